@@ -1,0 +1,25 @@
+package org.hotline.intake.complaint.application;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.hotline.intake.complaint.domain.Complaint;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A complaint the intake has accepted and is about to make durable, with the names it is known by.
+ *
+ * @param fingerprint keyed fingerprint of the content, present when the client sent an idempotency key
+ */
+public record AcceptedComplaint(
+        UUID complaintId,
+        String reference,
+        String trackingCode,
+        Instant receivedAt,
+        Complaint complaint,
+        @Nullable String fingerprint) {
+
+    @Override
+    public String toString() {
+        return "AcceptedComplaint[complaintId=" + complaintId + ", reference=" + reference + "]";
+    }
+}

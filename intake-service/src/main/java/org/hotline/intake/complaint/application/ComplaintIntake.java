@@ -1,0 +1,102 @@
+package org.hotline.intake.complaint.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import org.hotline.intake.complaint.domain.Complaint;
+import org.hotline.intake.complaint.domain.ComplaintForm;
+import org.hotline.intake.complaint.domain.ComplaintIdentities;
+import org.hotline.intake.complaint.domain.ComplaintValidator;
+import org.hotline.intake.complaint.domain.InvalidComplaintException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The intake's one use case: check a submitted complaint, give it its names, make it durable, and only then
+ * hand back the receipt. A retry with the same idempotency key gets the first receipt back and publishes
+ * nothing; the same key with other content is refused.
+ */
+public class ComplaintIntake {
+
+    /** Stripes for keyed requests, so two concurrent retries of one complaint do not both publish. */
+    private static final int LOCK_STRIPES = 64;
+
+    private final ComplaintValidator validator;
+    private final ComplaintIdentities identities;
+    private final ComplaintPublisher publisher;
+    private final IdempotencyLedger ledger;
+    private final IntakeMetrics metrics;
+    private final Clock clock;
+    private final Lock[] locks = new Lock[LOCK_STRIPES];
+
+    public ComplaintIntake(ComplaintValidator validator, ComplaintIdentities identities, ComplaintPublisher publisher,
+            IdempotencyLedger ledger, IntakeMetrics metrics, Clock clock) {
+        this.validator = validator;
+        this.identities = identities;
+        this.publisher = publisher;
+        this.ledger = ledger;
+        this.metrics = metrics;
+        this.clock = clock;
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            locks[i] = new ReentrantLock();
+        }
+    }
+
+    public IntakeReceipt submit(ComplaintForm form, @Nullable String idempotencyKey) {
+        Complaint complaint;
+        try {
+            complaint = validator.validate(form);
+        } catch (InvalidComplaintException e) {
+            metrics.rejected("invalid_complaint");
+            throw e;
+        }
+        UUID complaintId = identities.complaintId(idempotencyKey);
+        if (idempotencyKey == null) {
+            return publish(complaint, complaintId, null);
+        }
+        String fingerprint = identities.fingerprint(complaint);
+        Lock lock = locks[Math.floorMod(complaintId.hashCode(), LOCK_STRIPES)];
+        lock.lock();
+        try {
+            if (!ledger.isReady()) {
+                metrics.rejected("ledger_not_ready");
+                throw new LedgerNotReadyException();
+            }
+            Optional<IdempotencyLedger.Entry> earlier = ledger.find(complaintId);
+            if (earlier.isPresent()) {
+                if (!earlier.get().fingerprint().equals(fingerprint)) {
+                    metrics.rejected("idempotency_conflict");
+                    throw new IdempotencyConflictException();
+                }
+                return new IntakeReceipt(complaintId, identities.reference(complaintId),
+                        identities.trackingCode(complaintId), earlier.get().receivedAt(), true);
+            }
+            return publish(complaint, complaintId, fingerprint);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private IntakeReceipt publish(Complaint complaint, UUID complaintId, @Nullable String fingerprint) {
+        Instant receivedAt = clock.instant();
+        AcceptedComplaint accepted = new AcceptedComplaint(complaintId, identities.reference(complaintId),
+                identities.trackingCode(complaintId), receivedAt, complaint, fingerprint);
+        long started = System.nanoTime();
+        try {
+            publisher.publish(accepted);
+        } catch (PublicationFailedException e) {
+            metrics.published(Duration.ofNanos(System.nanoTime() - started), false);
+            metrics.rejected("broker_unavailable");
+            throw e;
+        }
+        metrics.published(Duration.ofNanos(System.nanoTime() - started), true);
+        if (fingerprint != null) {
+            ledger.remember(new IdempotencyLedger.Entry(complaintId, fingerprint, receivedAt));
+        }
+        metrics.accepted(complaint);
+        return new IntakeReceipt(complaintId, accepted.reference(), accepted.trackingCode(), receivedAt, false);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.hotline.intake.complaint.application;
+
+import org.jspecify.annotations.NullMarked;

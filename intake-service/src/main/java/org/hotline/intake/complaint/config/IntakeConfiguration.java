@@ -1,0 +1,40 @@
+package org.hotline.intake.complaint.config;
+
+import java.time.Clock;
+import java.util.Base64;
+import org.hotline.intake.complaint.application.ComplaintIntake;
+import org.hotline.intake.complaint.application.ComplaintPublisher;
+import org.hotline.intake.complaint.application.IdempotencyLedger;
+import org.hotline.intake.complaint.application.IntakeMetrics;
+import org.hotline.intake.complaint.domain.ComplaintIdentities;
+import org.hotline.intake.complaint.domain.ComplaintValidator;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IntakeProperties.class)
+class IntakeConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ComplaintIdentities complaintIdentities(IntakeProperties properties) {
+        byte[] secret;
+        try {
+            secret = Base64.getDecoder().decode(properties.identitySecret().strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("hotline.intake.identity-secret is not valid base64", e);
+        }
+        return new ComplaintIdentities(secret);
+    }
+
+    @Bean
+    ComplaintIntake complaintIntake(ComplaintIdentities identities, ComplaintPublisher publisher,
+            IdempotencyLedger ledger, IntakeMetrics metrics, Clock clock) {
+        return new ComplaintIntake(new ComplaintValidator(clock), identities, publisher, ledger, metrics, clock);
+    }
+}

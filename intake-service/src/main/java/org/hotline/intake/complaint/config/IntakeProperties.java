@@ -1,0 +1,50 @@
+package org.hotline.intake.complaint.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the intake ({@code hotline.intake.*}).
+ *
+ * @param identitySecret base64 of at least 32 random bytes; keys the derivation of complaint ids, references
+ *     and tracking codes. Every instance must share it, and changing it makes retries of earlier requests
+ *     look like new complaints. No default outside the dev and test profiles.
+ * @param publishTimeout how long a request waits for the broker's acknowledgement before answering 503;
+ *     keep it below the client's own timeout
+ * @param retryAfter what a 503 tells the client to wait before retrying
+ * @param maxBodyBytes the largest request body accepted; larger bodies get 413
+ * @param topics the topics the intake writes and how it creates them
+ */
+@Validated
+@ConfigurationProperties("hotline.intake")
+public record IntakeProperties(
+        @NotBlank String identitySecret,
+        @DefaultValue("5s") @NotNull Duration publishTimeout,
+        @DefaultValue("30s") @NotNull Duration retryAfter,
+        @DefaultValue("65536") @Min(1024) int maxBodyBytes,
+        @DefaultValue @Valid Topics topics) {
+
+    /**
+     * @param complaints the event topic integrators subscribe to
+     * @param idempotency the intake's own compacted ledger of idempotency keys
+     * @param idempotencyRetention how long an idempotency key is remembered
+     * @param partitions partitions of both topics when the intake creates them
+     * @param replicationFactor replicas of both topics when the intake creates them (3 in production)
+     * @param minInSyncReplicas replicas that must have a record before it is acknowledged (2 in production)
+     */
+    public record Topics(
+            @DefaultValue("complaints.received.v1") @NotBlank String complaints,
+            @DefaultValue("intake.idempotency.v1") @NotBlank String idempotency,
+            @DefaultValue("30d") @NotNull Duration idempotencyRetention,
+            @DefaultValue("6") @Min(1) int partitions,
+            @DefaultValue("1") @Min(1) @Max(Short.MAX_VALUE) int replicationFactor,
+            @DefaultValue("1") @Min(1) int minInSyncReplicas) {
+    }
+}

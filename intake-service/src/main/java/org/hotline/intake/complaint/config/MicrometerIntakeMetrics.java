@@ -1,0 +1,60 @@
+package org.hotline.intake.complaint.config;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import org.hotline.intake.complaint.application.IntakeMetrics;
+import org.hotline.intake.complaint.domain.Category;
+import org.hotline.intake.complaint.domain.Complaint;
+import org.springframework.stereotype.Component;
+
+/**
+ * The intake's metrics. Every label value comes from a closed list (enums, ISO codes the validator checked,
+ * a fixed set of reasons), so neither complaint text nor contact details can reach Prometheus, and label
+ * cardinality stays bounded: a free-text region of an unlisted country is labelled {@code other}.
+ */
+@Component
+class MicrometerIntakeMetrics implements IntakeMetrics {
+
+    private final MeterRegistry registry;
+
+    MicrometerIntakeMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** One increment per category of the complaint: a complaint of extortion and harassment counts in both. */
+    @Override
+    public void accepted(Complaint complaint) {
+        String region = complaint.location().regionKnown() ? complaint.location().region() : "other";
+        for (Category category : complaint.incident().categories()) {
+            Counter.builder("hotline.intake.complaints.accepted")
+                    .description("Complaints made durable, counted once per category they name")
+                    .tag("channel", complaint.channel().name())
+                    .tag("country", complaint.location().country())
+                    .tag("region", region == null ? "none" : region)
+                    .tag("category", category.name())
+                    .register(registry)
+                    .increment();
+        }
+    }
+
+    @Override
+    public void rejected(String reason) {
+        Counter.builder("hotline.intake.complaints.rejected")
+                .description("Requests that did not become a complaint, by reason")
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
+    }
+
+    @Override
+    public void published(Duration latency, boolean succeeded) {
+        Timer.builder("hotline.intake.publish")
+                .description("Time from starting the Kafka transaction to its commit or failure")
+                .tag("outcome", succeeded ? "committed" : "failed")
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(latency);
+    }
+}

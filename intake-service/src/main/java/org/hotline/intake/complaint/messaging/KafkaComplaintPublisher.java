@@ -1,0 +1,149 @@
+package org.hotline.intake.complaint.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.hotline.intake.complaint.application.AcceptedComplaint;
+import org.hotline.intake.complaint.application.ComplaintPublisher;
+import org.hotline.intake.complaint.application.PublicationFailedException;
+import org.hotline.intake.complaint.domain.Category;
+import org.hotline.intake.complaint.domain.Complaint;
+import org.hotline.intake.sealing.domain.FieldSealer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishes a complaint's event and its idempotency record in one Kafka transaction and waits for the commit.
+ *
+ * <p>Why a transaction rather than a plain idempotent send: a send that times out may still have reached the
+ * log, and would then surface later for a request that was answered 503. Aborting the transaction instead
+ * makes the records invisible to every {@code read_committed} consumer, and a transaction the broker never
+ * hears from again is aborted by the coordinator after {@code transaction.timeout.ms}. So a 202 means
+ * committed and an error means nothing visible, with one window left open: a commit whose acknowledgement is
+ * lost in a broker failure. That is documented in docs/intake.md.
+ */
+class KafkaComplaintPublisher implements ComplaintPublisher {
+
+    static final String SOURCE = "urn:hotline:intake-service";
+    static final String CLOUD_EVENT_TYPE = "org.hotline.complaint.received.v1";
+
+    private final KafkaTemplate<String, byte[]> template;
+    private final FieldSealer sealer;
+    private final JsonMapper json;
+    private final String complaintsTopic;
+    private final String idempotencyTopic;
+    private final Duration publishTimeout;
+
+    KafkaComplaintPublisher(KafkaTemplate<String, byte[]> template, FieldSealer sealer, JsonMapper json,
+            String complaintsTopic, String idempotencyTopic, Duration publishTimeout) {
+        this.template = template;
+        this.sealer = sealer;
+        this.json = json;
+        this.complaintsTopic = complaintsTopic;
+        this.idempotencyTopic = idempotencyTopic;
+        this.publishTimeout = publishTimeout;
+    }
+
+    @Override
+    public void publish(AcceptedComplaint accepted) {
+        ComplaintReceived event = toEvent(accepted);
+        String key = accepted.complaintId().toString();
+        ProducerRecord<String, byte[]> eventRecord = new ProducerRecord<>(complaintsTopic, null,
+                accepted.receivedAt().toEpochMilli(), key, json.writeValueAsBytes(event), cloudEventHeaders(event));
+        ProducerRecord<String, byte[]> ledgerRecord = accepted.fingerprint() == null ? null
+                : new ProducerRecord<>(idempotencyTopic, key, json.writeValueAsBytes(new IdempotencyRecord(
+                        accepted.complaintId(), accepted.fingerprint(), accepted.receivedAt())));
+        try {
+            template.executeInTransaction(operations -> {
+                CompletableFuture<SendResult<String, byte[]>> sentEvent = operations.send(eventRecord);
+                CompletableFuture<SendResult<String, byte[]>> sentLedger =
+                        ledgerRecord == null ? null : operations.send(ledgerRecord);
+                awaitAcknowledgement(sentEvent);
+                awaitAcknowledgement(sentLedger);
+                return null;
+            });
+        } catch (KafkaException | org.springframework.kafka.KafkaException | NotAcknowledgedException e) {
+            throw new PublicationFailedException("the broker did not take complaint " + key + " in time", e);
+        }
+    }
+
+    private void awaitAcknowledgement(@Nullable CompletableFuture<SendResult<String, byte[]>> sent) {
+        if (sent == null) {
+            return;
+        }
+        try {
+            sent.get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new NotAcknowledgedException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotAcknowledgedException(e);
+        }
+    }
+
+    private ComplaintReceived toEvent(AcceptedComplaint accepted) {
+        Complaint complaint = accepted.complaint();
+        UUID id = accepted.complaintId();
+        Complaint.Complainant who = complaint.complainant();
+        ComplaintReceived.SealedComplainant identity = new ComplaintReceived.SealedComplainant(who.name(),
+                who.email(), who.phone(), who.preferredLanguage().code(), who.consentToContact(),
+                accepted.trackingCode());
+        Complaint.Incident incident = complaint.incident();
+        Complaint.Location location = complaint.location();
+        Complaint.Workplace workplace = complaint.workplace();
+        return new ComplaintReceived(UUID.randomUUID(), ComplaintReceived.EVENT_TYPE,
+                ComplaintReceived.SCHEMA_VERSION, accepted.receivedAt(), id, accepted.reference(),
+                accepted.receivedAt(), complaint.channel().name(), complaint.language().code(),
+                new ComplaintReceived.Incident(incident.categories().stream().map(Category::name).toList(),
+                        sealer.seal(incident.description().getBytes(StandardCharsets.UTF_8),
+                                ComplaintReceived.sealingContext(id, "incident.description")),
+                        incident.occurredOn(), incident.ongoing()),
+                new ComplaintReceived.Location(location.country(), location.region(), location.regionAsSubmitted(),
+                        location.regionKnown(), location.districtCode(), location.settlement()),
+                new ComplaintReceived.Workplace(name(workplace.sector()), name(workplace.type()),
+                        workplace.organizationName()),
+                new ComplaintReceived.Accused(name(complaint.accused().role()), complaint.accused().publicOfficial()),
+                new ComplaintReceived.Victim(complaint.victimIsMinor()),
+                new ComplaintReceived.Risk(complaint.immediateDanger()),
+                new ComplaintReceived.Complainant(who.mode().name(), sealer.seal(json.writeValueAsBytes(identity),
+                        ComplaintReceived.sealingContext(id, "complainant"))));
+    }
+
+    /** CloudEvents 1.0 attributes in Kafka binary mode: the payload is the data, the attributes are headers. */
+    private static List<Header> cloudEventHeaders(ComplaintReceived event) {
+        return List.of(
+                header("ce_specversion", "1.0"),
+                header("ce_id", event.eventId().toString()),
+                header("ce_source", SOURCE),
+                header("ce_type", CLOUD_EVENT_TYPE),
+                header("ce_time", event.occurredAt().toString()),
+                header("ce_subject", event.complaintId().toString()),
+                header("content-type", "application/json"));
+    }
+
+    private static Header header(String name, String value) {
+        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static @Nullable String name(@Nullable Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    /** Thrown inside the transaction so that the template aborts it. */
+    private static final class NotAcknowledgedException extends RuntimeException {
+        NotAcknowledgedException(Throwable cause) {
+            super("no acknowledgement from the broker", cause);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.hotline.intake.complaint.messaging;
+
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.hotline.intake.complaint.config.IntakeProperties;
+import org.hotline.intake.sealing.domain.FieldSealer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+class MessagingConfiguration {
+
+    @Bean
+    KafkaComplaintPublisher complaintPublisher(KafkaTemplate<String, byte[]> template, FieldSealer sealer,
+            JsonMapper json, IntakeProperties properties) {
+        return new KafkaComplaintPublisher(template, sealer, json, properties.topics().complaints(),
+                properties.topics().idempotency(), properties.publishTimeout());
+    }
+
+    @Bean
+    KafkaIdempotencyLedger idempotencyLedger(ConsumerFactory<String, byte[]> consumers, JsonMapper json,
+            IntakeProperties properties) {
+        return new KafkaIdempotencyLedger(consumers::createConsumer, json, properties.topics().idempotency(),
+                properties.topics().idempotencyRetention());
+    }
+
+    /**
+     * A producer that failed inside a transaction is closed and replaced; with the broker gone, the default
+     * 30-second close would hold the client's request long after its 503 is due.
+     */
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer boundedProducerClose() {
+        return factory -> factory.setPhysicalCloseTimeout(1);
+    }
+
+    @Bean
+    NewTopic complaintsTopic(IntakeProperties properties) {
+        IntakeProperties.Topics topics = properties.topics();
+        return new NewTopic(topics.complaints(), topics.partitions(), (short) topics.replicationFactor())
+                .configs(Map.of(
+                        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(topics.minInSyncReplicas()),
+                        TopicConfig.UNCLEAN_LEADER_ELECTION_ENABLE_CONFIG, "false",
+                        // The topic is the system of record of complaints: nothing expires from it.
+                        TopicConfig.RETENTION_MS_CONFIG, "-1"));
+    }
+
+    @Bean
+    NewTopic idempotencyTopic(IntakeProperties properties) {
+        IntakeProperties.Topics topics = properties.topics();
+        Duration retention = topics.idempotencyRetention();
+        return new NewTopic(topics.idempotency(), topics.partitions(), (short) topics.replicationFactor())
+                .configs(Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + ","
+                                + TopicConfig.CLEANUP_POLICY_DELETE,
+                        TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention.toMillis()),
+                        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(topics.minInSyncReplicas()),
+                        TopicConfig.UNCLEAN_LEADER_ELECTION_ENABLE_CONFIG, "false"));
+    }
+}

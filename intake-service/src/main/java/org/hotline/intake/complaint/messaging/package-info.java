@@ -1,0 +1,4 @@
+@NullMarked
+package org.hotline.intake.complaint.messaging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.hotline.intake.complaint.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.hotline.intake.sealing.config;
+
+import org.jspecify.annotations.NullMarked;
