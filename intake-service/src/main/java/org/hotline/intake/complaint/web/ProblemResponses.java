@@ -86,14 +86,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> ledgerNotReady(LedgerNotReadyException e) {
-        return unavailable("The service is starting", "Requests with an Idempotency-Key are accepted once the "
+        return unavailable("service-starting", "The service is starting", "Requests with an Idempotency-Key are accepted once the "
                 + "service has loaded the keys it already saw. Nothing was published.");
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> publicationFailed(PublicationFailedException e) {
         log.warn("Answering 503: {} ({})", e.getMessage(), e.getCause() == null ? "" : e.getCause().toString());
-        return unavailable("The complaint could not be stored right now", "The message broker did not "
+        return unavailable("broker-unavailable", "The complaint could not be stored right now", "The message broker did not "
                 + "acknowledge the complaint in time, so it was not published. Retry with the same Idempotency-Key.");
     }
 
@@ -104,10 +104,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return super.handleHttpMediaTypeNotSupported(ex, headers, status, request);
     }
 
-    private ResponseEntity<ProblemDetail> unavailable(String title, String detail) {
+    private ResponseEntity<ProblemDetail> unavailable(String type, String title, String detail) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds))
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "broker-unavailable", title, detail));
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, type, title, detail));
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

@@ -1,0 +1,141 @@
+package org.hotline.intake.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.hotline.intake.IntakeApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/** A real KRaft broker in this JVM, the intake service started against it, and ways to look at both. */
+final class IntakeHarness {
+
+    static final String COMPLAINTS = "complaints.received.v1";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private IntakeHarness() {
+    }
+
+    static EmbeddedKafkaKraftBroker startBroker() {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+        broker.brokerProperties(Map.of(
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1",
+                "offsets.topic.replication.factor", "1",
+                "auto.create.topics.enable", "false"));
+        broker.afterPropertiesSet();
+        return broker;
+    }
+
+    /** Starts an intake instance on random ports; extra settings are {@code key=value} pairs. */
+    static ConfigurableApplicationContext startIntake(EmbeddedKafkaKraftBroker broker, String... settings) {
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.profiles.active=test",
+                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--server.port=0",
+                "--management.server.port=0",
+                "--hotline.intake.topics.partitions=1"));
+        Stream.of(settings).map(setting -> "--" + setting).forEach(args::add);
+        ConfigurableApplicationContext intake =
+                new SpringApplicationBuilder(IntakeApplication.class).run(args.toArray(String[]::new));
+        awaitReady(intake);
+        return intake;
+    }
+
+    /** Waits, as a Kubernetes readiness probe would, until the instance says it can take traffic. */
+    static void awaitReady(ConfigurableApplicationContext intake) {
+        String readiness = "http://localhost:" + managementPort(intake) + "/actuator/health/readiness";
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> get(readiness).statusCode() == 200);
+    }
+
+    static int port(ConfigurableApplicationContext intake) {
+        return Integer.parseInt(intake.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    static int managementPort(ConfigurableApplicationContext intake) {
+        return Integer.parseInt(intake.getEnvironment().getRequiredProperty("local.management.port"));
+    }
+
+    static HttpResponse<String> post(ConfigurableApplicationContext intake, String contentType, byte[] body,
+            String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port(intake) + "/api/v1/complaints"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
+    static HttpResponse<String> postJson(ConfigurableApplicationContext intake, String json, String... headers) {
+        return post(intake, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8), headers);
+    }
+
+    static HttpResponse<String> get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Every committed record of a topic, read from the start with {@code read_committed} up to the end offsets
+     * seen now. Records of open transactions hold the end back until they are resolved.
+     */
+    static List<ConsumerRecord<String, byte[]>> readCommitted(EmbeddedKafkaKraftBroker broker, String topic) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .collect(Collectors.toList());
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end in 30 s");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

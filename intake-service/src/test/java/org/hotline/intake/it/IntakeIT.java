@@ -1,0 +1,243 @@
+package org.hotline.intake.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hotline.intake.it.IntakeHarness.COMPLAINTS;
+import static org.hotline.intake.it.IntakeHarness.header;
+import static org.hotline.intake.it.IntakeHarness.postJson;
+import static org.hotline.intake.it.IntakeHarness.readCommitted;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hotline.intake.sealing.domain.FieldSealer;
+import org.hotline.intake.sealing.domain.SealedValue;
+import org.hotline.intake.sealing.domain.SealingException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The intake service against a real KRaft broker: what a client sees and what lands on the topic. */
+class IntakeIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The test profile's sealing key (application-test.yml). */
+    private static final FieldSealer TEST_KEY = new FieldSealer("test-1",
+            Map.of("test-1", Base64.getDecoder().decode("dGVzdC1vbmx5LXNlYWxpbmcta2V5LTMyLWJ5dGVzISE=")));
+
+    private static EmbeddedKafkaKraftBroker broker;
+    private static ConfigurableApplicationContext intake;
+
+    @BeforeAll
+    static void start() {
+        broker = IntakeHarness.startBroker();
+        intake = IntakeHarness.startIntake(broker);
+    }
+
+    @AfterAll
+    static void stop() {
+        intake.close();
+        broker.destroy();
+    }
+
+    @Test
+    void acceptsAComplaintOnlyOnceItIsOnTheTopicSealedAndKeyedByItsId() {
+        HttpResponse<String> response = postJson(intake, Requests.KOSTANAY_SCHOOL);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode receipt = JSON.readTree(response.body());
+        String complaintId = receipt.get("complaintId").stringValue();
+        assertThat(UUID.fromString(complaintId).version()).isEqualTo(4);
+        assertThat(receipt.get("reference").stringValue()).matches("HL-\\w{4}-\\w{4}-\\w{4}");
+        assertThat(receipt.get("trackingCode").stringValue()).matches("(\\w{4}-){3}\\w{4}");
+        assertThat(receipt.get("receivedAt").stringValue()).endsWith("Z");
+
+        List<ConsumerRecord<String, byte[]>> records = recordsOf(complaintId);
+        assertThat(records).hasSize(1);
+        ConsumerRecord<String, byte[]> record = records.get(0);
+        String raw = new String(record.value(), StandardCharsets.UTF_8);
+        assertThat(raw).doesNotContain("Айгуль", "Сапарова", "701 555", "aigul.saparova", "Директор",
+                receipt.get("trackingCode").stringValue());
+
+        JsonNode event = JSON.readTree(record.value());
+        assertThat(event.get("eventType").stringValue()).isEqualTo("ComplaintReceived");
+        assertThat(event.get("schemaVersion").intValue()).isEqualTo(1);
+        assertThat(event.get("complaintId").stringValue()).isEqualTo(complaintId);
+        assertThat(event.get("reference").stringValue()).isEqualTo(receipt.get("reference").stringValue());
+        assertThat(event.at("/location/region").stringValue()).isEqualTo("KZ-39");
+        assertThat(event.at("/location/districtCode").stringValue()).isEqualTo("392410000");
+        assertThat(event.at("/workplace/type").stringValue()).isEqualTo("SCHOOL");
+        assertThat(event.at("/accused/role").stringValue()).isEqualTo("HEAD_OF_ORGANIZATION");
+        assertThat(event.at("/accused/publicOfficial").booleanValue()).isTrue();
+        assertThat(event.at("/complainant/mode").stringValue()).isEqualTo("CONFIDENTIAL");
+        assertThat(event.at("/incident/categories").toString()).isEqualTo("[\"SEXUAL_HARASSMENT\",\"EXTORTION\"]");
+
+        assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(record, "ce_id")).isEqualTo(event.get("eventId").stringValue());
+        assertThat(header(record, "ce_type")).isEqualTo("org.hotline.complaint.received.v1");
+        assertThat(header(record, "ce_source")).isEqualTo("urn:hotline:intake-service");
+        assertThat(header(record, "ce_time")).isEqualTo(event.get("occurredAt").stringValue());
+        assertThat(header(record, "content-type")).isEqualTo("application/json");
+    }
+
+    @Test
+    void sealsTheDescriptionAndIdentitySoThatOnlyTheKeyOpensThem() {
+        String complaintId = accepted(postJson(intake, Requests.KOSTANAY_SCHOOL)).get("complaintId").stringValue();
+        JsonNode event = JSON.readTree(recordsOf(complaintId).get(0).value());
+
+        SealedValue description = sealed(event.at("/incident/description"));
+        SealedValue identity = sealed(event.at("/complainant/sealed"));
+        String contextPrefix = "complaints.received.v1/" + complaintId + "/";
+
+        assertThat(new String(TEST_KEY.open(description, contextPrefix + "incident.description"),
+                StandardCharsets.UTF_8)).startsWith("Директор школы");
+        JsonNode who = JSON.readTree(TEST_KEY.open(identity, contextPrefix + "complainant"));
+        assertThat(who.get("name").stringValue()).isEqualTo("Айгуль Сапарова");
+        assertThat(who.get("phone").stringValue()).isEqualTo("+7 701 555 0199");
+        assertThat(who.get("preferredLanguage").stringValue()).isEqualTo("kk");
+        assertThat(who.get("consentToContact").booleanValue()).isTrue();
+        assertThat(who.get("trackingCode").stringValue()).matches("(\\w{4}-){3}\\w{4}");
+
+        FieldSealer otherKey = new FieldSealer("test-1", Map.of("test-1", new byte[32]));
+        assertThatThrownBy(() -> otherKey.open(identity, contextPrefix + "complainant"))
+                .isInstanceOf(SealingException.class);
+    }
+
+    @Test
+    void answersARetryWithTheFirstReceiptAndPublishesOnce() {
+        String key = "retry-" + UUID.randomUUID();
+
+        JsonNode first = accepted(postJson(intake, Requests.ALMATY_ANALYST, "Idempotency-Key", key));
+        JsonNode second = accepted(postJson(intake, Requests.ALMATY_ANALYST, "Idempotency-Key", key));
+
+        assertThat(second).isEqualTo(first);
+        assertThat(UUID.fromString(first.get("complaintId").stringValue()).version()).isEqualTo(8);
+        assertThat(recordsOf(first.get("complaintId").stringValue())).hasSize(1);
+    }
+
+    @Test
+    void treatsReformattedJsonWithTheSameContentAsARetry() {
+        String key = "reformatted-" + UUID.randomUUID();
+        JsonNode first = accepted(postJson(intake, Requests.ALMATY_ANALYST, "Idempotency-Key", key));
+
+        String compact = JSON.readTree(Requests.ALMATY_ANALYST).toString();
+        JsonNode second = accepted(postJson(intake, compact, "Idempotency-Key", key));
+
+        assertThat(second.get("complaintId")).isEqualTo(first.get("complaintId"));
+    }
+
+    @Test
+    void refusesAnIdempotencyKeyReusedForADifferentComplaint() {
+        String key = "reused-" + UUID.randomUUID();
+        JsonNode first = accepted(postJson(intake, Requests.ALMATY_ANALYST, "Idempotency-Key", key));
+
+        HttpResponse<String> reuse = postJson(intake, Requests.KOSTANAY_SCHOOL, "Idempotency-Key", key);
+
+        assertThat(reuse.statusCode()).isEqualTo(422);
+        assertThat(reuse.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(JSON.readTree(reuse.body()).get("type").stringValue())
+                .isEqualTo("urn:hotline:problem:idempotency-key-reused");
+        assertThat(recordsOf(first.get("complaintId").stringValue())).hasSize(1);
+    }
+
+    @Test
+    void remembersIdempotencyKeysAcrossARestartOfTheService() {
+        String key = "restart-" + UUID.randomUUID();
+        JsonNode first = accepted(postJson(intake, Requests.KOSTANAY_SCHOOL, "Idempotency-Key", key));
+
+        try (ConfigurableApplicationContext restarted = IntakeHarness.startIntake(broker)) {
+            JsonNode retried = accepted(postJson(restarted, Requests.KOSTANAY_SCHOOL, "Idempotency-Key", key));
+            HttpResponse<String> reuse = postJson(restarted, Requests.ALMATY_ANALYST, "Idempotency-Key", key);
+
+            assertThat(retried).isEqualTo(first);
+            assertThat(reuse.statusCode()).isEqualTo(422);
+        }
+        assertThat(recordsOf(first.get("complaintId").stringValue())).hasSize(1);
+    }
+
+    @Test
+    void recordsBothTheRetiredRegionCodeAndTheCurrentOne() {
+        String body = Requests.KOSTANAY_SCHOOL.replace("\"KZ-39\"", "\"KZ-KUS\"");
+
+        String complaintId = accepted(postJson(intake, body)).get("complaintId").stringValue();
+
+        JsonNode event = JSON.readTree(recordsOf(complaintId).get(0).value());
+        assertThat(event.at("/location/region").stringValue()).isEqualTo("KZ-39");
+        assertThat(event.at("/location/regionAsSubmitted").stringValue()).isEqualTo("KZ-KUS");
+        assertThat(event.at("/location/regionKnown").booleanValue()).isTrue();
+    }
+
+    @Test
+    void acceptsAComplaintFromACountryWithoutASubdivisionList() {
+        String body = Requests.MINIMAL_ANONYMOUS.replace("{ \"country\": \"KZ\" }",
+                "{ \"country\": \"RU\", \"region\": \"Омская область\" }");
+
+        String complaintId = accepted(postJson(intake, body)).get("complaintId").stringValue();
+
+        JsonNode event = JSON.readTree(recordsOf(complaintId).get(0).value());
+        assertThat(event.at("/location/country").stringValue()).isEqualTo("RU");
+        assertThat(event.at("/location/region").stringValue()).isEqualTo("Омская область");
+        assertThat(event.at("/location/regionKnown").booleanValue()).isFalse();
+    }
+
+    @Test
+    void countsAcceptedComplaintsWithoutAnyPersonalDataInTheMetrics() {
+        accepted(postJson(intake, Requests.KOSTANAY_SCHOOL));
+        postJson(intake, "{ not json");
+
+        String metrics = IntakeHarness.get("http://localhost:" + IntakeHarness.managementPort(intake)
+                + "/actuator/prometheus").body();
+
+        assertThat(metrics).containsPattern("hotline_intake_complaints_accepted_total\\{[^}]*category=\"EXTORTION\""
+                + "[^}]*channel=\"HOTLINE\"[^}]*country=\"KZ\"[^}]*region=\"KZ-39\"[^}]*} [1-9]");
+        assertThat(metrics).containsPattern("hotline_intake_complaints_rejected_total\\{[^}]*reason=\"malformed_json\"");
+        assertThat(metrics).containsPattern("hotline_intake_publish_seconds_count\\{[^}]*outcome=\"committed\"");
+        assertThat(metrics).doesNotContain("Айгуль", "aigul", "701 555", "Директор", "Pertsevka");
+    }
+
+    @Test
+    void exposesHealthAndMetricsOnlyOnTheManagementPort() {
+        String management = "http://localhost:" + IntakeHarness.managementPort(intake);
+        String api = "http://localhost:" + IntakeHarness.port(intake);
+
+        HttpResponse<String> readiness = IntakeHarness.get(management + "/actuator/health/readiness");
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"kafka\"", "\"idempotencyLedger\"");
+        assertThat(IntakeHarness.get(management + "/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(IntakeHarness.get(management + "/actuator/env").statusCode()).isEqualTo(404);
+        assertThat(IntakeHarness.get(api + "/actuator/health").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void servesAnOpenApiDocumentForTheComplaintsEndpoint() {
+        HttpResponse<String> document = IntakeHarness.get("http://localhost:" + IntakeHarness.port(intake)
+                + "/api-docs");
+
+        assertThat(document.statusCode()).isEqualTo(200);
+        JsonNode openApi = JSON.readTree(document.body());
+        assertThat(openApi.at("/paths/~1api~1v1~1complaints/post/responses").propertyNames())
+                .contains("202", "400", "413", "415", "422", "503");
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> recordsOf(String complaintId) {
+        return readCommitted(broker, COMPLAINTS).stream().filter(r -> r.key().equals(complaintId)).toList();
+    }
+
+    private static JsonNode accepted(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return JSON.readTree(response.body());
+    }
+
+    private static SealedValue sealed(JsonNode node) {
+        return new SealedValue(node.get("keyId").stringValue(), node.get("algorithm").stringValue(),
+                node.get("iv").stringValue(), node.get("ciphertext").stringValue());
+    }
+}
