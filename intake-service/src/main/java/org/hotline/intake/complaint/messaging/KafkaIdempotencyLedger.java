@@ -12,7 +12,9 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
 import org.hotline.intake.complaint.application.IdempotencyLedger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -30,6 +32,7 @@ class KafkaIdempotencyLedger implements IdempotencyLedger, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(KafkaIdempotencyLedger.class);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration RECONNECT_BACKOFF = Duration.ofSeconds(2);
+    private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
 
     private final Supplier<Consumer<String, byte[]>> consumers;
     private final JsonMapper json;
@@ -38,7 +41,9 @@ class KafkaIdempotencyLedger implements IdempotencyLedger, SmartLifecycle {
     private final Map<UUID, Entry> entries = new ConcurrentHashMap<>();
     private volatile boolean ready;
     private volatile boolean running;
-    private Thread reader;
+    private volatile @Nullable Consumer<String, byte[]> current;
+    private @Nullable Thread reader;
+    private Instant lastPruned = Instant.now();
 
     KafkaIdempotencyLedger(Supplier<Consumer<String, byte[]>> consumers, JsonMapper json, String topic,
             Duration retention) {
@@ -79,8 +84,9 @@ class KafkaIdempotencyLedger implements IdempotencyLedger, SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        if (reader != null) {
-            reader.interrupt();
+        Consumer<String, byte[]> consumer = current;
+        if (consumer != null) {
+            consumer.wakeup();
         }
     }
 
@@ -92,6 +98,7 @@ class KafkaIdempotencyLedger implements IdempotencyLedger, SmartLifecycle {
     private void readForever() {
         while (running) {
             try (Consumer<String, byte[]> consumer = consumers.get()) {
+                current = consumer;
                 List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                         .map(info -> new TopicPartition(topic, info.partition())).toList();
                 consumer.assign(partitions);
@@ -105,15 +112,21 @@ class KafkaIdempotencyLedger implements IdempotencyLedger, SmartLifecycle {
                         ready = true;
                         log.info("Idempotency ledger ready with {} keys from {}", entries.size(), topic);
                     }
-                    entries.values().removeIf(this::isExpired);
+                    pruneExpired();
                 }
-            } catch (org.apache.kafka.common.errors.InterruptException e) {
-                Thread.currentThread().interrupt();
+            } catch (WakeupException e) {
                 return;
             } catch (RuntimeException e) {
                 log.warn("Idempotency ledger lost its reader ({}); retrying in {}", e.toString(), RECONNECT_BACKOFF);
                 pause();
             }
+        }
+    }
+
+    private void pruneExpired() {
+        if (Instant.now().isAfter(lastPruned.plus(PRUNE_EVERY))) {
+            entries.values().removeIf(this::isExpired);
+            lastPruned = Instant.now();
         }
     }
 

@@ -1,0 +1,211 @@
+package org.hotline.intake.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.hotline.intake.IntakeApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * Drives {@code POST /api/v1/complaints} at a fixed concurrency against a real KRaft broker and, in the same
+ * run and on the same broker, Kafka's own producer performance tool with the same record size, so the intake's
+ * figures read as a share of what the broker alone does on this machine at this moment.
+ *
+ * <p>Run with {@code benchmarks/run-intake-benchmark.sh}; settings are system properties:
+ * {@code bench.concurrency} (16), {@code bench.seconds} (30), {@code bench.warmupSeconds} (10),
+ * {@code bench.output} (intake-service/benchmarks/results.md).
+ */
+public final class IntakeBenchmark {
+
+    private static final String BODY = """
+            {"channel":"WEB","language":"ru",
+             "incident":{"categories":["SEXUAL_HARASSMENT","EXTORTION"],"description":"%s","occurredOn":"2024-03-01","ongoing":true},
+             "location":{"country":"KZ","region":"KZ-39","districtCode":"392410000","settlement":"Pertsevka"},
+             "workplace":{"sector":"PUBLIC","type":"SCHOOL","organizationName":"Secondary school No. 1"},
+             "accused":{"role":"HEAD_OF_ORGANIZATION","publicOfficial":true},
+             "complainant":{"mode":"CONFIDENTIAL","name":"Айгуль","phone":"+7 701 555 0199","preferredLanguage":"ru","consentToContact":true}}
+            """.formatted("Директор школы требовал деньги и делал непристойные предложения. ".repeat(10));
+
+    private IntakeBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int concurrency = Integer.getInteger("bench.concurrency", 16);
+        int seconds = Integer.getInteger("bench.seconds", 30);
+        int warmup = Integer.getInteger("bench.warmupSeconds", 10);
+        Path output = Path.of(System.getProperty("bench.output", "intake-service/benchmarks/results.md"));
+
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+        broker.brokerProperties(Map.of("transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1", "offsets.topic.replication.factor", "1"));
+        broker.afterPropertiesSet();
+        ConfigurableApplicationContext intake = new SpringApplicationBuilder(IntakeApplication.class).run(
+                "--spring.profiles.active=test", "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--server.port=0", "--management.server.port=0", "--hotline.intake.topics.partitions=6",
+                "--logging.level.root=WARN");
+        try {
+            URI uri = URI.create("http://localhost:" + intake.getEnvironment().getRequiredProperty("local.server.port")
+                    + "/api/v1/complaints");
+            drive(uri, concurrency, warmup);
+            Result api = drive(uri, concurrency, seconds);
+            int recordSize = averageRecordSize(broker);
+            String perfTool = producerPerformance(broker.getBrokersAsString(), recordSize, 200_000);
+            String perfToolTransactional = producerPerformance(broker.getBrokersAsString(), recordSize, 50_000,
+                    "--transaction-duration-ms", "10");
+            write(output, concurrency, seconds, recordSize, api, perfTool, perfToolTransactional);
+            System.out.println(Files.readString(output));
+        } finally {
+            intake.close();
+            broker.destroy();
+        }
+    }
+
+    record Result(long requests, long failures, double perSecond, double p50Ms, double p99Ms, double maxMs) {
+    }
+
+    private static Result drive(URI uri, int concurrency, int seconds) throws Exception {
+        HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        AtomicLong failures = new AtomicLong();
+        ExecutorService workers = Executors.newFixedThreadPool(concurrency);
+        List<Future<List<Long>>> results = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int i = 0; i < concurrency; i++) {
+            results.add(workers.submit(() -> {
+                List<Long> latencies = new ArrayList<>();
+                HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
+                while (System.nanoTime() < deadline) {
+                    long sent = System.nanoTime();
+                    HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+                    if (response.statusCode() == 202) {
+                        latencies.add(System.nanoTime() - sent);
+                    } else {
+                        failures.incrementAndGet();
+                    }
+                }
+                return latencies;
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> result : results) {
+            all.addAll(result.get());
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        workers.shutdown();
+        long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new Result(sorted.length, failures.get(), sorted.length / elapsed, percentile(sorted, 0.50),
+                percentile(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+
+    private static int averageRecordSize(EmbeddedKafkaKraftBroker broker) {
+        var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(Map.of(
+                "bootstrap.servers", broker.getBrokersAsString(), "isolation.level", "read_committed",
+                "key.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer",
+                "value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer"));
+        try (consumer) {
+            var partitions = consumer.partitionsFor("complaints.received.v1").stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long total = 0;
+            int count = 0;
+            while (count < 200) {
+                for (var record : consumer.poll(Duration.ofSeconds(1))) {
+                    total += record.value().length;
+                    count++;
+                }
+            }
+            return (int) (total / count);
+        }
+    }
+
+    /** Runs Kafka's own tool in a JVM of its own, so it does not share a heap or JIT with the service. */
+    private static String producerPerformance(String brokers, int recordSize, int records, String... extra)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.apache.kafka.tools.ProducerPerformance",
+                "--topic", "perf-baseline", "--num-records", String.valueOf(records),
+                "--record-size", String.valueOf(recordSize), "--throughput", "-1",
+                "--producer-props", "bootstrap.servers=" + brokers, "acks=all", "enable.idempotence=true",
+                "linger.ms=1"));
+        command.addAll(Arrays.asList(extra));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String last = "";
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.contains("records sent")) {
+                    last = line;
+                }
+            }
+        }
+        process.waitFor();
+        return last;
+    }
+
+    private static void write(Path output, int concurrency, int seconds, int recordSize, Result api,
+            String perfTool, String perfToolTransactional) throws IOException {
+        double toolRate = parseRate(perfTool);
+        String report = """
+                # Intake benchmark
+
+                Run: %s on %d cores, Java %s. Broker: one KRaft node in the benchmark's JVM (spring-kafka-test), \
+                Kafka %s. The intake runs in the same JVM; Kafka's producer tool runs in a JVM of its own against the \
+                same broker, right after the intake's run, with the intake's average record size.
+
+                | what | throughput | p50 | p99 | max |
+                |---|---|---|---|---|
+                | `POST /api/v1/complaints`, %d concurrent clients, %d s, one transaction per complaint, 202 after commit | %.0f complaints/s (%d accepted, %d failed) | %.1f ms | %.1f ms | %.1f ms |
+                | `kafka-producer-perf-test`, %d-byte records, acks=all, idempotent, pipelined | %.0f records/s | | | |
+
+                Intake throughput as a share of the broker's pipelined producer rate: **%.1f %%**. The gap is the
+                price of the promise: every complaint waits for its own committed transaction before the client
+                hears 202, where the tool streams records without waiting for each.
+
+                Raw tool output:
+
+                ```
+                %s
+                %s (transactional, --transaction-duration-ms 10)
+                ```
+                """.formatted(Instant.now(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), org.apache.kafka.common.utils.AppInfoParser.getVersion(),
+                concurrency, seconds, api.perSecond(), api.requests(), api.failures(), api.p50Ms(), api.p99Ms(),
+                api.maxMs(), recordSize, toolRate, toolRate == 0 ? 0 : 100 * api.perSecond() / toolRate,
+                perfTool, perfToolTransactional);
+        Files.createDirectories(output.toAbsolutePath().getParent());
+        Files.writeString(output, report);
+    }
+
+    private static double parseRate(String line) {
+        // "200000 records sent, 51234.5 records/sec (70.12 MB/sec), ..."
+        String[] parts = line.split(",");
+        return parts.length < 2 ? 0 : Double.parseDouble(parts[1].trim().split(" ")[0]);
+    }
+}

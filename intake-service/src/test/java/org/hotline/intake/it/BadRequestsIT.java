@@ -1,0 +1,211 @@
+package org.hotline.intake.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.intake.it.IntakeHarness.readCommitted;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A table of bad requests, each answered with its status and an RFC 9457 problem detail naming the bad field,
+ * and none of which leaves a record on the topic.
+ */
+class BadRequestsIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String TOPIC = "bad-requests.complaints.received.v1";
+    private static final String GOOD = Requests.ALMATY_ANALYST;
+
+    private static EmbeddedKafkaKraftBroker broker;
+    private static ConfigurableApplicationContext intake;
+
+    @BeforeAll
+    static void start() {
+        broker = IntakeHarness.startBroker();
+        intake = IntakeHarness.startIntake(broker, "hotline.intake.topics.complaints=" + TOPIC);
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            noBadRequestLeftARecord();
+        } finally {
+            intake.close();
+            broker.destroy();
+        }
+    }
+
+    static Stream<Arguments> badRequests() {
+        return Stream.of(
+                bad("no categories", replace(GOOD, "[\"SEXUAL_HARASSMENT\", \"RETALIATION\"]", "[]"),
+                        "invalid-complaint", "incident.categories"),
+                bad("unknown category", replace(GOOD, "\"RETALIATION\"", "\"BULLYING\""),
+                        "invalid-complaint", "incident.categories[1]"),
+                bad("category not a string", replace(GOOD, "\"RETALIATION\"", "7"),
+                        "invalid-complaint", "incident.categories[1]"),
+                bad("categories not an array", replace(GOOD, "[\"SEXUAL_HARASSMENT\", \"RETALIATION\"]",
+                        "\"SEXUAL_HARASSMENT\""), "invalid-complaint", "incident.categories"),
+                bad("no description", GOOD.replaceAll("\"description\": \"[^\"]*\",", ""),
+                        "invalid-complaint", "incident.description"),
+                bad("blank description", GOOD.replaceAll("\"description\": \"[^\"]*\"", "\"description\": \" \\\\t \""),
+                        "invalid-complaint", "incident.description"),
+                bad("description of 10,001 characters", GOOD.replaceAll("\"description\": \"[^\"]*\"",
+                        "\"description\": \"" + "x".repeat(10_001) + "\""), "invalid-complaint",
+                        "incident.description"),
+                bad("incident in the future", replace(GOOD, "2024-03-01", "2999-03-01"),
+                        "invalid-complaint", "incident.occurredOn"),
+                bad("date not ISO", replace(GOOD, "2024-03-01", "01.03.2024"),
+                        "invalid-complaint", "incident.occurredOn"),
+                bad("ongoing not a boolean", replace(GOOD, "\"ongoing\": false", "\"ongoing\": \"no\""),
+                        "invalid-complaint", "incident.ongoing"),
+                bad("country name instead of code", replace(GOOD, "\"country\": \"KZ\"", "\"country\": \"Kazakhstan\""),
+                        "invalid-complaint", "location.country"),
+                bad("country that does not exist", replace(GOOD, "\"country\": \"KZ\"", "\"country\": \"XK\""),
+                        "invalid-complaint", "location.country"),
+                bad("region not of Kazakhstan", replace(GOOD, "KZ-75", "UZ-TO"),
+                        "invalid-complaint", "location.region"),
+                bad("region code never issued", replace(GOOD, "KZ-75", "KZ-99"),
+                        "invalid-complaint", "location.region"),
+                bad("district of 8 digits", replace(Requests.KOSTANAY_SCHOOL, "392410000", "39241000"),
+                        "invalid-complaint", "location.districtCode"),
+                bad("district outside the region", replace(Requests.KOSTANAY_SCHOOL, "392410000", "751010000"),
+                        "invalid-complaint", "location.districtCode"),
+                bad("no location", GOOD.replaceAll("\"location\": \\{[^}]*},", ""),
+                        "invalid-complaint", "location"),
+                bad("no channel", replace(GOOD, "\"channel\": \"WEB\",", ""), "invalid-complaint", "channel"),
+                bad("unknown channel", replace(GOOD, "\"WEB\"", "\"FAX\""), "invalid-complaint", "channel"),
+                bad("unsupported language", replace(GOOD, "\"language\": \"en\"", "\"language\": \"de\""),
+                        "invalid-complaint", "language"),
+                bad("unknown sector", replace(GOOD, "\"PRIVATE\"", "\"CORPORATE\""),
+                        "invalid-complaint", "workplace.sector"),
+                bad("unknown accused role", replace(GOOD, "\"SUPERVISOR\"", "\"BOSS\""),
+                        "invalid-complaint", "accused.role"),
+                bad("no complainant", GOOD.replaceAll(",\\s*\"complainant\": \\{[^}]*}", ""),
+                        "invalid-complaint", "complainant"),
+                bad("unknown mode", replace(GOOD, "\"OPEN\"", "\"SECRET\""), "invalid-complaint",
+                        "complainant.mode"),
+                bad("open complaint without contact", replace(GOOD, "\"email\": \"dana@example.org\", ", ""),
+                        "invalid-complaint", "complainant"),
+                bad("confidential complaint without contact", replace(replace(GOOD, "\"OPEN\"", "\"CONFIDENTIAL\""),
+                        "\"email\": \"dana@example.org\", ", ""), "invalid-complaint", "complainant"),
+                bad("email without domain", replace(GOOD, "dana@example.org", "dana@"),
+                        "invalid-complaint", "complainant.email"),
+                bad("phone with letters", replace(GOOD, "\"email\": \"dana@example.org\"", "\"phone\": \"call Dana\""),
+                        "invalid-complaint", "complainant.phone"),
+                bad("unsupported preferred language", replace(GOOD, "\"preferredLanguage\": \"en\"",
+                        "\"preferredLanguage\": \"fr\""), "invalid-complaint", "complainant.preferredLanguage"),
+                bad("unknown top-level field", replace(GOOD, "\"channel\": \"WEB\",",
+                        "\"channel\": \"WEB\", \"priority\": \"HIGH\","), "invalid-complaint", "priority"),
+                bad("unknown nested field", replace(GOOD, "\"ongoing\": false", "\"ongoing\": false, \"severity\": 3"),
+                        "invalid-complaint", "incident.severity"),
+                bad("object where a string belongs", replace(GOOD, "\"WEB\"", "{ \"name\": \"WEB\" }"),
+                        "invalid-complaint", "channel"),
+                bad("body is an array", "[" + GOOD + "]", "invalid-complaint", "$"),
+                bad("not JSON", "channel=WEB&language=en", "malformed-json", null),
+                bad("truncated JSON", GOOD.substring(0, GOOD.length() / 2), "malformed-json", null),
+                bad("a key given twice", replace(GOOD, "\"channel\": \"WEB\",", "\"channel\": \"WEB\", \"channel\": \"HOTLINE\","),
+                        "malformed-json", null),
+                bad("trailing content after the object", GOOD + " {}", "malformed-json", null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRequests")
+    void refusesABadRequestNamingTheFieldAndPublishesNothing(String name, String body, String type,
+            String field) {
+        HttpResponse<String> response = IntakeHarness.postJson(intake, body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertProblem(response, type);
+        if (field != null) {
+            JsonNode errors = JSON.readTree(response.body()).get("errors");
+            List<String> fields = new ArrayList<>();
+            errors.values().forEach(error -> fields.add(error.get("field").stringValue()));
+            assertThat(fields).contains(field);
+        }
+    }
+
+    @Test
+    void refusesABodyAbove64KibWith413() {
+        String huge = GOOD.replace("\"Almaty\"", "\"" + "a".repeat(70_000) + "\"");
+
+        HttpResponse<String> response = IntakeHarness.postJson(intake, huge);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertProblem(response, "payload-too-large");
+    }
+
+    @Test
+    void refusesAWrongContentTypeWith415() {
+        HttpResponse<String> response = IntakeHarness.post(intake, "text/plain",
+                GOOD.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void refusesAnIdempotencyKeyThatIsNotVisibleAscii() {
+        HttpResponse<String> response = IntakeHarness.postJson(intake, GOOD, "Idempotency-Key", "x".repeat(300));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertProblem(response, "invalid-idempotency-key");
+    }
+
+    @Test
+    void namesEveryBadFieldOfOneRequest() {
+        String body = replace(replace(replace(GOOD, "\"WEB\"", "\"FAX\""), "KZ-75", "KZ-00"), "dana@example.org",
+                "dana");
+
+        HttpResponse<String> response = IntakeHarness.postJson(intake, body);
+
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("errors").values()).extracting(error -> error.get("field").stringValue())
+                .containsExactlyInAnyOrder("channel", "location.region", "complainant.email");
+        assertThat(problem.get("detail").stringValue()).isEqualTo("3 field(s) need fixing; see errors.");
+    }
+
+    /**
+     * After every bad request has been answered: publishes one good complaint and finds exactly that one on
+     * the topic, which proves the reader sees what is there and that no bad request left anything.
+     */
+    private static void noBadRequestLeftARecord() {
+        String sentinel = "sentinel-" + UUID.randomUUID();
+        HttpResponse<String> accepted = IntakeHarness.postJson(intake, GOOD, "Idempotency-Key", sentinel);
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String complaintId = JSON.readTree(accepted.body()).get("complaintId").stringValue();
+
+        assertThat(readCommitted(broker, TOPIC)).extracting(record -> record.key()).containsExactly(complaintId);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, String type) {
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("type").stringValue()).isEqualTo("urn:hotline:problem:" + type);
+        assertThat(problem.get("status").intValue()).isEqualTo(response.statusCode());
+        assertThat(problem.get("title").stringValue()).isNotBlank();
+    }
+
+    private static Arguments bad(String name, String body, String type, String field) {
+        assertThat(body).as("the case '%s' must change the good request", name).isNotEqualTo(GOOD);
+        return Arguments.of(name, body, type, field);
+    }
+
+    private static String replace(String body, String target, String replacement) {
+        assertThat(body).as("the good request must contain %s", target).contains(target);
+        return body.replace(target, replacement);
+    }
+}
