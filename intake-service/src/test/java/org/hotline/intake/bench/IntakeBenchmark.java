@@ -61,7 +61,7 @@ public final class IntakeBenchmark {
         ConfigurableApplicationContext intake = new SpringApplicationBuilder(IntakeApplication.class).run(
                 "--spring.profiles.active=test", "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                 "--server.port=0", "--management.server.port=0", "--hotline.intake.topics.partitions=6",
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN", "--logging.level.org.apache.kafka=ERROR");
         try {
             URI uri = URI.create("http://localhost:" + intake.getEnvironment().getRequiredProperty("local.server.port")
                     + "/api/v1/complaints");
@@ -77,6 +77,8 @@ public final class IntakeBenchmark {
             intake.close();
             broker.destroy();
         }
+        // The embedded broker leaves non-daemon threads behind; the figures are written, so end here.
+        System.exit(0);
     }
 
     record Result(long requests, long failures, double perSecond, double p50Ms, double p99Ms, double maxMs) {
