@@ -19,7 +19,14 @@ import org.hotline.intake.sealing.domain.SealedValue;
 import org.hotline.intake.sealing.domain.SealingException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.hotline.intake.IntakeApplication;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
@@ -225,6 +232,38 @@ class IntakeIT {
         JsonNode openApi = JSON.readTree(document.body());
         assertThat(openApi.at("/paths/~1api~1v1~1complaints/post/responses").propertyNames())
                 .contains("202", "400", "413", "415", "422", "503");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void writesNoDescriptionOrContactDetailToTheLogEvenAtDebugLevel(CapturedOutput log) {
+        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+        List<String> verbose = List.of("org.hotline", "org.springframework.web", "org.springframework.kafka");
+        verbose.forEach(logger -> logging.setLogLevel(logger, LogLevel.DEBUG));
+        try {
+            accepted(postJson(intake, Requests.KOSTANAY_SCHOOL, "Idempotency-Key", "log-" + UUID.randomUUID()));
+            postJson(intake, Requests.KOSTANAY_SCHOOL.replace("KZ-39", "KZ-00"));
+            postJson(intake, Requests.KOSTANAY_SCHOOL.replace("+7 701 555 0199", "call me at +7 701 555 0199 now"));
+        } finally {
+            verbose.forEach(logger -> logging.setLogLevel(logger, null));
+        }
+
+        assertThat(log.getAll()).contains("DispatcherServlet", "POST \"/api/v1/complaints\"").doesNotContain("Айгуль", "Сапарова", "701 555", "aigul.saparova",
+                "Директор", "непристойные");
+    }
+
+    @Test
+    void refusesToStartOutsideTheDevAndTestProfilesWithoutSealingKeys() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(IntakeApplication.class).run(
+                        "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(), "--server.port=0",
+                        "--management.server.port=0"))
+                .hasStackTraceContaining("hotline.intake")
+                .hasStackTraceContaining("identitySecret");
+        assertThatThrownBy(() -> new SpringApplicationBuilder(IntakeApplication.class).run(
+                        "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(), "--server.port=0",
+                        "--management.server.port=0",
+                        "--hotline.intake.identity-secret=dGVzdC1vbmx5LWlkZW50aXR5LXNlY3JldC0zMi1ieXRlcy1vci1tb3Jl"))
+                .hasStackTraceContaining("hotline.sealing");
     }
 
     private static List<ConsumerRecord<String, byte[]>> recordsOf(String complaintId) {
