@@ -1,0 +1,192 @@
+package org.hotline.deploy.mailcatcher;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The local stack's mailbox: an SMTP server that accepts every message for every address, keeps it, writes it
+ * as an {@code .eml} file, and shows the lot over HTTP ({@code /} as a page, {@code /api/messages} as JSON,
+ * {@code /messages/<n>.eml} raw, {@code /health}). Everything is in memory and on local disk; it is a
+ * development tool, never a relay.
+ */
+public final class MailCatcher implements AutoCloseable {
+
+    private final GreenMail smtp;
+    private final HttpServer http;
+    private final Path folder;
+    private final List<Stored> stored = new ArrayList<>();
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "mail-catcher-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    record Stored(int number, String messageId, String from, List<String> to, String subject, Instant receivedAt,
+            Path file) {
+    }
+
+    public MailCatcher(String host, int smtpPort, int httpPort, Path folder) throws IOException {
+        this.folder = Files.createDirectories(folder);
+        this.smtp = new GreenMail(new ServerSetup(smtpPort, host, ServerSetup.PROTOCOL_SMTP));
+        this.smtp.start();
+        this.http = HttpServer.create(new InetSocketAddress(host, httpPort), 0);
+        http.createContext("/health", exchange -> respond(exchange, 200, "text/plain", "UP"));
+        http.createContext("/api/messages", exchange -> respond(exchange, 200, "application/json", json()));
+        http.createContext("/messages/", this::raw);
+        http.createContext("/", exchange -> respond(exchange, 200, "text/html; charset=utf-8", page()));
+        http.start();
+        poller.scheduleWithFixedDelay(this::collect, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    public int smtpPort() {
+        return smtp.getSmtp().getPort();
+    }
+
+    public int httpPort() {
+        return http.getAddress().getPort();
+    }
+
+    public static void main(String[] args) throws IOException {
+        String host = env("MAIL_CATCHER_HOST", "127.0.0.1");
+        int smtpPort = Integer.parseInt(env("MAIL_CATCHER_SMTP_PORT", "2525"));
+        int httpPort = Integer.parseInt(env("MAIL_CATCHER_HTTP_PORT", "8025"));
+        Path folder = Path.of(env("MAIL_CATCHER_DIR", ".local/mail"));
+        MailCatcher catcher = new MailCatcher(host, smtpPort, httpPort, folder);
+        Runtime.getRuntime().addShutdownHook(new Thread(catcher::close));
+        System.out.printf("mail-catcher: SMTP on %s:%d, mailbox on http://%s:%d/, files in %s%n", host, smtpPort,
+                host, httpPort, folder.toAbsolutePath());
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    synchronized List<Stored> messages() {
+        return List.copyOf(stored);
+    }
+
+    private synchronized void collect() {
+        MimeMessage[] received = smtp.getReceivedMessages();
+        for (int i = stored.size(); i < received.length; i++) {
+            try {
+                MimeMessage message = received[i];
+                int number = i + 1;
+                Path file = folder.resolve(String.format("%05d.eml", number));
+                ByteArrayOutputStream raw = new ByteArrayOutputStream();
+                message.writeTo(raw);
+                Files.write(file, raw.toByteArray());
+                stored.add(new Stored(number, String.valueOf(message.getMessageID()),
+                        addresses(message.getFrom()), Arrays.stream(orEmpty(message.getAllRecipients()))
+                                .map(Address::toString).toList(),
+                        String.valueOf(message.getSubject()), Instant.now(), file));
+            } catch (MessagingException | IOException e) {
+                System.err.println("mail-catcher: could not store message " + (i + 1) + ": " + e);
+                return;
+            }
+        }
+    }
+
+    private static Address[] orEmpty(Address[] addresses) {
+        return addresses == null ? new Address[0] : addresses;
+    }
+
+    private static String addresses(Address[] addresses) {
+        return Arrays.stream(orEmpty(addresses)).map(Address::toString).collect(Collectors.joining(", "));
+    }
+
+    private void raw(HttpExchange exchange) throws IOException {
+        String name = exchange.getRequestURI().getPath().substring("/messages/".length());
+        Stored message = messages().stream().filter(m -> name.equals(m.file().getFileName().toString()))
+                .findFirst().orElse(null);
+        if (message == null) {
+            respond(exchange, 404, "text/plain", "no such message");
+            return;
+        }
+        respond(exchange, 200, "message/rfc822", Files.readString(message.file(), StandardCharsets.UTF_8));
+    }
+
+    private String json() {
+        return messages().stream().map(m -> "{\"number\":" + m.number()
+                        + ",\"messageId\":" + quote(m.messageId())
+                        + ",\"from\":" + quote(m.from())
+                        + ",\"to\":[" + m.to().stream().map(MailCatcher::quote).collect(Collectors.joining(",")) + "]"
+                        + ",\"subject\":" + quote(m.subject())
+                        + ",\"receivedAt\":" + quote(m.receivedAt().toString())
+                        + ",\"file\":" + quote(m.file().toAbsolutePath().toString())
+                        + ",\"url\":" + quote("/messages/" + m.file().getFileName()) + "}")
+                .collect(Collectors.joining(",\n", "[", "]"));
+    }
+
+    private String page() {
+        StringBuilder html = new StringBuilder("<!doctype html><meta charset=utf-8><title>Local mailbox</title>"
+                + "<style>body{font-family:sans-serif}td,th{padding:4px 8px;text-align:left}</style>"
+                + "<h1>Local mailbox</h1><p>Every message sent to the local SMTP server. Refresh to update.</p>"
+                + "<table><tr><th>#</th><th>received</th><th>to</th><th>subject</th></tr>");
+        for (Stored m : messages()) {
+            html.append("<tr><td><a href=\"/messages/").append(m.file().getFileName()).append("\">")
+                    .append(m.number()).append("</a></td><td>").append(escape(m.receivedAt().toString()))
+                    .append("</td><td>").append(escape(String.join(", ", m.to()))).append("</td><td>")
+                    .append(escape(m.subject())).append("</td></tr>");
+        }
+        return html.append("</table>").toString();
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    static String quote(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        poller.shutdownNow();
+        http.stop(0);
+        smtp.stop();
+    }
+}

@@ -1,0 +1,52 @@
+package org.hotline.deploy.mailcatcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MailCatcherTest {
+
+    @Test
+    void keepsEveryMessageAsAnEmlFileAndListsItOverHttp(@TempDir Path folder) throws Exception {
+        try (MailCatcher catcher = new MailCatcher("127.0.0.1", 0, 0, folder)) {
+            Properties smtp = new Properties();
+            smtp.put("mail.smtp.host", "127.0.0.1");
+            smtp.put("mail.smtp.port", String.valueOf(catcher.smtpPort()));
+            MimeMessage message = new MimeMessage(Session.getInstance(smtp));
+            message.setFrom(new InternetAddress("hotline@example.org"));
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress("kz-39-police@example.org"));
+            message.setSubject("Жалоба HL-7F3K-9QX2-ABCD <b>", "UTF-8");
+            message.setText("Текст", "UTF-8");
+            Transport.send(message);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> catcher.messages().size() == 1);
+
+            Path eml = folder.resolve("00001.eml");
+            assertThat(Files.readString(eml)).contains("kz-39-police@example.org");
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + catcher.httpPort();
+            String listing = http.send(HttpRequest.newBuilder(URI.create(base + "/api/messages")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(listing).contains("\"to\":[\"kz-39-police@example.org\"]")
+                    .contains("\"subject\":\"Жалоба HL-7F3K-9QX2-ABCD <b>\"");
+            String page = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(page).contains("HL-7F3K-9QX2-ABCD &lt;b&gt;").doesNotContain("ABCD <b>");
+        }
+    }
+}
