@@ -6,6 +6,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,6 +23,8 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -41,9 +45,12 @@ public final class MailCatcher implements AutoCloseable {
         return thread;
     });
 
+    /** What the mailbox shows of a message; {@code references} are the complaint references it mentions. */
     record Stored(int number, String messageId, String from, List<String> to, String subject, Instant receivedAt,
-            Path file) {
+            Path file, List<String> references) {
     }
+
+    private static final Pattern REFERENCE = Pattern.compile("HL-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
 
     public MailCatcher(String host, int smtpPort, int httpPort, Path folder) throws IOException {
         this.folder = Files.createDirectories(folder);
@@ -51,6 +58,8 @@ public final class MailCatcher implements AutoCloseable {
         this.smtp.start();
         this.http = HttpServer.create(new InetSocketAddress(host, httpPort), 0);
         http.createContext("/health", exchange -> respond(exchange, 200, "text/plain", "UP"));
+        http.createContext("/api/messages.tsv", exchange -> respond(exchange, 200, "text/tab-separated-values; "
+                + "charset=utf-8", tsv()));
         http.createContext("/api/messages", exchange -> respond(exchange, 200, "application/json", json()));
         http.createContext("/messages/", this::raw);
         http.createContext("/", exchange -> respond(exchange, 200, "text/html; charset=utf-8", page()));
@@ -99,12 +108,33 @@ public final class MailCatcher implements AutoCloseable {
                 stored.add(new Stored(number, String.valueOf(message.getMessageID()),
                         addresses(message.getFrom()), Arrays.stream(orEmpty(message.getAllRecipients()))
                                 .map(Address::toString).toList(),
-                        String.valueOf(message.getSubject()), Instant.now(), file));
+                        String.valueOf(message.getSubject()), Instant.now(), file,
+                        references(message.getSubject() + "\n" + text(message))));
             } catch (MessagingException | IOException e) {
                 System.err.println("mail-catcher: could not store message " + (i + 1) + ": " + e);
                 return;
             }
         }
+    }
+
+    /** The decoded text of every text part, whatever the transfer encoding. */
+    private static String text(Part part) throws MessagingException, IOException {
+        if (part.isMimeType("text/*")) {
+            return String.valueOf(part.getContent());
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart parts = (Multipart) part.getContent();
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < parts.getCount(); i++) {
+                text.append(text(parts.getBodyPart(i))).append('\n');
+            }
+            return text.toString();
+        }
+        return "";
+    }
+
+    private static List<String> references(String text) {
+        return REFERENCE.matcher(text).results().map(MatchResult::group).distinct().toList();
     }
 
     private static Address[] orEmpty(Address[] addresses) {
@@ -132,10 +162,19 @@ public final class MailCatcher implements AutoCloseable {
                         + ",\"from\":" + quote(m.from())
                         + ",\"to\":[" + m.to().stream().map(MailCatcher::quote).collect(Collectors.joining(",")) + "]"
                         + ",\"subject\":" + quote(m.subject())
+                        + ",\"references\":[" + m.references().stream().map(MailCatcher::quote)
+                                .collect(Collectors.joining(",")) + "]"
                         + ",\"receivedAt\":" + quote(m.receivedAt().toString())
                         + ",\"file\":" + quote(m.file().toAbsolutePath().toString())
                         + ",\"url\":" + quote("/messages/" + m.file().getFileName()) + "}")
                 .collect(Collectors.joining(",\n", "[", "]"));
+    }
+
+    /** One line per message: number, recipients, references, subject; for shell scripts without a JSON tool. */
+    private String tsv() {
+        return messages().stream().map(m -> m.number() + "\t" + String.join(",", m.to()) + "\t"
+                        + String.join(",", m.references()) + "\t" + m.subject().replaceAll("[\t\r\n]", " ") + "\n")
+                .collect(Collectors.joining());
     }
 
     private String page() {

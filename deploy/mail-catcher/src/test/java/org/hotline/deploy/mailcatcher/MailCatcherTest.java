@@ -31,7 +31,8 @@ class MailCatcherTest {
             message.setFrom(new InternetAddress("hotline@example.org"));
             message.setRecipient(Message.RecipientType.TO, new InternetAddress("kz-39-police@example.org"));
             message.setSubject("Жалоба HL-7F3K-9QX2-ABCD <b>", "UTF-8");
-            message.setText("Текст", "UTF-8");
+            message.setText("Жалоба HL-AAAA-BBBB-CCCC передана.", "UTF-8", "plain");
+            message.setHeader("Content-Transfer-Encoding", "base64");
             Transport.send(message);
 
             await().atMost(Duration.ofSeconds(10)).until(() -> catcher.messages().size() == 1);
@@ -43,7 +44,12 @@ class MailCatcherTest {
             String listing = http.send(HttpRequest.newBuilder(URI.create(base + "/api/messages")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(listing).contains("\"to\":[\"kz-39-police@example.org\"]")
-                    .contains("\"subject\":\"Жалоба HL-7F3K-9QX2-ABCD <b>\"");
+                    .contains("\"subject\":\"Жалоба HL-7F3K-9QX2-ABCD <b>\"")
+                    .contains("\"references\":[\"HL-7F3K-9QX2-ABCD\",\"HL-AAAA-BBBB-CCCC\"]");
+            String tsv = http.send(HttpRequest.newBuilder(URI.create(base + "/api/messages.tsv")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(tsv).isEqualTo("1\tkz-39-police@example.org\tHL-7F3K-9QX2-ABCD,HL-AAAA-BBBB-CCCC\t"
+                    + "Жалоба HL-7F3K-9QX2-ABCD <b>\n");
             String page = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(page).contains("HL-7F3K-9QX2-ABCD &lt;b&gt;").doesNotContain("ABCD <b>");

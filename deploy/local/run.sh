@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# The whole system on this machine with one command: a Kafka broker (KRaft, Apache's jars), a local mailbox,
+# and the three services as separate processes with the sample Kazakhstan directory and development keys.
+# Waits until everything is healthy, prints where to look, and stops every process it started on Ctrl-C.
+#
+#   deploy/local/run.sh              build what is needed, then start
+#   SKIP_BUILD=1 deploy/local/run.sh start from the jars already built
+#   FRESH=1 deploy/local/run.sh      forget the broker's data and the mailbox first
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+state="$root/.local"
+logs="$state/logs"
+version="0.1.0-SNAPSHOT"
+
+# name | jar | api port | management port | health path
+services=(
+  "mail-catcher|deploy/mail-catcher/target/mail-catcher-$version.jar|8025|8025|/health"
+  "intake-service|intake-service/target/intake-service-$version.jar|8080|8081|/actuator/health/readiness"
+  "routing-service|routing-service/target/routing-service-$version.jar|8082|8083|/actuator/health/readiness"
+  "notification-service|notification-service/target/notification-service-$version.jar|8084|8085|/actuator/health/readiness"
+)
+ports=(9092 9093 2525 8025 8080 8081 8082 8083 8084 8085)
+pids=()
+
+fail() { echo "error: $*" >&2; exit 1; }
+
+stop_all() {
+  trap - INT TERM EXIT
+  if ((${#pids[@]})); then
+    echo; echo "Stopping ${#pids[@]} processes..."
+    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill -TERM "${pids[i]}" 2>/dev/null || true; done
+    for pid in "${pids[@]}"; do
+      for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      kill -KILL "$pid" 2>/dev/null || true
+    done
+  fi
+  rm -f "$state/stack.ready"
+  echo "Stopped. Logs are in $logs."
+}
+trap stop_all EXIT
+trap 'stop_all; exit 0' INT TERM
+
+port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+show_log_and_fail() {
+  echo "error: $1 did not start. The end of its log ($logs/$1.log):" >&2
+  tail -n 40 "$logs/$1.log" >&2 || true
+  exit 1
+}
+
+wait_healthy() { # name pid url seconds
+  local name=$1 pid=$2 url=$3 seconds=$4
+  for _ in $(seq 1 $((seconds * 2))); do
+    kill -0 "$pid" 2>/dev/null || show_log_and_fail "$name"
+    if curl -fsS -o /dev/null "$url" 2>/dev/null; then return 0; fi
+    sleep 0.5
+  done
+  show_log_and_fail "$name"
+}
+
+java_major="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = //p')"
+[[ -n "$java_major" && "${java_major%%.*}" -ge 17 ]] || fail "Java 17 or newer is needed; this is $(java -version 2>&1 | head -1)"
+command -v curl >/dev/null || fail "curl is needed (apt-get install curl)"
+for port in "${ports[@]}"; do
+  port_taken "$port" && fail "port $port is taken; stop what uses it ('ss -ltnp | grep :$port' shows it) and retry"
+done
+
+if [[ "${FRESH:-0}" == 1 ]]; then rm -rf "$state/kafka-data" "$state/mail"; fi
+mkdir -p "$logs" "$state/mail" "$state/notification"
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+  echo "Building (./mvnw package -DskipTests; SKIP_BUILD=1 skips this)..."
+  (cd "$root" && ./mvnw -q -B package -DskipTests) > "$logs/build.log" 2>&1 || { tail -n 40 "$logs/build.log"; fail "the build failed; see $logs/build.log"; }
+fi
+
+echo "Starting Kafka on 127.0.0.1:9092 (data in $state/kafka-data)..."
+"$root/deploy/local-kafka/kafka.sh" > "$logs/kafka.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 120); do
+  kill -0 "${pids[0]}" 2>/dev/null || show_log_and_fail kafka
+  port_taken 9092 && break
+  sleep 0.5
+done
+port_taken 9092 || show_log_and_fail kafka
+
+export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092
+export MAIL_CATCHER_DIR="$state/mail" SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=2525
+export HOTLINE_NOTIFICATION_LEDGER_DIRECTORY="$state/notification"
+for entry in "${services[@]}"; do
+  IFS='|' read -r name jar port management health <<<"$entry"
+  [[ -f "$root/$jar" ]] || fail "$jar is missing; run without SKIP_BUILD=1"
+  echo "Starting $name..."
+  java -Xmx384m -jar "$root/$jar" --spring.profiles.active=dev > "$logs/$name.log" 2>&1 &
+  pids+=($!)
+done
+i=1
+for entry in "${services[@]}"; do
+  IFS='|' read -r name jar port management health <<<"$entry"
+  wait_healthy "$name" "${pids[i]}" "http://127.0.0.1:$management$health" 120
+  i=$((i + 1))
+done
+
+cat <<EOT
+
+The hotline backend is running.
+
+  Intake API          http://localhost:8080/api/v1/complaints
+  Intake OpenAPI      http://localhost:8080/swagger-ui.html
+  Routing preview     http://localhost:8082/api/v1/routing/preview
+  Mailbox             http://localhost:8025/   (JSON: /api/messages; files: $state/mail)
+  Metrics             http://localhost:8081/actuator/prometheus  (routing :8083, notification :8085)
+  Logs                $logs
+
+Submit the guide's cases and a few others, and see where their emails landed:
+
+  deploy/local/submit-samples.sh
+
+Or paste:
+
+  curl -s -X POST localhost:8080/api/v1/complaints -H 'Content-Type: application/json' \\
+    -d '{"channel":"WEB","language":"en","incident":{"categories":["SEXUAL_HARASSMENT","RETALIATION"],"description":"My manager made advances; after I refused, my bonus was cut."},"location":{"country":"KZ","region":"KZ-75"},"workplace":{"sector":"PRIVATE","type":"COMPANY"},"accused":{"role":"SUPERVISOR"},"complainant":{"mode":"OPEN","name":"Dana","email":"dana@example.org","consentToContact":true}}'
+
+Ctrl-C stops everything.
+EOT
+echo "READY" > "$state/stack.ready"
+wait -n "${pids[@]}" || true
+echo "error: a process of the stack stopped on its own; see $logs" >&2
+exit 1

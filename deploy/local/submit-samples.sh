@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Submits the guide's two cases and a handful of others to the running local stack (deploy/local/run.sh), then
+# shows, for each complaint, the mailboxes its emails landed in.
+#   deploy/local/submit-samples.sh           show what arrived within 60 s
+#   deploy/local/submit-samples.sh --check   also fail unless every complaint reached its authorities (CI)
+set -euo pipefail
+intake="${INTAKE_URL:-http://localhost:8080}"
+mailbox="${MAILBOX_URL:-http://localhost:8025}"
+check="${1:-}"
+
+declare -a names bodies
+add() { names+=("$1"); bodies+=("$2"); }
+
+add "Kostanay school: head teacher propositions, then extorts, a cloakroom attendant" \
+'{"channel":"HOTLINE","language":"ru",
+  "incident":{"categories":["SEXUAL_HARASSMENT","EXTORTION"],"description":"Директор школы делал непристойные предложения, затем требовал деньги за сохранение работы.","occurredOn":"2011-05-20","ongoing":true},
+  "location":{"country":"KZ","region":"KZ-39","districtCode":"392410000","settlement":"Pertsevka"},
+  "workplace":{"sector":"PUBLIC","type":"SCHOOL","organizationName":"Secondary school No. 1"},
+  "accused":{"role":"HEAD_OF_ORGANIZATION","publicOfficial":true},
+  "complainant":{"mode":"CONFIDENTIAL","name":"Айгуль","email":"aigul@example.org","phone":"+7 701 555 0199","preferredLanguage":"kk","consentToContact":true}}'
+
+add "Almaty analyst: refused her manager, lost her bonus, then her job" \
+'{"channel":"WEB","language":"en",
+  "incident":{"categories":["SEXUAL_HARASSMENT","RETALIATION"],"description":"My manager made advances; after I refused, my bonus was cut and I was dismissed.","occurredOn":"2024-03-01","ongoing":false},
+  "location":{"country":"KZ","region":"KZ-75","settlement":"Almaty"},
+  "workplace":{"sector":"PRIVATE","type":"COMPANY","organizationName":"Example Capital LLP"},
+  "accused":{"role":"SUPERVISOR","publicOfficial":false},
+  "complainant":{"mode":"OPEN","name":"Dana","email":"dana@example.org","preferredLanguage":"en","consentToContact":true}}'
+
+add "Astana kindergarten: a minor, immediate danger" \
+'{"channel":"HOTLINE","language":"kk",
+  "incident":{"categories":["SEXUAL_VIOLENCE"],"description":"Балабақшада баланың қауіпсіздігіне қатер бар.","ongoing":true},
+  "location":{"country":"KZ","region":"KZ-71"},
+  "workplace":{"sector":"PUBLIC","type":"KINDERGARTEN"},
+  "accused":{"role":"COLLEAGUE"},"victim":{"minor":true},"risk":{"immediateDanger":true},
+  "complainant":{"mode":"CONFIDENTIAL","phone":"+7 702 000 1122","preferredLanguage":"kk","consentToContact":true}}'
+
+add "Shymkent bus depot: anonymous retaliation complaint" \
+'{"channel":"WEB","language":"ru",
+  "incident":{"categories":["RETALIATION"],"description":"После жалобы на домогательства водителя перевели на худший маршрут."},
+  "location":{"country":"KZ","region":"KZ-79"},
+  "workplace":{"sector":"PRIVATE","type":"TRANSPORT"},
+  "accused":{"role":"SUPERVISOR"},
+  "complainant":{"mode":"ANONYMOUS"}}'
+
+add "Karaganda hospital: extortion by a client, retired region code KZ-KAR" \
+'{"channel":"PARTNER_API","language":"ru",
+  "incident":{"categories":["EXTORTION"],"description":"Пациент требует деньги, угрожая распространить ложные слухи."},
+  "location":{"country":"KZ","region":"KZ-KAR"},
+  "workplace":{"sector":"PUBLIC","type":"HEALTHCARE"},
+  "accused":{"role":"CLIENT"},
+  "complainant":{"mode":"OPEN","name":"Olga","email":"olga@example.org","preferredLanguage":"ru","consentToContact":true}}'
+
+add "Abroad: a Kazakh worker in Novosibirsk (no jurisdiction: triage)" \
+'{"channel":"WEB","language":"ru",
+  "incident":{"categories":["SEXUAL_HARASSMENT"],"description":"Работодатель в Новосибирске домогается."},
+  "location":{"country":"RU","region":"Novosibirsk Oblast"},
+  "complainant":{"mode":"CONFIDENTIAL","email":"worker@example.org","preferredLanguage":"ru","consentToContact":true}}'
+
+references=()
+for i in "${!names[@]}"; do
+  response="$(curl -sS -X POST "$intake/api/v1/complaints" -H 'Content-Type: application/json' \
+    -H "Idempotency-Key: sample-$(date +%s%N)-$i" -d "${bodies[i]}" -w '\n%{http_code}')"
+  status="${response##*$'\n'}"
+  body="${response%$'\n'*}"
+  if [[ "$status" != 202 ]]; then
+    echo "error: '${names[i]}' was answered $status: $body" >&2
+    exit 1
+  fi
+  reference="$(sed -n 's/.*"reference":"\([^"]*\)".*/\1/p' <<<"$body")"
+  references+=("$reference")
+  printf '%-20s %s\n' "$reference" "${names[i]}"
+done
+
+echo
+echo "Waiting for their emails (mailbox: $mailbox/)..."
+missing=()
+for _ in $(seq 1 120); do
+  listing="$(curl -fsS "$mailbox/api/messages.tsv")"
+  missing=()
+  for reference in "${references[@]}"; do
+    grep -q "$reference" <<<"$listing" || missing+=("$reference")
+  done
+  ((${#missing[@]} == 0)) && break
+  sleep 0.5
+done
+
+echo
+for i in "${!references[@]}"; do
+  echo "${references[i]}  ${names[i]}"
+  awk -F'\t' -v ref="${references[i]}" 'index($3, ref) { printf "    #%-4s %-45s %s\n", $1, $2, $4 }' <<<"$listing"
+done
+echo
+echo "Open $mailbox/ to read them; the .eml files are in .local/mail."
+if ((${#missing[@]})); then
+  echo "No email within 60 s for: ${missing[*]}" >&2
+  [[ "$check" == --check ]] && exit 1
+fi
+exit 0
