@@ -266,8 +266,25 @@ class IntakeIT {
                 .hasStackTraceContaining("hotline.sealing");
     }
 
+    @Test
+    void writesEventsThatConformToThePublishedSchemaAndWhoseSchemaRejectsABrokenEvent() {
+        String complaintId = accepted(postJson(intake, Requests.MINIMAL_ANONYMOUS)).get("complaintId").stringValue();
+        JsonNode event = JSON.readTree(recordsOf(complaintId).get(0).value());
+        tools.jackson.databind.node.ObjectNode broken = (tools.jackson.databind.node.ObjectNode) event.deepCopy();
+        broken.remove("complaintId");
+        ((tools.jackson.databind.node.ObjectNode) broken.get("location")).put("country", "Kazakhstan");
+
+        assertThat(EventSchemas.errors("complaint-received.v1.schema.json", event)).isEmpty();
+        assertThat(EventSchemas.errors("complaint-received.v1.schema.json", broken)).hasSize(2);
+    }
+
+    /** Every event read in these tests is also checked against the published schema. */
     private static List<ConsumerRecord<String, byte[]>> recordsOf(String complaintId) {
-        return readCommitted(broker, COMPLAINTS).stream().filter(r -> r.key().equals(complaintId)).toList();
+        List<ConsumerRecord<String, byte[]>> records = readCommitted(broker, COMPLAINTS).stream()
+                .filter(r -> r.key().equals(complaintId)).toList();
+        records.forEach(record -> EventSchemas.assertConforms("complaint-received.v1.schema.json",
+                JSON.readTree(record.value())));
+        return records;
     }
 
     private static JsonNode accepted(HttpResponse<String> response) {

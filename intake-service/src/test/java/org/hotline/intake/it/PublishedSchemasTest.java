@@ -1,0 +1,23 @@
+package org.hotline.intake.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class PublishedSchemasTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void theExamplesOfTheComplaintReceivedSchemaConformToIt() throws Exception {
+        JsonNode schema = JSON.readTree(Files.readString(Path.of("..", "docs", "schemas",
+                "complaint-received.v1.schema.json")));
+
+        assertThat(schema.get("examples").values()).isNotEmpty().allSatisfy(example ->
+                assertThat(EventSchemas.errors("complaint-received.v1.schema.json", example)).isEmpty());
+    }
+}
