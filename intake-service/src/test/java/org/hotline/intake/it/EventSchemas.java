@@ -26,7 +26,7 @@ final class EventSchemas {
 
     private static final Path FOLDER = Path.of("..", "docs", "schemas");
     private static final String BASE = "https://hotline.example.org/schemas/";
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
             builder -> builder
                     .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())
                     .schemas(allSchemas()));

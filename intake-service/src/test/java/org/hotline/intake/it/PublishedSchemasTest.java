@@ -20,4 +20,15 @@ class PublishedSchemasTest {
         assertThat(schema.get("examples").values()).isNotEmpty().allSatisfy(example ->
                 assertThat(EventSchemas.errors("complaint-received.v1.schema.json", example)).isEmpty());
     }
+
+    @Test
+    void theSchemaRejectsAnEventWithoutItsComplaintIdOrWithAnUnknownCategory() throws Exception {
+        JsonNode example = JSON.readTree(Files.readString(Path.of("..", "docs", "schemas",
+                "complaint-received.v1.schema.json"))).get("examples").get(0);
+        tools.jackson.databind.node.ObjectNode broken = (tools.jackson.databind.node.ObjectNode) example.deepCopy();
+        broken.remove("complaintId");
+        ((tools.jackson.databind.node.ArrayNode) broken.get("incident").get("categories")).add("GOSSIP");
+
+        assertThat(EventSchemas.errors("complaint-received.v1.schema.json", broken)).hasSize(2);
+    }
 }
