@@ -1,0 +1,48 @@
+package org.hotline.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The AsyncAPI document and the schemas agree: every topic of docs/events.md is a channel, and every schema a
+ * message refers to exists and names the event it describes. (The AsyncAPI CLI validates the document itself in
+ * CI: see .ci/run.)
+ */
+class AsyncApiDocumentTest {
+
+    private static final Path DOCS = Path.of("..", "docs");
+
+    @Test
+    void describesEveryTopicTheSystemWritesAndReads() throws IOException {
+        JsonNode document = YAMLMapper.builder().build().readTree(Files.readString(DOCS.resolve("asyncapi.yaml")));
+        List<String> addresses = new ArrayList<>();
+        document.get("channels").values().forEach(channel -> addresses.add(channel.get("address").stringValue()));
+
+        assertThat(addresses).containsExactlyInAnyOrder("complaints.received.v1", "complaints.routed.v1",
+                "notifications.outcomes.v1", "complaints.received.v1.dlt", "complaints.routed.v1.dlt");
+    }
+
+    @Test
+    void refersOnlyToSchemasThatExistAndDescribeTheirMessage() throws IOException {
+        JsonNode document = YAMLMapper.builder().build().readTree(Files.readString(DOCS.resolve("asyncapi.yaml")));
+
+        for (var message : document.get("components").get("messages").properties()) {
+            JsonNode schema = message.getValue().path("payload").path("schema").get("$ref");
+            if (schema == null) {
+                continue;
+            }
+            Path file = DOCS.resolve(schema.stringValue());
+            assertThat(file).exists();
+            JsonNode eventType = SchemaCompatibilityTest.read(file).path("properties").path("eventType").get("const");
+            assertThat(eventType.stringValue()).isEqualTo(message.getKey());
+        }
+    }
+}
