@@ -1,0 +1,186 @@
+package org.hotline.notification.dispatch.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides the messages for a routed complaint: one per assigned body in its correspondence language, an
+ * acknowledgement to the complainant when they left an address and agreed to be contacted, and a report of
+ * the decision to the NGO's caseworkers. Identity follows the complainant's choice of mode.
+ */
+public final class MessagePlanner {
+
+    public static final String AUTHORITY_NOTICE = "authority-notice";
+    public static final String COMPLAINANT_ACKNOWLEDGEMENT = "complainant-acknowledgement";
+    public static final String CASEWORKER_DECISION = "caseworker-decision";
+    public static final String CASEWORKER_ALERT = "caseworker-alert";
+
+    private final NgoContact ngo;
+    private final String messageIdDomain;
+
+    public MessagePlanner(NgoContact ngo, String messageIdDomain) {
+        this.ngo = ngo;
+        this.messageIdDomain = messageIdDomain;
+    }
+
+    public List<PlannedMessage> plan(RoutedComplaint complaint) {
+        List<PlannedMessage> messages = new ArrayList<>();
+        for (Assignment assignment : complaint.assignments()) {
+            messages.add(authorityNotice(complaint, assignment));
+        }
+        if (acknowledges(complaint.complainant())) {
+            messages.add(acknowledgement(complaint));
+        }
+        messages.add(caseworkerDecision(complaint));
+        return List.copyOf(messages);
+    }
+
+    /** A caseworker alert about a message that failed for good, or whose fate is unknown after a restart. */
+    public PlannedMessage alert(AlertSubject subject) {
+        Language language = ngo.caseworkerLanguage();
+        Map<String, @Nullable Object> model = common(subject.reference(), language);
+        model.put("failedMessageId", SafeText.line(subject.messageId()));
+        model.put("failedRecipientType", subject.recipientType().name());
+        model.put("failedAuthorityId", SafeText.line(subject.authorityId()));
+        model.put("failedTemplate", SafeText.line(subject.template()));
+        model.put("failureClass", subject.failure().name());
+        model.put("inDoubt", subject.failure() == FailureClass.IN_DOUBT);
+        model.put("detail", SafeText.line(subject.detail()));
+        String id = MessageIds.of(subject.complaintId(), RecipientType.CASEWORKER, "alert/" + subject.messageId(),
+                CASEWORKER_ALERT, messageIdDomain);
+        return new PlannedMessage(id, subject.complaintId(), subject.reference(), subject.receivedAt(),
+                RecipientType.CASEWORKER, null, CASEWORKER_ALERT, language, ngo.caseworkerMailbox(), model);
+    }
+
+    /** What a caseworker alert is about. */
+    public record AlertSubject(java.util.UUID complaintId, String reference, Instant receivedAt, String messageId,
+            RecipientType recipientType, @Nullable String authorityId, String template, FailureClass failure,
+            @Nullable String detail) {
+    }
+
+    private static boolean acknowledges(RoutedComplaint.Complainant complainant) {
+        return complainant.consentToContact() && complainant.email() != null && !complainant.email().isBlank();
+    }
+
+    private PlannedMessage authorityNotice(RoutedComplaint complaint, Assignment assignment) {
+        Language language = assignment.correspondenceLanguage();
+        Map<String, @Nullable Object> model = common(complaint.reference(), language);
+        model.put("authorityName", SafeText.line(assignment.name(language)));
+        model.put("primary", assignment.role() == AssignmentRole.PRIMARY);
+        model.put("role", Vocabulary.word(assignment.role().name(), language));
+        model.put("reason", SafeText.line(assignment.reason(), 2_000));
+        model.put("deadlineDays", assignment.answerDeadlineWorkingDays());
+        model.put("otherBodies", complaint.assignments().stream()
+                .filter(other -> !other.authorityId().equals(assignment.authorityId()))
+                .map(other -> body(other, language))
+                .toList());
+        describeIncident(complaint, language, model);
+        describeIdentity(complaint, model);
+        return planned(complaint, RecipientType.AUTHORITY, assignment.authorityId(), assignment.authorityId(),
+                AUTHORITY_NOTICE, language, assignment.contactEmail(), model);
+    }
+
+    private PlannedMessage acknowledgement(RoutedComplaint complaint) {
+        RoutedComplaint.Complainant complainant = complaint.complainant();
+        Language language = complainant.preferredLanguage();
+        Map<String, @Nullable Object> model = common(complaint.reference(), language);
+        model.put("trackingCode", SafeText.line(complainant.trackingCode()));
+        model.put("complainantName", SafeText.line(complainant.name()));
+        model.put("bodies", complaint.assignments().stream().map(body -> body(body, language)).toList());
+        model.put("fallback", complaint.fallback());
+        return planned(complaint, RecipientType.COMPLAINANT, null, "complainant", COMPLAINANT_ACKNOWLEDGEMENT,
+                language, complainant.email() == null ? "" : complainant.email(), model);
+    }
+
+    private PlannedMessage caseworkerDecision(RoutedComplaint complaint) {
+        Language language = ngo.caseworkerLanguage();
+        Map<String, @Nullable Object> model = common(complaint.reference(), language);
+        model.put("complaintId", complaint.complaintId().toString());
+        model.put("receivedAt", complaint.receivedAt().toString());
+        model.put("fallback", complaint.fallback());
+        model.put("rulesVersion", SafeText.line(complaint.rulesVersion()));
+        model.put("mode", complaint.mode().name());
+        model.put("immediateDanger", complaint.immediateDanger());
+        model.put("victimMinor", complaint.victimMinor());
+        model.put("acknowledged", acknowledges(complaint.complainant()));
+        model.put("categories", categories(complaint, language));
+        model.put("assignments", complaint.assignments().stream().map(assignment -> {
+            Map<String, @Nullable Object> row = body(assignment, language);
+            row.put("authorityId", SafeText.line(assignment.authorityId()));
+            row.put("ruleId", SafeText.line(assignment.ruleId()));
+            row.put("reason", SafeText.line(assignment.reason(), 2_000));
+            row.put("language", assignment.correspondenceLanguage().code());
+            row.put("deadlineDays", assignment.answerDeadlineWorkingDays());
+            return row;
+        }).toList());
+        return planned(complaint, RecipientType.CASEWORKER, null, "caseworker", CASEWORKER_DECISION, language,
+                ngo.caseworkerMailbox(), model);
+    }
+
+    private Map<String, @Nullable Object> common(String reference, Language language) {
+        Map<String, @Nullable Object> model = new LinkedHashMap<>();
+        model.put("reference", SafeText.line(reference, 100));
+        model.put("language", language.code());
+        model.put("ngoName", SafeText.line(ngo.name(language)));
+        model.put("ngoEmail", SafeText.line(ngo.email()));
+        model.put("ngoPhone", SafeText.line(ngo.phone()));
+        return model;
+    }
+
+    private static void describeIncident(RoutedComplaint complaint, Language language,
+            Map<String, @Nullable Object> model) {
+        RoutedComplaint.Incident incident = complaint.incident();
+        model.put("categories", categories(complaint, language));
+        model.put("description", SafeText.text(incident.description()));
+        model.put("occurredOn", incident.occurredOn() == null ? null : incident.occurredOn().toString());
+        model.put("ongoing", incident.ongoing());
+        RoutedComplaint.Place place = complaint.place();
+        model.put("place", Stream.of(place.settlement(), place.districtCode(), place.region(), place.country())
+                .filter(part -> part != null && !part.isBlank())
+                .map(SafeText::line)
+                .collect(Collectors.joining(", ")));
+        RoutedComplaint.Workplace workplace = complaint.workplace();
+        model.put("organizationName", SafeText.line(workplace.organizationName()));
+        model.put("workplaceType", Vocabulary.word(workplace.type(), language));
+        model.put("sector", Vocabulary.word(workplace.sector(), language));
+        model.put("accusedRole", Vocabulary.word(complaint.accused().role(), language));
+        model.put("publicOfficial", complaint.accused().publicOfficial());
+        model.put("victimMinor", complaint.victimMinor());
+        model.put("immediateDanger", complaint.immediateDanger());
+    }
+
+    private static void describeIdentity(RoutedComplaint complaint, Map<String, @Nullable Object> model) {
+        model.put("mode", complaint.mode().name());
+        if (complaint.mode() == ComplainantMode.OPEN) {
+            RoutedComplaint.Complainant who = complaint.complainant();
+            model.put("complainantName", SafeText.line(who.name()));
+            model.put("complainantEmail", SafeText.line(who.email()));
+            model.put("complainantPhone", SafeText.line(who.phone()));
+        }
+    }
+
+    private static List<String> categories(RoutedComplaint complaint, Language language) {
+        return complaint.incident().categories().stream().map(code -> Vocabulary.word(code, language)).toList();
+    }
+
+    private static Map<String, @Nullable Object> body(Assignment assignment, Language language) {
+        Map<String, @Nullable Object> row = new LinkedHashMap<>();
+        row.put("name", SafeText.line(assignment.name(language)));
+        row.put("role", Vocabulary.word(assignment.role().name(), language));
+        row.put("primary", assignment.role() == AssignmentRole.PRIMARY);
+        return row;
+    }
+
+    private PlannedMessage planned(RoutedComplaint complaint, RecipientType type, @Nullable String authorityId,
+            String recipientKey, String template, Language language, String to, Map<String, @Nullable Object> model) {
+        String id = MessageIds.of(complaint.complaintId(), type, recipientKey, template, messageIdDomain);
+        return new PlannedMessage(id, complaint.complaintId(), complaint.reference(), complaint.receivedAt(), type,
+                authorityId, template, language, to, model);
+    }
+}

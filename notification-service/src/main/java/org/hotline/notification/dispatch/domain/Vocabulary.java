@@ -1,0 +1,64 @@
+package org.hotline.notification.dispatch.domain;
+
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The words for the intake API's codes in each language. An unknown code (a newer intake) is shown as it is.
+ * The sentences around them live in the templates, which an NGO edits.
+ */
+public final class Vocabulary {
+
+    private static final Map<String, Map<Language, String>> WORDS = Map.ofEntries(
+            words("SEXUAL_HARASSMENT", "Жыныстық қудалау", "Сексуальные домогательства", "Sexual harassment"),
+            words("SEXUAL_COERCION", "Жыныстық сипаттағы әрекеттерге мәжбүрлеу",
+                    "Понуждение к действиям сексуального характера", "Sexual coercion"),
+            words("SEXUAL_VIOLENCE", "Жыныстық зорлық-зомбылық", "Сексуальное насилие", "Sexual violence"),
+            words("EXTORTION", "Қорқытып алушылық", "Вымогательство", "Extortion"),
+            words("RETALIATION", "Шағым үшін қудалау", "Преследование за жалобу", "Retaliation"),
+            words("DISCRIMINATION", "Кемсітушілік", "Дискриминация", "Discrimination"),
+            words("HEAD_OF_ORGANIZATION", "Ұйым басшысы", "Руководитель организации", "Head of the organisation"),
+            words("SUPERVISOR", "Тікелей басшы", "Непосредственный руководитель", "Supervisor"),
+            words("COLLEAGUE", "Әріптес", "Коллега", "Colleague"),
+            words("CLIENT", "Клиент", "Клиент", "Client"),
+            words("SCHOOL", "Мектеп", "Школа", "School"),
+            words("KINDERGARTEN", "Балабақша", "Детский сад", "Kindergarten"),
+            words("UNIVERSITY", "Жоғары оқу орны", "Высшее учебное заведение", "University"),
+            words("HEALTHCARE", "Денсаулық сақтау ұйымы", "Медицинская организация", "Healthcare"),
+            words("GOVERNMENT_BODY", "Мемлекеттік орган", "Государственный орган", "Government body"),
+            words("COMPANY", "Компания", "Компания", "Company"),
+            words("TRANSPORT", "Көлік", "Транспорт", "Transport"),
+            words("PUBLIC", "Мемлекеттік сектор", "Государственный сектор", "Public sector"),
+            words("PRIVATE", "Жеке сектор", "Частный сектор", "Private sector"),
+            words("NGO", "Үкіметтік емес ұйым", "Некоммерческая организация", "Non-governmental organisation"),
+            words("INFORMAL", "Бейресми жұмыс", "Неформальная занятость", "Informal work"),
+            words("OTHER", "Басқа", "Другое", "Other"),
+            words("PRIMARY", "негізгі орган: шара қолдану үшін", "основной адресат: для принятия мер",
+                    "primary body: to act"),
+            words("COPY", "көшірме: мәлімет үшін", "копия: для сведения", "copy: for information"));
+
+    private Vocabulary() {
+    }
+
+    /** The word for a code in a language, Russian or English standing in; the code itself if none is known. */
+    public static String word(@Nullable String code, Language language) {
+        if (code == null) {
+            return "";
+        }
+        Map<Language, String> translations = WORDS.get(code);
+        if (translations == null) {
+            return SafeText.line(code, 100);
+        }
+        for (Language candidate : language.withFallbacks()) {
+            String word = translations.get(candidate);
+            if (word != null) {
+                return word;
+            }
+        }
+        return SafeText.line(code, 100);
+    }
+
+    private static Map.Entry<String, Map<Language, String>> words(String code, String kk, String ru, String en) {
+        return Map.entry(code, Map.of(Language.KK, kk, Language.RU, ru, Language.EN, en));
+    }
+}

@@ -1,0 +1,159 @@
+package org.hotline.notification.dispatch.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Date;
+import java.util.Locale;
+import java.util.Set;
+import org.hotline.notification.dispatch.application.MailRenderer;
+import org.hotline.notification.dispatch.application.NotificationMetrics;
+import org.hotline.notification.dispatch.application.UndeliverableMessageException;
+import org.hotline.notification.dispatch.domain.Language;
+import org.hotline.notification.dispatch.domain.PlannedMessage;
+import org.hotline.notification.dispatch.domain.SafeText;
+import org.jspecify.annotations.Nullable;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.thymeleaf.templateresolver.FileTemplateResolver;
+
+/**
+ * Renders planned messages with Thymeleaf into MIME: {@code multipart/alternative} with a plain-text part and
+ * an HTML part. HTML templates insert values with {@code th:text}, which escapes them; the subject is
+ * reduced to one line and RFC 2047-encoded; addresses with anything beyond one plain address are refused.
+ * The Message-ID is the planned deterministic id, never one Jakarta Mail makes up.
+ */
+final class ThymeleafMailRenderer implements MailRenderer {
+
+    private static final int SUBJECT_LIMIT = 250;
+
+    private final TemplateEngine engine;
+    private final TemplateCatalogue catalogue;
+    private final InternetAddress from;
+    private final NotificationMetrics metrics;
+    private final Session session;
+    private final Clock clock;
+
+    ThymeleafMailRenderer(@Nullable Path templateDirectory, String fromAddress, NotificationMetrics metrics,
+            Session session, Clock clock) {
+        this.catalogue = new TemplateCatalogue(templateDirectory);
+        this.engine = engine(templateDirectory);
+        this.from = address(fromAddress);
+        this.metrics = metrics;
+        this.session = session;
+        this.clock = clock;
+    }
+
+    @Override
+    public byte[] render(PlannedMessage planned) {
+        InternetAddress to = address(planned.to());
+        Language language = catalogue.languageFor(planned.template(), planned.language());
+        if (language != planned.language()) {
+            metrics.templateFallback(planned.template(), planned.language(), language);
+        }
+        Context context = new Context(Locale.forLanguageTag(language.code()), planned.model());
+        String base = planned.template() + "/" + language.code();
+        String subject = SafeText.line(engine.process(base + ".subject.txt", context), SUBJECT_LIMIT);
+        String text = engine.process(base + ".txt", context);
+        String html = engine.process(base + ".html", context);
+        try {
+            MimeMessage message = new FixedIdMimeMessage(session, "<" + planned.messageId() + ">");
+            message.setFrom(from);
+            message.setRecipient(MimeMessage.RecipientType.TO, to);
+            message.setSubject(subject, "UTF-8");
+            message.setSentDate(Date.from(clock.instant()));
+            message.setHeader("Content-Language", language.code());
+            message.setHeader("Auto-Submitted", "auto-generated");
+            MimeMultipart alternative = new MimeMultipart("alternative");
+            MimeBodyPart plain = new MimeBodyPart();
+            plain.setText(text, "UTF-8", "plain");
+            MimeBodyPart rich = new MimeBodyPart();
+            rich.setText(html, "UTF-8", "html");
+            alternative.addBodyPart(plain);
+            alternative.addBodyPart(rich);
+            message.setContent(alternative);
+            message.saveChanges();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            message.writeTo(bytes);
+            return bytes.toByteArray();
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("could not build message " + planned.messageId(), e);
+        }
+    }
+
+    /** One plain address, nothing else: no display name, no list, no group, no line break. */
+    static InternetAddress address(String value) {
+        if (value.isBlank() || SafeText.hasUnsafeCharacters(value) || value.contains(",") || value.contains(";")
+                || value.contains("<") || value.contains(":") || value.length() > 254) {
+            throw new UndeliverableMessageException("the address is not one plain email address");
+        }
+        try {
+            InternetAddress address = new InternetAddress(value, true);
+            address.validate();
+            if (address.isGroup() || address.getPersonal() != null || !address.getAddress().equals(value.strip())) {
+                throw new UndeliverableMessageException("the address is not one plain email address");
+            }
+            return address;
+        } catch (AddressException e) {
+            throw new UndeliverableMessageException("the address is malformed: " + e.getMessage());
+        }
+    }
+
+    private static TemplateEngine engine(@Nullable Path directory) {
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        int order = 1;
+        if (directory != null) {
+            for (TemplateMode mode : Set.of(TemplateMode.HTML, TemplateMode.TEXT)) {
+                FileTemplateResolver resolver = new FileTemplateResolver();
+                resolver.setPrefix(directory.toAbsolutePath() + "/");
+                // Edited files are picked up within a minute, without a restart.
+                resolver.setCacheTTLMs(60_000L);
+                engine.addTemplateResolver(configure(resolver, mode, order++));
+            }
+        }
+        for (TemplateMode mode : Set.of(TemplateMode.HTML, TemplateMode.TEXT)) {
+            ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+            resolver.setPrefix(TemplateCatalogue.CLASSPATH_ROOT);
+            engine.addTemplateResolver(configure(resolver, mode, order++));
+        }
+        return engine;
+    }
+
+    private static AbstractConfigurableTemplateResolver configure(AbstractConfigurableTemplateResolver resolver,
+            TemplateMode mode, int order) {
+        resolver.setTemplateMode(mode);
+        resolver.setResolvablePatterns(Set.of(mode == TemplateMode.HTML ? "*.html" : "*.txt"));
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCheckExistence(true);
+        resolver.setOrder(order);
+        return resolver;
+    }
+
+    /** A message whose Message-ID is the one given, kept through {@code saveChanges()}. */
+    private static final class FixedIdMimeMessage extends MimeMessage {
+
+        private final String messageId;
+
+        FixedIdMimeMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package org.hotline.notification.dispatch.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hotline.notification.dispatch.domain.Assignment;
+import org.hotline.notification.dispatch.domain.AssignmentRole;
+import org.hotline.notification.dispatch.domain.ComplainantMode;
+import org.hotline.notification.dispatch.domain.Language;
+import org.hotline.notification.dispatch.domain.RoutedComplaint;
+import org.hotline.notification.sealing.domain.FieldSealer;
+import org.hotline.notification.sealing.domain.SealedValue;
+import org.hotline.notification.sealing.domain.SealingException;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads {@code ComplaintRouted} v1 (docs/events.md) into the domain, opening the sealed description and
+ * complainant. Anything it cannot read is a {@link PoisonEventException} naming the reason. Unknown fields are
+ * ignored so that routing can add optional ones without a new version.
+ */
+final class ComplaintRoutedReader {
+
+    static final String EVENT_TYPE = "ComplaintRouted";
+    static final int SCHEMA_VERSION = 1;
+    private static final String SEALED_IN = "complaints.received.v1/";
+
+    private final JsonMapper json;
+    private final FieldSealer sealer;
+
+    ComplaintRoutedReader(JsonMapper json, FieldSealer sealer) {
+        this.json = json;
+        this.sealer = sealer;
+    }
+
+    RoutedComplaint read(byte[] payload) {
+        JsonNode root;
+        try {
+            root = json.readTree(payload);
+        } catch (JacksonException e) {
+            throw new PoisonEventException("not JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new PoisonEventException("not a JSON object");
+        }
+        String eventType = text(root, "eventType");
+        if (!EVENT_TYPE.equals(eventType)) {
+            throw new PoisonEventException("eventType is '" + eventType + "', expected " + EVENT_TYPE);
+        }
+        JsonNode version = root.get("schemaVersion");
+        if (version == null || !version.isIntegralNumber() || version.intValue() != SCHEMA_VERSION) {
+            throw new PoisonEventException("unsupported schemaVersion " + version + ", this service reads "
+                    + SCHEMA_VERSION);
+        }
+        UUID complaintId = uuid(root, "complaintId");
+        JsonNode complaint = object(root, "complaint");
+        JsonNode incident = object(complaint, "incident");
+        JsonNode location = object(complaint, "location");
+        JsonNode workplace = optionalObject(complaint, "workplace");
+        JsonNode accused = optionalObject(complaint, "accused");
+        JsonNode complainant = object(complaint, "complainant");
+        String description = new String(open(sealed(incident, "description"), complaintId, "incident.description"),
+                StandardCharsets.UTF_8);
+        return new RoutedComplaint(
+                uuid(root, "eventId"),
+                complaintId,
+                text(root, "reference"),
+                instant(root, "receivedAt"),
+                flag(root, "fallback"),
+                optionalText(root, "rulesVersion") == null ? "" : text(root, "rulesVersion"),
+                assignments(root),
+                new RoutedComplaint.Incident(strings(incident, "categories"), description,
+                        date(incident, "occurredOn"), optionalFlag(incident, "ongoing")),
+                new RoutedComplaint.Place(text(location, "country"), optionalText(location, "region"),
+                        optionalText(location, "districtCode"), optionalText(location, "settlement")),
+                new RoutedComplaint.Workplace(optionalText(workplace, "sector"), optionalText(workplace, "type"),
+                        optionalText(workplace, "organizationName")),
+                new RoutedComplaint.Accused(optionalText(accused, "role"),
+                        Boolean.TRUE.equals(optionalFlag(accused, "publicOfficial"))),
+                Boolean.TRUE.equals(optionalFlag(optionalObject(complaint, "victim"), "minor")),
+                Boolean.TRUE.equals(optionalFlag(optionalObject(complaint, "risk"), "immediateDanger")),
+                enumValue(ComplainantMode.class, complainant, "mode"),
+                identity(complainant, complaintId));
+    }
+
+    private List<Assignment> assignments(JsonNode root) {
+        JsonNode array = root.get("assignments");
+        if (array == null || !array.isArray()) {
+            throw new PoisonEventException("assignments missing or not an array");
+        }
+        List<Assignment> assignments = new ArrayList<>();
+        for (JsonNode node : array) {
+            Map<Language, String> names = new EnumMap<>(Language.class);
+            JsonNode nameNode = optionalObject(node, "authorityName");
+            if (nameNode != null) {
+                for (Language language : Language.values()) {
+                    String name = optionalText(nameNode, language.code());
+                    if (name != null) {
+                        names.put(language, name);
+                    }
+                }
+            }
+            JsonNode deadline = node.get("answerDeadlineWorkingDays");
+            assignments.add(new Assignment(
+                    text(node, "authorityId"),
+                    optionalText(node, "authorityType") == null ? "" : text(node, "authorityType"),
+                    enumValue(AssignmentRole.class, node, "role"),
+                    optionalText(node, "ruleId") == null ? "" : text(node, "ruleId"),
+                    optionalText(node, "reason") == null ? "" : text(node, "reason"),
+                    names,
+                    text(node, "contactEmail"),
+                    language(text(node, "correspondenceLanguage")),
+                    deadline == null || deadline.isNull() ? null : integer(deadline)));
+        }
+        return assignments;
+    }
+
+    private RoutedComplaint.Complainant identity(JsonNode complainant, UUID complaintId) {
+        byte[] opened = open(sealed(complainant, "sealed"), complaintId, "complainant");
+        JsonNode identity;
+        try {
+            identity = json.readTree(opened);
+        } catch (JacksonException e) {
+            throw new PoisonEventException("the opened complainant value is not JSON");
+        }
+        if (identity == null || !identity.isObject()) {
+            throw new PoisonEventException("the opened complainant value is not a JSON object");
+        }
+        return new RoutedComplaint.Complainant(optionalText(identity, "name"), optionalText(identity, "email"),
+                optionalText(identity, "phone"), language(text(identity, "preferredLanguage")),
+                Boolean.TRUE.equals(optionalFlag(identity, "consentToContact")), text(identity, "trackingCode"));
+    }
+
+    private byte[] open(SealedValue sealed, UUID complaintId, String field) {
+        try {
+            return sealer.open(sealed, SEALED_IN + complaintId + "/" + field);
+        } catch (SealingException e) {
+            throw new PoisonEventException("sealed " + field + " does not open: " + e.getMessage(), e);
+        }
+    }
+
+    private static SealedValue sealed(JsonNode parent, String field) {
+        JsonNode node = object(parent, field);
+        return new SealedValue(text(node, "keyId"), text(node, "algorithm"), text(node, "iv"),
+                text(node, "ciphertext"));
+    }
+
+    private static JsonNode object(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        if (node == null || !node.isObject()) {
+            throw new PoisonEventException(field + " missing or not an object");
+        }
+        return node;
+    }
+
+    private static @Nullable JsonNode optionalObject(@Nullable JsonNode parent, String field) {
+        JsonNode node = parent == null ? null : parent.get(field);
+        return node == null || !node.isObject() ? null : node;
+    }
+
+    private static String text(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        if (node == null || !node.isString()) {
+            throw new PoisonEventException(field + " missing or not a string");
+        }
+        return node.stringValue();
+    }
+
+    private static @Nullable String optionalText(@Nullable JsonNode parent, String field) {
+        JsonNode node = parent == null ? null : parent.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isString()) {
+            throw new PoisonEventException(field + " is not a string");
+        }
+        return node.stringValue();
+    }
+
+    private static boolean flag(JsonNode parent, String field) {
+        Boolean value = optionalFlag(parent, field);
+        if (value == null) {
+            throw new PoisonEventException(field + " missing");
+        }
+        return value;
+    }
+
+    private static @Nullable Boolean optionalFlag(@Nullable JsonNode parent, String field) {
+        JsonNode node = parent == null ? null : parent.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isBoolean()) {
+            throw new PoisonEventException(field + " is not a boolean");
+        }
+        return node.booleanValue();
+    }
+
+    private static int integer(JsonNode node) {
+        if (!node.isIntegralNumber()) {
+            throw new PoisonEventException("answerDeadlineWorkingDays is not an integer");
+        }
+        return node.intValue();
+    }
+
+    private static List<String> strings(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        if (node == null || !node.isArray()) {
+            throw new PoisonEventException(field + " missing or not an array");
+        }
+        List<String> values = new ArrayList<>();
+        for (JsonNode element : node) {
+            if (!element.isString()) {
+                throw new PoisonEventException(field + " holds a non-string");
+            }
+            values.add(element.stringValue());
+        }
+        return values;
+    }
+
+    private static UUID uuid(JsonNode parent, String field) {
+        try {
+            return UUID.fromString(text(parent, field));
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException(field + " is not a UUID");
+        }
+    }
+
+    private static Instant instant(JsonNode parent, String field) {
+        try {
+            return Instant.parse(text(parent, field));
+        } catch (DateTimeParseException e) {
+            throw new PoisonEventException(field + " is not an ISO-8601 instant");
+        }
+    }
+
+    private static @Nullable LocalDate date(JsonNode parent, String field) {
+        String value = optionalText(parent, field);
+        try {
+            return value == null ? null : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new PoisonEventException(field + " is not an ISO-8601 date");
+        }
+    }
+
+    private static Language language(String code) {
+        return Language.fromCode(code).orElseThrow(() -> new PoisonEventException("unknown language '" + code + "'"));
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, JsonNode parent, String field) {
+        String value = text(parent, field);
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException(field + " has unknown value '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.hotline.notification.dispatch.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MessagePlannerTest {
+
+    private final MessagePlanner planner = new MessagePlanner(Complaints.NGO, "notification.test");
+
+    private static List<Object> names(Object rows) {
+        return ((List<?>) rows).stream().map(row -> (Object) ((Map<?, ?>) row).get("name")).toList();
+    }
+
+    @Test
+    void writesToEachBodyInItsCorrespondenceLanguageAndToTheCaseworkers() {
+        // given
+        RoutedComplaint complaint = Complaints.complaint(ComplainantMode.CONFIDENTIAL, Complaints.aigerim(false),
+                Complaints.antiCorruption(), Complaints.labourInspection());
+
+        // when
+        List<PlannedMessage> messages = planner.plan(complaint);
+
+        // then
+        assertThat(messages).extracting(PlannedMessage::recipientType, PlannedMessage::to, PlannedMessage::language,
+                PlannedMessage::template).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(RecipientType.AUTHORITY, "anticorruption@authority.example",
+                                Language.RU, MessagePlanner.AUTHORITY_NOTICE),
+                        org.assertj.core.groups.Tuple.tuple(RecipientType.AUTHORITY, "labour@authority.example",
+                                Language.KK, MessagePlanner.AUTHORITY_NOTICE),
+                        org.assertj.core.groups.Tuple.tuple(RecipientType.CASEWORKER, "caseworkers@ngo.example",
+                                Language.RU, MessagePlanner.CASEWORKER_DECISION));
+    }
+
+    @Test
+    void tellsEachBodyItsRoleTheReasonTheDeadlineAndTheOtherBodiesInItsLanguage() {
+        // given
+        RoutedComplaint complaint = Complaints.complaint(ComplainantMode.ANONYMOUS, Complaints.aigerim(false),
+                Complaints.antiCorruption(), Complaints.labourInspection());
+
+        // when
+        List<PlannedMessage> messages = planner.plan(complaint);
+
+        // then
+        Map<String, Object> toPrimary = messages.get(0).model();
+        assertThat(toPrimary).containsEntry("primary", true).containsEntry("deadlineDays", 15)
+                .containsEntry("reason", "Extortion by a public official is a corruption offence.")
+                .containsEntry("authorityName", "Антикоррупционная служба")
+                .containsEntry("accusedRole", "Руководитель организации");
+        assertThat(names(toPrimary.get("otherBodies"))).containsExactly("Трудовая инспекция");
+        Map<String, Object> toCopy = messages.get(1).model();
+        assertThat(toCopy).containsEntry("primary", false).containsEntry("deadlineDays", null)
+                .containsEntry("categories", List.of("Жыныстық қудалау", "Қорқытып алушылық"));
+        assertThat(names(toCopy.get("otherBodies")))
+                .containsExactly("Сыбайлас жемқорлыққа қарсы қызмет");
+    }
+
+    @Test
+    void givesTheComplainantsNameAndContactToBodiesOnlyWhenTheComplaintIsOpen() {
+        for (ComplainantMode mode : ComplainantMode.values()) {
+            // given
+            RoutedComplaint complaint = Complaints.complaint(mode, Complaints.aigerim(true),
+                    Complaints.antiCorruption());
+
+            // when
+            Map<String, Object> model = planner.plan(complaint).get(0).model();
+
+            // then
+            assertThat(model).containsEntry("mode", mode.name());
+            if (mode == ComplainantMode.OPEN) {
+                assertThat(model).containsEntry("complainantName", "Айгерим Сапарова")
+                        .containsEntry("complainantEmail", "aigerim@mail.example")
+                        .containsEntry("complainantPhone", "+7 701 111 22 33");
+            } else {
+                assertThat(model).doesNotContainKeys("complainantName", "complainantEmail", "complainantPhone");
+                assertThat(model.values()).noneMatch(value -> String.valueOf(value).contains("Айгерим")
+                        || String.valueOf(value).contains("aigerim@") || String.valueOf(value).contains("701 111"));
+            }
+        }
+    }
+
+    @Test
+    void acknowledgesToTheComplainantInTheirLanguageOnlyWithAnAddressAndConsent() {
+        // given
+        RoutedComplaint consenting = Complaints.complaint(ComplainantMode.ANONYMOUS, Complaints.aigerim(true),
+                Complaints.antiCorruption());
+        RoutedComplaint notConsenting = Complaints.complaint(ComplainantMode.OPEN, Complaints.aigerim(false),
+                Complaints.antiCorruption());
+
+        // when
+        List<PlannedMessage> withConsent = planner.plan(consenting);
+        List<PlannedMessage> withoutConsent = planner.plan(notConsenting);
+
+        // then
+        PlannedMessage acknowledgement = withConsent.stream()
+                .filter(message -> message.recipientType() == RecipientType.COMPLAINANT).findFirst().orElseThrow();
+        assertThat(acknowledgement.language()).isEqualTo(Language.KK);
+        assertThat(acknowledgement.to()).isEqualTo("aigerim@mail.example");
+        assertThat(acknowledgement.model()).containsEntry("trackingCode", "ABCD-EFGH-JKLM-NPQR");
+        assertThat(names(acknowledgement.model().get("bodies")))
+                .containsExactly("Сыбайлас жемқорлыққа қарсы қызмет");
+        assertThat(withoutConsent).noneMatch(message -> message.recipientType() == RecipientType.COMPLAINANT);
+    }
+
+    @Test
+    void givesTheSameMessageIdsToTheSameDecisionEveryTime() {
+        // given
+        RoutedComplaint complaint = Complaints.complaint(ComplainantMode.OPEN, Complaints.aigerim(true),
+                Complaints.antiCorruption(), Complaints.labourInspection());
+
+        // when
+        List<String> first = planner.plan(complaint).stream().map(PlannedMessage::messageId).toList();
+        List<String> second = planner.plan(complaint).stream().map(PlannedMessage::messageId).toList();
+
+        // then
+        assertThat(first).isEqualTo(second).doesNotHaveDuplicates().hasSize(4)
+                .allMatch(id -> id.endsWith("@notification.test"));
+    }
+
+    @Test
+    void neutralisesLineBreaksInEveryOneLineValue() {
+        // given
+        Assignment hostile = new Assignment("kz-x", "X", AssignmentRole.PRIMARY, "r",
+                "reason\r\nBcc: evil@attacker.example", Map.of(Language.RU, "Body\nX-Injected: yes"),
+                "body@authority.example", Language.RU, null);
+        RoutedComplaint complaint = Complaints.complaint(ComplainantMode.OPEN, new RoutedComplaint.Complainant(
+                "Name\r\nBcc: evil@attacker.example", "a@b.example", null, Language.RU, true, "T"), hostile);
+
+        // when
+        Map<String, Object> model = planner.plan(complaint).get(0).model();
+
+        // then
+        assertThat(model.get("reason")).isEqualTo("reason  Bcc: evil@attacker.example");
+        assertThat(model.get("authorityName")).isEqualTo("Body X-Injected: yes");
+        assertThat(model.get("complainantName")).asString().doesNotContain("\r", "\n");
+    }
+}

@@ -1,0 +1,190 @@
+package org.hotline.notification.dispatch.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.hotline.notification.dispatch.application.UndeliverableMessageException;
+import org.hotline.notification.dispatch.domain.Assignment;
+import org.hotline.notification.dispatch.domain.AssignmentRole;
+import org.hotline.notification.dispatch.domain.ComplainantMode;
+import org.hotline.notification.dispatch.domain.Complaints;
+import org.hotline.notification.dispatch.domain.Language;
+import org.hotline.notification.dispatch.domain.MessagePlanner;
+import org.hotline.notification.dispatch.domain.NgoContact;
+import org.hotline.notification.dispatch.domain.PlannedMessage;
+import org.hotline.notification.dispatch.domain.RoutedComplaint;
+import org.hotline.notification.dispatch.support.RecordingMetrics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ThymeleafMailRendererTest {
+
+    private static final Session SESSION = Session.getInstance(new Properties());
+
+    private final RecordingMetrics metrics = new RecordingMetrics();
+    private final ThymeleafMailRenderer renderer = new ThymeleafMailRenderer(null, "notifications@ngo.example",
+            metrics, SESSION, Clock.systemUTC());
+    private final MessagePlanner planner = new MessagePlanner(Complaints.NGO, "notification.test");
+
+    @Test
+    void rendersAnAuthorityNoticeAsPlainTextAndHtmlWithTheDeterministicMessageId() throws Exception {
+        // given
+        PlannedMessage planned = planner.plan(Complaints.complaint(ComplainantMode.CONFIDENTIAL,
+                Complaints.aigerim(false), Complaints.antiCorruption(), Complaints.labourInspection())).get(0);
+
+        // when
+        MimeMessage message = parse(renderer.render(planned));
+
+        // then
+        assertThat(message.getMessageID()).isEqualTo("<" + planned.messageId() + ">");
+        assertThat(message.getSubject()).isEqualTo(
+                "Обращение HL-7F3K-9QX2-ABCD: основной адресат: для принятия мер — Линия доверия");
+        assertThat(message.getAllRecipients()).extracting(Object::toString)
+                .containsExactly("anticorruption@authority.example");
+        assertThat(message.getHeader("Content-Language")).containsExactly("ru");
+        String text = part(message, "text/plain");
+        String html = part(message, "text/html");
+        assertThat(text).contains("Срок ответа по закону: 15 рабочих дней.", "The director demanded money.",
+                "Трудовая инспекция — копия: для сведения",
+                "Связь с заявителем — только через Линия доверия", "hotline@ngo.example")
+                .doesNotContain("Айгерим", "aigerim@");
+        assertThat(html).contains("<span>15</span> рабочих дней", "Руководитель организации");
+    }
+
+    @Test
+    void escapesEveryInsertedValueInHtml() throws Exception {
+        // given
+        Assignment body = new Assignment("kz-x", "X", AssignmentRole.PRIMARY, "rule",
+                "<b onclick=\"x()\">reason</b>", Map.of(Language.EN, "<script>alert(1)</script>"),
+                "body@authority.example", Language.EN, null);
+        RoutedComplaint complaint = Complaints.complaint(ComplainantMode.OPEN, new RoutedComplaint.Complainant(
+                "<img src=x onerror=alert(2)>", "who@mail.example", "&amp;", Language.EN, true, "T"), body);
+        PlannedMessage planned = planner.plan(complaint).get(0);
+
+        // when
+        String html = part(parse(renderer.render(planned)), "text/html");
+
+        // then
+        assertThat(html).doesNotContain("<script>", "<img", "<b onclick")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x onerror=alert(2)&gt;",
+                        "&lt;b onclick=&quot;x()&quot;&gt;reason&lt;/b&gt;", "&amp;amp;");
+    }
+
+    @Test
+    void keepsHeaderInjectionOutOfTheSubjectAndRefusesItInAddresses() throws Exception {
+        // given
+        RoutedComplaint complaint = new RoutedComplaint(java.util.UUID.randomUUID(), java.util.UUID.randomUUID(),
+                "HL-1\r\nBcc: evil@attacker.example", java.time.Instant.now(), false, "v", List.of(
+                        Complaints.antiCorruption()),
+                new RoutedComplaint.Incident(List.of("OTHER"), "d", null, null),
+                new RoutedComplaint.Place("KZ", null, null, null), new RoutedComplaint.Workplace(null, null, null),
+                new RoutedComplaint.Accused(null, false), false, false, ComplainantMode.ANONYMOUS,
+                new RoutedComplaint.Complainant(null, "victim@mail.example\r\nBcc: evil@attacker.example", null,
+                        Language.RU, true, "T"));
+        List<PlannedMessage> planned = planner.plan(complaint);
+
+        // when
+        MimeMessage notice = parse(renderer.render(planned.get(0)));
+
+        // then
+        assertThat(notice.getSubject()).doesNotContain("\r", "\n").startsWith("Обращение HL-1  Bcc:");
+        assertThat(notice.getHeader("Bcc")).isNull();
+        assertThatThrownBy(() -> renderer.render(planned.get(1)))
+                .isInstanceOf(UndeliverableMessageException.class);
+    }
+
+    @Test
+    void refusesAnythingButOnePlainAddress() {
+        for (String address : List.of("a@b.example, c@d.example", "Name <a@b.example>", "a@b.example\nX: y",
+                "not-an-address", "group: a@b.example;", "")) {
+            assertThatThrownBy(() -> ThymeleafMailRenderer.address(address))
+                    .as(address).isInstanceOf(UndeliverableMessageException.class);
+        }
+        assertThat(ThymeleafMailRenderer.address("caseworkers@ngo.example").getAddress())
+                .isEqualTo("caseworkers@ngo.example");
+    }
+
+    @Test
+    void fallsBackToRussianForAMissingKazakhTranslationAndCountsIt() throws Exception {
+        // given caseworker reports ship in Russian and English only
+        NgoContact kazakhCaseworkers = new NgoContact(Map.of(Language.RU, "Линия доверия"), "hotline@ngo.example",
+                "1", "caseworkers@ngo.example", Language.KK, "notifications@ngo.example");
+        List<PlannedMessage> planned = new MessagePlanner(kazakhCaseworkers, "notification.test").plan(
+                Complaints.complaint(ComplainantMode.ANONYMOUS, Complaints.aigerim(false),
+                        Complaints.antiCorruption()));
+
+        // when
+        MimeMessage decision = parse(renderer.render(planned.get(1)));
+
+        // then
+        assertThat(decision.getSubject()).startsWith("Решение по обращению");
+        assertThat(metrics.events).containsExactly("fallback caseworker-decision kk->ru");
+    }
+
+    @Test
+    void flagsAFallbackDecisionInTheCaseworkersSubject() throws Exception {
+        // given a complaint the rules could not decide
+        RoutedComplaint decided = Complaints.complaint(ComplainantMode.ANONYMOUS, Complaints.aigerim(false),
+                Complaints.antiCorruption());
+        RoutedComplaint undecided = new RoutedComplaint(decided.eventId(), decided.complaintId(), decided.reference(),
+                decided.receivedAt(), true, decided.rulesVersion(), decided.assignments(), decided.incident(),
+                decided.place(), decided.workplace(), decided.accused(), decided.victimMinor(),
+                decided.immediateDanger(), decided.mode(), decided.complainant());
+
+        // when
+        MimeMessage report = parse(renderer.render(planner.plan(undecided).get(1)));
+        MimeMessage ordinary = parse(renderer.render(planner.plan(decided).get(1)));
+
+        // then
+        assertThat(report.getSubject()).isEqualTo("[ТРЕБУЕТ РАЗБОРА] Решение по обращению HL-7F3K-9QX2-ABCD");
+        assertThat(part(report, "text/plain")).contains("правила не смогли определить адресата");
+        assertThat(ordinary.getSubject()).isEqualTo("Решение по обращению HL-7F3K-9QX2-ABCD");
+    }
+
+    @Test
+    void prefersTheNgosOwnTemplatesFromTheConfiguredDirectory(@TempDir Path directory) throws Exception {
+        // given
+        Path own = Files.createDirectories(directory.resolve("complainant-acknowledgement"));
+        Files.writeString(own.resolve("kk.subject.txt"), "Рахмет! [[${reference}]]\n");
+        Files.writeString(own.resolve("kk.txt"), "Код: [[${trackingCode}]]\n");
+        Files.writeString(own.resolve("kk.html"), "<p th:text=\"${trackingCode}\">code</p>\n");
+        ThymeleafMailRenderer custom = new ThymeleafMailRenderer(directory, "notifications@ngo.example", metrics,
+                SESSION, Clock.systemUTC());
+        PlannedMessage acknowledgement = planner.plan(Complaints.complaint(ComplainantMode.ANONYMOUS,
+                Complaints.aigerim(true), Complaints.antiCorruption())).get(1);
+
+        // when
+        MimeMessage message = parse(custom.render(acknowledgement));
+
+        // then
+        assertThat(message.getSubject()).isEqualTo("Рахмет! HL-7F3K-9QX2-ABCD");
+        assertThat(part(message, "text/plain")).isEqualToIgnoringNewLines("Код: ABCD-EFGH-JKLM-NPQR");
+    }
+
+    static MimeMessage parse(byte[] mime) throws Exception {
+        return new MimeMessage(SESSION, new ByteArrayInputStream(mime));
+    }
+
+    static String part(MimeMessage message, String type) throws Exception {
+        MimeMultipart multipart = (MimeMultipart) message.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            BodyPart part = multipart.getBodyPart(i);
+            if (part.isMimeType(type)) {
+                return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError("no " + type + " part");
+    }
+}

@@ -1,0 +1,125 @@
+package org.hotline.notification.dispatch.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.hotline.notification.dispatch.domain.AssignmentRole;
+import org.hotline.notification.dispatch.domain.ComplainantMode;
+import org.hotline.notification.dispatch.domain.Language;
+import org.hotline.notification.dispatch.domain.RoutedComplaint;
+import org.hotline.notification.sealing.domain.FieldSealer;
+import org.hotline.notification.sealing.domain.SealedValue;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class ComplaintRoutedReaderTest {
+
+    private static final byte[] TEST_KEY = Base64.getDecoder().decode("dGVzdC1vbmx5LXNlYWxpbmcta2V5LTMyLWJ5dGVzISE=");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final UUID COMPLAINT = UUID.fromString("0f6c1c1e-1111-4a4a-9a9a-123456789abc");
+
+    private final FieldSealer intake = new FieldSealer("test-1", Map.of("test-1", TEST_KEY));
+    private final ComplaintRoutedReader reader = new ComplaintRoutedReader(JSON, intake);
+
+    @Test
+    void readsTheDocumentedEventAndOpensItsSealedFields() {
+        // given
+        String event = event(1, seal("Он требовал деньги.", "incident.description"), seal("""
+                {"name":"Айгерим","email":"a@mail.example","preferredLanguage":"kk","consentToContact":true,
+                 "trackingCode":"ABCD-EFGH-JKLM-NPQR"}""", "complainant"));
+
+        // when
+        RoutedComplaint complaint = reader.read(event.getBytes(StandardCharsets.UTF_8));
+
+        // then
+        assertThat(complaint.complaintId()).isEqualTo(COMPLAINT);
+        assertThat(complaint.reference()).isEqualTo("HL-7F3K-9QX2-ABCD");
+        assertThat(complaint.incident().description()).isEqualTo("Он требовал деньги.");
+        assertThat(complaint.incident().categories()).containsExactly("SEXUAL_HARASSMENT", "EXTORTION");
+        assertThat(complaint.mode()).isEqualTo(ComplainantMode.CONFIDENTIAL);
+        assertThat(complaint.complainant().email()).isEqualTo("a@mail.example");
+        assertThat(complaint.complainant().preferredLanguage()).isEqualTo(Language.KK);
+        assertThat(complaint.complainant().consentToContact()).isTrue();
+        assertThat(complaint.assignments()).singleElement().satisfies(assignment -> {
+            assertThat(assignment.role()).isEqualTo(AssignmentRole.PRIMARY);
+            assertThat(assignment.answerDeadlineWorkingDays()).isEqualTo(15);
+            assertThat(assignment.correspondenceLanguage()).isEqualTo(Language.RU);
+            assertThat(assignment.name(Language.EN)).isEqualTo("Anti-corruption service");
+        });
+        assertThat(complaint.workplace().organizationName()).isEqualTo("Secondary school No. 1");
+        assertThat(complaint.accused().publicOfficial()).isTrue();
+    }
+
+    @Test
+    void refusesAValueSealedForAnotherFieldAsAPoisonEvent() {
+        // given a description sealed under the complainant's context: moved, so it must not open
+        String event = event(1, seal("text", "complainant"), seal("{}", "complainant"));
+
+        // when / then
+        assertThatThrownBy(() -> reader.read(event.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(PoisonEventException.class)
+                .hasMessageStartingWith("sealed incident.description does not open");
+    }
+
+    @Test
+    void refusesAValueSealedWithAKeyItDoesNotHave() {
+        // given
+        FieldSealer stranger = new FieldSealer("test-1", Map.of("test-1", new byte[32]));
+        SealedValue foreign = stranger.seal("x".getBytes(StandardCharsets.UTF_8),
+                "complaints.received.v1/" + COMPLAINT + "/incident.description");
+        String event = event(1, foreign, seal("{}", "complainant"));
+
+        // when / then
+        assertThatThrownBy(() -> reader.read(event.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(PoisonEventException.class).hasMessageContaining("wrong key");
+    }
+
+    @Test
+    void refusesWhatItCannotRead() {
+        assertThatThrownBy(() -> reader.read("not json".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(PoisonEventException.class).hasMessageStartingWith("not JSON");
+        assertThatThrownBy(() -> reader.read("[]".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(PoisonEventException.class).hasMessage("not a JSON object");
+        String version2 = event(2, seal("d", "incident.description"), seal("{}", "complainant"));
+        assertThatThrownBy(() -> reader.read(version2.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(PoisonEventException.class).hasMessageStartingWith("unsupported schemaVersion 2");
+        String noLanguage = event(1, seal("d", "incident.description"), seal("""
+                {"preferredLanguage":"de","consentToContact":false,"trackingCode":"T"}""", "complainant"));
+        assertThatThrownBy(() -> reader.read(noLanguage.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(PoisonEventException.class).hasMessage("unknown language 'de'");
+    }
+
+    private SealedValue seal(String plaintext, String field) {
+        return intake.seal(plaintext.getBytes(StandardCharsets.UTF_8),
+                "complaints.received.v1/" + COMPLAINT + "/" + field);
+    }
+
+    private static String event(int schemaVersion, SealedValue description, SealedValue complainant) {
+        return """
+                {"eventId":"8d4b1c1e-1111-4a4a-9a9a-123456789abc","eventType":"ComplaintRouted","schemaVersion":%d,
+                 "occurredAt":"2026-11-24T05:06:41Z","complaintId":"%s","reference":"HL-7F3K-9QX2-ABCD",
+                 "receivedAt":"2026-11-24T05:06:40.123Z","causationEventId":"8d4b1c1e-1111-4a4a-9a9a-000000000000",
+                 "rulesVersion":"kz-sample-2026.11@3f2a9c1e","fallback":false,
+                 "assignments":[{"authorityId":"kz-39-anti-corruption","authorityType":"ANTI_CORRUPTION",
+                   "level":"REGION","jurisdiction":"KZ-39","role":"PRIMARY","ruleId":"extortion-by-public-official",
+                   "reason":"Extortion by a public official is a corruption offence.",
+                   "authorityName":{"kk":"Сыбайлас жемқорлыққа қарсы қызмет","ru":"Антикоррупционная служба",
+                     "en":"Anti-corruption service"},
+                   "contactEmail":"kostanay.anticorruption@example.org","correspondenceLanguage":"ru",
+                   "acceptsAnonymous":true,"answerDeadlineWorkingDays":15}],
+                 "complaint":{"channel":"HOTLINE","language":"ru",
+                   "incident":{"categories":["SEXUAL_HARASSMENT","EXTORTION"],"description":%s,
+                     "occurredOn":"2011-05-20","ongoing":true},
+                   "location":{"country":"KZ","region":"KZ-39","regionKnown":true,"settlement":"Pertsevka"},
+                   "workplace":{"sector":"PUBLIC","type":"SCHOOL","organizationName":"Secondary school No. 1"},
+                   "accused":{"role":"HEAD_OF_ORGANIZATION","publicOfficial":true},
+                   "victim":{"minor":false},"risk":{"immediateDanger":false},
+                   "complainant":{"mode":"CONFIDENTIAL","sealed":%s}}}
+                """.formatted(schemaVersion, COMPLAINT, JSON.writeValueAsString(description),
+                JSON.writeValueAsString(complainant));
+    }
+}

@@ -1,0 +1,128 @@
+package org.hotline.notification.it;
+
+import com.icegreen.greenmail.util.GreenMail;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.hotline.notification.dispatch.ledger.FileOutbox;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * Not a test and not run by {@code verify}: sends a burst of routed complaints through a real in-JVM broker to a
+ * local GreenMail SMTP server and reports messages per second, end-to-end latency percentiles and the measured
+ * never-twice window. Writes {@code benchmarks/results.md}. See that file for how to run it.
+ *
+ * <p>Arguments: number of complaints (default 200; three messages each), output file.
+ */
+public final class NotificationBenchmark {
+
+    private NotificationBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int complaints = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        Path results = Path.of(args.length > 1 ? args[1] : "benchmarks/results.md");
+        Path ledger = Files.createTempDirectory("notification-benchmark");
+        EmbeddedKafkaKraftBroker broker = NotificationHarness.startBroker();
+        int port = NotificationHarness.freePort();
+        GreenMail smtp = NotificationHarness.startSmtp(port);
+        ConfigurableApplicationContext service = NotificationHarness.startNotification(broker, port, ledger,
+                "logging.level.root=WARN");
+        try {
+            List<RoutedEvents> events = IntStream.range(0, complaints).mapToObj(i -> RoutedEvents.complaint()
+                    .assign("kz-39-anti-corruption", "PRIMARY", "ru", "ac-" + i + "@bench.example", 15, "a", "b", "c")
+                    .assign("kz-39-labour", "COPY", "kk", "labour-" + i + "@bench.example", null, "a", "b", "c"))
+                    .toList();
+            int expected = complaints * 3;
+            long started = System.nanoTime();
+            NotificationHarness.publishAll(broker, events);
+            FileOutbox outbox = service.getBean(FileOutbox.class);
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (smtp.getReceivedMessages().length < expected || outbox.pending() > 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("not all messages were sent within 5 minutes");
+                }
+                smtp.waitForIncomingEmail(200, expected);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            MeterRegistry meters = service.getBean(MeterRegistry.class);
+            String report = report(complaints, expected, seconds, meters);
+            Files.createDirectories(results.toAbsolutePath().getParent());
+            Files.writeString(results, report);
+            LoggerFactory.getLogger(NotificationBenchmark.class).info("benchmark written to {}:\n{}", results, report);
+        } finally {
+            service.close();
+            smtp.stop();
+            broker.destroy();
+        }
+    }
+
+    private static String report(int complaints, int messages, double seconds, MeterRegistry meters)
+            throws IOException {
+        Timer endToEnd = meters.get("notification.end.to.end").timer();
+        Timer smtpLatency = meters.get("notification.smtp.latency").timer();
+        Timer window = meters.get("notification.ledger.unrecorded.window").timer();
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
+                .findFirst().map(line -> line.substring(line.indexOf(':') + 1).strip()).orElse("unknown CPU");
+        return String.format(Locale.ROOT, """
+                # Notification benchmark
+
+                - Date: %s
+                - Machine: %s, %d cores, %d MiB max heap, %s %s, Java %s (host %s)
+                - Set-up: in-JVM KRaft broker, GreenMail SMTP on 127.0.0.1, the service in the same JVM, ledger
+                  fsynced per record on the local disk; %d ComplaintRouted events published as fast as one producer
+                  sends them (one producer), three messages each (two bodies and the caseworkers), one dispatcher thread.
+                - Command: see the end of this file.
+
+                | figure | value |
+                |---|---|
+                | messages sent | %d |
+                | wall time, first publish to last message sent | %.2f s |
+                | throughput | **%.1f messages/s** |
+                | end-to-end (receivedAt to last message of the complaint) p50 / p95 / p99 / max | %s |
+                | one SMTP send p50 / p95 / p99 / max | %s |
+                | never-twice window (SMTP acceptance to durable `SENT` record) p50 / p95 / p99 / max | %s |
+
+                End-to-end latency here is dominated by queueing: the whole burst arrives at once and one dispatcher
+                thread works through it, so the p99 is roughly the time to drain the burst. Percentiles come from
+                Micrometer's histogram and are approximate (a p99 may exceed the exact max).
+
+                Run it (not part of `verify`):
+
+                ```
+                cd /work/main && ./mvnw -q -B -pl notification-service test-compile \\
+                  dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+                cd notification-service && java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \\
+                  org.hotline.notification.it.NotificationBenchmark 200 benchmarks/results.md
+                ```
+                """,
+                Instant.now(), cpu, Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("os.name"),
+                System.getProperty("os.version"), System.getProperty("java.version"),
+                InetAddress.getLocalHost().getHostName(), complaints, messages, seconds, messages / seconds,
+                percentiles(endToEnd, TimeUnit.MILLISECONDS, "ms"), percentiles(smtpLatency, TimeUnit.MILLISECONDS, "ms"),
+                percentiles(window, TimeUnit.MICROSECONDS, "µs"))
+                + "\nJVM: " + ManagementFactory.getRuntimeMXBean().getVmName() + "\n";
+    }
+
+    private static String percentiles(Timer timer, TimeUnit unit, String label) {
+        StringBuilder out = new StringBuilder();
+        for (ValueAtPercentile value : timer.takeSnapshot().percentileValues()) {
+            out.append(String.format(Locale.ROOT, "%.1f / ", value.value(unit)));
+        }
+        return out.append(String.format(Locale.ROOT, "%.1f %s", timer.max(unit), label)).toString();
+    }
+}

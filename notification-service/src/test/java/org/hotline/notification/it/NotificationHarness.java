@@ -1,0 +1,222 @@
+package org.hotline.notification.it;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.hotline.notification.NotificationApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/** A real KRaft broker and a real SMTP server in this JVM, the service started against them, and ways to look. */
+final class NotificationHarness {
+
+    static final String ROUTED = "complaints.routed.v1";
+    static final String OUTCOMES = "notifications.outcomes.v1";
+    static final String DEAD_LETTERS = "complaints.routed.v1.dlt";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private NotificationHarness() {
+    }
+
+    static EmbeddedKafkaKraftBroker startBroker() {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 2, ROUTED);
+        broker.brokerProperties(Map.of(
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1",
+                "offsets.topic.replication.factor", "1",
+                "auto.create.topics.enable", "false"));
+        broker.afterPropertiesSet();
+        return broker;
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static GreenMail startSmtp(int port) {
+        GreenMail smtp = new RejectingGreenMail(port);
+        smtp.start();
+        return smtp;
+    }
+
+    /** Starts an instance on random HTTP ports; extra settings are {@code key=value} pairs. */
+    static ConfigurableApplicationContext startNotification(EmbeddedKafkaKraftBroker broker, int smtpPort,
+            Path ledger, String... settings) {
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.profiles.active=test",
+                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + smtpPort,
+                "--server.port=0",
+                "--management.server.port=0",
+                "--hotline.notification.ledger-directory=" + ledger));
+        Stream.of(settings).map(setting -> "--" + setting).forEach(args::add);
+        ConfigurableApplicationContext service =
+                new SpringApplicationBuilder(NotificationApplication.class).run(args.toArray(String[]::new));
+        String readiness = "http://localhost:" + managementPort(service) + "/actuator/health/readiness";
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> get(readiness).statusCode() == 200);
+        return service;
+    }
+
+    static int managementPort(ConfigurableApplicationContext service) {
+        return Integer.parseInt(service.getEnvironment().getRequiredProperty("local.management.port"));
+    }
+
+    static HttpResponse<String> get(String url) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void publish(EmbeddedKafkaKraftBroker broker, String key, byte[] value) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(ROUTED, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Publishes many events through one producer, as routing would. */
+    static void publishAll(EmbeddedKafkaKraftBroker broker, List<RoutedEvents> events) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new ByteArraySerializer())) {
+            for (RoutedEvents event : events) {
+                producer.send(new ProducerRecord<>(ROUTED, event.complaintId().toString(), event.bytes()));
+            }
+            producer.flush();
+        }
+    }
+
+    static void publish(EmbeddedKafkaKraftBroker broker, RoutedEvents event) {
+        publish(broker, event.complaintId().toString(), event.bytes());
+    }
+
+    /** Every committed record of a topic, from the start up to the end offsets seen now. */
+    static List<ConsumerRecord<String, byte[]>> readAll(EmbeddedKafkaKraftBroker broker, String topic) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).collect(Collectors.toList());
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end in 30 s");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    static String value(ConsumerRecord<String, byte[]> record) {
+        return new String(record.value(), StandardCharsets.UTF_8);
+    }
+
+    /** The messages the SMTP server holds for the given recipient. */
+    static List<MimeMessage> mailTo(GreenMail smtp, String address) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> recipients(message).contains(address))
+                .toList();
+    }
+
+    static List<String> recipients(MimeMessage message) {
+        try {
+            var all = message.getRecipients(Message.RecipientType.TO);
+            return all == null ? List.of() : Arrays.stream(all).map(Object::toString).toList();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String messageId(MimeMessage message) {
+        try {
+            return message.getMessageID();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String part(MimeMessage message, String type) {
+        try {
+            MimeMultipart multipart = (MimeMultipart) message.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                if (part.isMimeType(type)) {
+                    return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        } catch (jakarta.mail.MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new AssertionError("no " + type + " part");
+    }
+}

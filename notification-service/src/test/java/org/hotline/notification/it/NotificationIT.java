@@ -1,0 +1,261 @@
+package org.hotline.notification.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.notification.it.NotificationHarness.DEAD_LETTERS;
+import static org.hotline.notification.it.NotificationHarness.OUTCOMES;
+import static org.hotline.notification.it.NotificationHarness.header;
+import static org.hotline.notification.it.NotificationHarness.mailTo;
+import static org.hotline.notification.it.NotificationHarness.part;
+import static org.hotline.notification.it.NotificationHarness.publish;
+import static org.hotline.notification.it.NotificationHarness.readAll;
+import static org.hotline.notification.it.NotificationHarness.subject;
+import static org.hotline.notification.it.NotificationHarness.value;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NotificationIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path ledger;
+
+    private EmbeddedKafkaKraftBroker broker;
+    private GreenMail smtp;
+    private ConfigurableApplicationContext service;
+
+    @BeforeAll
+    void start() {
+        assertThat(ledger).isDirectory();
+        broker = NotificationHarness.startBroker();
+        int port = NotificationHarness.freePort();
+        smtp = NotificationHarness.startSmtp(port);
+        service = NotificationHarness.startNotification(broker, port, ledger);
+    }
+
+    @AfterAll
+    void stop() {
+        service.close();
+        smtp.stop();
+        broker.destroy();
+    }
+
+    @Test
+    void aRoutedComplaintReachesEachBodyInItsLanguageTheComplainantAndTheCaseworkersExactlyOnce() {
+        // given a confidential complaint to two bodies, the complainant consenting to contact
+        RoutedEvents event = RoutedEvents.complaint().mode("CONFIDENTIAL")
+                .complainant(RoutedEvents.complainant("Айгерим Сапарова", "aigerim@one.example", "kk", true))
+                .assign("kz-39-anti-corruption", "PRIMARY", "ru", "anticorruption@one.example", 15,
+                        "Сыбайлас жемқорлыққа қарсы қызмет", "Антикоррупционная служба", "Anti-corruption service")
+                .assign("kz-39-labour", "COPY", "kk", "labour@one.example", null, "Еңбек инспекциясы",
+                        "Трудовая инспекция", "Labour inspectorate");
+
+        // when
+        publish(broker, event);
+
+        // then
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(mailbox()).contains(
+                "aigerim@one.example", "anticorruption@one.example", "labour@one.example",
+                "caseworkers@ngo.example Решение по обращению " + event.reference()));
+        assertThat(mailTo(smtp, "aigerim@one.example")).hasSize(1);
+        assertThat(mailTo(smtp, "anticorruption@one.example")).hasSize(1);
+        assertThat(mailTo(smtp, "labour@one.example")).hasSize(1);
+        assertThat(caseworkerMail(event.reference())).hasSize(1);
+        MimeMessage primary = mailTo(smtp, "anticorruption@one.example").get(0);
+        assertThat(subject(primary)).isEqualTo("Обращение " + event.reference()
+                + ": основной адресат: для принятия мер — Линия доверия");
+        assertThat(part(primary, "text/plain")).contains("Срок ответа по закону: 15 рабочих дней.",
+                "The director demanded money to keep my contract.", "Трудовая инспекция — копия: для сведения",
+                "Связь с заявителем — только через Линия доверия", "hotline@ngo.example")
+                .doesNotContain("Айгерим", "aigerim@", "701 111");
+        MimeMessage copy = mailTo(smtp, "labour@one.example").get(0);
+        assertThat(subject(copy)).startsWith("Өтініш " + event.reference());
+        assertThat(part(copy, "text/plain")).contains("Сыбайлас жемқорлыққа қарсы қызмет — негізгі орган")
+                .doesNotContain("Заң бойынша жауап беру мерзімі");
+        MimeMessage acknowledgement = mailTo(smtp, "aigerim@one.example").get(0);
+        assertThat(part(acknowledgement, "text/plain")).contains("ABCD-EFGH-JKLM-NPQR",
+                "Сыбайлас жемқорлыққа қарсы қызмет", "Еңбек инспекциясы", "Сәлеметсіз бе, Айгерим Сапарова!");
+        assertThat(subject(caseworkerMail(event.reference()).get(0)))
+                .isEqualTo("Решение по обращению " + event.reference());
+        await().atMost(PATIENCE).until(() -> outcomesOf(event).size() == 4);
+        List<ConsumerRecord<String, byte[]>> outcomes = outcomesOf(event);
+        assertThat(outcomes).allSatisfy(outcome -> {
+            assertThat(value(outcome)).contains("\"status\":\"SENT\"", "\"attempts\":1")
+                    .doesNotContain("@one.example", "demanded", "Айгерим");
+            assertThat(header(outcome, "ce_type")).isEqualTo("org.hotline.notification.outcome.v1");
+            assertThat(header(outcome, "ce_source")).isEqualTo("urn:hotline:notification-service");
+            assertThat(header(outcome, "ce_subject")).isEqualTo(event.complaintId().toString());
+            assertThat(header(outcome, "ce_specversion")).isEqualTo("1.0");
+        });
+        assertThat(outcomes).extracting(NotificationHarness::value).anyMatch(v -> v.contains(
+                "\"recipientType\":\"AUTHORITY\",\"authorityId\":\"kz-39-labour\",\"template\":\"authority-notice\","
+                        + "\"language\":\"kk\""));
+    }
+
+    @Test
+    void anOpenComplaintGivesTheBodiesTheComplainantsNameAndContact() {
+        // given
+        RoutedEvents event = RoutedEvents.complaint().mode("OPEN")
+                .complainant(RoutedEvents.complainant("Dana Ivanova", "dana@two.example", "en", false))
+                .assign("kz-39-anti-corruption", "PRIMARY", "en", "anticorruption@two.example", null, "a", "b",
+                        "Anti-corruption service");
+
+        // when
+        publish(broker, event);
+
+        // then
+        await().atMost(PATIENCE).until(() -> mailTo(smtp, "anticorruption@two.example").size() == 1);
+        assertThat(part(mailTo(smtp, "anticorruption@two.example").get(0), "text/plain"))
+                .contains("Name: Dana Ivanova", "Email: dana@two.example", "Phone: +7 701 111 22 33");
+        assertThat(mailTo(smtp, "dana@two.example")).as("no consent, no acknowledgement").isEmpty();
+    }
+
+    @Test
+    void hostileValuesRenderSafely() {
+        // given
+        String longText = "Длинный текст / long text / ұзын мәтін / نص طويل. ".repeat(2_000);
+        RoutedEvents event = RoutedEvents.complaint().mode("OPEN")
+                .reference("HL-EVIL\r\nBcc: bcc@evil.example")
+                .complainant(RoutedEvents.complainant("Name\r\nBcc: name@evil.example\r\n\r\n<b>body</b>",
+                        "victim@three.example", "ru", true))
+                .organizationName("<script>alert('x')</script>Школа №1 Қазақ English")
+                .description("<img src=x onerror=alert(1)>\r\n.\r\nMAIL FROM:<a@evil.example>\r\n" + longText)
+                .assign("kz-39-anti-corruption", "PRIMARY", "ru", "anticorruption@three.example", 10, "a",
+                        "Служба <i>", "b")
+                .assign("kz-39-labour", "COPY", "en", "labour@three.example\r\nBcc: rcpt@evil.example", null, "a",
+                        "b", "c");
+
+        // when
+        publish(broker, event);
+
+        // then
+        await().atMost(PATIENCE).until(() -> mailTo(smtp, "anticorruption@three.example").size() == 1
+                && mailTo(smtp, "victim@three.example").size() == 1);
+        await().atMost(PATIENCE).until(() -> outcomesOf(event).stream()
+                .anyMatch(outcome -> value(outcome).contains("\"failureClass\":\"INVALID_ADDRESS\"")));
+        MimeMessage notice = mailTo(smtp, "anticorruption@three.example").get(0);
+        assertThat(subject(notice)).doesNotContain("\r", "\n").contains("HL-EVIL  Bcc: bcc@evil.example");
+        assertThat(Arrays.stream(smtp.getReceivedMessages()).flatMap(m -> NotificationHarness.recipients(m).stream()))
+                .noneMatch(address -> address.contains("evil.example"));
+        String html = part(notice, "text/html");
+        assertThat(html).doesNotContain("<script>", "<img", "<b>body", "<i>")
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;Школа №1 Қазақ English",
+                        "&lt;img src=x onerror=alert(1)&gt;", "Name  Bcc: name@evil.example", "نص طويل", "[…]");
+        String text = part(notice, "text/plain");
+        assertThat(text).contains("Name  Bcc: name@evil.example    <b>body</b>", "MAIL FROM:<a@evil.example>")
+                .hasSizeLessThan(30_000);
+    }
+
+    @Test
+    void aRecipientRejectedWithA5xxGetsAFailureOutcomeWhileTheOthersAreStillDelivered() {
+        // given
+        RoutedEvents event = RoutedEvents.complaint()
+                .assign("kz-39-anti-corruption", "PRIMARY", "ru", "reject-me@four.example", 15, "a", "b", "c")
+                .assign("kz-39-labour", "COPY", "ru", "labour@four.example", null, "a", "b", "c");
+
+        // when
+        publish(broker, event);
+
+        // then
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(mailbox()).contains("labour@four.example",
+                "caseworkers@ngo.example Решение по обращению " + event.reference(),
+                "caseworkers@ngo.example [СБОЙ] Обращение " + event.reference() + ": сообщение не доставлено"));
+        assertThat(caseworkerMail(event.reference())).hasSize(2);
+        assertThat(caseworkerMail(event.reference())).extracting(NotificationHarness::subject)
+                .contains("[СБОЙ] Обращение " + event.reference() + ": сообщение не доставлено");
+        await().atMost(PATIENCE).until(() -> outcomesOf(event).size() == 4);
+        assertThat(outcomesOf(event)).extracting(NotificationHarness::value)
+                .filteredOn(v -> v.contains("\"status\":\"FAILED\"")).singleElement().asString()
+                .contains("\"authorityId\":\"kz-39-anti-corruption\"", "\"failureClass\":\"REJECTED\"",
+                        "\"attempts\":1").doesNotContain("reject-me");
+        assertThat(mailTo(smtp, "reject-me@four.example")).isEmpty();
+    }
+
+    @Test
+    void poisonEventsGoToTheDeadLetterTopicWithAReasonAndGoodEventsStillFlow() {
+        // given
+        byte[] wrongKey = "another-32-byte-key-not-the-test".getBytes(StandardCharsets.UTF_8);
+        RoutedEvents sealedWithAnotherKey = RoutedEvents.complaint().sealedWith(wrongKey)
+                .assign("x", "PRIMARY", "ru", "x@five.example", null, "a", "b", "c");
+        RoutedEvents laterVersion = RoutedEvents.complaint().schemaVersion(2)
+                .assign("x", "PRIMARY", "ru", "y@five.example", null, "a", "b", "c");
+        RoutedEvents good = RoutedEvents.complaint()
+                .assign("x", "PRIMARY", "ru", "good@five.example", null, "a", "b", "c");
+
+        // when
+        publish(broker, "not-json-key", "this is not JSON".getBytes(StandardCharsets.UTF_8));
+        publish(broker, laterVersion);
+        publish(broker, sealedWithAnotherKey);
+        publish(broker, good);
+
+        // then
+        await().atMost(PATIENCE).until(() -> mailTo(smtp, "good@five.example").size() == 1);
+        await().atMost(PATIENCE).until(() -> readAll(broker, DEAD_LETTERS).size() >= 3);
+        List<ConsumerRecord<String, byte[]>> dead = readAll(broker, DEAD_LETTERS);
+        assertThat(dead).extracting(record -> header(record, "x-dead-letter-reason")).anyMatch(
+                reason -> reason.startsWith("not JSON")).anyMatch(reason -> reason.contains("unsupported schemaVersion"))
+                .anyMatch(reason -> reason.contains("sealed incident.description does not open"));
+        assertThat(dead).filteredOn(record -> "not-json-key".equals(record.key())).singleElement()
+                .satisfies(record -> {
+                    assertThat(value(record)).isEqualTo("this is not JSON");
+                    assertThat(header(record, "x-dead-letter-topic")).isEqualTo("complaints.routed.v1");
+                    assertThat(header(record, "x-dead-letter-group")).isEqualTo("notification-service");
+                });
+        assertThat(mailTo(smtp, "x@five.example")).isEmpty();
+        assertThat(mailTo(smtp, "y@five.example")).isEmpty();
+    }
+
+    @Test
+    void exposesHealthWithTheSmtpServerAndPrometheusMetricsOnTheManagementPort() {
+        // given
+        String base = "http://localhost:" + NotificationHarness.managementPort(service) + "/actuator";
+
+        // when
+        String health = NotificationHarness.get(base + "/health").body();
+        String liveness = NotificationHarness.get(base + "/health/liveness").body();
+
+        // then
+        assertThat(health).contains("\"mail\"", "\"ledger\"");
+        assertThat(liveness).contains("UP");
+        await().atMost(PATIENCE).until(() -> NotificationHarness.get(base + "/prometheus").body()
+                .contains("notification_messages_sent_total"));
+        assertThat(NotificationHarness.get(base + "/prometheus").body()).contains("notification_smtp_latency_seconds",
+                "notification_end_to_end_seconds", "notification_ledger_unrecorded_window_seconds",
+                "notification_outbox_pending");
+        assertThat(NotificationHarness.get(base + "/env").statusCode()).isEqualTo(404);
+    }
+
+    /** Every message the server holds, as {@code recipient} or, for the caseworkers, {@code recipient subject}. */
+    private List<String> mailbox() {
+        return Arrays.stream(smtp.getReceivedMessages()).map(message -> {
+            String to = String.join(",", NotificationHarness.recipients(message));
+            return to.equals("caseworkers@ngo.example") ? to + " " + subject(message) : to;
+        }).toList();
+    }
+
+    private List<MimeMessage> caseworkerMail(String reference) {
+        return mailTo(smtp, "caseworkers@ngo.example").stream()
+                .filter(message -> subject(message).contains(reference)).toList();
+    }
+
+    private List<ConsumerRecord<String, byte[]>> outcomesOf(RoutedEvents event) {
+        return readAll(broker, OUTCOMES).stream().filter(record -> event.complaintId().toString().equals(record.key()))
+                .toList();
+    }
+}

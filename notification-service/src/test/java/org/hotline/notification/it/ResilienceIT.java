@@ -1,0 +1,114 @@
+package org.hotline.notification.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hotline.notification.it.NotificationHarness.publish;
+
+import com.icegreen.greenmail.util.GreenMail;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.hotline.notification.dispatch.ledger.FileOutbox;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ResilienceIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    private EmbeddedKafkaKraftBroker broker;
+
+    @BeforeAll
+    void start() {
+        broker = NotificationHarness.startBroker();
+    }
+
+    @AfterAll
+    void stop() {
+        broker.destroy();
+    }
+
+    @Test
+    void whenTheSmtpServerIsDownForAWhileEverythingIsDeliveredOnceItIsBack(@TempDir Path ledger) {
+        // given a service whose SMTP server is down
+        int port = NotificationHarness.freePort();
+        ConfigurableApplicationContext service = NotificationHarness.startNotification(broker, port, ledger);
+        GreenMail smtp = null;
+        try {
+            List<RoutedEvents> complaints = complaints(5, "outage");
+
+            // when complaints arrive during the outage and the server comes back later
+            complaints.forEach(event -> publish(broker, event));
+            MeterRegistry meters = service.getBean(MeterRegistry.class);
+            await().atMost(PATIENCE).until(() -> meters.find("notification.retries").counters().stream()
+                    .mapToDouble(counter -> counter.count()).sum() >= 30);
+            smtp = NotificationHarness.startSmtp(port);
+
+            // then
+            FileOutbox outbox = service.getBean(FileOutbox.class);
+            GreenMail server = smtp;
+            await().atMost(PATIENCE).until(() -> server.getReceivedMessages().length >= 15 && outbox.pending() == 0);
+            assertThat(messageIds(smtp)).hasSize(15).doesNotHaveDuplicates();
+            assertThat(meters.find("notification.messages.sent").counters().stream()
+                    .mapToDouble(counter -> counter.count()).sum()).isEqualTo(15);
+        } finally {
+            service.close();
+            if (smtp != null) {
+                smtp.stop();
+            }
+        }
+    }
+
+    @Test
+    void aServiceRestartedMidBatchSendsNoMessageTwiceAndLosesNone(@TempDir Path ledger) {
+        // given
+        int port = NotificationHarness.freePort();
+        GreenMail smtp = NotificationHarness.startSmtp(port);
+        try {
+            ConfigurableApplicationContext first = NotificationHarness.startNotification(broker, port, ledger,
+                    "hotline.notification.batch-size=2");
+            List<RoutedEvents> complaints = complaints(20, "restart");
+
+            // when the service stops while it is sending, and starts again on the same ledger
+            complaints.forEach(event -> publish(broker, event));
+            await().atMost(PATIENCE).until(() -> smtp.getReceivedMessages().length >= 6);
+            first.close();
+            int sentBeforeRestart = smtp.getReceivedMessages().length;
+            ConfigurableApplicationContext second = NotificationHarness.startNotification(broker, port, ledger);
+            try {
+                FileOutbox outbox = second.getBean(FileOutbox.class);
+                await().atMost(PATIENCE).until(() -> smtp.getReceivedMessages().length >= 60
+                        && outbox.pending() == 0);
+
+                // then
+                assertThat(sentBeforeRestart).isLessThan(60);
+                assertThat(messageIds(smtp)).hasSize(60).doesNotHaveDuplicates();
+            } finally {
+                second.close();
+            }
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    /** Complaints to two bodies each, no acknowledgement: three messages per complaint with the caseworkers'. */
+    private static List<RoutedEvents> complaints(int count, String tag) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> RoutedEvents.complaint()
+                .assign("kz-39-anti-corruption", "PRIMARY", "ru", "ac-" + i + "@" + tag + ".example", 15, "a", "b",
+                        "c")
+                .assign("kz-39-labour", "COPY", "kk", "labour-" + i + "@" + tag + ".example", null, "a", "b", "c"))
+                .toList();
+    }
+
+    private static List<String> messageIds(GreenMail smtp) {
+        return Arrays.stream(smtp.getReceivedMessages()).map(NotificationHarness::messageId).toList();
+    }
+}
