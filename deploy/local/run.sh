@@ -83,8 +83,8 @@ done
 port_taken 9092 || show_log_and_fail kafka
 
 export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092
-export MAIL_CATCHER_DIR="$state/mail" SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=2525
-export HOTLINE_NOTIFICATION_LEDGER_DIRECTORY="$state/notification"
+export MAIL_CATCHER_DIR="$state/mail" SMTP_HOST=127.0.0.1 SMTP_PORT=2525
+export NOTIFICATION_LEDGER_DIRECTORY="$state/notification"
 for entry in "${services[@]}"; do
   IFS='|' read -r name jar port management health <<<"$entry"
   [[ -f "$root/$jar" ]] || fail "$jar is missing; run without SKIP_BUILD=1"

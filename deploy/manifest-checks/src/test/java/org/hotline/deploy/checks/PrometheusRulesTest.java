@@ -1,0 +1,73 @@
+package org.hotline.deploy.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PrometheusRulesTest {
+
+    @Test
+    void thePrometheusConfigurationPassesPromtool() {
+        Tool.Run run = Tool.PROMTOOL.run(Monitoring.FOLDER, "check", "config", "prometheus.yml");
+
+        assertThat(run.exitCode()).as("promtool check config prometheus.yml:%n%s", run.output()).isZero();
+    }
+
+    @Test
+    void theAlertRulesPassPromtool() {
+        Tool.Run run = Tool.PROMTOOL.run(Monitoring.FOLDER, "check", "rules", "alerts.yml");
+
+        assertThat(run.exitCode()).as("promtool check rules alerts.yml:%n%s", run.output()).isZero();
+    }
+
+    @Test
+    void everyAlertPassesItsPromtoolRuleTests() {
+        Tool.Run run = Tool.PROMTOOL.run(Monitoring.FOLDER, "test", "rules", "alerts-test.yml");
+
+        assertThat(run.exitCode()).as("promtool test rules alerts-test.yml:%n%s", run.output()).isZero();
+        assertThat(run.output()).contains("SUCCESS");
+    }
+
+    @Test
+    void everyAlertHasATestWhereItFiresAndOneWhereItDoesNot() {
+        Set<String> fired = new HashSet<>();
+        Set<String> quiet = new HashSet<>();
+        for (JsonNode test : Monitoring.yaml("alerts-test.yml").path("tests")) {
+            for (JsonNode expectation : test.path("alert_rule_test")) {
+                String alert = expectation.path("alertname").asText();
+                (expectation.path("exp_alerts").isEmpty() ? quiet : fired).add(alert);
+            }
+        }
+
+        for (JsonNode rule : Monitoring.alertRules()) {
+            String alert = rule.path("alert").asText();
+            assertThat(fired).as("alerts tested firing").contains(alert);
+            assertThat(quiet).as("alerts tested not firing").contains(alert);
+        }
+    }
+
+    @Test
+    void everyAlertLinksToItsSectionOfTheOperationsGuide() {
+        String guide = Repository.read(Repository.path("docs/operations.md"));
+
+        for (JsonNode rule : Monitoring.alertRules()) {
+            String alert = rule.path("alert").asText();
+            assertThat(rule.path("annotations").path("runbook").asText()).as("runbook of %s", alert)
+                    .isEqualTo("docs/operations.md#" + alert.toLowerCase());
+            assertThat(guide).as("docs/operations.md section for %s", alert).contains("\n### " + alert + "\n");
+        }
+    }
+
+    @Test
+    void everyMetricTheAlertRulesUseIsInTheMetricCatalogue() {
+        Set<String> known = Monitoring.catalogueSeries();
+
+        for (JsonNode rule : Monitoring.alertRules()) {
+            assertThat(known).as("metrics of alert %s, against deploy/monitoring/metrics.yml",
+                    rule.path("alert").asText()).containsAll(Monitoring.metricsIn(rule.path("expr").asText()));
+        }
+    }
+}

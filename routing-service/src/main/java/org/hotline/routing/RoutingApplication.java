@@ -1,0 +1,15 @@
+package org.hotline.routing;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Routing service: decides which bodies receive each complaint and publishes {@code ComplaintRouted}. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class RoutingApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(RoutingApplication.class, args);
+    }
+}

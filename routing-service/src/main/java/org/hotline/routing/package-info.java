@@ -1,0 +1,4 @@
+@NullMarked
+package org.hotline.routing;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,216 @@
+package org.hotline.routing.it;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.hotline.routing.RoutingApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/** A real KRaft broker in this JVM, the routing service started against it, and ways to look at both. */
+final class RoutingHarness {
+
+    static final String RECEIVED = "complaints.received.v1";
+    static final String ROUTED = "complaints.routed.v1";
+    static final String DEAD_LETTERS = "complaints.received.v1.dlt";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RoutingHarness() {
+    }
+
+    static EmbeddedKafkaKraftBroker startBroker() {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+        broker.brokerProperties(Map.of(
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1",
+                "offsets.topic.replication.factor", "1",
+                "auto.create.topics.enable", "false"));
+        broker.afterPropertiesSet();
+        return broker;
+    }
+
+    /** Creates the topic intake-service owns, as intake would. */
+    static void createReceivedTopic(EmbeddedKafkaKraftBroker broker, int partitions) {
+        try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.getBrokersAsString()))) {
+            admin.createTopics(List.of(new NewTopic(RECEIVED, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int partitions(EmbeddedKafkaKraftBroker broker, String topic) {
+        try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.getBrokersAsString()))) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
+                    .partitions().size();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A copy of the sample directory in a folder the test can change. */
+    static Path copyOfSampleDirectory() {
+        try {
+            Path folder = Files.createTempDirectory("routing-directory");
+            for (String file : List.of("units.yml", "authorities.yml", "rules.yml")) {
+                try (InputStream in = RoutingHarness.class.getResourceAsStream("/directory/kz/" + file)) {
+                    Files.write(folder.resolve(file), in.readAllBytes());
+                }
+            }
+            return folder;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts a routing instance on random ports; extra settings are {@code key=value} pairs. */
+    static ConfigurableApplicationContext startRouting(EmbeddedKafkaKraftBroker broker, Path directory,
+            String... settings) {
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.cloud.stream.kafka.binder.brokers=" + broker.getBrokersAsString(),
+                "--server.port=0",
+                "--management.server.port=0",
+                "--hotline.routing.directory.location=" + directory.toUri(),
+                "--hotline.routing.directory.check-interval=0s"));
+        Stream.of(settings).map(setting -> "--" + setting).forEach(args::add);
+        ConfigurableApplicationContext routing =
+                new SpringApplicationBuilder(RoutingApplication.class).run(args.toArray(String[]::new));
+        awaitReady(routing);
+        return routing;
+    }
+
+    static void awaitReady(ConfigurableApplicationContext routing) {
+        String readiness = "http://localhost:" + managementPort(routing) + "/actuator/health/readiness";
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> get(readiness).statusCode() == 200);
+    }
+
+    static int port(ConfigurableApplicationContext routing) {
+        return Integer.parseInt(routing.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    static int managementPort(ConfigurableApplicationContext routing) {
+        return Integer.parseInt(routing.getEnvironment().getRequiredProperty("local.management.port"));
+    }
+
+    static KafkaProducer<String, byte[]> producer(EmbeddedKafkaKraftBroker broker) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Sends a record as intake-service would: keyed by complaint id, with CloudEvents headers. */
+    static void send(KafkaProducer<String, byte[]> producer, String key, byte[] value) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(RECEIVED, key, value);
+        record.headers().add(new RecordHeader("ce_specversion", bytes("1.0")));
+        record.headers().add(new RecordHeader("ce_type", bytes("org.hotline.complaint.received.v1")));
+        record.headers().add(new RecordHeader("ce_subject", bytes(key)));
+        record.headers().add(new RecordHeader("content-type", bytes("application/json")));
+        try {
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static HttpResponse<String> post(ConfigurableApplicationContext routing, String path, String contentType,
+            String body) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port(routing) + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    static HttpResponse<String> get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Every committed record of a topic, read from the start with {@code read_committed} up to the end offsets
+     * seen now. Records of open transactions hold the end back until they are resolved.
+     */
+    static List<ConsumerRecord<String, byte[]>> readCommitted(EmbeddedKafkaKraftBroker broker, String topic) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .collect(Collectors.toList());
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end in 30 s");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            if (topic.equals("complaints.routed.v1")) {
+                // Every decision a test reads must also conform to the published schema (docs/schemas).
+                records.forEach(record -> EventSchemas.assertConforms("complaint-routed.v1.schema.json",
+                        tools.jackson.databind.json.JsonMapper.builder().build().readTree(record.value())));
+            }
+            return records;
+        }
+    }
+
+    static List<ConsumerRecord<String, byte[]>> withKey(List<ConsumerRecord<String, byte[]>> records, String key) {
+        return records.stream().filter(record -> key.equals(record.key())).toList();
+    }
+
+    static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

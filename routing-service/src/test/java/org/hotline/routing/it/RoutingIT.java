@@ -1,0 +1,246 @@
+package org.hotline.routing.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hotline.routing.it.RoutingHarness.DEAD_LETTERS;
+import static org.hotline.routing.it.RoutingHarness.ROUTED;
+import static org.hotline.routing.it.RoutingHarness.bytes;
+import static org.hotline.routing.it.RoutingHarness.header;
+import static org.hotline.routing.it.RoutingHarness.post;
+import static org.hotline.routing.it.RoutingHarness.readCommitted;
+import static org.hotline.routing.it.RoutingHarness.withKey;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.hotline.routing.complaint.messaging.ComplaintEvents;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The routing service against a real KRaft broker: what lands on the topics, and the HTTP endpoints. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RoutingIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private static EmbeddedKafkaKraftBroker broker;
+    private static Path directory;
+    private static ConfigurableApplicationContext routing;
+    private static KafkaProducer<String, byte[]> producer;
+
+    @BeforeAll
+    static void start() {
+        broker = RoutingHarness.startBroker();
+        RoutingHarness.createReceivedTopic(broker, 2);
+        directory = RoutingHarness.copyOfSampleDirectory();
+        routing = RoutingHarness.startRouting(broker, directory);
+        producer = RoutingHarness.producer(broker);
+    }
+
+    @AfterAll
+    static void stop() {
+        producer.close();
+        routing.close();
+        broker.destroy();
+    }
+
+    @Test
+    @Order(1)
+    void routesAReceivedComplaintExactlyOnceKeyedByItsIdWithTheSealedValuesUntouched() {
+        // given
+        String complaintId = UUID.randomUUID().toString();
+        String received = ComplaintEvents.kostanaySchool(complaintId);
+
+        // when
+        RoutingHarness.send(producer, complaintId, bytes(received));
+
+        // then
+        await().atMost(PATIENCE).until(() -> !withKey(readCommitted(broker, ROUTED), complaintId).isEmpty());
+        List<ConsumerRecord<String, byte[]>> routed = withKey(readCommitted(broker, ROUTED), complaintId);
+        assertThat(routed).hasSize(1);
+        ConsumerRecord<String, byte[]> record = routed.get(0);
+        assertThat(RoutingHarness.partitions(broker, ROUTED)).isEqualTo(6);
+        String value = new String(record.value(), StandardCharsets.UTF_8);
+        JsonNode event = JSON.readTree(record.value());
+        assertThat(event.get("complaintId").stringValue()).isEqualTo(complaintId);
+        assertThat(event.at("/assignments/0/authorityId").stringValue()).isEqualTo("kz-39-anti-corruption");
+        assertThat(event.at("/assignments/0/role").stringValue()).isEqualTo("PRIMARY");
+        assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(record, "ce_type")).isEqualTo("org.hotline.complaint.routed.v1");
+        assertThat(header(record, "ce_source")).isEqualTo("urn:hotline:routing-service");
+        assertThat(header(record, "ce_subject")).isEqualTo(complaintId);
+        assertThat(header(record, "ce_id")).isEqualTo(event.get("eventId").stringValue());
+        assertThat(header(record, "ce_time")).isEqualTo(event.get("occurredAt").stringValue());
+        assertThat(header(record, "content-type")).isEqualTo("application/json");
+        JsonNode in = JSON.readTree(received);
+        assertThat(value).contains("\"description\":" + in.at("/incident/description"));
+        assertThat(value).contains("\"sealed\":" + in.at("/complainant/sealed"));
+        assertThat(event.at("/complaint/incident")).isEqualTo(in.get("incident"));
+        assertThat(event.at("/complaint/complainant")).isEqualTo(in.get("complainant"));
+    }
+
+    @Test
+    @Order(2)
+    void sendsPoisonRecordsToTheDeadLetterTopicWithTheReasonAndKeepsRoutingTheRecordsAfterThem() {
+        // given: three undecidable records and a good one behind them, all on one partition (one key)
+        String key = UUID.randomUUID().toString();
+        String good = ComplaintEvents.almatyAnalyst(key);
+        List<String> poison = List.of(
+                "this is not JSON",
+                good.replace("\"schemaVersion\":1", "\"schemaVersion\":2"),
+                good.replace("\"location\":{\"country\":\"KZ\",", "\"location\":{"));
+
+        // when
+        poison.forEach(value -> RoutingHarness.send(producer, key, bytes(value)));
+        RoutingHarness.send(producer, key, bytes(good));
+
+        // then
+        await().atMost(PATIENCE).until(() -> withKey(readCommitted(broker, ROUTED), key).size() == 1);
+        await().atMost(PATIENCE).until(() -> withKey(readCommitted(broker, DEAD_LETTERS), key).size() == 3);
+        List<ConsumerRecord<String, byte[]>> dead = withKey(readCommitted(broker, DEAD_LETTERS), key);
+        assertThat(dead).extracting(record -> new String(record.value(), StandardCharsets.UTF_8))
+                .containsExactlyElementsOf(poison);
+        assertThat(dead).extracting(record -> header(record, "x-dead-letter-reason-code"))
+                .containsExactly("not_json", "unsupported_schema_version", "missing_field");
+        assertThat(header(dead.get(2), "x-dead-letter-reason")).contains("location.country");
+        assertThat(header(dead.get(0), "kafka_dlt-original-topic")).isEqualTo("complaints.received.v1");
+        assertThat(header(dead.get(0), "kafka_dlt-exception-fqcn")).isNotBlank();
+        assertThat(header(dead.get(0), "ce_type")).isEqualTo("org.hotline.complaint.received.v1");
+        JsonNode routed = JSON.readTree(withKey(readCommitted(broker, ROUTED), key).get(0).value());
+        assertThat(routed.at("/assignments/0/authorityId").stringValue()).isEqualTo("kz-75-labour-inspection");
+        await().atMost(PATIENCE).until(() -> metrics().contains("hotline_routing_dead_letters_total"));
+        assertThat(metrics()).contains("hotline_routing_dead_letters_total{application=\"routing-service\","
+                + "reason=\"not_json\"} 1.0");
+    }
+
+    @Test
+    @Order(3)
+    void previewsTheDecisionForAnIntakeRequestWithoutPublishingIt() {
+        // given
+        int routedBefore = readCommitted(broker, ROUTED).size();
+
+        // when
+        HttpResponse<String> response = post(routing, "/api/v1/routing/preview", "application/json",
+                IntakeRequests.KOSTANAY_SCHOOL);
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode decision = JSON.readTree(response.body());
+        assertThat(decision.get("fallback").booleanValue()).isFalse();
+        assertThat(decision.get("rulesVersion").stringValue()).startsWith("kz-sample-2026.11@");
+        JsonNode primary = decision.get("assignments").get(0);
+        assertThat(primary.get("authorityId").stringValue()).isEqualTo("kz-39-anti-corruption");
+        assertThat(primary.get("authorityType").stringValue()).isEqualTo("ANTI_CORRUPTION");
+        assertThat(primary.get("level").stringValue()).isEqualTo("REGION");
+        assertThat(primary.get("jurisdiction").stringValue()).isEqualTo("KZ-39");
+        assertThat(primary.get("role").stringValue()).isEqualTo("PRIMARY");
+        assertThat(primary.get("ruleId").stringValue()).isEqualTo("extortion-by-public-official");
+        assertThat(primary.get("reason").stringValue()).isNotBlank();
+        assertThat(readCommitted(broker, ROUTED)).hasSize(routedBefore);
+    }
+
+    @Test
+    @Order(4)
+    void answersAnInvalidPreviewWithAProblemNamingEveryBadField() {
+        HttpResponse<String> response = post(routing, "/api/v1/routing/preview", "application/json",
+                IntakeRequests.KOSTANAY_SCHOOL.replace("\"SEXUAL_HARASSMENT\"", "\"GOSSIP\"")
+                        .replace("\"mode\": \"CONFIDENTIAL\"", "\"mode\": \"SECRET\""));
+        HttpResponse<String> notJson = post(routing, "/api/v1/routing/preview", "application/json", "{\"channel\":");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("type").stringValue()).isEqualTo("urn:hotline:problem:invalid-complaint");
+        assertThat(problem.get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("incident.categories[0]", "complainant.mode");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(notJson.body()).get("type").stringValue()).isEqualTo("urn:hotline:problem:malformed-json");
+    }
+
+    @Test
+    @Order(5)
+    void reloadsAChangedDirectoryWithoutARestart() throws Exception {
+        // given: the NGO gives its rules a new version
+        Path rules = directory.resolve("rules.yml");
+        Files.writeString(rules, Files.readString(rules).replace("version: kz-sample-2026.11", "version: kz-ngo-2026.12"));
+
+        // when
+        HttpResponse<String> reload = post(routing, "/api/v1/routing/directory/reload", "application/json", "");
+
+        // then
+        assertThat(reload.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(reload.body()).get("rulesVersion").stringValue()).startsWith("kz-ngo-2026.12@");
+        assertThat(previewVersion()).startsWith("kz-ngo-2026.12@");
+        assertThat(metrics()).containsPattern("hotline_routing_rules_loaded\\{[^}]*version=\"kz-ngo-2026\\.12@");
+    }
+
+    @Test
+    @Order(6)
+    void keepsTheLoadedDirectoryWhenAReloadFindsMistakes() throws Exception {
+        // given: an authority with a type that does not exist
+        String before = previewVersion();
+        Path authorities = directory.resolve("authorities.yml");
+        Files.writeString(authorities, Files.readString(authorities).replaceFirst("type: POLICE", "type: POLIZEI"));
+
+        // when
+        HttpResponse<String> reload = post(routing, "/api/v1/routing/directory/reload", "application/json", "");
+
+        // then
+        assertThat(reload.statusCode()).isEqualTo(422);
+        JsonNode problem = JSON.readTree(reload.body());
+        assertThat(problem.get("type").stringValue()).isEqualTo("urn:hotline:problem:invalid-directory");
+        JsonNode error = problem.get("errors").get(0);
+        assertThat(error.get("file").stringValue()).isEqualTo("authorities.yml");
+        assertThat(error.get("line").intValue()).isEqualTo(10);
+        assertThat(error.get("problem").stringValue()).contains("POLIZEI");
+        assertThat(previewVersion()).isEqualTo(before);
+        assertThat(metrics()).contains("hotline_routing_directory_reload_failures_total{application=\"routing-service\"} 1.0");
+
+        // and complaints are still routed with the old directory
+        String complaintId = UUID.randomUUID().toString();
+        RoutingHarness.send(producer, complaintId, bytes(ComplaintEvents.almatyAnalyst(complaintId)));
+        await().atMost(PATIENCE).until(() -> withKey(readCommitted(broker, ROUTED), complaintId).size() == 1);
+        JsonNode routed = JSON.readTree(withKey(readCommitted(broker, ROUTED), complaintId).get(0).value());
+        assertThat(routed.get("rulesVersion").stringValue()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(7)
+    void exposesOnlyHealthAndPrometheusOnTheManagementPort() {
+        String base = "http://localhost:" + RoutingHarness.managementPort(routing) + "/actuator/";
+
+        assertThat(RoutingHarness.get(base + "health/liveness").statusCode()).isEqualTo(200);
+        assertThat(RoutingHarness.get(base + "health/readiness").body()).contains("\"kafka\"", "\"directory\"");
+        assertThat(RoutingHarness.get(base + "env").statusCode()).isEqualTo(404);
+        assertThat(metrics()).contains("hotline_routing_decisions_total{application=\"routing-service\","
+                + "fallback=\"false\",primary_type=\"ANTI_CORRUPTION\",region=\"KZ-39\"}")
+                .contains("hotline_routing_decision_seconds_count");
+    }
+
+    private static String previewVersion() {
+        HttpResponse<String> response = post(routing, "/api/v1/routing/preview", "application/json",
+                IntakeRequests.KOSTANAY_SCHOOL);
+        return JSON.readTree(response.body()).get("rulesVersion").stringValue();
+    }
+
+    private static String metrics() {
+        return RoutingHarness.get("http://localhost:" + RoutingHarness.managementPort(routing)
+                + "/actuator/prometheus").body();
+    }
+}
