@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Creates the hotline's topics with their settings. Usage: create-topics.sh <bootstrap> <replicas> <min-isr>
-# (compose passes 1 1; a production cluster takes 3 2, see docs/kafka-production.md).
+# (compose passes 1 1; a production cluster takes 3 2, see docs/kafka-production.md). KAFKA_TOPICS_CMD is the
+# kafka-topics command (default: the Apache image's script; the local stack passes Kafka's TopicCommand class).
 set -euo pipefail
 bootstrap="$1" replicas="$2" min_isr="$3"
-topics=/opt/kafka/bin/kafka-topics.sh
+read -ra topics <<<"${KAFKA_TOPICS_CMD:-/opt/kafka/bin/kafka-topics.sh}"
 create() { # name partitions config...
   local name=$1 partitions=$2; shift 2
   local configs=(--config "min.insync.replicas=$min_isr" --config unclean.leader.election.enable=false)
   for config in "$@"; do configs+=(--config "$config"); done
-  "$topics" --bootstrap-server "$bootstrap" --create --if-not-exists --topic "$name" \
+  "${topics[@]}" --bootstrap-server "$bootstrap" --create --if-not-exists --topic "$name" \
     --partitions "$partitions" --replication-factor "$replicas" "${configs[@]}"
 }
 create complaints.received.v1 6 retention.ms=-1
@@ -18,4 +19,4 @@ create notifications.outcomes.v1 6 retention.ms=-1
 create complaints.received.v1.dlt 6 retention.ms=2592000000
 create complaints.routed.v1.dlt 6 retention.ms=2592000000
 create intake.idempotency.v1 6 cleanup.policy=compact,delete retention.ms=2592000000
-"$topics" --bootstrap-server "$bootstrap" --list
+"${topics[@]}" --bootstrap-server "$bootstrap" --list

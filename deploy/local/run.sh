@@ -82,6 +82,13 @@ for _ in $(seq 1 120); do
 done
 port_taken 9092 || show_log_and_fail kafka
 
+# Every topic with its settings before any service starts, as Strimzi or an operator does in production: a
+# service that happened to create a topic first would otherwise give it its own idea of the partition count.
+echo "Creating topics..."
+KAFKA_TOPICS_CMD="java -cp $(cat "$root/deploy/local-kafka/target/kafka.classpath") org.apache.kafka.tools.TopicCommand" \
+  "$root/deploy/compose/create-topics.sh" 127.0.0.1:9092 1 1 > "$logs/topics.log" 2>&1 \
+  || { cat "$logs/topics.log"; fail "could not create the topics"; }
+
 export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092
 export MAIL_CATCHER_DIR="$state/mail" SMTP_HOST=127.0.0.1 SMTP_PORT=2525
 export NOTIFICATION_LEDGER_DIRECTORY="$state/notification"

@@ -92,8 +92,17 @@ for i in "${!references[@]}"; do
 done
 echo
 echo "Open $mailbox/ to read them; the .eml files are in .local/mail."
+failed=0
 if ((${#missing[@]})); then
   echo "No email within 60 s for: ${missing[*]}" >&2
-  [[ "$check" == --check ]] && exit 1
+  failed=1
 fi
+# Not twice either: every Message-ID in the mailbox once (the notification service derives it from complaint,
+# recipient and template).
+twice="$(curl -fsS "$mailbox/api/messages.tsv" | cut -f5 | sort | uniq -d)"
+if [[ -n "$twice" ]]; then
+  echo "Delivered more than once: $twice" >&2
+  failed=1
+fi
+[[ "$check" == --check ]] && exit "$failed"
 exit 0

@@ -1,5 +1,9 @@
 package org.hotline.deploy.mailcatcher;
 
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
@@ -19,7 +23,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +45,7 @@ public final class MailCatcher implements AutoCloseable {
     private final HttpServer http;
     private final Path folder;
     private final List<Stored> stored = new ArrayList<>();
+    private final Set<String> seen = new HashSet<>();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "mail-catcher-writer");
         thread.setDaemon(true);
@@ -95,25 +102,39 @@ public final class MailCatcher implements AutoCloseable {
         return List.copyOf(stored);
     }
 
+    /**
+     * Stores what arrived since the last look. GreenMail keeps one copy per recipient, in each recipient's inbox,
+     * and lists inboxes in no particular order, so copies are told apart by recipient and inbox uid rather than by
+     * their position in a combined list.
+     */
     private synchronized void collect() {
-        MimeMessage[] received = smtp.getReceivedMessages();
-        for (int i = stored.size(); i < received.length; i++) {
-            try {
-                MimeMessage message = received[i];
-                int number = i + 1;
-                Path file = folder.resolve(String.format("%05d.eml", number));
-                ByteArrayOutputStream raw = new ByteArrayOutputStream();
-                message.writeTo(raw);
-                Files.write(file, raw.toByteArray());
-                stored.add(new Stored(number, String.valueOf(message.getMessageID()),
-                        addresses(message.getFrom()), Arrays.stream(orEmpty(message.getAllRecipients()))
-                                .map(Address::toString).toList(),
-                        String.valueOf(message.getSubject()), Instant.now(), file,
-                        references(message.getSubject() + "\n" + text(message))));
-            } catch (MessagingException | IOException e) {
-                System.err.println("mail-catcher: could not store message " + (i + 1) + ": " + e);
-                return;
+        try {
+            for (GreenMailUser user : smtp.getUserManager().listUser()) {
+                MailFolder inbox = smtp.getManagers().getImapHostManager().getInbox(user);
+                for (StoredMessage copy : inbox.getMessages()) {
+                    if (seen.add(user.getEmail() + "#" + copy.getUid())) {
+                        store(copy.getMimeMessage());
+                    }
+                }
             }
+        } catch (FolderException | RuntimeException e) {
+            System.err.println("mail-catcher: could not read the mailboxes: " + e);
+        }
+    }
+
+    private void store(MimeMessage message) {
+        int number = stored.size() + 1;
+        try {
+            Path file = folder.resolve(String.format("%05d.eml", number));
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            message.writeTo(raw);
+            Files.write(file, raw.toByteArray());
+            stored.add(new Stored(number, String.valueOf(message.getMessageID()), addresses(message.getFrom()),
+                    Arrays.stream(orEmpty(message.getAllRecipients())).map(Address::toString).toList(),
+                    String.valueOf(message.getSubject()), Instant.now(), file,
+                    references(message.getSubject() + "\n" + text(message))));
+        } catch (MessagingException | IOException e) {
+            System.err.println("mail-catcher: could not store message " + number + ": " + e);
         }
     }
 
@@ -170,10 +191,14 @@ public final class MailCatcher implements AutoCloseable {
                 .collect(Collectors.joining(",\n", "[", "]"));
     }
 
-    /** One line per message: number, recipients, references, subject; for shell scripts without a JSON tool. */
+    /**
+     * One line per message: number, recipients, references, subject, Message-ID; for shell scripts without a
+     * JSON tool.
+     */
     private String tsv() {
         return messages().stream().map(m -> m.number() + "\t" + String.join(",", m.to()) + "\t"
-                        + String.join(",", m.references()) + "\t" + m.subject().replaceAll("[\t\r\n]", " ") + "\n")
+                        + String.join(",", m.references()) + "\t" + m.subject().replaceAll("[\t\r\n]", " ")
+                        + "\t" + m.messageId().replaceAll("[\t\r\n]", " ") + "\n")
                 .collect(Collectors.joining());
     }
 
