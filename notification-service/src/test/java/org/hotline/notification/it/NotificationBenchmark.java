@@ -59,7 +59,8 @@ public final class NotificationBenchmark {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             MeterRegistry meters = service.getBean(MeterRegistry.class);
-            String report = report(complaints, expected, seconds, meters);
+            double baseline = plainSmtpRate(port, expected);
+            String report = report(complaints, expected, seconds, meters, baseline);
             Files.createDirectories(results.toAbsolutePath().getParent());
             Files.writeString(results, report);
             LoggerFactory.getLogger(NotificationBenchmark.class).info("benchmark written to {}:\n{}", results, report);
@@ -70,8 +71,58 @@ public final class NotificationBenchmark {
         }
     }
 
-    private static String report(int complaints, int messages, double seconds, MeterRegistry meters)
-            throws IOException {
+    /**
+     * The baseline, in the same run and against the same SMTP server: the same number of messages sent by plain
+     * Jakarta Mail over one connection, with no Kafka, no ledger and no rendering.
+     */
+    private static double plainSmtpRate(int port, int messages) {
+        java.util.Properties settings = new java.util.Properties();
+        settings.put("mail.smtp.host", "127.0.0.1");
+        settings.put("mail.smtp.port", String.valueOf(port));
+        settings.put("mail.smtp.localhost", "localhost");
+        jakarta.mail.Session session = jakarta.mail.Session.getInstance(settings);
+        try (jakarta.mail.Transport transport = session.getTransport("smtp")) {
+            transport.connect();
+            int warmUp = Math.min(100, messages);
+            for (int i = 0; i < warmUp; i++) {
+                sendPlain(session, transport, "warm-up-" + i);
+            }
+            long started = System.nanoTime();
+            for (int i = 0; i < messages; i++) {
+                sendPlain(session, transport, "plain-" + i);
+            }
+            return messages / ((System.nanoTime() - started) / 1e9);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException("the plain SMTP baseline failed", e);
+        }
+    }
+
+    /** A message of the service's shape (text and HTML alternatives) with a fixed Message-ID, as the service sets. */
+    private static void sendPlain(jakarta.mail.Session session, jakarta.mail.Transport transport, String name)
+            throws jakarta.mail.MessagingException {
+        jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws jakarta.mail.MessagingException {
+                setHeader("Message-ID", "<" + name + "@bench.invalid>");
+            }
+        };
+        message.setFrom("hotline@bench.example");
+        message.setRecipients(jakarta.mail.Message.RecipientType.TO, name + "@bench.example");
+        message.setSubject("Обращение HL-AAAA-BBBB-CCCC", "UTF-8");
+        jakarta.mail.internet.MimeMultipart body = new jakarta.mail.internet.MimeMultipart("alternative");
+        jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+        text.setText("Текст обращения. ".repeat(60), "UTF-8");
+        jakarta.mail.internet.MimeBodyPart html = new jakarta.mail.internet.MimeBodyPart();
+        html.setContent("<p>" + "Текст обращения. ".repeat(60) + "</p>", "text/html; charset=UTF-8");
+        body.addBodyPart(text);
+        body.addBodyPart(html);
+        message.setContent(body);
+        message.saveChanges();
+        transport.sendMessage(message, message.getAllRecipients());
+    }
+
+    private static String report(int complaints, int messages, double seconds, MeterRegistry meters,
+            double baseline) throws IOException {
         Timer endToEnd = meters.get("notification.end.to.end").timer();
         Timer smtpLatency = meters.get("notification.smtp.latency").timer();
         Timer window = meters.get("notification.ledger.unrecorded.window").timer();
@@ -92,18 +143,21 @@ public final class NotificationBenchmark {
                 | messages sent | %d |
                 | wall time, first publish to last message sent | %.2f s |
                 | throughput | **%.1f messages/s** |
+                | baseline in the same run: plain Jakarta Mail to the same server, one connection, warmed up, no Kafka or ledger | %.1f messages/s |
+                | the service as a share of the baseline | %.1f %% |
                 | end-to-end (receivedAt to last message of the complaint) p50 / p95 / p99 / max | %s |
                 | one SMTP send p50 / p95 / p99 / max | %s |
                 | never-twice window (SMTP acceptance to durable `SENT` record) p50 / p95 / p99 / max | %s |
 
-                End-to-end latency here is dominated by queueing: the whole burst arrives at once and one dispatcher
+                The gap to the baseline is the price of never twice: per message, two fsynced ledger records, a
+                rendering, and a synchronous outcome publish to Kafka. End-to-end latency here is dominated by queueing: the whole burst arrives at once and one dispatcher
                 thread works through it, so the p99 is roughly the time to drain the burst. Percentiles come from
                 Micrometer's histogram and are approximate (a p99 may exceed the exact max).
 
                 Run it (not part of `verify`):
 
                 ```
-                cd /work/main && ./mvnw -q -B -pl notification-service test-compile \\
+                ./mvnw -q -B -pl notification-service test-compile \\
                   dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
                 cd notification-service && java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \\
                   org.hotline.notification.it.NotificationBenchmark 200 benchmarks/results.md
@@ -113,6 +167,7 @@ public final class NotificationBenchmark {
                 Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("os.name"),
                 System.getProperty("os.version"), System.getProperty("java.version"),
                 InetAddress.getLocalHost().getHostName(), complaints, messages, seconds, messages / seconds,
+                baseline, 100 * (messages / seconds) / baseline,
                 percentiles(endToEnd, TimeUnit.MILLISECONDS, "ms"), percentiles(smtpLatency, TimeUnit.MILLISECONDS, "ms"),
                 percentiles(window, TimeUnit.MICROSECONDS, "µs"))
                 + "\nJVM: " + ManagementFactory.getRuntimeMXBean().getVmName() + "\n";
