@@ -35,7 +35,7 @@ stop_all() {
     done
   fi
   rm -f "$state/stack.ready"
-  echo "Stopped. Logs are in $logs."
+  if ((${#pids[@]})); then echo "Stopped. Logs are in $logs."; fi
 }
 trap stop_all EXIT
 trap 'stop_all; exit 0' INT TERM
