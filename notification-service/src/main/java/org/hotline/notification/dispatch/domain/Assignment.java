@@ -6,8 +6,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * One body the routing assigned to a complaint.
  *
+ * @param reason why routing named the body, in English
  * @param names the body's name by language; a missing language falls back to Russian, English, then the id
  * @param answerDeadlineWorkingDays the legal answer deadline, absent where the directory states none
+ * @param reasonTranslations the reason by language, where the routing rules translate it; empty otherwise
  */
 public record Assignment(
         String authorityId,
@@ -18,10 +20,30 @@ public record Assignment(
         Map<Language, String> names,
         String contactEmail,
         Language correspondenceLanguage,
-        @Nullable Integer answerDeadlineWorkingDays) {
+        @Nullable Integer answerDeadlineWorkingDays,
+        Map<Language, String> reasonTranslations) {
 
     public Assignment {
         names = Map.copyOf(names);
+        reasonTranslations = Map.copyOf(reasonTranslations);
+    }
+
+    /** An assignment whose reason routing gave in English only. */
+    public Assignment(String authorityId, String authorityType, AssignmentRole role, String ruleId, String reason,
+            Map<Language, String> names, String contactEmail, Language correspondenceLanguage,
+            @Nullable Integer answerDeadlineWorkingDays) {
+        this(authorityId, authorityType, role, ruleId, reason, names, contactEmail, correspondenceLanguage,
+                answerDeadlineWorkingDays, Map.of());
+    }
+
+    /**
+     * The reason in the message's language when routing translated it, else the English reason. No other
+     * language stands in: a Kazakh letter quotes the English reason rather than a Russian one routing did not
+     * write for it.
+     */
+    public String reason(Language language) {
+        String translated = reasonTranslations.get(language);
+        return translated == null || translated.isBlank() ? reason : translated;
     }
 
     public String name(Language language) {

@@ -74,7 +74,7 @@ public final class MessagePlanner {
         model.put("authorityName", SafeText.line(assignment.name(language)));
         model.put("primary", assignment.role() == AssignmentRole.PRIMARY);
         model.put("role", Vocabulary.word(assignment.role().name(), language));
-        model.put("reason", SafeText.line(assignment.reason(), 2_000));
+        model.put("reason", SafeText.line(assignment.reason(language), 2_000));
         model.put("deadlineDays", assignment.answerDeadlineWorkingDays());
         model.put("otherBodies", complaint.assignments().stream()
                 .filter(other -> !other.authorityId().equals(assignment.authorityId()))
@@ -114,7 +114,7 @@ public final class MessagePlanner {
             Map<String, @Nullable Object> row = body(assignment, language);
             row.put("authorityId", SafeText.line(assignment.authorityId()));
             row.put("ruleId", SafeText.line(assignment.ruleId()));
-            row.put("reason", SafeText.line(assignment.reason(), 2_000));
+            row.put("reason", SafeText.line(assignment.reason(language), 2_000));
             row.put("language", assignment.correspondenceLanguage().code());
             row.put("deadlineDays", assignment.answerDeadlineWorkingDays());
             return row;

@@ -118,9 +118,28 @@ final class ComplaintRoutedReader {
                     names,
                     text(node, "contactEmail"),
                     language(text(node, "correspondenceLanguage")),
-                    deadline == null || deadline.isNull() ? null : integer(deadline)));
+                    deadline == null || deadline.isNull() ? null : integer(deadline),
+                    translations(optionalObject(node, "reasonTranslations"))));
         }
         return assignments;
+    }
+
+    /**
+     * The optional translations of an assignment's reason. They only improve a message that can be sent without
+     * them, so a language this service does not write, or a value that is not text, is skipped rather than
+     * poisoning the event: the English reason stands in.
+     */
+    private static Map<Language, String> translations(@Nullable JsonNode node) {
+        Map<Language, String> translations = new EnumMap<>(Language.class);
+        if (node != null) {
+            for (Language language : Language.values()) {
+                JsonNode text = node.get(language.code());
+                if (text != null && text.isString()) {
+                    translations.put(language, text.stringValue());
+                }
+            }
+        }
+        return translations;
     }
 
     private RoutedComplaint.Complainant identity(JsonNode complainant, UUID complaintId) {

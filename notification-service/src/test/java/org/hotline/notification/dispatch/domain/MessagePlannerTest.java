@@ -58,6 +58,57 @@ class MessagePlannerTest {
     }
 
     @Test
+    void explainsToARussianAuthorityAndToTheCaseworkersInRussianWhyTheComplaintIsTheirs() {
+        // given: the anti-corruption service corresponds in Russian, and so do the caseworkers
+        RoutedComplaint complaint = Complaints.complaint(ComplainantMode.CONFIDENTIAL, Complaints.aigerim(false),
+                translated(Complaints.antiCorruption()));
+
+        // when
+        List<PlannedMessage> messages = planner.plan(complaint);
+
+        // then
+        assertThat(messages.get(0).language()).isEqualTo(Language.RU);
+        assertThat(messages.get(0).model()).containsEntry("reason", "Вымогательство должностного лица — коррупция.");
+        assertThat(messages.get(1).template()).isEqualTo(MessagePlanner.CASEWORKER_DECISION);
+        assertThat((List<?>) messages.get(1).model().get("assignments")).singleElement()
+                .satisfies(row -> assertThat(((Map<?, ?>) row).get("reason"))
+                        .isEqualTo("Вымогательство должностного лица — коррупция."));
+    }
+
+    @Test
+    void fallsBackToTheEnglishReasonWhenRoutingGaveNoneInTheMessagesLanguage() {
+        // given: the labour inspection corresponds in Kazakh; one reason has only a Russian translation, the
+        // other none at all
+        Assignment labour = Complaints.labourInspection();
+        Assignment russianOnly = new Assignment(labour.authorityId(), labour.authorityType(), labour.role(),
+                labour.ruleId(), labour.reason(), labour.names(), labour.contactEmail(),
+                labour.correspondenceLanguage(), labour.answerDeadlineWorkingDays(),
+                Map.of(Language.RU, "Домогательства на работе — дело инспекции труда."));
+        RoutedComplaint withRussianOnly = Complaints.complaint(ComplainantMode.CONFIDENTIAL,
+                Complaints.aigerim(false), russianOnly);
+        RoutedComplaint untranslated = Complaints.complaint(ComplainantMode.CONFIDENTIAL,
+                Complaints.aigerim(false), labour);
+
+        // when
+        PlannedMessage toKazakhBody = planner.plan(withRussianOnly).get(0);
+        PlannedMessage toUntranslatedBody = planner.plan(untranslated).get(0);
+
+        // then
+        assertThat(toKazakhBody.language()).isEqualTo(Language.KK);
+        assertThat(toKazakhBody.model()).containsEntry("reason", "Harassment at work concerns the labour inspectorate.");
+        assertThat(toUntranslatedBody.model())
+                .containsEntry("reason", "Harassment at work concerns the labour inspectorate.");
+    }
+
+    private static Assignment translated(Assignment english) {
+        return new Assignment(english.authorityId(), english.authorityType(), english.role(), english.ruleId(),
+                english.reason(), english.names(), english.contactEmail(), english.correspondenceLanguage(),
+                english.answerDeadlineWorkingDays(), Map.of(Language.EN, english.reason(),
+                        Language.RU, "Вымогательство должностного лица — коррупция.",
+                        Language.KK, "Лауазымды тұлғаның қорқытып алушылығы — сыбайлас жемқорлық."));
+    }
+
+    @Test
     void givesTheComplainantsNameAndContactToBodiesOnlyWhenTheComplaintIsOpen() {
         for (ComplainantMode mode : ComplainantMode.values()) {
             // given

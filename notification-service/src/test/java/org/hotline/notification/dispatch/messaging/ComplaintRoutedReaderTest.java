@@ -49,6 +49,9 @@ class ComplaintRoutedReaderTest {
             assertThat(assignment.answerDeadlineWorkingDays()).isEqualTo(15);
             assertThat(assignment.correspondenceLanguage()).isEqualTo(Language.RU);
             assertThat(assignment.name(Language.EN)).isEqualTo("Anti-corruption service");
+            assertThat(assignment.reasonTranslations()).isEmpty();
+            assertThat(assignment.reason(Language.RU))
+                    .isEqualTo("Extortion by a public official is a corruption offence.");
         });
         assertThat(complaint.workplace().organizationName()).isEqualTo("Secondary school No. 1");
         assertThat(complaint.accused().publicOfficial()).isTrue();
@@ -108,6 +111,30 @@ class ComplaintRoutedReaderTest {
         assertThat(routed.assignments()).singleElement().satisfies(assignment -> {
             assertThat(assignment.role()).isEqualTo(AssignmentRole.PRIMARY);
             assertThat(assignment.answerDeadlineWorkingDays()).isEqualTo(15);
+            assertThat(assignment.reasonTranslations()).containsOnlyKeys(Language.KK, Language.RU, Language.EN);
+            assertThat(assignment.reason(Language.RU)).startsWith("Вымогательство со стороны должностного лица");
+        });
+    }
+
+    @Test
+    void skipsReasonTranslationsInALanguageItDoesNotWriteOrThatAreNotText() {
+        // given: the translations are optional, so a bad one must not send the whole event to the dead letters
+        String english = "\"reason\":\"Extortion by a public official is a corruption offence.\",";
+        String event = event(1, seal("d", "incident.description"), seal("""
+                {"preferredLanguage":"ru","consentToContact":false,"trackingCode":"T"}""", "complainant"))
+                .replace(english, english + "\"reasonTranslations\":{\"ru\":\"Вымогательство — коррупция.\","
+                        + "\"kk\":7,\"de\":\"Erpressung\"},");
+
+        // when
+        RoutedComplaint complaint = reader.read(event.getBytes(StandardCharsets.UTF_8));
+
+        // then
+        assertThat(event).contains("reasonTranslations");
+        assertThat(complaint.assignments()).singleElement().satisfies(assignment -> {
+            assertThat(assignment.reasonTranslations())
+                    .containsExactly(Map.entry(Language.RU, "Вымогательство — коррупция."));
+            assertThat(assignment.reason(Language.KK))
+                    .isEqualTo("Extortion by a public official is a corruption offence.");
         });
     }
 

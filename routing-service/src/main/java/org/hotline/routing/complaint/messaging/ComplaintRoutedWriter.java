@@ -69,7 +69,14 @@ final class ComplaintRoutedWriter {
         g.writeStringProperty("jurisdiction", assignment.jurisdiction());
         g.writeStringProperty("role", assignment.role().name());
         g.writeStringProperty("ruleId", assignment.ruleId());
-        g.writeStringProperty("reason", assignment.reason());
+        g.writeStringProperty("reason", assignment.reason().en());
+        if (assignment.reason().translated()) {
+            // Optional in v1: readers that predate it ignore it and keep using the English reason.
+            g.writeName("reasonTranslations");
+            g.writeStartObject();
+            assignment.reason().byLanguage().forEach(g::writeStringProperty);
+            g.writeEndObject();
+        }
         g.writeName("authorityName");
         g.writeStartObject();
         g.writeStringProperty("kk", authority.name().kk());

@@ -30,6 +30,7 @@ import org.hotline.routing.rules.domain.Category;
 import org.hotline.routing.rules.domain.ComplainantMode;
 import org.hotline.routing.rules.domain.Condition;
 import org.hotline.routing.rules.domain.LevelPolicy;
+import org.hotline.routing.rules.domain.Reason;
 import org.hotline.routing.rules.domain.Role;
 import org.hotline.routing.rules.domain.RoutingEngine;
 import org.hotline.routing.rules.domain.Rule;
@@ -251,7 +252,7 @@ public final class DirectoryLoader {
         Map<String, Node> fields = yaml.fields(entry, "rule", List.of("id", "description", "when", "unless",
                 "assign", "reason"));
         String id = yaml.text(fields, "id", entry, true);
-        String ruleReason = yaml.text(fields, "reason", entry, false);
+        Reason ruleReason = reason(yaml, fields, entry, false);
         List<Condition> when = conditions(yaml, yaml.mappings(fields, "when", entry, true));
         if (fields.containsKey("when") && when.isEmpty()) {
             yaml.fail(fields.get("when"), "'when' needs at least one condition; use '- {}' to match every complaint");
@@ -264,7 +265,7 @@ public final class DirectoryLoader {
             Role role = yaml.enumValue(assignFields, "role", node, Role.class, true);
             LevelPolicy level = assignFields.containsKey("level")
                     ? yaml.enumValue(assignFields, "level", node, LevelPolicy.class, true) : LevelPolicy.MOST_SPECIFIC;
-            String reason = yaml.text(assignFields, "reason", node, false);
+            Reason reason = reason(yaml, assignFields, node, false);
             if (reason == null) {
                 reason = ruleReason;
             }
@@ -324,8 +325,25 @@ public final class DirectoryLoader {
         }
         Map<String, Node> fields = yaml.fields(node, name, List.of("id", "reason"));
         String id = yaml.text(fields, "id", node, true);
-        String reason = yaml.text(fields, "reason", node, true);
+        Reason reason = reason(yaml, fields, node, true);
         return id == null || reason == null ? null : new RuleBook.Policy(id, reason);
+    }
+
+    /**
+     * A reason is either plain text, taken as English (every rules file written before translations), or a
+     * mapping of kk, ru and en in which en is required: English is what every message falls back to.
+     */
+    private @Nullable Reason reason(YamlNodes yaml, Map<String, Node> fields, Node owner, boolean required) {
+        Node node = fields.get("reason");
+        if (!(node instanceof MappingNode mapping)) {
+            String en = yaml.text(fields, "reason", owner, required);
+            return en == null ? null : Reason.english(en);
+        }
+        Map<String, Node> texts = yaml.fields(mapping, "reason", NAME_FIELDS);
+        String en = yaml.text(texts, "en", mapping, true);
+        String ru = yaml.text(texts, "ru", mapping, false);
+        String kk = yaml.text(texts, "kk", mapping, false);
+        return en == null ? null : new Reason(en, ru, kk);
     }
 
     private @Nullable LocalizedName name(YamlNodes yaml, Map<String, Node> fields, Node owner) {

@@ -74,9 +74,7 @@ public final class RoutingEngine {
     public Decision decide(ComplaintFacts facts) {
         Optional<Place> place = place(facts);
         if (place.isEmpty()) {
-            return fallback(List.of(), "The complaint's country or region is not in the directory ("
-                    + facts.country() + (facts.region() == null ? ", no region" : ", " + facts.region()) + "). "
-                    + book.fallback().reason());
+            return fallback(List.of(), unknownPlace(facts));
         }
         List<Candidate> candidates = new ArrayList<>();
         int order = 0;
@@ -88,10 +86,9 @@ public final class RoutingEngine {
                 }
                 Authority authority = resolved.get();
                 String ruleId = rule.id();
-                String reason = assign.reason();
+                Reason reason = assign.reason();
                 if (facts.complainantMode() == ComplainantMode.ANONYMOUS && !authority.acceptsAnonymous()) {
-                    reason = book.anonymity().reason() + " (" + authority.name().en()
-                            + " does not consider anonymous appeals; rule " + ruleId + ": " + assign.reason() + ")";
+                    reason = standIn(authority, ruleId, assign.reason());
                     ruleId = book.anonymity().id();
                     authority = triage;
                 }
@@ -103,7 +100,10 @@ public final class RoutingEngine {
                 .min(Comparator.<Candidate>comparingInt(candidate -> priority[candidate.assign.type().ordinal()])
                         .thenComparingInt(candidate -> candidate.order));
         if (leader.isEmpty()) {
-            return fallback(candidates, "No rule named a body to lead on this complaint. " + book.fallback().reason());
+            return fallback(candidates, prefixed(book.fallback().reason(),
+                    "No rule named a body to lead on this complaint. ",
+                    "Ни одно правило не назначило по этой жалобе ведущий орган. ",
+                    "Бұл шағым бойынша бірде-бір ереже жетекші органды белгілемеді. "));
         }
         List<Assignment> assignments = new ArrayList<>();
         Set<String> named = new HashSet<>();
@@ -112,8 +112,8 @@ public final class RoutingEngine {
                 primary.ruleId, primary.reason));
         for (Candidate candidate : candidates) {
             if (candidate != primary && !named.contains(candidate.authority.id())) {
-                String reason = candidate.assign.role() == Role.PRIMARY
-                        ? candidate.reason + " In copy: " + primary.assign.type() + " leads by priority."
+                Reason reason = candidate.assign.role() == Role.PRIMARY
+                        ? inCopy(candidate.reason, primary.assign.type())
                         : candidate.reason;
                 add(assignments, named, new Assignment(candidate.authority, Role.COPY, candidate.authority.unit(),
                         candidate.ruleId, reason));
@@ -122,7 +122,7 @@ public final class RoutingEngine {
         return new Decision(assignments, false, rulesVersion);
     }
 
-    private Decision fallback(List<Candidate> copies, String reason) {
+    private Decision fallback(List<Candidate> copies, Reason reason) {
         List<Assignment> assignments = new ArrayList<>();
         Set<String> named = new HashSet<>();
         add(assignments, named, new Assignment(triage, Role.PRIMARY, triage.unit(), book.fallback().id(), reason));
@@ -131,6 +131,61 @@ public final class RoutingEngine {
                     candidate.ruleId, candidate.reason));
         }
         return new Decision(assignments, true, rulesVersion);
+    }
+
+    /*
+     * The engine's own words around a rule's reason, in each language the rule's reason is written in: a
+     * translated rule gets translated framing, an English-only rule stays English-only.
+     */
+
+    private Reason unknownPlace(ComplaintFacts facts) {
+        String place = facts.country() + ", " + (facts.region() == null ? "-" : facts.region());
+        String english = "The complaint's country or region is not in the directory ("
+                + facts.country() + (facts.region() == null ? ", no region" : ", " + facts.region()) + "). ";
+        return prefixed(book.fallback().reason(), english,
+                "Страны или региона жалобы нет в справочнике (" + place + "). ",
+                "Шағымның елі немесе өңірі анықтамалықта жоқ (" + place + "). ");
+    }
+
+    private static Reason prefixed(Reason reason, String en, String ru, String kk) {
+        return Reason.compose(language -> {
+            String text = reason.in(language);
+            return text == null ? null : switch (language) {
+                case "ru" -> ru + text;
+                case "kk" -> kk + text;
+                default -> en + text;
+            };
+        });
+    }
+
+    private Reason standIn(Authority refusing, String ruleId, Reason ruleReason) {
+        Reason anonymity = book.anonymity().reason();
+        return Reason.compose(language -> {
+            String policy = anonymity.in(language);
+            String rule = ruleReason.in(language);
+            if (policy == null || rule == null) {
+                return null;
+            }
+            return switch (language) {
+                case "ru" -> policy + " (" + refusing.name().ru() + " не рассматривает анонимные обращения; правило "
+                        + ruleId + ": " + rule + ")";
+                case "kk" -> policy + " (" + refusing.name().kk() + " жасырын өтініштерді қарамайды; " + ruleId
+                        + " ережесі: " + rule + ")";
+                default -> policy + " (" + refusing.name().en() + " does not consider anonymous appeals; rule "
+                        + ruleId + ": " + rule + ")";
+            };
+        });
+    }
+
+    private static Reason inCopy(Reason reason, AuthorityType leader) {
+        return Reason.compose(language -> {
+            String text = reason.in(language);
+            return text == null ? null : switch (language) {
+                case "ru" -> text + " В копии: по приоритету ведёт " + leader + ".";
+                case "kk" -> text + " Көшірмеде: басымдық бойынша " + leader + " жетекші.";
+                default -> text + " In copy: " + leader + " leads by priority.";
+            };
+        });
     }
 
     /** Adds the assignment unless its body is already named: the first mention stays. */
@@ -186,6 +241,6 @@ public final class RoutingEngine {
         }
     }
 
-    private record Candidate(Authority authority, Assign assign, String ruleId, String reason, int order) {
+    private record Candidate(Authority authority, Assign assign, String ruleId, Reason reason, int order) {
     }
 }

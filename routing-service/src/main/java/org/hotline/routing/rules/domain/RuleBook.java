@@ -23,6 +23,6 @@ public record RuleBook(String version, List<Rule> rules, List<AuthorityType> pri
     }
 
     /** A built-in step of the engine, named and explained in the rules file. */
-    public record Policy(String id, String reason) {
+    public record Policy(String id, Reason reason) {
     }
 }

@@ -81,6 +81,24 @@ class RouteComplaintHandlerTest {
     }
 
     @Test
+    void writesEachAssignmentsReasonInKazakhRussianAndEnglishBesideTheEnglishReason() {
+        // given
+        String received = ComplaintEvents.kostanaySchool(UUID.randomUUID().toString());
+
+        // when
+        JsonNode event = JSON.readTree(handler.apply(MessageBuilder.withPayload(bytes(received)).build()).getPayload());
+
+        // then: reason stays the English text v1 readers know; the translations are an optional addition
+        JsonNode primary = event.at("/assignments/0");
+        assertThat(primary.get("reason").stringValue()).startsWith("Extortion by a public official");
+        assertThat(primary.at("/reasonTranslations/en")).isEqualTo(primary.get("reason"));
+        assertThat(primary.at("/reasonTranslations/ru").stringValue()).startsWith("Вымогательство");
+        assertThat(primary.at("/reasonTranslations/kk").stringValue()).startsWith("Лауазымды тұлғаның");
+        assertThat(event.get("assignments").valueStream()).allSatisfy(assignment ->
+                assertThat(assignment.get("reasonTranslations").propertyNames()).containsExactly("kk", "ru", "en"));
+    }
+
+    @Test
     void copiesTheSealedValuesByteForByte() {
         // given: a received record whose sealed objects are spaced out as no serializer would write them
         String complaintId = UUID.randomUUID().toString();

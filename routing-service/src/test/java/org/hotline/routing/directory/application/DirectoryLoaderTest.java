@@ -3,12 +3,15 @@ package org.hotline.routing.directory.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.hotline.routing.directory.domain.AuthorityType;
 import org.hotline.routing.directory.domain.DirectoryProblem;
 import org.hotline.routing.directory.domain.InvalidDirectoryException;
 import org.hotline.routing.directory.domain.Level;
+import org.hotline.routing.rules.domain.Reason;
 import org.hotline.routing.rules.domain.RoutingEngine;
+import org.hotline.routing.rules.domain.RuleBook;
 import org.junit.jupiter.api.Test;
 
 /** Loading the directory files: the sample is complete, and each kind of mistake is reported with its line. */
@@ -100,6 +103,62 @@ class DirectoryLoaderTest {
         RoutingEngine engine = new DirectoryLoader().load(files(UNITS, AUTHORITIES, RULES));
 
         assertThat(engine.rulesVersion()).startsWith("test-1@");
+    }
+
+    @Test
+    void readsAPlainReasonAsEnglishWithoutTranslations() throws Exception {
+        // given: the rules of an NGO written before reasons could be translated
+        RoutingEngine engine = new DirectoryLoader().load(files(UNITS, AUTHORITIES, RULES));
+
+        // when
+        Reason reason = engine.ruleBook().rules().get(0).assign().get(0).reason();
+
+        // then
+        assertThat(reason).isEqualTo(new Reason("Police act.", null, null));
+        assertThat(reason.translated()).isFalse();
+    }
+
+    @Test
+    void readsAReasonGivenInKazakhRussianAndEnglish() throws Exception {
+        // given
+        String translated = RULES.replace("reason: Police act.",
+                "reason: { en: Police act., ru: Действует полиция., kk: Полиция әрекет етеді. }");
+
+        // when
+        RoutingEngine engine = new DirectoryLoader().load(files(UNITS, AUTHORITIES, translated));
+
+        // then
+        assertThat(engine.ruleBook().rules().get(0).assign().get(0).reason())
+                .isEqualTo(new Reason("Police act.", "Действует полиция.", "Полиция әрекет етеді."));
+    }
+
+    @Test
+    void reportsATranslatedReasonWithoutEnglishWithItsFileAndLine() {
+        assertProblem(files(UNITS, AUTHORITIES, RULES.replace("reason: Police act.",
+                "reason: { ru: Действует полиция., kk: Полиция әрекет етеді. }")), "rules.yml", 11, "'en' is required");
+    }
+
+    @Test
+    void reportsAReasonInALanguageTheHotlineDoesNotWriteWithItsFileAndLine() {
+        assertProblem(files(UNITS, AUTHORITIES, RULES.replace("reason: Triage decides.",
+                "reason: { en: Triage decides., de: Die Triage entscheidet. }")), "rules.yml", 5,
+                "reason: unknown field 'de'");
+    }
+
+    @Test
+    void givesEveryReasonOfTheSampleRulesInKazakhRussianAndEnglish() {
+        // given
+        RuleBook book = SampleDirectory.engine().ruleBook();
+
+        // when
+        List<Reason> reasons = new ArrayList<>(List.of(book.anonymity().reason(), book.fallback().reason()));
+        book.rules().forEach(rule -> rule.assign().forEach(assign -> reasons.add(assign.reason())));
+
+        // then
+        assertThat(reasons).hasSize(14).allSatisfy(reason -> {
+            assertThat(reason.ru()).isNotBlank().isNotEqualTo(reason.en());
+            assertThat(reason.kk()).isNotBlank().isNotEqualTo(reason.en()).isNotEqualTo(reason.ru());
+        });
     }
 
     @Test

@@ -33,8 +33,36 @@ class RoutingEngineTest {
                         tuple("kz-39-ombudsman", Role.COPY, "public-official-accused"),
                         tuple("kz-39-legal-aid", Role.COPY, "regional-legal-aid"));
         assertThat(decision.assignments()).noneMatch(a -> a.authority().id().equals("kz-39-392410000-education"));
-        assertThat(decision.assignments().get(2).reason()).contains("In copy: ANTI_CORRUPTION leads by priority");
+        assertThat(decision.assignments().get(2).reason().en()).contains("In copy: ANTI_CORRUPTION leads by priority");
         assertThat(decision.primary().jurisdiction()).isEqualTo("KZ-39");
+    }
+
+    @Test
+    void explainsToTheAntiCorruptionServiceInRussianAndKazakhWhyTheComplaintIsItsOwn() {
+        // given
+        ComplaintFacts facts = Complaints.kostanaySchoolCloakroomAttendant().facts();
+
+        // when
+        Reason reason = ENGINE.decide(facts).primary().reason();
+
+        // then
+        assertThat(reason.en()).startsWith("Extortion by a public official is a corruption offence");
+        assertThat(reason.ru()).startsWith("Вымогательство со стороны должностного лица — коррупционное");
+        assertThat(reason.kk()).startsWith("Лауазымды тұлғаның қорқытып алушылығы");
+        assertThat(reason.byLanguage()).containsOnlyKeys("kk", "ru", "en");
+    }
+
+    @Test
+    void translatesTheEnginesOwnWordsAroundATranslatedReason() {
+        // given: labour asks to lead, but anti-corruption leads by priority and labour is kept in copy
+        Decision decision = ENGINE.decide(Complaints.kostanaySchoolCloakroomAttendant().facts());
+
+        // when
+        Reason inCopy = decision.assignments().get(2).reason();
+
+        // then
+        assertThat(inCopy.ru()).startsWith("Домогательства").endsWith("В копии: по приоритету ведёт ANTI_CORRUPTION.");
+        assertThat(inCopy.kk()).startsWith("Жұмыстағы қудалау").endsWith("Көшірмеде: басымдық бойынша ANTI_CORRUPTION жетекші.");
     }
 
     @Test
@@ -48,7 +76,7 @@ class RoutingEngineTest {
         // then
         assertThat(decision.assignments()).extracting(a -> a.authority().id(), Assignment::role)
                 .containsExactly(tuple("kz-75-labour-inspection", Role.PRIMARY), tuple("kz-75-legal-aid", Role.COPY));
-        assertThat(decision.primary().reason()).contains("Labour Code");
+        assertThat(decision.primary().reason().en()).contains("Labour Code");
         assertThat(decision.rulesVersion()).matches("kz-sample-2026\\.11@[0-9a-f]{8}");
     }
 
@@ -185,7 +213,11 @@ class RoutingEngineTest {
         Assignment triage = decision.assignments().get(2);
         assertThat(triage.ruleId()).isEqualTo("anonymous-appeal");
         assertThat(triage.role()).isEqualTo(Role.COPY);
-        assertThat(triage.reason()).contains("does not consider anonymous appeals");
+        assertThat(triage.reason().en()).contains("does not consider anonymous appeals");
+        assertThat(triage.reason().ru()).startsWith("Жалоба анонимна")
+                .contains("не рассматривает анонимные обращения; правило workplace-harassment: Домогательства");
+        assertThat(triage.reason().kk()).startsWith("Шағым жасырын")
+                .contains("жасырын өтініштерді қарамайды; workplace-harassment ережесі: Жұмыстағы қудалау");
     }
 
     @Test
