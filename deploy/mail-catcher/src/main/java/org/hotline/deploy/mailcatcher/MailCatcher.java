@@ -113,7 +113,7 @@ public final class MailCatcher implements AutoCloseable {
                 MailFolder inbox = smtp.getManagers().getImapHostManager().getInbox(user);
                 for (StoredMessage copy : inbox.getMessages()) {
                     if (seen.add(user.getEmail() + "#" + copy.getUid())) {
-                        store(copy.getMimeMessage());
+                        store(copy.getMimeMessage(), copy.getReceivedDate().toInstant());
                     }
                 }
             }
@@ -122,7 +122,8 @@ public final class MailCatcher implements AutoCloseable {
         }
     }
 
-    private void store(MimeMessage message) {
+    /** @param receivedAt when the SMTP server accepted the message (not when this poller found it) */
+    private void store(MimeMessage message, Instant receivedAt) {
         int number = stored.size() + 1;
         try {
             Path file = folder.resolve(String.format("%05d.eml", number));
@@ -131,7 +132,7 @@ public final class MailCatcher implements AutoCloseable {
             Files.write(file, raw.toByteArray());
             stored.add(new Stored(number, String.valueOf(message.getMessageID()), addresses(message.getFrom()),
                     Arrays.stream(orEmpty(message.getAllRecipients())).map(Address::toString).toList(),
-                    String.valueOf(message.getSubject()), Instant.now(), file,
+                    String.valueOf(message.getSubject()), receivedAt, file,
                     references(message.getSubject() + "\n" + text(message))));
         } catch (MessagingException | IOException e) {
             System.err.println("mail-catcher: could not store message " + number + ": " + e);
@@ -192,13 +193,13 @@ public final class MailCatcher implements AutoCloseable {
     }
 
     /**
-     * One line per message: number, recipients, references, subject, Message-ID; for shell scripts without a
-     * JSON tool.
+     * One line per message: number, recipients, references, subject, Message-ID, time received (ISO-8601, UTC);
+     * for shell scripts without a JSON tool.
      */
     private String tsv() {
         return messages().stream().map(m -> m.number() + "\t" + String.join(",", m.to()) + "\t"
                         + String.join(",", m.references()) + "\t" + m.subject().replaceAll("[\t\r\n]", " ")
-                        + "\t" + m.messageId().replaceAll("[\t\r\n]", " ") + "\n")
+                        + "\t" + m.messageId().replaceAll("[\t\r\n]", " ") + "\t" + m.receivedAt() + "\n")
                 .collect(Collectors.joining());
     }
 

@@ -15,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +35,9 @@ class MailCatcherTest {
             message.setSubject("Жалоба HL-7F3K-9QX2-ABCD <b>", "UTF-8");
             message.setText("Жалоба HL-AAAA-BBBB-CCCC передана.", "UTF-8", "plain");
             message.setHeader("Content-Transfer-Encoding", "base64");
+            Instant beforeSending = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             Transport.send(message);
+            Instant afterSending = Instant.now();
             String firstMessageId = message.getMessageID();
 
             await().atMost(Duration.ofSeconds(10)).until(() -> catcher.messages().size() == 1);
@@ -59,7 +63,9 @@ class MailCatcherTest {
             String tsv = http.send(HttpRequest.newBuilder(URI.create(base + "/api/messages.tsv")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(tsv).startsWith("1\tkz-39-police@example.org\tHL-7F3K-9QX2-ABCD,HL-AAAA-BBBB-CCCC\t"
-                    + "Жалоба HL-7F3K-9QX2-ABCD <b>\t" + firstMessageId + "\n2\tz-last@example.org\t");
+                    + "Жалоба HL-7F3K-9QX2-ABCD <b>\t" + firstMessageId + "\t").contains("\n2\tz-last@example.org\t");
+            Instant firstReceived = Instant.parse(tsv.lines().findFirst().orElseThrow().split("\t")[5]);
+            assertThat(firstReceived).isBetween(beforeSending, afterSending);
             String page = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(page).contains("HL-7F3K-9QX2-ABCD &lt;b&gt;").doesNotContain("ABCD <b>");

@@ -80,14 +80,17 @@ public class Dispatcher {
         log.warn("{} message(s) were being sent when the service last stopped; policy {}", inDoubt.size(),
                 inDoubtPolicy);
         for (OutboxEntry entry : inDoubt) {
-            QueuedMessage message = entry.message();
-            if (inDoubtPolicy == InDoubtPolicy.RESEND) {
-                outbox.recordRetry(message.messageId(), entry.attempts(), FailureClass.IN_DOUBT, clock.instant());
-                alert(message, FailureClass.IN_DOUBT, "resent with the same Message-ID by policy");
-            } else {
-                failForGood(message, entry.attempts(), FailureClass.IN_DOUBT,
-                        "not resent by policy: check with the recipient whether it arrived");
-            }
+            settleInDoubt(entry.message(), entry.attempts());
+        }
+    }
+
+    private void settleInDoubt(QueuedMessage message, int attempts) {
+        if (inDoubtPolicy == InDoubtPolicy.RESEND) {
+            outbox.recordRetry(message.messageId(), attempts, FailureClass.IN_DOUBT, clock.instant());
+            alert(message, FailureClass.IN_DOUBT, "resent with the same Message-ID by policy");
+        } else {
+            failForGood(message, attempts, FailureClass.IN_DOUBT,
+                    "not resent by policy: check with the recipient whether it arrived");
         }
     }
 
@@ -146,6 +149,15 @@ public class Dispatcher {
 
     private void settleFailure(OutboxEntry entry, int attempt, DeliveryException failure) {
         QueuedMessage message = entry.message();
+        if (failure.failure() == FailureClass.IN_DOUBT) {
+            // The connection failed after the server took the data and before it answered: the same doubt as a
+            // crash inside the send, settled by the same policy.
+            metrics.inDoubt(1);
+            log.warn("message {} ({}, {}) may or may not have been delivered: {}; policy {}", message.messageId(),
+                    message.recipientType(), message.template(), failure.getMessage(), inDoubtPolicy);
+            settleInDoubt(message, attempt);
+            return;
+        }
         if (failure.failure().permanent()) {
             failForGood(message, attempt, failure.failure(), failure.getMessage());
             return;

@@ -11,8 +11,9 @@ public enum FailureClass {
     /** Transient failures went on for longer than the configured give-up time. */
     RETRIES_EXHAUSTED(true),
     /**
-     * The service stopped between starting a send and recording its result; the server may or may not have
-     * the message. A caseworker checks.
+     * The service stopped between starting a send and recording its result, or the connection failed after the
+     * message data was sent and before the server answered; the server may or may not have the message. A
+     * caseworker checks.
      */
     IN_DOUBT(true);
 

@@ -2,12 +2,14 @@ package org.hotline.notification.dispatch.mail;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Transport;
+import jakarta.mail.URLName;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.hotline.notification.dispatch.application.DeliveryException;
 import org.hotline.notification.dispatch.application.MailGateway;
 import org.hotline.notification.dispatch.application.QueuedMessage;
@@ -18,7 +20,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 /**
  * SMTP through Jakarta Mail, with the host, port, credentials and STARTTLS settings of {@code spring.mail.*}.
  * One connection per batch. A 5xx reply is permanent; 4xx replies, refused connections, timeouts and broken
- * connections are transient.
+ * connections are transient, except when the connection fails after the server took the message data and before
+ * it answered: the server may have the message, so the send is in doubt.
  */
 final class SmtpMailGateway implements MailGateway {
 
@@ -31,7 +34,8 @@ final class SmtpMailGateway implements MailGateway {
     @Override
     public Session open() {
         try {
-            Transport transport = settings.getSession().getTransport(settings.getProtocol());
+            DataAwareTransport transport = new DataAwareTransport(settings.getSession(),
+                    settings.getProtocol() == null ? "smtp" : settings.getProtocol());
             transport.connect(settings.getHost(), settings.getPort(), blankToNull(settings.getUsername()),
                     blankToNull(settings.getPassword()));
             return new SmtpSession(transport);
@@ -47,9 +51,9 @@ final class SmtpMailGateway implements MailGateway {
 
     private final class SmtpSession implements Session {
 
-        private final Transport transport;
+        private final DataAwareTransport transport;
 
-        SmtpSession(Transport transport) {
+        SmtpSession(DataAwareTransport transport) {
             this.transport = transport;
         }
 
@@ -59,7 +63,7 @@ final class SmtpMailGateway implements MailGateway {
                 MimeMessage mime = new MimeMessage(settings.getSession(), new ByteArrayInputStream(message.mime()));
                 transport.sendMessage(mime, mime.getAllRecipients());
             } catch (MessagingException e) {
-                throw classify(e);
+                throw classify(e, transport.awaitingFinalReply());
             }
         }
 
@@ -74,6 +78,14 @@ final class SmtpMailGateway implements MailGateway {
     }
 
     static DeliveryException classify(MessagingException failure) {
+        return classify(failure, false);
+    }
+
+    /**
+     * @param afterData the whole message data had gone out and the server's final reply had not come: it may
+     *     have the message
+     */
+    static DeliveryException classify(MessagingException failure, boolean afterData) {
         if (failure instanceof AuthenticationFailedException) {
             return new DeliveryException(FailureClass.TRANSIENT, "SMTP authentication failed", failure);
         }
@@ -89,6 +101,10 @@ final class SmtpMailGateway implements MailGateway {
                         failure);
             }
             current = next(current);
+        }
+        if (afterData) {
+            return new DeliveryException(FailureClass.IN_DOUBT, "no reply to the message data: "
+                    + failure.getMessage(), failure);
         }
         return new DeliveryException(FailureClass.TRANSIENT, String.valueOf(failure.getMessage()), failure);
     }
@@ -112,5 +128,37 @@ final class SmtpMailGateway implements MailGateway {
             return messaging.getNextException();
         }
         return failure.getCause() == failure ? null : failure.getCause();
+    }
+
+    /**
+     * Angus's SMTP transport, remembering whether a send failed while ending the message data (the final "."
+     * and the server's reply to it). Angus resets its last reply code when a read fails, so the stage has to be
+     * noted on the way in.
+     */
+    static final class DataAwareTransport extends SMTPTransport {
+
+        private boolean awaitingFinalReply;
+
+        DataAwareTransport(jakarta.mail.Session session, String protocol) {
+            super(session, new URLName(protocol, null, -1, null, null, null), protocol, "smtps".equals(protocol));
+        }
+
+        @Override
+        public synchronized void sendMessage(jakarta.mail.Message message, jakarta.mail.Address[] addresses)
+                throws MessagingException {
+            awaitingFinalReply = false;
+            super.sendMessage(message, addresses);
+        }
+
+        @Override
+        protected void finishData() throws IOException, MessagingException {
+            awaitingFinalReply = true;
+            super.finishData();
+            awaitingFinalReply = false;
+        }
+
+        boolean awaitingFinalReply() {
+            return awaitingFinalReply;
+        }
     }
 }

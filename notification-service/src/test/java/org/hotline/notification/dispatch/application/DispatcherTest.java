@@ -155,6 +155,34 @@ class DispatcherTest {
     }
 
     @Test
+    void flagsASendWhoseReplyWasLostAndDoesNotRetryItByDefault() {
+        // given a server that takes one message but whose answer never arrives
+        Service service = start(InDoubtPolicy.FLAG);
+        service.planning.handle(complaint);
+        String lostAnswerTo = firstRecipient(service);
+        server.answerLost.add(lostAnswerTo);
+
+        // when
+        service.dispatcher.dispatchDue();
+        clock.advance(Duration.ofMinutes(2));
+        service.dispatcher.dispatchDue();
+
+        // then the message reached the server once, is not retried, and a caseworker is told
+        assertThat(server.attempts).filteredOn(lostAnswerTo::equals).hasSize(1);
+        assertThat(metrics.events).contains("inDoubt 1");
+        assertThat(outcomes).filteredOn(outcome -> !outcome.sent()).singleElement()
+                .satisfies(outcome -> assertThat(outcome.failure()).isEqualTo(FailureClass.IN_DOUBT));
+        assertThat(server.acceptedTemplates()).contains(MessagePlanner.CASEWORKER_ALERT);
+        assertThat(server.acceptedIds).doesNotHaveDuplicates();
+    }
+
+    private String firstRecipient(Service service) {
+        String mime = new String(service.outbox.due(clock.instant(), 1).get(0).message().mime(),
+                StandardCharsets.UTF_8);
+        return mime.substring(0, mime.indexOf('|'));
+    }
+
+    @Test
     void resendsAnInterruptedSendWhenThePolicySaysSo() {
         // given
         Service crashed = start(InDoubtPolicy.RESEND);
@@ -237,6 +265,7 @@ class DispatcherTest {
         final List<String> acceptedIds = new ArrayList<>();
         final List<String> attempts = new ArrayList<>();
         final Set<String> rejected = new HashSet<>();
+        final Set<String> answerLost = new HashSet<>();
         boolean down;
 
         @Override
@@ -256,6 +285,10 @@ class DispatcherTest {
                     }
                     accepted.add(content);
                     acceptedIds.add(message.messageId());
+                    if (answerLost.remove(to)) {
+                        throw new DeliveryException(FailureClass.IN_DOUBT, "no reply to the message data",
+                                new RuntimeException());
+                    }
                 }
 
                 @Override
