@@ -134,6 +134,13 @@ public class Dispatcher {
             metrics.smtpLatency(Duration.ofNanos(System.nanoTime() - started));
             settleFailure(entry, attempt, e);
             return;
+        } catch (RuntimeException e) {
+            // Nobody knows how far an unexpected failure got: settle it as in doubt now, rather than leave an
+            // intent without a result that only a restart would find.
+            log.error("message {} failed unexpectedly while being sent", message.messageId(), e);
+            settleFailure(entry, attempt, new DeliveryException(FailureClass.IN_DOUBT,
+                    "unexpected failure while sending: " + e, e));
+            return;
         }
         long accepted = System.nanoTime();
         metrics.smtpLatency(Duration.ofNanos(accepted - started));

@@ -59,11 +59,19 @@ final class SmtpMailGateway implements MailGateway {
 
         @Override
         public void send(QueuedMessage message) {
+            if (!transport.isConnected()) {
+                // An earlier failure in this batch closed the connection: nothing of this message went out.
+                throw new DeliveryException(FailureClass.TRANSIENT, "the connection to the SMTP server was lost",
+                        new IllegalStateException("not connected"));
+            }
             try {
                 MimeMessage mime = new MimeMessage(settings.getSession(), new ByteArrayInputStream(message.mime()));
                 transport.sendMessage(mime, mime.getAllRecipients());
             } catch (MessagingException e) {
                 throw classify(e, transport.awaitingFinalReply());
+            } catch (IllegalStateException e) {
+                // Angus's "Not connected", raised before it writes anything.
+                throw new DeliveryException(FailureClass.TRANSIENT, "the connection to the SMTP server was lost", e);
             }
         }
 

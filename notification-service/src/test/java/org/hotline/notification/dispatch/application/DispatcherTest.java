@@ -176,6 +176,26 @@ class DispatcherTest {
         assertThat(server.acceptedIds).doesNotHaveDuplicates();
     }
 
+    @Test
+    void settlesAnUnexpectedFailureDuringASendAsInDoubtInsteadOfLeavingItUnrecorded() {
+        // given
+        Service service = start(InDoubtPolicy.FLAG);
+        service.planning.handle(complaint);
+        String crashesOn = firstRecipient(service);
+        server.crashes.add(crashesOn);
+
+        // when
+        service.dispatcher.dispatchDue();
+        clock.advance(Duration.ofMinutes(2));
+        service.dispatcher.dispatchDue();
+
+        // then the other messages go, and the one that crashed is flagged, not left pending
+        assertThat(outcomes).filteredOn(outcome -> !outcome.sent()).singleElement()
+                .satisfies(outcome -> assertThat(outcome.failure()).isEqualTo(FailureClass.IN_DOUBT));
+        assertThat(server.acceptedIds).hasSize(4);
+        assertThat(service.outbox.inDoubt()).isEmpty();
+    }
+
     private String firstRecipient(Service service) {
         String mime = new String(service.outbox.due(clock.instant(), 1).get(0).message().mime(),
                 StandardCharsets.UTF_8);
@@ -266,6 +286,7 @@ class DispatcherTest {
         final List<String> attempts = new ArrayList<>();
         final Set<String> rejected = new HashSet<>();
         final Set<String> answerLost = new HashSet<>();
+        final Set<String> crashes = new HashSet<>();
         boolean down;
 
         @Override
@@ -279,6 +300,9 @@ class DispatcherTest {
                     String content = new String(message.mime(), StandardCharsets.UTF_8);
                     String to = content.substring(0, content.indexOf('|'));
                     attempts.add(to);
+                    if (crashes.remove(to)) {
+                        throw new IllegalStateException("a bug in the mail library");
+                    }
                     if (rejected.contains(to)) {
                         throw new DeliveryException(FailureClass.REJECTED, "550 no such user",
                                 new RuntimeException());

@@ -52,7 +52,29 @@ class SmtpMailGatewayTest {
         }
     }
 
+    @Test
+    void aMessageAfterAConnectionLostInTheSameBatchIsATransientFailure() throws Exception {
+        try (SilentServer server = new SilentServer("RCPT")) {
+            MailGateway.Session session = open(server);
+            catchThrowableOfType(DeliveryException.class, () -> session.send(message()));
+
+            DeliveryException next = catchThrowableOfType(DeliveryException.class, () -> session.send(message()));
+
+            assertThat(next.failure()).isEqualTo(FailureClass.TRANSIENT);
+        }
+    }
+
     private static DeliveryException sendThrough(SilentServer server) {
+        MailGateway.Session session = open(server);
+        return catchThrowableOfType(DeliveryException.class, () -> session.send(message()));
+    }
+
+    private static QueuedMessage message() {
+        return new QueuedMessage("m-1@notification.test", UUID.randomUUID(), "HL-AAAA-BBBB-CCCC",
+                Instant.now(), RecipientType.AUTHORITY, "kz-39-police", "authority-notice", Language.RU, MIME);
+    }
+
+    private static MailGateway.Session open(SilentServer server) {
         JavaMailSenderImpl settings = new JavaMailSenderImpl();
         settings.setHost("127.0.0.1");
         settings.setPort(server.port());
@@ -60,10 +82,7 @@ class SmtpMailGatewayTest {
         properties.put("mail.smtp.timeout", "500");
         properties.put("mail.smtp.connectiontimeout", "500");
         settings.setJavaMailProperties(properties);
-        MailGateway.Session session = new SmtpMailGateway(settings).open();
-        QueuedMessage message = new QueuedMessage("m-1@notification.test", UUID.randomUUID(), "HL-AAAA-BBBB-CCCC",
-                Instant.now(), RecipientType.AUTHORITY, "kz-39-police", "authority-notice", Language.RU, MIME);
-        return catchThrowableOfType(DeliveryException.class, () -> session.send(message));
+        return new SmtpMailGateway(settings).open();
     }
 
     /** Speaks just enough SMTP for one message, then says nothing more once it sees the chosen command. */
