@@ -65,6 +65,8 @@ public final class MailCatcher implements AutoCloseable {
         this.smtp.start();
         this.http = HttpServer.create(new InetSocketAddress(host, httpPort), 0);
         http.createContext("/health", exchange -> respond(exchange, 200, "text/plain", "UP"));
+        http.createContext("/api/messages/count", exchange -> respond(exchange, 200, "text/plain",
+                String.valueOf(messages().size())));
         http.createContext("/api/messages.tsv", exchange -> respond(exchange, 200, "text/tab-separated-values; "
                 + "charset=utf-8", tsv()));
         http.createContext("/api/messages", exchange -> respond(exchange, 200, "application/json", json()));

@@ -66,6 +66,9 @@ class MailCatcherTest {
                     + "Жалоба HL-7F3K-9QX2-ABCD <b>\t" + firstMessageId + "\t").contains("\n2\tz-last@example.org\t");
             Instant firstReceived = Instant.parse(tsv.lines().findFirst().orElseThrow().split("\t")[5]);
             assertThat(firstReceived).isBetween(beforeSending, afterSending);
+            String count = http.send(HttpRequest.newBuilder(URI.create(base + "/api/messages/count")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(count).isEqualTo("4");
             String page = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(page).contains("HL-7F3K-9QX2-ABCD &lt;b&gt;").doesNotContain("ABCD <b>");
