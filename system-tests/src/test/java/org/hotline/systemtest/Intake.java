@@ -1,0 +1,118 @@
+package org.hotline.systemtest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A client of the intake service's public API, as a hotline's web form or partner would be. */
+final class Intake {
+
+    /** What one submission got: the HTTP status (-1: no answer at all) and, for a 202, the complaint's ids. */
+    record Submission(Complaints.Complaint complaint, int status, @Nullable String complaintId,
+            @Nullable String reference, long acceptedAtMillis, @Nullable String problemType) {
+
+        boolean accepted() {
+            return status == 202;
+        }
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+            .executor(Executors.newCachedThreadPool()).build();
+    private final URI complaints;
+
+    Intake(URI intake) {
+        this.complaints = intake.resolve("/api/v1/complaints");
+    }
+
+    Submission submit(Complaints.Complaint complaint) {
+        HttpRequest request = HttpRequest.newBuilder(complaints).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Idempotency-Key", complaint.idempotencyKey())
+                .POST(HttpRequest.BodyPublishers.ofString(complaint.body())).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long at = System.currentTimeMillis();
+            if (response.statusCode() == 202) {
+                JsonNode body = JSON.readTree(response.body());
+                return new Submission(complaint, 202, body.get("complaintId").asString(),
+                        body.get("reference").asString(), at, null);
+            }
+            JsonNode problem = response.body().isBlank() ? null : JSON.readTree(response.body());
+            return new Submission(complaint, response.statusCode(), null, null, at,
+                    problem == null || problem.get("type") == null ? null : problem.get("type").asString());
+        } catch (IOException e) {
+            return new Submission(complaint, -1, null, null, System.currentTimeMillis(), e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Submission(complaint, -1, null, null, System.currentTimeMillis(), "interrupted");
+        }
+    }
+
+    /** Submits every complaint from {@code clients} concurrent clients; the submissions in no particular order. */
+    List<Submission> submitAll(List<Complaints.Complaint> batch, int clients) {
+        return submitAllInBackground(batch, clients, new AtomicInteger()).join();
+    }
+
+    /**
+     * The same, in the background; {@code done} counts finished submissions, so a test can strike at a chosen
+     * moment of the flow.
+     */
+    CompletableFuture<List<Submission>> submitAllInBackground(List<Complaints.Complaint> batch, int clients,
+            AtomicInteger done) {
+        List<Submission> results = Collections.synchronizedList(new ArrayList<>(batch.size()));
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<CompletableFuture<Void>> workers = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            workers.add(CompletableFuture.runAsync(() -> {
+                for (int i = next.getAndIncrement(); i < batch.size(); i = next.getAndIncrement()) {
+                    results.add(submit(batch.get(i)));
+                    done.incrementAndGet();
+                }
+            }, pool));
+        }
+        return CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).whenComplete((ok, failure) ->
+                pool.shutdown()).thenApply(ok -> List.copyOf(results));
+    }
+
+    /**
+     * Keeps {@code clients} clients submitting new complaints of {@code batch} until {@code stop} is set; every
+     * submission is kept, answered or not.
+     */
+    CompletableFuture<List<Submission>> submitUntil(String batch, int clients, AtomicBoolean stop) {
+        List<Submission> results = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<CompletableFuture<Void>> workers = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            workers.add(CompletableFuture.runAsync(() -> {
+                while (!stop.get()) {
+                    Submission submission = submit(Complaints.one(batch, next.getAndIncrement()));
+                    results.add(submission);
+                    if (submission.status() == -1) {
+                        // Nobody listening: a real client backs off too, instead of spinning.
+                        LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+                    }
+                }
+            }, pool));
+        }
+        return CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).whenComplete((ok, failure) ->
+                pool.shutdown()).thenApply(ok -> List.copyOf(results));
+    }
+}
