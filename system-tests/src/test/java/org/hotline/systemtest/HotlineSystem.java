@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import java.io.IOException;
@@ -151,6 +152,8 @@ final class HotlineSystem implements AutoCloseable {
                         "INTERNAL:PLAINTEXT,EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT")
                 .withEnv("KAFKA_INTER_BROKER_LISTENER_NAME", "INTERNAL")
                 .withCreateContainerCmdModifier(cmd -> {
+                    // The image's health check starts a JVM every 5 s; the tests ask the broker themselves.
+                    cmd.withHealthcheck(new HealthCheck().withTest(List.of("NONE")));
                     cmd.withName(containerName(Part.KAFKA)).withExposedPorts(new ExposedPort(external));
                     cmd.getHostConfig().withPortBindings(binding(external, external));
                 });
@@ -321,8 +324,8 @@ final class HotlineSystem implements AutoCloseable {
 
     private void awaitHealthy(Part part) {
         URI health = management(part).resolve(part == Part.MAIL ? "/health" : "/actuator/health/readiness");
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> {
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
                     if (!running(part)) {
                         throw new IllegalStateException(part + " exited:\n" + tail(logs(part)));
                     }
@@ -366,9 +369,17 @@ final class HotlineSystem implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 log.warn("no log kept for {}: {}", entry.getKey(), e.toString());
             }
-            container.stop();
+            try {
+                container.stop();
+            } catch (RuntimeException e) {
+                log.warn("{} could not be removed: {}", entry.getKey(), e.toString());
+            }
         }
-        network.close();
+        try {
+            network.close();
+        } catch (RuntimeException e) {
+            log.warn("the network could not be removed: {}", e.toString());
+        }
     }
 
     /** Keeps a fault in place for a while: not a wait for a condition, the length of the fault itself. */

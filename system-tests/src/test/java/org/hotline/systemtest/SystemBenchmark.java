@@ -176,14 +176,17 @@ class SystemBenchmark {
         List<CompletableFuture<Void>> pending = Collections.synchronizedList(new ArrayList<>());
         ExecutorService clients = Executors.newFixedThreadPool(32);
         java.util.concurrent.ScheduledExecutorService ticks = Executors.newScheduledThreadPool(1);
+        // Sampling runs docker exec (hundreds of milliseconds): on its own thread, so the ticks stay even.
+        java.util.concurrent.ScheduledExecutorService sampler = Executors.newScheduledThreadPool(1);
         AtomicInteger next = new AtomicInteger();
         long period = 1_000_000_000L / rate;
         ticks.scheduleAtFixedRate(() -> pending.add(CompletableFuture.runAsync(() ->
                 submissions.add(intake.submit(Complaints.one(batch, next.getAndIncrement()))), clients)),
                 0, period, TimeUnit.NANOSECONDS);
-        ticks.scheduleAtFixedRate(sample, 5, 10, TimeUnit.SECONDS);
+        sampler.scheduleAtFixedRate(sample, 5, 10, TimeUnit.SECONDS);
         HotlineSystem.hold(duration);
         ticks.shutdownNow();
+        sampler.shutdownNow();
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
         clients.shutdown();
         return List.copyOf(submissions);

@@ -23,9 +23,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +45,8 @@ public final class MailCatcher implements AutoCloseable {
     private final HttpServer http;
     private final Path folder;
     private final List<Stored> stored = new ArrayList<>();
-    private final Set<String> seen = new HashSet<>();
+    /** Per recipient, how many copies of its inbox are stored already. */
+    private final Map<String, Integer> collected = new HashMap<>();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "mail-catcher-writer");
         thread.setDaemon(true);
@@ -106,18 +107,22 @@ public final class MailCatcher implements AutoCloseable {
 
     /**
      * Stores what arrived since the last look. GreenMail keeps one copy per recipient, in each recipient's inbox,
-     * and lists inboxes in no particular order, so copies are told apart by recipient and inbox uid rather than by
-     * their position in a combined list.
+     * in the order received, and lists inboxes in no particular order; so each inbox is read on from where the
+     * last look stopped (a look costs nothing when nothing arrived, however full the mailbox).
      */
     private synchronized void collect() {
         try {
             for (GreenMailUser user : smtp.getUserManager().listUser()) {
                 MailFolder inbox = smtp.getManagers().getImapHostManager().getInbox(user);
-                for (StoredMessage copy : inbox.getMessages()) {
-                    if (seen.add(user.getEmail() + "#" + copy.getUid())) {
-                        store(copy.getMimeMessage(), copy.getReceivedDate().toInstant());
-                    }
+                int known = collected.getOrDefault(user.getEmail(), 0);
+                if (inbox.getMessageCount() <= known) {
+                    continue;
                 }
+                List<StoredMessage> copies = inbox.getMessages();
+                for (StoredMessage copy : copies.subList(known, copies.size())) {
+                    store(copy.getMimeMessage(), copy.getReceivedDate().toInstant());
+                }
+                collected.put(user.getEmail(), copies.size());
             }
         } catch (FolderException | RuntimeException e) {
             System.err.println("mail-catcher: could not read the mailboxes: " + e);

@@ -44,6 +44,16 @@ final class SmtpMailGateway implements MailGateway {
         }
     }
 
+    /** An I/O failure anywhere in the chain: Angus has closed the connection. */
+    private static boolean brokeTheConnection(MessagingException failure) {
+        for (Throwable cause = failure; cause != null; cause = next(cause)) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** An empty user name means no authentication, as in Spring's own sender; Angus would try and fail. */
     private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isEmpty() ? null : value;
@@ -52,6 +62,8 @@ final class SmtpMailGateway implements MailGateway {
     private final class SmtpSession implements Session {
 
         private final DataAwareTransport transport;
+        /** Angus closes the connection after an I/O failure; the rest of the batch then waits for the next. */
+        private boolean broken;
 
         SmtpSession(DataAwareTransport transport) {
             this.transport = transport;
@@ -59,8 +71,8 @@ final class SmtpMailGateway implements MailGateway {
 
         @Override
         public void send(QueuedMessage message) {
-            if (!transport.isConnected()) {
-                // An earlier failure in this batch closed the connection: nothing of this message went out.
+            if (broken) {
+                // An earlier failure in this batch broke the connection: nothing of this message goes out.
                 throw new DeliveryException(FailureClass.TRANSIENT, "the connection to the SMTP server was lost",
                         new IllegalStateException("not connected"));
             }
@@ -68,9 +80,14 @@ final class SmtpMailGateway implements MailGateway {
                 MimeMessage mime = new MimeMessage(settings.getSession(), new ByteArrayInputStream(message.mime()));
                 transport.sendMessage(mime, mime.getAllRecipients());
             } catch (MessagingException e) {
+                broken = brokeTheConnection(e);
                 throw classify(e, transport.awaitingFinalReply());
             } catch (IllegalStateException e) {
+                if (transport.isConnected()) {
+                    throw e;
+                }
                 // Angus's "Not connected", raised before it writes anything.
+                broken = true;
                 throw new DeliveryException(FailureClass.TRANSIENT, "the connection to the SMTP server was lost", e);
             }
         }
