@@ -27,7 +27,8 @@ for line in "${defaults[@]}"; do settings[${line%%=*}]=${line#*=}; done
 not_settings=" KAFKA_HEAP_OPTS KAFKA_OPTS KAFKA_JVM_PERFORMANCE_OPTS KAFKA_TOPICS_CMD "
 while IFS='=' read -r name value; do
   [[ $name == KAFKA_* && $not_settings != *" $name "* ]] || continue
-  key=${name#KAFKA_}; key=${key,,}; key=${key//_/.}
+  # As apache/kafka: _ is a dot, __ an underscore, ___ a dash (KAFKA_LISTENER_NAME_X___Y -> listener.name.x-y).
+  key=${name#KAFKA_}; key=${key,,}; key=${key//___/-}; key=${key//__/@}; key=${key//_/.}; key=${key//@/_}
   settings[$key]=$value
 done < <(env)
 : > "$config"

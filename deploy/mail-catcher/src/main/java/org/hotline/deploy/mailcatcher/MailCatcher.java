@@ -24,8 +24,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,8 +47,8 @@ public final class MailCatcher implements AutoCloseable {
     private final HttpServer http;
     private final Path folder;
     private final List<Stored> stored = new ArrayList<>();
-    /** Per recipient, how many copies of its inbox are stored already. */
-    private final Map<String, Integer> collected = new HashMap<>();
+    /** Per recipient, the inbox uids of the copies stored already. */
+    private final Map<String, Set<Long>> seen = new HashMap<>();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "mail-catcher-writer");
         thread.setDaemon(true);
@@ -107,22 +109,22 @@ public final class MailCatcher implements AutoCloseable {
 
     /**
      * Stores what arrived since the last look. GreenMail keeps one copy per recipient, in each recipient's inbox,
-     * in the order received, and lists inboxes in no particular order; so each inbox is read on from where the
-     * last look stopped (a look costs nothing when nothing arrived, however full the mailbox).
+     * and lists neither inboxes nor their messages in a dependable order, so copies are told apart by recipient
+     * and inbox uid. An inbox whose count has not changed is not read at all, however full it is.
      */
     private synchronized void collect() {
         try {
             for (GreenMailUser user : smtp.getUserManager().listUser()) {
                 MailFolder inbox = smtp.getManagers().getImapHostManager().getInbox(user);
-                int known = collected.getOrDefault(user.getEmail(), 0);
-                if (inbox.getMessageCount() <= known) {
+                Set<Long> uids = seen.computeIfAbsent(user.getEmail(), email -> new HashSet<>());
+                if (inbox.getMessageCount() == uids.size()) {
                     continue;
                 }
-                List<StoredMessage> copies = inbox.getMessages();
-                for (StoredMessage copy : copies.subList(known, copies.size())) {
-                    store(copy.getMimeMessage(), copy.getReceivedDate().toInstant());
+                for (StoredMessage copy : inbox.getMessages()) {
+                    if (uids.add(copy.getUid())) {
+                        store(copy.getMimeMessage(), copy.getReceivedDate().toInstant());
+                    }
                 }
-                collected.put(user.getEmail(), copies.size());
             }
         } catch (FolderException | RuntimeException e) {
             System.err.println("mail-catcher: could not read the mailboxes: " + e);
