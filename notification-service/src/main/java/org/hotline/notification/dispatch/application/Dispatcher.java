@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 public class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final int UNREPORTED_PER_ROUND = 100;
 
     private final Outbox outbox;
     private final MailGateway gateway;
@@ -70,8 +71,12 @@ public class Dispatcher {
         outbox.enqueue(toQueued(planned, mime), now);
     }
 
-    /** Flags, and by policy resends or not, the sends a previous run started without recording a result. */
+    /**
+     * Flags, and by policy resends or not, the sends a previous run started without recording a result; and
+     * publishes the outcomes it settled without publishing.
+     */
     public void recoverInDoubt() {
+        reportUnreported();
         List<OutboxEntry> inDoubt = outbox.inDoubt();
         if (inDoubt.isEmpty()) {
             return;
@@ -96,6 +101,7 @@ public class Dispatcher {
 
     /** Sends the messages that are due; returns how many it handled. */
     public int dispatchDue() {
+        reportUnreported();
         List<OutboxEntry> due = outbox.due(clock.instant(), batchSize);
         if (due.isEmpty()) {
             return 0;
@@ -198,13 +204,29 @@ public class Dispatcher {
                 message.template(), failure, detail)));
     }
 
-    private void publish(Outcome outcome) {
+    /**
+     * Publishes the outcomes a crash or a broker outage left unpublished (the ledger knows them), a few at a time,
+     * stopping at the first failure so that an unreachable broker does not hold up sending.
+     */
+    void reportUnreported() {
+        for (Outcome outcome : outbox.unreported(UNREPORTED_PER_ROUND)) {
+            if (!publish(outcome)) {
+                return;
+            }
+        }
+    }
+
+    private boolean publish(Outcome outcome) {
         try {
             outcomes.publish(outcome);
         } catch (RuntimeException e) {
             metrics.outcomeNotPublished();
-            log.error("outcome of message {} could not be published", outcome.messageId(), e);
+            log.error("outcome of message {} could not be published; published again later", outcome.messageId(),
+                    e);
+            return false;
         }
+        outbox.recordReported(outcome.messageId());
+        return true;
     }
 
     private static QueuedMessage toQueued(PlannedMessage planned, byte[] mime) {

@@ -29,6 +29,15 @@ public interface Outbox {
 
     void recordFailed(String messageId, int attempt, FailureClass failure, Instant now);
 
+    /**
+     * Written once the message's outcome event is published. Not forced to disk: after a crash the outcome may be
+     * published again, with the same event id, which consumers recognise.
+     */
+    void recordReported(String messageId);
+
+    /** Outcomes of messages sent or failed for good that are not yet published, oldest first, at most max. */
+    List<Outcome> unreported(int max);
+
     /** Messages whose send had started when the service last stopped, with no result recorded. */
     List<OutboxEntry> inDoubt();
 

@@ -20,7 +20,7 @@ public record Outcome(
         @Nullable FailureClass failure,
         Instant occurredAt) {
 
-    static Outcome of(QueuedMessage message, boolean sent, int attempts, @Nullable FailureClass failure,
+    public static Outcome of(QueuedMessage message, boolean sent, int attempts, @Nullable FailureClass failure,
             Instant occurredAt) {
         return new Outcome(message.complaintId(), message.messageId(), sent, message.recipientType(),
                 message.authorityId(), message.template(), message.language(), attempts, failure, occurredAt);

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.hotline.notification.dispatch.application.Outbox;
 import org.hotline.notification.dispatch.application.OutboxEntry;
+import org.hotline.notification.dispatch.application.Outcome;
 import org.hotline.notification.dispatch.application.QueuedMessage;
 import org.hotline.notification.dispatch.domain.FailureClass;
 import org.hotline.notification.dispatch.domain.Language;
@@ -55,11 +56,19 @@ public final class FileOutbox implements Outbox, AutoCloseable {
         Status status = Status.PENDING;
         int attempts;
         Instant nextAttempt;
+        @Nullable FailureClass failure;
+        Instant settledAt;
+        boolean reported = true;
 
         State(QueuedMessage message, Instant queuedAt) {
             this.message = message;
             this.queuedAt = queuedAt;
             this.nextAttempt = queuedAt;
+            this.settledAt = queuedAt;
+        }
+
+        Outcome outcome() {
+            return Outcome.of(message, status == Status.SENT, attempts, failure, settledAt);
         }
 
         OutboxEntry entry() {
@@ -73,6 +82,7 @@ public final class FileOutbox implements Outbox, AutoCloseable {
     private final Map<String, State> states = new HashMap<>();
     private final Map<String, State> pending = new LinkedHashMap<>();
     private final Map<UUID, Set<String>> unsettled = new HashMap<>();
+    private final Map<String, State> unreported = new LinkedHashMap<>();
     private final List<OutboxEntry> inDoubtAtStart;
     private FileChannel channel;
     private volatile boolean writable = true;
@@ -104,7 +114,7 @@ public final class FileOutbox implements Outbox, AutoCloseable {
         if (states.containsKey(message.messageId())) {
             return false;
         }
-        append(queuedRecord(message, now, null, 0, now, true));
+        append(queuedRecord(message, now));
         apply(new State(message, now));
         return true;
     }
@@ -124,26 +134,42 @@ public final class FileOutbox implements Outbox, AutoCloseable {
     @Override
     public synchronized void recordIntent(String messageId, int attempt, Instant now) {
         append(LedgerRecord.progress(LedgerRecord.INTENT, messageId, attempt, null, now, null));
-        transition(messageId, LedgerRecord.INTENT, attempt, now);
+        transition(messageId, LedgerRecord.INTENT, attempt, null, now);
     }
 
     @Override
     public synchronized void recordSent(String messageId, int attempt, Instant now) {
         append(LedgerRecord.progress(LedgerRecord.SENT, messageId, attempt, null, now, null));
-        transition(messageId, LedgerRecord.SENT, attempt, now);
+        transition(messageId, LedgerRecord.SENT, attempt, null, now);
     }
 
     @Override
     public synchronized void recordRetry(String messageId, int attempt, FailureClass failure, Instant nextAttempt) {
         append(LedgerRecord.progress(LedgerRecord.RETRY, messageId, attempt, failure.name(), Instant.now(),
                 nextAttempt));
-        transition(messageId, LedgerRecord.RETRY, attempt, nextAttempt);
+        transition(messageId, LedgerRecord.RETRY, attempt, failure.name(), nextAttempt);
     }
 
     @Override
     public synchronized void recordFailed(String messageId, int attempt, FailureClass failure, Instant now) {
         append(LedgerRecord.progress(LedgerRecord.FAILED, messageId, attempt, failure.name(), now, null));
-        transition(messageId, LedgerRecord.FAILED, attempt, now);
+        transition(messageId, LedgerRecord.FAILED, attempt, failure.name(), now);
+    }
+
+    @Override
+    public synchronized void recordReported(String messageId) {
+        State state = unreported.get(messageId);
+        if (state == null) {
+            return;
+        }
+        append(LedgerRecord.progress(LedgerRecord.REPORTED, messageId, state.attempts, null, Instant.now(), null),
+                false);
+        transition(messageId, LedgerRecord.REPORTED, state.attempts, null, state.settledAt);
+    }
+
+    @Override
+    public synchronized List<Outcome> unreported(int max) {
+        return unreported.values().stream().limit(max).map(State::outcome).toList();
     }
 
     @Override
@@ -178,6 +204,9 @@ public final class FileOutbox implements Outbox, AutoCloseable {
 
     private void apply(State state) {
         states.put(state.message.messageId(), state);
+        if ((state.status == Status.SENT || state.status == Status.FAILED) && !state.reported) {
+            unreported.put(state.message.messageId(), state);
+        }
         if (state.status == Status.PENDING || state.status == Status.INTENT) {
             if (state.status == Status.PENDING) {
                 pending.put(state.message.messageId(), state);
@@ -187,10 +216,15 @@ public final class FileOutbox implements Outbox, AutoCloseable {
         }
     }
 
-    private void transition(String messageId, String type, int attempt, Instant at) {
+    private void transition(String messageId, String type, int attempt, @Nullable String failure, Instant at) {
         State state = states.get(messageId);
         if (state == null) {
             log.warn("ledger record {} for unknown message {} ignored", type, messageId);
+            return;
+        }
+        if (LedgerRecord.REPORTED.equals(type)) {
+            state.reported = true;
+            unreported.remove(messageId);
             return;
         }
         state.attempts = attempt;
@@ -207,6 +241,10 @@ public final class FileOutbox implements Outbox, AutoCloseable {
             }
             case LedgerRecord.SENT, LedgerRecord.FAILED -> {
                 state.status = LedgerRecord.SENT.equals(type) ? Status.SENT : Status.FAILED;
+                state.failure = failure == null ? null : FailureClass.valueOf(failure);
+                state.settledAt = at;
+                state.reported = false;
+                unreported.put(messageId, state);
                 pending.remove(messageId);
                 Set<String> open = unsettled.get(state.message.complaintId());
                 if (open != null) {
@@ -221,13 +259,19 @@ public final class FileOutbox implements Outbox, AutoCloseable {
     }
 
     private void append(LedgerRecord record) {
+        append(record, true);
+    }
+
+    private void append(LedgerRecord record, boolean durable) {
         byte[] line = (json.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             ByteBuffer buffer = ByteBuffer.wrap(line);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
-            channel.force(false);
+            if (durable) {
+                channel.force(false);
+            }
             writable = true;
         } catch (IOException e) {
             writable = false;
@@ -273,9 +317,12 @@ public final class FileOutbox implements Outbox, AutoCloseable {
                 if (record.nextAttempt() != null) {
                     state.nextAttempt = record.nextAttempt();
                 }
+                state.failure = record.failure() == null ? null : FailureClass.valueOf(record.failure());
+                state.settledAt = record.at();
+                state.reported = !Boolean.FALSE.equals(record.reported());
                 apply(state);
             }
-            default -> transition(record.messageId(), record.type(), record.attempt(),
+            default -> transition(record.messageId(), record.type(), record.attempt(), record.failure(),
                     LedgerRecord.RETRY.equals(record.type()) && record.nextAttempt() != null ? record.nextAttempt()
                             : record.at());
         }
@@ -287,8 +334,7 @@ public final class FileOutbox implements Outbox, AutoCloseable {
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             for (State state : states.values()) {
                 boolean live = state.status == Status.PENDING || state.status == Status.INTENT;
-                LedgerRecord record = queuedRecord(state.message, state.queuedAt, state.status.name(), state.attempts,
-                        state.nextAttempt, live);
+                LedgerRecord record = queuedRecord(state, live);
                 ByteBuffer buffer = ByteBuffer.wrap((json.writeValueAsString(record) + "\n")
                         .getBytes(StandardCharsets.UTF_8));
                 while (buffer.hasRemaining()) {
@@ -305,13 +351,24 @@ public final class FileOutbox implements Outbox, AutoCloseable {
         }
     }
 
-    private LedgerRecord queuedRecord(QueuedMessage message, Instant queuedAt, @Nullable String status, int attempts,
-            Instant nextAttempt, boolean withPayload) {
-        return new LedgerRecord(status == null ? LedgerRecord.QUEUED : LedgerRecord.STATE, message.messageId(),
-                message.complaintId(), message.reference(), message.receivedAt(), message.recipientType().name(),
-                message.authorityId(), message.template(), message.language().code(),
-                withPayload ? sealer.seal(message.mime(), payloadContext(message.messageId())) : null, queuedAt,
-                status, attempts, null, queuedAt, nextAttempt);
+    private LedgerRecord queuedRecord(QueuedMessage message, Instant queuedAt) {
+        return new LedgerRecord(LedgerRecord.QUEUED, message.messageId(), message.complaintId(), message.reference(),
+                message.receivedAt(), message.recipientType().name(), message.authorityId(), message.template(),
+                message.language().code(), sealer.seal(message.mime(), payloadContext(message.messageId())),
+                queuedAt, null, 0, null, queuedAt, queuedAt, null);
+    }
+
+    /** The compacted line of a message: its state, and for a settled one its result and whether it was reported. */
+    private LedgerRecord queuedRecord(State state, boolean withPayload) {
+        QueuedMessage message = state.message;
+        boolean settled = state.status == Status.SENT || state.status == Status.FAILED;
+        return new LedgerRecord(LedgerRecord.STATE, message.messageId(), message.complaintId(), message.reference(),
+                message.receivedAt(), message.recipientType().name(), message.authorityId(), message.template(),
+                message.language().code(),
+                withPayload ? sealer.seal(message.mime(), payloadContext(message.messageId())) : null,
+                state.queuedAt, state.status.name(), state.attempts,
+                state.failure == null ? null : state.failure.name(), settled ? state.settledAt : state.queuedAt,
+                state.nextAttempt, settled ? state.reported : null);
     }
 
     private QueuedMessage toMessage(LedgerRecord record) {

@@ -41,6 +41,7 @@ class DispatcherTest {
     private final List<Outcome> outcomes = new ArrayList<>();
     private final RecordingMetrics metrics = new RecordingMetrics();
     private final MessagePlanner planner = new MessagePlanner(Complaints.NGO, "notification.test");
+    private boolean brokerDown;
     private final RoutedComplaint complaint = Complaints.complaint(ComplainantMode.OPEN, Complaints.aigerim(true),
             Complaints.antiCorruption(), Complaints.labourInspection());
 
@@ -203,6 +204,49 @@ class DispatcherTest {
     }
 
     @Test
+    void publishesOutcomesLeftUnpublishedByABrokerOutageOnceTheBrokerIsBack() {
+        // given
+        Service service = start(InDoubtPolicy.FLAG);
+        service.planning.handle(complaint);
+        brokerDown = true;
+        service.dispatcher.dispatchDue();
+        assertThat(outcomes).isEmpty();
+
+        // when
+        brokerDown = false;
+        service.dispatcher.dispatchDue();
+
+        // then
+        assertThat(outcomes).hasSize(4).allMatch(Outcome::sent).extracting(Outcome::messageId)
+                .doesNotHaveDuplicates();
+        assertThat(server.accepted).hasSize(4);
+    }
+
+    @Test
+    void publishesAfterARestartTheOutcomesACrashLeftUnpublished() {
+        // given a run that sent everything but died before publishing the outcomes
+        Service crashed = start(InDoubtPolicy.FLAG);
+        crashed.planning.handle(complaint);
+        brokerDown = true;
+        crashed.dispatcher.dispatchDue();
+        crashed.outbox.close();
+        brokerDown = false;
+
+        // when
+        Service restarted = start(InDoubtPolicy.FLAG);
+        restarted.dispatcher.recoverInDoubt();
+        restarted.dispatcher.dispatchDue();
+
+        // then each outcome once, and nothing sent again
+        assertThat(outcomes).hasSize(4).allMatch(Outcome::sent).extracting(Outcome::messageId)
+                .doesNotHaveDuplicates();
+        assertThat(server.accepted).hasSize(4);
+        Service again = start(InDoubtPolicy.FLAG);
+        again.dispatcher.recoverInDoubt();
+        assertThat(outcomes).as("reported outcomes are not published again").hasSize(4);
+    }
+
+    @Test
     void resendsAnInterruptedSendWhenThePolicySaysSo() {
         // given
         Service crashed = start(InDoubtPolicy.RESEND);
@@ -260,8 +304,12 @@ class DispatcherTest {
 
     private Service start(InDoubtPolicy policy) {
         FileOutbox outbox = new FileOutbox(ledger, SEALER, JsonMapper.builder().build());
-        Dispatcher dispatcher = new Dispatcher(outbox, server, new FakeRenderer(), planner, outcomes::add, metrics,
-                RETRY, policy, 50, clock);
+        Dispatcher dispatcher = new Dispatcher(outbox, server, new FakeRenderer(), planner, outcome -> {
+            if (brokerDown) {
+                throw new IllegalStateException("outcome not acknowledged");
+            }
+            outcomes.add(outcome);
+        }, metrics, RETRY, policy, 50, clock);
         return new Service(outbox, dispatcher, new NotificationPlanning(planner, dispatcher));
     }
 
