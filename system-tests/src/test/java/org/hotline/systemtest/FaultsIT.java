@@ -87,24 +87,16 @@ class FaultsIT {
     @Order(2)
     void notificationKilledAndRestartedMidBatchSendsEveryEmailOnceOrFlagsIt() {
         // given a batch whose emails are being sent
-        List<Complaints.Complaint> batch = batch("notification", 300);
-        AtomicInteger done = new AtomicInteger();
-        CompletableFuture<List<Intake.Submission>> flow = intake.submitAllInBackground(batch, 4, done);
-        Mailbox mailbox = new Mailbox(system.mailbox());
-        int before = mailbox.messages().size();
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
-                .until(() -> mailbox.messages().size() >= before + 200);
+        EmailFlow flow = emailsUnderWay("notification", 300, 200);
 
         // when
         system.kill(Part.NOTIFICATION);
-        int deliveredBeforeTheKill = mailbox.messages().size() - before;
+        int deliveredBeforeTheKill = flow.delivered();
         HotlineSystem.hold(Duration.ofSeconds(3));
         system.restart(Part.NOTIFICATION);
 
         // then
-        List<Intake.Submission> submissions = flow.join();
-        assertThat(submissions).allMatch(Intake.Submission::accepted);
-        Invariants.Report kept = invariants.assertKept(submissions, poisoned, Duration.ofMinutes(10));
+        Invariants.Report kept = flow.assertKept();
         assertThat(deliveredBeforeTheKill).as("emails out before the kill: the batch was cut in the middle")
                 .isLessThan(kept.expectedEmails());
     }
@@ -113,16 +105,10 @@ class FaultsIT {
     @Order(3)
     void smtpServerUnreachableForSixtySecondsDelaysEmailsButLosesNone() {
         // given emails on their way
-        List<Complaints.Complaint> batch = batch("smtp", 200);
-        AtomicInteger done = new AtomicInteger();
-        CompletableFuture<List<Intake.Submission>> flow = intake.submitAllInBackground(batch, 4, done);
-        Mailbox mailbox = new Mailbox(system.mailbox());
-        int before = mailbox.messages().size();
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
-                .until(() -> mailbox.messages().size() >= before + 50);
+        EmailFlow flow = emailsUnderWay("smtp", 200, 50);
 
         // when the SMTP server stops answering for a minute
-        int deliveredBeforeThePause = mailbox.messages().size() - before;
+        int deliveredBeforeThePause = flow.delivered();
         system.pause(Part.MAIL);
         try {
             HotlineSystem.hold(Duration.ofSeconds(60));
@@ -131,11 +117,34 @@ class FaultsIT {
         }
 
         // then
-        List<Intake.Submission> submissions = flow.join();
-        assertThat(submissions).allMatch(Intake.Submission::accepted);
-        Invariants.Report kept = invariants.assertKept(submissions, poisoned, Duration.ofMinutes(10));
+        Invariants.Report kept = flow.assertKept();
         assertThat(deliveredBeforeThePause).as("emails out before the outage: it struck in the middle")
                 .isLessThan(kept.expectedEmails());
+    }
+
+    /** A batch on its way in, with its emails going out, and the mailbox as it was before it. */
+    private record EmailFlow(CompletableFuture<List<Intake.Submission>> submissions, Mailbox mailbox, int before) {
+
+        int delivered() {
+            return mailbox.messages().size() - before;
+        }
+
+        Invariants.Report assertKept() {
+            List<Intake.Submission> all = submissions.join();
+            assertThat(all).allMatch(Intake.Submission::accepted);
+            return invariants.assertKept(all, poisoned, Duration.ofMinutes(10));
+        }
+    }
+
+    /** Submits {@code complaints} from 4 clients and returns once {@code emails} of their emails are out. */
+    private static EmailFlow emailsUnderWay(String name, int complaints, int emails) {
+        Mailbox mailbox = new Mailbox(system.mailbox());
+        int before = mailbox.messages().size();
+        EmailFlow flow = new EmailFlow(intake.submitAllInBackground(batch(name, complaints), 4, new AtomicInteger()),
+                mailbox, before);
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+                .until(() -> flow.delivered() >= emails);
+        return flow;
     }
 
     @Test
