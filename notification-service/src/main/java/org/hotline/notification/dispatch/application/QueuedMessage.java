@@ -22,6 +22,12 @@ public record QueuedMessage(
         Language language,
         byte[] mime) {
 
+    /** The same message without its rendered content: what the ledger keeps in memory once it is settled. */
+    public QueuedMessage withoutContent() {
+        return mime.length == 0 ? this : new QueuedMessage(messageId, complaintId, reference, receivedAt,
+                recipientType, authorityId, template, language, new byte[0]);
+    }
+
     @Override
     public boolean equals(@Nullable Object other) {
         return other instanceof QueuedMessage that && messageId.equals(that.messageId);

@@ -51,7 +51,7 @@ public final class FileOutbox implements Outbox, AutoCloseable {
     private enum Status { PENDING, INTENT, SENT, FAILED }
 
     private static final class State {
-        final QueuedMessage message;
+        QueuedMessage message;
         final Instant queuedAt;
         Status status = Status.PENDING;
         int attempts;
@@ -241,6 +241,9 @@ public final class FileOutbox implements Outbox, AutoCloseable {
             }
             case LedgerRecord.SENT, LedgerRecord.FAILED -> {
                 state.status = LedgerRecord.SENT.equals(type) ? Status.SENT : Status.FAILED;
+                // Settled messages stay known for good, but their rendered content is not needed again: keeping
+                // it made memory grow with every message ever sent, until the container was killed.
+                state.message = state.message.withoutContent();
                 state.failure = failure == null ? null : FailureClass.valueOf(failure);
                 state.settledAt = at;
                 state.reported = false;
