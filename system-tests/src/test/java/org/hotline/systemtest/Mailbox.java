@@ -14,9 +14,11 @@ import java.util.Locale;
 /** What the SMTP server received, from the mail catcher's listing. */
 final class Mailbox {
 
-    /** One delivered message: its recipients' addresses, the complaint references it names, its Message-ID. */
-    record Delivered(List<String> to, List<String> references, String subject, String messageId,
-            Instant receivedAt) {
+    /**
+     * One delivered message: its recipients' addresses, the complaint references it names, its Message-ID and
+     * when the SMTP server received it.
+     */
+    record Delivered(List<String> to, List<String> references, String messageId, Instant receivedAt) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -42,7 +44,7 @@ final class Mailbox {
     private static Delivered parse(String line) {
         String[] columns = line.split("\t", -1);
         return new Delivered(split(columns[1]).stream().map(Mailbox::address).toList(), split(columns[2]),
-                columns[3], columns[4].replaceAll("^<|>$", ""), Instant.parse(columns[5]));
+                columns[4].replaceAll("^<|>$", ""), Instant.parse(columns[5]));
     }
 
     private static List<String> split(String column) {
