@@ -20,6 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.hotline.intake.IntakeApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,8 +33,10 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * figures read as a share of what the broker alone does on this machine at this moment.
  *
  * <p>Run with {@code benchmarks/run-intake-benchmark.sh}; settings are system properties:
- * {@code bench.concurrency} (16), {@code bench.seconds} (30), {@code bench.warmupSeconds} (10),
- * {@code bench.output} (intake-service/benchmarks/results.md).
+ * {@code bench.concurrency} (comma-separated client counts, one run each: 16,128), {@code bench.seconds} (30),
+ * {@code bench.warmupSeconds} (10), {@code bench.output} (intake-service/benchmarks/results.md). A section of
+ * the existing output starting with {@code ## History} is kept, so figures of earlier versions stay beside
+ * the new ones.
  */
 public final class IntakeBenchmark {
 
@@ -49,7 +53,8 @@ public final class IntakeBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int concurrency = Integer.getInteger("bench.concurrency", 16);
+        List<Integer> concurrencies = Arrays.stream(System.getProperty("bench.concurrency", "16,128").split(","))
+                .map(String::strip).map(Integer::valueOf).toList();
         int seconds = Integer.getInteger("bench.seconds", 30);
         int warmup = Integer.getInteger("bench.warmupSeconds", 10);
         Path output = Path.of(System.getProperty("bench.output", "intake-service/benchmarks/results.md"));
@@ -65,13 +70,23 @@ public final class IntakeBenchmark {
         try {
             URI uri = URI.create("http://localhost:" + intake.getEnvironment().getRequiredProperty("local.server.port")
                     + "/api/v1/complaints");
-            drive(uri, concurrency, warmup);
-            Result api = drive(uri, concurrency, seconds);
+            drive(uri, concurrencies.get(0), warmup);
+            DistributionSummary perTransaction = intake.getBean(MeterRegistry.class)
+                    .get("hotline.intake.transaction.complaints").tag("outcome", "committed").summary();
+            List<Result> api = new ArrayList<>();
+            for (int concurrency : concurrencies) {
+                double complaintsBefore = perTransaction.totalAmount();
+                long transactionsBefore = perTransaction.count();
+                Result result = drive(uri, concurrency, seconds);
+                long transactions = perTransaction.count() - transactionsBefore;
+                api.add(result.withPerTransaction(concurrency, transactions == 0 ? 0
+                        : (perTransaction.totalAmount() - complaintsBefore) / transactions));
+            }
             int recordSize = averageRecordSize(broker);
             String perfTool = producerPerformance(broker.getBrokersAsString(), recordSize, 200_000);
             String perfToolTransactional = producerPerformance(broker.getBrokersAsString(), recordSize, 50_000,
                     "--transaction-duration-ms", "10");
-            write(output, concurrency, seconds, recordSize, api, perfTool, perfToolTransactional);
+            write(output, seconds, recordSize, api, perfTool, perfToolTransactional);
             System.out.println(Files.readString(output));
         } finally {
             intake.close();
@@ -81,7 +96,12 @@ public final class IntakeBenchmark {
         System.exit(0);
     }
 
-    record Result(long requests, long failures, double perSecond, double p50Ms, double p99Ms, double maxMs) {
+    record Result(long requests, long failures, double perSecond, double p50Ms, double p99Ms, double maxMs,
+            int concurrency, double perTransaction) {
+
+        Result withPerTransaction(int clients, double complaintsPerTransaction) {
+            return new Result(requests, failures, perSecond, p50Ms, p99Ms, maxMs, clients, complaintsPerTransaction);
+        }
     }
 
     private static Result drive(URI uri, int concurrency, int seconds) throws Exception {
@@ -116,7 +136,7 @@ public final class IntakeBenchmark {
         workers.shutdown();
         long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
         return new Result(sorted.length, failures.get(), sorted.length / elapsed, percentile(sorted, 0.50),
-                percentile(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+                percentile(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, concurrency, 0);
     }
 
     private static double percentile(long[] sorted, double p) {
@@ -171,24 +191,39 @@ public final class IntakeBenchmark {
         return last;
     }
 
-    private static void write(Path output, int concurrency, int seconds, int recordSize, Result api,
-            String perfTool, String perfToolTransactional) throws IOException {
+    private static void write(Path output, int seconds, int recordSize, List<Result> api, String perfTool,
+            String perfToolTransactional) throws IOException {
         double toolRate = parseRate(perfTool);
+        double transactionalRate = parseRate(perfToolTransactional);
+        StringBuilder rows = new StringBuilder();
+        for (Result result : api) {
+            rows.append("| `POST /api/v1/complaints`, %d concurrent clients, %d s, group commit (%.1f complaints per transaction), 202 after commit | %.0f complaints/s (%d accepted, %d failed) | %.1f ms | %.1f ms | %.1f ms | %.1f %% | %.1f %% |%n"
+                    .formatted(result.concurrency(), seconds, result.perTransaction(), result.perSecond(),
+                            result.requests(), result.failures(), result.p50Ms(), result.p99Ms(), result.maxMs(),
+                            share(result.perSecond(), toolRate), share(result.perSecond(), transactionalRate)));
+        }
+        String history = "";
+        if (Files.exists(output)) {
+            String previous = Files.readString(output);
+            int kept = previous.indexOf("\n## History");
+            history = kept < 0 ? "" : previous.substring(kept);
+        }
         String report = """
                 # Intake benchmark
 
                 Run: %s on %d cores, Java %s. Broker: one KRaft node in the benchmark's JVM (spring-kafka-test), \
                 Kafka %s. The intake runs in the same JVM; Kafka's producer tool runs in a JVM of its own against the \
-                same broker, right after the intake's run, with the intake's average record size.
+                same broker, right after the intake's runs, with the intake's average record size. Shares are the \
+                intake's rate over the tool's.
 
-                | what | throughput | p50 | p99 | max |
-                |---|---|---|---|---|
-                | `POST /api/v1/complaints`, %d concurrent clients, %d s, one transaction per complaint, 202 after commit | %.0f complaints/s (%d accepted, %d failed) | %.1f ms | %.1f ms | %.1f ms |
-                | `kafka-producer-perf-test`, %d-byte records, acks=all, idempotent, pipelined | %.0f records/s | | | |
+                | what | throughput | p50 | p99 | max | of pipelined tool | of transactional tool |
+                |---|---|---|---|---|---|---|
+                %s| `kafka-producer-perf-test`, %d-byte records, acks=all, idempotent, pipelined | %.0f records/s | | | | | |
+                | `kafka-producer-perf-test`, same, transactional (`--transaction-duration-ms 10`) | %.0f records/s | | | | | |
 
-                Intake throughput as a share of the broker's pipelined producer rate: **%.1f %%**. The gap is the
-                price of the promise: every complaint waits for its own committed transaction before the client
-                hears 202, where the tool streams records without waiting for each.
+                A complaint is one record (two with an `Idempotency-Key`; the benchmark sends none). Every client \
+                waits for its complaint's transaction to commit before it hears 202, where the tool streams records \
+                without waiting for any.
 
                 Raw tool output:
 
@@ -198,11 +233,13 @@ public final class IntakeBenchmark {
                 ```
                 """.formatted(Instant.now(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), org.apache.kafka.common.utils.AppInfoParser.getVersion(),
-                concurrency, seconds, api.perSecond(), api.requests(), api.failures(), api.p50Ms(), api.p99Ms(),
-                api.maxMs(), recordSize, toolRate, toolRate == 0 ? 0 : 100 * api.perSecond() / toolRate,
-                perfTool, perfToolTransactional);
+                rows, recordSize, toolRate, transactionalRate, perfTool, perfToolTransactional);
         Files.createDirectories(output.toAbsolutePath().getParent());
-        Files.writeString(output, report);
+        Files.writeString(output, report + history);
+    }
+
+    private static double share(double rate, double of) {
+        return of == 0 ? 0 : 100 * rate / of;
     }
 
     private static double parseRate(String line) {

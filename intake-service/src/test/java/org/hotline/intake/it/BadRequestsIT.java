@@ -1,7 +1,7 @@
 package org.hotline.intake.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hotline.intake.it.IntakeHarness.readCommitted;
+import static org.hotline.intake.it.IntakeHarness.readCommittedIncluding;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -188,7 +188,8 @@ class BadRequestsIT {
         assertThat(accepted.statusCode()).isEqualTo(202);
         String complaintId = JSON.readTree(accepted.body()).get("complaintId").stringValue();
 
-        assertThat(readCommitted(broker, TOPIC)).extracting(record -> record.key()).containsExactly(complaintId);
+        assertThat(readCommittedIncluding(broker, TOPIC, List.of(complaintId))).extracting(record -> record.key())
+                .containsExactly(complaintId);
     }
 
     private static void assertProblem(HttpResponse<String> response, String type) {

@@ -6,7 +6,14 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import kafka.server.BrokerServer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The broker goes away while complaints arrive. A client must see either a 202 for a complaint that is on the
- * topic, or an error for one that never appears there, not even later.
+ * topic, or an error for one that never appears there, not even later; a transaction shared by several
+ * requests fails for all of them at once.
  */
 class BrokerOutageIT {
 
@@ -32,8 +40,10 @@ class BrokerOutageIT {
     @BeforeAll
     static void start() {
         broker = IntakeHarness.startBroker();
+        // The linger makes the requests sent together during the outage meet in one transaction.
         intake = IntakeHarness.startIntake(broker,
-                "spring.kafka.producer.properties.transaction.timeout.ms=10000");
+                "spring.kafka.producer.properties.transaction.timeout.ms=10000",
+                "hotline.intake.group-commit.linger=300ms");
     }
 
     @AfterAll
@@ -43,7 +53,8 @@ class BrokerOutageIT {
     }
 
     @Test
-    void answers503WhileTheBrokerIsDownAndNothingOfThoseRequestsAppearsAfterItReturns() throws Exception {
+    void answers503ToEveryRequestOfATransactionThatCannotCommitAndNothingOfThemAppearsAfterTheBrokerReturns()
+            throws Exception {
         String before = receipt(IntakeHarness.postJson(intake, Requests.ALMATY_ANALYST)).get("complaintId")
                 .stringValue();
         BrokerServer server = broker.getCluster().brokers().values().iterator().next();
@@ -51,17 +62,20 @@ class BrokerOutageIT {
         server.awaitShutdown();
 
         Instant asked = Instant.now();
-        HttpResponse<String> unkeyed = IntakeHarness.postJson(intake, Requests.KOSTANAY_SCHOOL);
-        HttpResponse<String> keyed = IntakeHarness.postJson(intake, Requests.KOSTANAY_SCHOOL,
-                "Idempotency-Key", "outage-1");
+        List<HttpResponse<String>> during = postAllAtOnce(List.of(new String[0], new String[0], new String[0],
+                new String[] {"Idempotency-Key", "outage-1"}, new String[] {"Idempotency-Key", "outage-2"}));
         Duration waited = Duration.between(asked, Instant.now());
 
-        assertThat(unkeyed.statusCode()).as(unkeyed.body()).isEqualTo(503);
-        assertThat(keyed.statusCode()).as(keyed.body()).isEqualTo(503);
-        assertThat(unkeyed.headers().firstValue("Retry-After")).hasValue("30");
-        assertThat(JSON.readTree(unkeyed.body()).get("type").stringValue())
-                .isEqualTo("urn:hotline:problem:broker-unavailable");
-        assertThat(waited).isLessThan(BOUND.multipliedBy(2));
+        assertThat(during).allSatisfy(response -> {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+            assertThat(response.headers().firstValue("Retry-After")).hasValue("30");
+            assertThat(JSON.readTree(response.body()).get("type").stringValue())
+                    .isEqualTo("urn:hotline:problem:broker-unavailable");
+        });
+        assertThat(waited).isLessThan(BOUND);
+        DistributionSummary failed = intake.getBean(MeterRegistry.class)
+                .get("hotline.intake.transaction.complaints").tag("outcome", "failed").summary();
+        assertThat(failed.max()).as("complaints in the largest failed transaction").isGreaterThan(1);
 
         server.startup();
         broker.getCluster().waitForReadyBrokers();
@@ -73,12 +87,30 @@ class BrokerOutageIT {
         String after = receipt(IntakeHarness.postJson(intake, Requests.ALMATY_ANALYST)).get("complaintId")
                 .stringValue();
 
-        List<ConsumerRecord<String, byte[]>> records = IntakeHarness.readCommitted(broker, IntakeHarness.COMPLAINTS);
+        List<ConsumerRecord<String, byte[]>> records = IntakeHarness.readCommittedIncluding(broker,
+                IntakeHarness.COMPLAINTS, List.of(before, retried.get("complaintId").stringValue(), after));
         assertThat(records).extracting(ConsumerRecord::key)
                 .containsExactly(before, retried.get("complaintId").stringValue(), after);
         assertThat(Instant.parse(retried.get("receivedAt").stringValue()))
                 .as("the retry was accepted after the broker came back, not replayed from the failed attempt")
                 .isAfter(restarted);
+    }
+
+    private static List<HttpResponse<String>> postAllAtOnce(List<String[]> headers) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(headers.size());
+        try {
+            List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+            for (String[] header : headers) {
+                sent.add(clients.submit(() -> IntakeHarness.postJson(intake, Requests.KOSTANAY_SCHOOL, header)));
+            }
+            List<HttpResponse<String>> responses = new ArrayList<>();
+            for (Future<HttpResponse<String>> response : sent) {
+                responses.add(response.get(60, TimeUnit.SECONDS));
+            }
+            return responses;
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     private static JsonNode receipt(HttpResponse<String> response) {

@@ -134,6 +134,18 @@ final class IntakeHarness {
         }
     }
 
+    /**
+     * {@link #readCommitted}, once it holds a record for each of {@code keys}. A producer's commit returns when
+     * the coordinator has logged the decision; the markers that make the records readable reach the partitions
+     * a moment later, so a read right after a 202 can miss the complaint it answered.
+     */
+    static List<ConsumerRecord<String, byte[]>> readCommittedIncluding(EmbeddedKafkaKraftBroker broker,
+            String topic, java.util.Collection<String> keys) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> readCommitted(broker, topic), records -> records.stream().map(ConsumerRecord::key)
+                        .collect(Collectors.toSet()).containsAll(keys));
+    }
+
     static String header(ConsumerRecord<String, byte[]> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hotline.intake.it.IntakeHarness.COMPLAINTS;
 import static org.hotline.intake.it.IntakeHarness.header;
 import static org.hotline.intake.it.IntakeHarness.postJson;
-import static org.hotline.intake.it.IntakeHarness.readCommitted;
+import static org.hotline.intake.it.IntakeHarness.readCommittedIncluding;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -280,7 +280,8 @@ class IntakeIT {
 
     /** Every event read in these tests is also checked against the published schema. */
     private static List<ConsumerRecord<String, byte[]>> recordsOf(String complaintId) {
-        List<ConsumerRecord<String, byte[]>> records = readCommitted(broker, COMPLAINTS).stream()
+        List<ConsumerRecord<String, byte[]>> records = readCommittedIncluding(broker, COMPLAINTS, List.of(complaintId))
+                .stream()
                 .filter(r -> r.key().equals(complaintId)).toList();
         records.forEach(record -> EventSchemas.assertConforms("complaint-received.v1.schema.json",
                 JSON.readTree(record.value())));

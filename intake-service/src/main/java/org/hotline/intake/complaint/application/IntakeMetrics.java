@@ -10,5 +10,9 @@ public interface IntakeMetrics {
 
     void rejected(String reason);
 
+    /** How long a request waited for its complaint to be committed, or to learn that it was not. */
     void published(Duration latency, boolean succeeded);
+
+    /** One Kafka transaction ended, committed or not, holding this many complaints (group commit). */
+    void transactionEnded(int complaints, boolean committed);
 }

@@ -1,6 +1,7 @@
 package org.hotline.intake.complaint.config;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -51,10 +52,22 @@ class MicrometerIntakeMetrics implements IntakeMetrics {
     @Override
     public void published(Duration latency, boolean succeeded) {
         Timer.builder("hotline.intake.publish")
-                .description("Time from starting the Kafka transaction to its commit or failure")
+                .description("Time a request waited for its complaint's transaction to commit or fail, queue included")
                 .tag("outcome", succeeded ? "committed" : "failed")
                 .publishPercentileHistogram()
                 .register(registry)
                 .record(latency);
+    }
+
+    /** Complaints per transaction: how much group commit shares; 1 everywhere means no sharing at all. */
+    @Override
+    public void transactionEnded(int complaints, boolean committed) {
+        DistributionSummary.builder("hotline.intake.transaction.complaints")
+                .description("Complaints that shared one Kafka transaction (group commit)")
+                .baseUnit("complaints")
+                .tag("outcome", committed ? "committed" : "failed")
+                .serviceLevelObjectives(1, 2, 5, 10, 20, 50, 100, 200, 500)
+                .register(registry)
+                .record(complaints);
     }
 }

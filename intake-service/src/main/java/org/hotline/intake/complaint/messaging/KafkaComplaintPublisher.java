@@ -1,58 +1,42 @@
 package org.hotline.intake.complaint.messaging;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.hotline.intake.complaint.application.AcceptedComplaint;
 import org.hotline.intake.complaint.application.ComplaintPublisher;
-import org.hotline.intake.complaint.application.PublicationFailedException;
 import org.hotline.intake.complaint.domain.Category;
 import org.hotline.intake.complaint.domain.Complaint;
 import org.hotline.intake.sealing.domain.FieldSealer;
 import org.jspecify.annotations.Nullable;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes a complaint's event and its idempotency record in one Kafka transaction and waits for the commit.
- *
- * <p>Why a transaction rather than a plain idempotent send: a send that times out may still have reached the
- * log, and would then surface later for a request that was answered 503. Aborting the transaction instead
- * makes the records invisible to every {@code read_committed} consumer, and a transaction the broker never
- * hears from again is aborted by the coordinator after {@code transaction.timeout.ms}. So a 202 means
- * committed and an error means nothing visible, with one window left open: a commit whose acknowledgement is
- * lost in a broker failure. That is documented in docs/intake.md.
+ * Publishes a complaint's event and its idempotency record in one Kafka transaction and returns once it has
+ * committed. The records are built on the request's thread; the transaction is shared with the other requests
+ * waiting at the same moment ({@link GroupCommit}, {@link KafkaBatchTransaction}).
  */
 class KafkaComplaintPublisher implements ComplaintPublisher {
 
     static final String SOURCE = "urn:hotline:intake-service";
     static final String CLOUD_EVENT_TYPE = "org.hotline.complaint.received.v1";
 
-    private final KafkaTemplate<String, byte[]> template;
+    private final GroupCommit<List<ProducerRecord<String, byte[]>>> groupCommit;
     private final FieldSealer sealer;
     private final JsonMapper json;
     private final String complaintsTopic;
     private final String idempotencyTopic;
-    private final Duration publishTimeout;
 
-    KafkaComplaintPublisher(KafkaTemplate<String, byte[]> template, FieldSealer sealer, JsonMapper json,
-            String complaintsTopic, String idempotencyTopic, Duration publishTimeout) {
-        this.template = template;
+    KafkaComplaintPublisher(GroupCommit<List<ProducerRecord<String, byte[]>>> groupCommit, FieldSealer sealer,
+            JsonMapper json, String complaintsTopic, String idempotencyTopic) {
+        this.groupCommit = groupCommit;
         this.sealer = sealer;
         this.json = json;
         this.complaintsTopic = complaintsTopic;
         this.idempotencyTopic = idempotencyTopic;
-        this.publishTimeout = publishTimeout;
     }
 
     @Override
@@ -61,35 +45,13 @@ class KafkaComplaintPublisher implements ComplaintPublisher {
         String key = accepted.complaintId().toString();
         ProducerRecord<String, byte[]> eventRecord = new ProducerRecord<>(complaintsTopic, null,
                 accepted.receivedAt().toEpochMilli(), key, json.writeValueAsBytes(event), cloudEventHeaders(event));
-        ProducerRecord<String, byte[]> ledgerRecord = accepted.fingerprint() == null ? null
-                : new ProducerRecord<>(idempotencyTopic, key, json.writeValueAsBytes(new IdempotencyRecord(
-                        accepted.complaintId(), accepted.fingerprint(), accepted.receivedAt())));
-        try {
-            template.executeInTransaction(operations -> {
-                CompletableFuture<SendResult<String, byte[]>> sentEvent = operations.send(eventRecord);
-                CompletableFuture<SendResult<String, byte[]>> sentLedger =
-                        ledgerRecord == null ? null : operations.send(ledgerRecord);
-                awaitAcknowledgement(sentEvent);
-                awaitAcknowledgement(sentLedger);
-                return null;
-            });
-        } catch (KafkaException | org.springframework.kafka.KafkaException | NotAcknowledgedException e) {
-            throw new PublicationFailedException("the broker did not take complaint " + key + " in time", e);
-        }
-    }
-
-    private void awaitAcknowledgement(@Nullable CompletableFuture<SendResult<String, byte[]>> sent) {
-        if (sent == null) {
+        if (accepted.fingerprint() == null) {
+            groupCommit.commit(List.of(eventRecord));
             return;
         }
-        try {
-            sent.get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new NotAcknowledgedException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NotAcknowledgedException(e);
-        }
+        groupCommit.commit(List.of(eventRecord, new ProducerRecord<>(idempotencyTopic, key,
+                json.writeValueAsBytes(new IdempotencyRecord(accepted.complaintId(), accepted.fingerprint(),
+                        accepted.receivedAt())))));
     }
 
     private ComplaintReceived toEvent(AcceptedComplaint accepted) {
@@ -138,12 +100,5 @@ class KafkaComplaintPublisher implements ComplaintPublisher {
 
     private static @Nullable String name(@Nullable Enum<?> value) {
         return value == null ? null : value.name();
-    }
-
-    /** Thrown inside the transaction so that the template aborts it. */
-    private static final class NotAcknowledgedException extends RuntimeException {
-        NotAcknowledgedException(Throwable cause) {
-            super("no acknowledgement from the broker", cause);
-        }
     }
 }

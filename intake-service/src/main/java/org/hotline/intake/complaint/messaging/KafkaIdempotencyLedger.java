@@ -1,5 +1,6 @@
 package org.hotline.intake.complaint.messaging;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -8,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,16 +44,21 @@ class KafkaIdempotencyLedger implements IdempotencyLedger, SmartLifecycle {
     private final Map<UUID, Entry> entries = new ConcurrentHashMap<>();
     private volatile boolean ready;
     private volatile boolean running;
+    private final Clock clock;
     private volatile @Nullable Consumer<String, byte[]> current;
+    /** Counted down by {@link #stop}, so a reader waiting to reconnect ends at once rather than after the pause. */
+    private volatile CountDownLatch stopping = new CountDownLatch(1);
     private @Nullable Thread reader;
-    private Instant lastPruned = Instant.now();
+    private Instant lastPruned;
 
     KafkaIdempotencyLedger(Supplier<Consumer<String, byte[]>> consumers, JsonMapper json, String topic,
-            Duration retention) {
+            Duration retention, Clock clock) {
         this.consumers = consumers;
         this.json = json;
         this.topic = topic;
         this.retention = retention;
+        this.clock = clock;
+        this.lastPruned = clock.instant();
     }
 
     @Override
@@ -75,6 +83,7 @@ class KafkaIdempotencyLedger implements IdempotencyLedger, SmartLifecycle {
 
     @Override
     public void start() {
+        stopping = new CountDownLatch(1);
         running = true;
         reader = new Thread(this::readForever, "idempotency-ledger-reader");
         reader.setDaemon(true);
@@ -84,6 +93,7 @@ class KafkaIdempotencyLedger implements IdempotencyLedger, SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        stopping.countDown();
         Consumer<String, byte[]> consumer = current;
         if (consumer != null) {
             consumer.wakeup();
@@ -124,9 +134,10 @@ class KafkaIdempotencyLedger implements IdempotencyLedger, SmartLifecycle {
     }
 
     private void pruneExpired() {
-        if (Instant.now().isAfter(lastPruned.plus(PRUNE_EVERY))) {
+        Instant now = clock.instant();
+        if (now.isAfter(lastPruned.plus(PRUNE_EVERY))) {
             entries.values().removeIf(this::isExpired);
-            lastPruned = Instant.now();
+            lastPruned = now;
         }
     }
 
@@ -149,12 +160,12 @@ class KafkaIdempotencyLedger implements IdempotencyLedger, SmartLifecycle {
     }
 
     private boolean isExpired(Entry entry) {
-        return entry.receivedAt().isBefore(Instant.now().minus(retention));
+        return entry.receivedAt().isBefore(clock.instant().minus(retention));
     }
 
     private void pause() {
         try {
-            Thread.sleep(RECONNECT_BACKOFF.toMillis());
+            stopping.await(RECONNECT_BACKOFF.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;

@@ -1,9 +1,13 @@
 package org.hotline.intake.complaint.messaging;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.TopicConfig;
+import org.hotline.intake.complaint.application.IntakeMetrics;
 import org.hotline.intake.complaint.config.IntakeProperties;
 import org.hotline.intake.sealing.domain.FieldSealer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
@@ -16,18 +20,30 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class MessagingConfiguration {
 
+    /**
+     * The committer: a request waits at most the publish timeout for a transaction to take it, and the
+     * transaction waits at most the publish timeout again for the broker's acknowledgements.
+     */
     @Bean
-    KafkaComplaintPublisher complaintPublisher(KafkaTemplate<String, byte[]> template, FieldSealer sealer,
-            JsonMapper json, IntakeProperties properties) {
-        return new KafkaComplaintPublisher(template, sealer, json, properties.topics().complaints(),
-                properties.topics().idempotency(), properties.publishTimeout());
+    GroupCommit<List<ProducerRecord<String, byte[]>>> groupCommit(KafkaTemplate<String, byte[]> template,
+            IntakeProperties properties, IntakeMetrics metrics) {
+        IntakeProperties.GroupCommit settings = properties.groupCommit();
+        return new GroupCommit<>(new KafkaBatchTransaction(template, properties.publishTimeout()),
+                settings.maxComplaints(), settings.linger(), properties.publishTimeout(), metrics);
+    }
+
+    @Bean
+    KafkaComplaintPublisher complaintPublisher(GroupCommit<List<ProducerRecord<String, byte[]>>> groupCommit,
+            FieldSealer sealer, JsonMapper json, IntakeProperties properties) {
+        return new KafkaComplaintPublisher(groupCommit, sealer, json, properties.topics().complaints(),
+                properties.topics().idempotency());
     }
 
     @Bean
     KafkaIdempotencyLedger idempotencyLedger(ConsumerFactory<String, byte[]> consumers, JsonMapper json,
-            IntakeProperties properties) {
+            IntakeProperties properties, Clock clock) {
         return new KafkaIdempotencyLedger(consumers::createConsumer, json, properties.topics().idempotency(),
-                properties.topics().idempotencyRetention());
+                properties.topics().idempotencyRetention(), clock);
     }
 
     /**

@@ -1,0 +1,268 @@
+package org.hotline.intake.complaint.messaging;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hotline.intake.complaint.application.IntakeMetrics;
+import org.hotline.intake.complaint.application.PublicationFailedException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Group commit: requests that arrive while a transaction is being committed wait together and share the next
+ * one. One committer thread takes everything waiting (at most {@code maxRequests}), hands it to the
+ * {@link Transaction}, and then answers every request in it with the one outcome: all committed, or all failed.
+ *
+ * <p>Who decides: once the committer has taken a request, only the committer answers it, however long the
+ * transaction takes (Kafka's own timeouts bound that), because a request that gave up on its own while its
+ * transaction could still commit would answer 503 for a committed complaint. A request still waiting in the
+ * queue is another matter: nothing of it has been sent, so when no transaction takes it within
+ * {@code queueTimeout} it withdraws and answers 503. That keeps a request's wait bounded when the broker is
+ * down and each failing transaction takes seconds.
+ *
+ * <p>Stopping (graceful shutdown) finishes the transaction in progress and fails what is still queued, so
+ * every request answered "committed" before the stop is committed.
+ *
+ * @param <T> what one request contributes to a transaction
+ */
+final class GroupCommit<T> implements SmartLifecycle {
+
+    /**
+     * Below the web server's phases (Spring Boot's graceful shutdown and web server stop are at
+     * {@code DEFAULT_PHASE - 1024} and {@code - 2048}): the committer starts before requests arrive and stops
+     * only after graceful shutdown has let the requests in flight finish.
+     */
+    static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+    /** How often an idle committer looks whether it was stopped. */
+    private static final long IDLE_CHECK_MILLIS = 100;
+
+    /** Runs one transaction over a batch; returns once it committed, throws once it aborted or failed. */
+    @FunctionalInterface
+    interface Transaction<T> {
+        void commit(List<T> batch);
+    }
+
+    private final Transaction<T> transaction;
+    private final int maxRequests;
+    private final Duration linger;
+    private final Duration queueTimeout;
+    private final IntakeMetrics metrics;
+    private final LinkedBlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
+    private volatile boolean accepting;
+    private @Nullable Thread committer;
+
+    /**
+     * @param maxRequests the most requests one transaction takes
+     * @param linger how long the committer waits after the first request of a batch for more to arrive
+     * @param queueTimeout how long a request waits for a transaction to take it before answering 503
+     */
+    GroupCommit(Transaction<T> transaction, int maxRequests, Duration linger, Duration queueTimeout,
+            IntakeMetrics metrics) {
+        if (maxRequests < 1) {
+            throw new IllegalArgumentException("maxRequests must be at least 1");
+        }
+        this.transaction = transaction;
+        this.maxRequests = maxRequests;
+        this.linger = linger;
+        this.queueTimeout = queueTimeout;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Blocks until the transaction that took {@code request} has committed.
+     *
+     * @throws PublicationFailedException when its transaction failed, when none took it within the queue
+     *     timeout, or when the committer is stopped; in every case nothing of it becomes visible
+     */
+    void commit(T request) {
+        Pending<T> pending = new Pending<>(request);
+        queue.add(pending);
+        // Read after the add: either the committer's final sweep (which runs after accepting turns false)
+        // sees this request, or this thread sees the committer stopped; the claim decides who answers.
+        if (!accepting && pending.withdraw()) {
+            throw new PublicationFailedException("the intake is stopping", new IllegalStateException("stopped"));
+        }
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    if (pending.isTaken()) {
+                        pending.outcome.get();
+                    } else {
+                        pending.outcome.get(queueTimeout.toNanos(), TimeUnit.NANOSECONDS);
+                    }
+                    return;
+                } catch (TimeoutException e) {
+                    if (pending.withdraw()) {
+                        throw new PublicationFailedException("no transaction could take the complaint within "
+                                + queueTimeout, e);
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    if (pending.withdraw()) {
+                        throw new PublicationFailedException("interrupted while waiting for a transaction", e);
+                    }
+                } catch (ExecutionException e) {
+                    throw (PublicationFailedException) e.getCause();
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Requests waiting for a transaction, withdrawn ones included until the committer passes them. */
+    int queued() {
+        return queue.size();
+    }
+
+    @Override
+    public void start() {
+        accepting = true;
+        Thread thread = new Thread(this::commitUntilStopped, "intake-group-commit");
+        thread.setDaemon(true);
+        committer = thread;
+        thread.start();
+    }
+
+    /** Waits for the transaction in progress; Kafka's timeouts bound it, so this cannot hang for long. */
+    @Override
+    public void stop() {
+        accepting = false;
+        Thread thread = committer;
+        if (thread == null) {
+            return;
+        }
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        committer = null;
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return committer != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    private void commitUntilStopped() {
+        List<Pending<T>> batch = new ArrayList<>(maxRequests);
+        try {
+            while (accepting) {
+                Pending<T> first = queue.poll(IDLE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                gather(first, batch);
+                if (!batch.isEmpty()) {
+                    commitBatch(batch);
+                    batch.clear();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            failAll(batch, "the intake stopped during its transaction");
+            PublicationFailedException stopped = new PublicationFailedException("the intake is stopping",
+                    new IllegalStateException("stopped"));
+            Pending<T> left;
+            while ((left = queue.poll()) != null) {
+                if (left.take()) {
+                    left.outcome.completeExceptionally(stopped);
+                }
+            }
+        }
+    }
+
+    private void gather(Pending<T> first, List<Pending<T>> batch) throws InterruptedException {
+        if (first.take()) {
+            batch.add(first);
+        }
+        long lingerUntil = System.nanoTime() + linger.toNanos();
+        while (batch.size() < maxRequests) {
+            Pending<T> next = queue.poll();
+            if (next == null) {
+                long remaining = lingerUntil - System.nanoTime();
+                next = remaining > 0 ? queue.poll(remaining, TimeUnit.NANOSECONDS) : null;
+                if (next == null) {
+                    return;
+                }
+            }
+            if (next.take()) {
+                batch.add(next);
+            }
+        }
+    }
+
+    private void commitBatch(List<Pending<T>> batch) {
+        try {
+            transaction.commit(batch.stream().map(Pending::request).toList());
+        } catch (RuntimeException e) {
+            metrics.transactionEnded(batch.size(), false);
+            PublicationFailedException failure = e instanceof PublicationFailedException publication ? publication
+                    : new PublicationFailedException("a transaction of " + batch.size() + " complaints failed", e);
+            batch.forEach(pending -> pending.outcome.completeExceptionally(failure));
+            return;
+        }
+        metrics.transactionEnded(batch.size(), true);
+        batch.forEach(pending -> pending.outcome.complete(null));
+    }
+
+    private static <T> void failAll(List<Pending<T>> batch, String reason) {
+        PublicationFailedException failure = new PublicationFailedException(reason, new IllegalStateException(reason));
+        batch.forEach(pending -> pending.outcome.completeExceptionally(failure));
+    }
+
+    /** A request in the queue; exactly one of {@link #take} (committer) and {@link #withdraw} (request) wins. */
+    private static final class Pending<T> {
+
+        private static final int QUEUED = 0;
+        private static final int TAKEN = 1;
+        private static final int WITHDRAWN = 2;
+
+        private final T request;
+        private final AtomicInteger state = new AtomicInteger(QUEUED);
+        private final CompletableFuture<@Nullable Void> outcome = new CompletableFuture<>();
+
+        Pending(T request) {
+            this.request = request;
+        }
+
+        T request() {
+            return request;
+        }
+
+        boolean take() {
+            return state.compareAndSet(QUEUED, TAKEN);
+        }
+
+        boolean withdraw() {
+            return state.compareAndSet(QUEUED, WITHDRAWN);
+        }
+
+        boolean isTaken() {
+            return state.get() == TAKEN;
+        }
+    }
+}
