@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.hotline.notification.dispatch.ledger.FileOutbox;
+import org.hotline.notification.dispatch.application.Dispatcher;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -35,7 +35,7 @@ public final class NotificationBenchmark {
     public static void main(String[] args) throws IOException {
         int complaints = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         Path results = Path.of(args.length > 1 ? args[1] : "benchmarks/results.md");
-        Path ledger = Files.createTempDirectory("notification-benchmark");
+        String ledger = "benchmark-" + System.currentTimeMillis();
         EmbeddedKafkaKraftBroker broker = NotificationHarness.startBroker();
         int port = NotificationHarness.freePort();
         GreenMail smtp = NotificationHarness.startSmtp(port);
@@ -49,9 +49,9 @@ public final class NotificationBenchmark {
             int expected = complaints * 3;
             long started = System.nanoTime();
             NotificationHarness.publishAll(broker, events);
-            FileOutbox outbox = service.getBean(FileOutbox.class);
+            Dispatcher outbox = service.getBean(Dispatcher.class);
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (smtp.getReceivedMessages().length < expected || outbox.pending() > 0) {
+            while (smtp.getReceivedMessages().length < expected || outbox.backlog() > 0) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("not all messages were sent within 5 minutes");
                 }

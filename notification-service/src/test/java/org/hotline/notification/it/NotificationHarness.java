@@ -74,9 +74,13 @@ final class NotificationHarness {
         return smtp;
     }
 
-    /** Starts an instance on random HTTP ports; extra settings are {@code key=value} pairs. */
+    /**
+     * Starts an instance on random HTTP ports with a ledger of its own name ({@code notification.ledger.<ledger>}):
+     * instances started with the same name share it, as a restarted or a second instance does. Extra settings
+     * are {@code key=value} pairs.
+     */
     static ConfigurableApplicationContext startNotification(EmbeddedKafkaKraftBroker broker, int smtpPort,
-            Path ledger, String... settings) {
+            String ledger, String... settings) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.profiles.active=test",
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
@@ -84,7 +88,8 @@ final class NotificationHarness {
                 "--spring.mail.port=" + smtpPort,
                 "--server.port=0",
                 "--management.server.port=0",
-                "--hotline.notification.ledger-directory=" + ledger));
+                "--hotline.notification.topics.ledger=notification.ledger." + ledger,
+                "--hotline.notification.ledger.transactional-id-prefix=" + ledger + "-"));
         Stream.of(settings).map(setting -> "--" + setting).forEach(args::add);
         ConfigurableApplicationContext service =
                 new SpringApplicationBuilder(NotificationApplication.class).run(args.toArray(String[]::new));

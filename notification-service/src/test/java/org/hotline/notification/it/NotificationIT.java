@@ -15,7 +15,6 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -33,20 +31,16 @@ class NotificationIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    @TempDir
-    static Path ledger;
-
     private EmbeddedKafkaKraftBroker broker;
     private GreenMail smtp;
     private ConfigurableApplicationContext service;
 
     @BeforeAll
     void start() {
-        assertThat(ledger).isDirectory();
         broker = NotificationHarness.startBroker();
         int port = NotificationHarness.freePort();
         smtp = NotificationHarness.startSmtp(port);
-        service = NotificationHarness.startNotification(broker, port, ledger);
+        service = NotificationHarness.startNotification(broker, port, "it");
     }
 
     @AfterAll

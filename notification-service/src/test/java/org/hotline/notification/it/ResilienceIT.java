@@ -6,16 +6,14 @@ import static org.hotline.notification.it.NotificationHarness.publish;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import org.hotline.notification.dispatch.ledger.FileOutbox;
+import org.hotline.notification.dispatch.application.Dispatcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -37,10 +35,10 @@ class ResilienceIT {
     }
 
     @Test
-    void whenTheSmtpServerIsDownForAWhileEverythingIsDeliveredOnceItIsBack(@TempDir Path ledger) {
+    void whenTheSmtpServerIsDownForAWhileEverythingIsDeliveredOnceItIsBack() {
         // given a service whose SMTP server is down
         int port = NotificationHarness.freePort();
-        ConfigurableApplicationContext service = NotificationHarness.startNotification(broker, port, ledger);
+        ConfigurableApplicationContext service = NotificationHarness.startNotification(broker, port, "outage");
         GreenMail smtp = null;
         try {
             List<RoutedEvents> complaints = complaints(5, "outage");
@@ -53,9 +51,10 @@ class ResilienceIT {
             smtp = NotificationHarness.startSmtp(port);
 
             // then
-            FileOutbox outbox = service.getBean(FileOutbox.class);
+            Dispatcher dispatcher = service.getBean(Dispatcher.class);
             GreenMail server = smtp;
-            await().atMost(PATIENCE).until(() -> server.getReceivedMessages().length >= 15 && outbox.pending() == 0);
+            await().atMost(PATIENCE).until(() -> server.getReceivedMessages().length >= 15
+                    && dispatcher.backlog() == 0);
             assertThat(messageIds(smtp)).hasSize(15).doesNotHaveDuplicates();
             assertThat(meters.find("notification.messages.sent").counters().stream()
                     .mapToDouble(counter -> counter.count()).sum()).isEqualTo(15);
@@ -68,13 +67,13 @@ class ResilienceIT {
     }
 
     @Test
-    void aServiceRestartedMidBatchSendsNoMessageTwiceAndLosesNone(@TempDir Path ledger) {
+    void aServiceRestartedMidBatchSendsNoMessageTwiceAndLosesNone() {
         // given
         int port = NotificationHarness.freePort();
         GreenMail smtp = NotificationHarness.startSmtp(port);
         try {
-            ConfigurableApplicationContext first = NotificationHarness.startNotification(broker, port, ledger,
-                    "hotline.notification.batch-size=2");
+            ConfigurableApplicationContext first = NotificationHarness.startNotification(broker, port, "restart",
+                    "hotline.notification.batch-size=2", "hotline.notification.connections=1");
             List<RoutedEvents> complaints = complaints(20, "restart");
 
             // when the service stops while it is sending, and starts again on the same ledger
@@ -82,11 +81,11 @@ class ResilienceIT {
             await().atMost(PATIENCE).until(() -> smtp.getReceivedMessages().length >= 6);
             first.close();
             int sentBeforeRestart = smtp.getReceivedMessages().length;
-            ConfigurableApplicationContext second = NotificationHarness.startNotification(broker, port, ledger);
+            ConfigurableApplicationContext second = NotificationHarness.startNotification(broker, port, "restart");
             try {
-                FileOutbox outbox = second.getBean(FileOutbox.class);
+                Dispatcher dispatcher = second.getBean(Dispatcher.class);
                 await().atMost(PATIENCE).until(() -> smtp.getReceivedMessages().length >= 60
-                        && outbox.pending() == 0);
+                        && dispatcher.backlog() == 0);
 
                 // then
                 assertThat(sentBeforeRestart).isLessThan(60);

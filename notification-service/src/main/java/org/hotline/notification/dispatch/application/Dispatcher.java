@@ -3,235 +3,479 @@ package org.hotline.notification.dispatch.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.hotline.notification.dispatch.domain.FailureClass;
 import org.hotline.notification.dispatch.domain.MessagePlanner;
 import org.hotline.notification.dispatch.domain.PlannedMessage;
 import org.hotline.notification.dispatch.domain.RetryPolicy;
+import org.hotline.notification.dispatch.domain.RoutedComplaint;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends what the outbox holds, once. Each send is bracketed by an intent record before and a result record
- * after, both durable, so a restart can tell sent, failed, pending and in-doubt messages apart.
+ * Plans the messages of each routed complaint and sends each once, over a pool of SMTP connections.
  *
- * <p>Runs on its own scheduled thread, never on a Kafka consumer thread: an SMTP outage delays mail but never
- * holds a partition, blocks other complaints' events or stretches a poll into a consumer-group rebalance.
- * Transient failures are retried with exponential back-off; permanent ones produce a failure outcome, a
- * metric and a caseworker alert.
+ * <p>The Kafka consumer hands over each routed record ({@link #accept}); the ledger says which of its messages are
+ * already settled, and the rest wait in the {@link Backlog}, which the consumer keeps bounded. Senders
+ * ({@link #sendDue}, one thread and one SMTP connection each) take due messages in batches. For each batch:
+ * <ol>
+ *   <li>render each message (its content exists only now, never while it waits);</li>
+ *   <li>write an {@code INTENT} record for all of them, one durable ledger write per partition: found alone after a
+ *       crash, the send is in doubt and is never repeated blindly;</li>
+ *   <li>send them over the connection;</li>
+ *   <li>write the results ({@code SENT}, {@code RETRY}, {@code FAILED}) with the outcome events they settle, again
+ *       one durable write per partition, the outcome and the result in one Kafka transaction;</li>
+ *   <li>only then count a message settled, so that its routed record's offset may be committed.</li>
+ * </ol>
+ * Transient failures are retried with exponential back-off; permanent ones produce a failure outcome, a metric and
+ * a caseworker alert. Nothing here runs on the Kafka consumer's thread but {@link #accept}: an SMTP outage delays
+ * mail but never stretches a poll into a rebalance.
  */
 public class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
-    private static final int UNREPORTED_PER_ROUND = 100;
+    private static final Duration MAX_LEDGER_WAIT = Duration.ofSeconds(10);
+    private static final String DETAIL_NOT_KEPT = "settled before a restart or a rebalance; the detail is not kept";
 
-    private final Outbox outbox;
+    private final Ledger ledger;
     private final MailGateway gateway;
     private final MailRenderer renderer;
     private final MessagePlanner planner;
-    private final OutcomePublisher outcomes;
     private final NotificationMetrics metrics;
     private final RetryPolicy retryPolicy;
     private final InDoubtPolicy inDoubtPolicy;
     private final int batchSize;
+    private final Duration ledgerRetry;
     private final Clock clock;
+    private final Backlog backlog = new Backlog();
+    private volatile boolean stopping;
 
-    public Dispatcher(Outbox outbox, MailGateway gateway, MailRenderer renderer, MessagePlanner planner,
-            OutcomePublisher outcomes, NotificationMetrics metrics, RetryPolicy retryPolicy,
-            InDoubtPolicy inDoubtPolicy, int batchSize, Clock clock) {
-        this.outbox = outbox;
+    public Dispatcher(Ledger ledger, MailGateway gateway, MailRenderer renderer, MessagePlanner planner,
+            NotificationMetrics metrics, RetryPolicy retryPolicy, InDoubtPolicy inDoubtPolicy, int batchSize,
+            Duration ledgerRetry, Clock clock) {
+        this.ledger = ledger;
         this.gateway = gateway;
         this.renderer = renderer;
         this.planner = planner;
-        this.outcomes = outcomes;
         this.metrics = metrics;
         this.retryPolicy = retryPolicy;
         this.inDoubtPolicy = inDoubtPolicy;
         this.batchSize = batchSize;
+        this.ledgerRetry = ledgerRetry;
         this.clock = clock;
     }
 
-    /** Renders a planned message and queues it, unless the ledger already knows it. */
-    void queue(PlannedMessage planned) {
-        if (outbox.contains(planned.messageId())) {
-            return;
-        }
+    /**
+     * The routed record at {@code offset} of {@code partition}: queues the messages it calls for that the ledger does
+     * not know as settled. A redelivered record queues nothing already sent; a send found started and never
+     * recorded is settled by the in-doubt policy; a message failed for good whose caseworker alert is not settled
+     * gets its alert.
+     */
+    public void accept(int partition, long offset, RoutedComplaint complaint) {
         Instant now = clock.instant();
-        byte[] mime;
-        try {
-            mime = renderer.render(planned);
-        } catch (UndeliverableMessageException e) {
-            QueuedMessage refused = toQueued(planned, new byte[0]);
-            if (outbox.enqueue(refused, now)) {
-                failForGood(refused, 0, FailureClass.INVALID_ADDRESS, e.getMessage());
-            }
+        List<Work> works = new ArrayList<>();
+        for (PlannedMessage message : planner.plan(complaint)) {
+            plan(partition, offset, message, now, works);
+        }
+        backlog.add(partition, offset, complaint.receivedAt(), works);
+    }
+
+    /** A record that calls for no message (it was dead-lettered): its offset may be committed. */
+    public void skip(int partition, long offset) {
+        backlog.add(partition, offset, clock.instant(), List.of());
+    }
+
+    private void plan(int partition, long offset, PlannedMessage message, Instant now, List<Work> works) {
+        LedgerEntry.Known known = ledger.find(partition, message.messageId());
+        if (known == null) {
+            works.add(new Work(message, partition, offset, 0, now, now, false));
             return;
         }
-        outbox.enqueue(toQueued(planned, mime), now);
+        switch (known.status()) {
+            case RETRY -> works.add(new Work(message, partition, offset, known.attempts(), known.queuedAt(),
+                    known.at(), false));
+            case INTENT -> {
+                metrics.inDoubt(1);
+                log.warn("message {} was being sent when its partition last changed hands; policy {}",
+                        message.messageId(), inDoubtPolicy);
+                works.add(new Work(message, partition, offset, known.attempts(), known.queuedAt(), now, true));
+            }
+            case FAILED -> {
+                if (!MessagePlanner.CASEWORKER_ALERT.equals(message.template())) {
+                    plan(partition, offset, alertAbout(message, known.failure(), DETAIL_NOT_KEPT), now, works);
+                }
+            }
+            case SENT -> {
+            }
+        }
+    }
+
+    /** Messages taken from Kafka and not yet settled; the consumer pauses while there are too many. */
+    public int backlog() {
+        return backlog.size();
+    }
+
+    /** For each partition with records taken, the offset up to which every message is settled. */
+    public Map<Integer, Long> committable() {
+        return backlog.committable();
     }
 
     /**
-     * Flags, and by policy resends or not, the sends a previous run started without recording a result; and
-     * publishes the outcomes it settled without publishing.
+     * The partitions are no longer this instance's (a rebalance, or a ledger writer that broke): forgets their
+     * messages after letting the sends in progress finish for up to {@code patience}.
+     *
+     * @return the offsets that may be committed for them
      */
-    public void recoverInDoubt() {
-        reportUnreported();
-        List<OutboxEntry> inDoubt = outbox.inDoubt();
-        if (inDoubt.isEmpty()) {
-            return;
+    public Map<Integer, Long> release(Collection<Integer> partitions, Duration patience) {
+        return backlog.release(partitions, patience);
+    }
+
+    /** Lets the senders finish the batch in hand and take no more. */
+    public void stop() {
+        stopping = true;
+        backlog.wakeAll();
+    }
+
+    /** Waits up to {@code timeout} for a message to come due. */
+    public void awaitWork(Duration timeout) {
+        Instant nextDue = backlog.nextDue();
+        Duration wait = timeout;
+        if (nextDue != null) {
+            Duration untilDue = Duration.between(clock.instant(), nextDue);
+            if (untilDue.compareTo(wait) < 0) {
+                wait = untilDue.isNegative() ? Duration.ZERO : untilDue;
+            }
         }
-        metrics.inDoubt(inDoubt.size());
-        log.warn("{} message(s) were being sent when the service last stopped; policy {}", inDoubt.size(),
-                inDoubtPolicy);
-        for (OutboxEntry entry : inDoubt) {
-            settleInDoubt(entry.message(), entry.attempts());
+        if (!wait.isZero() && !stopping) {
+            backlog.awaitChange(wait);
         }
     }
 
-    private void settleInDoubt(QueuedMessage message, int attempts) {
-        if (inDoubtPolicy == InDoubtPolicy.RESEND) {
-            outbox.recordRetry(message.messageId(), attempts, FailureClass.IN_DOUBT, clock.instant());
-            alert(message, FailureClass.IN_DOUBT, "resent with the same Message-ID by policy");
-        } else {
-            failForGood(message, attempts, FailureClass.IN_DOUBT,
-                    "not resent by policy: check with the recipient whether it arrived");
-        }
-    }
-
-    /** Sends the messages that are due; returns how many it handled. */
-    public int dispatchDue() {
-        reportUnreported();
-        List<OutboxEntry> due = outbox.due(clock.instant(), batchSize);
-        if (due.isEmpty()) {
+    /**
+     * Sends a batch of due messages over the sender's connection, opening it when needed. Returns how many
+     * messages it handled; 0 when none was due.
+     */
+    public int sendDue(Connection connection) {
+        if (stopping) {
             return 0;
         }
+        List<Work> batch = backlog.takeDue(clock.instant(), batchSize);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        Round round = new Round();
+        List<Rendered> toSend = new ArrayList<>();
+        for (Work work : batch) {
+            if (work.inDoubt() && inDoubtPolicy == InDoubtPolicy.FLAG) {
+                round.fail(work, work.attempts(), FailureClass.IN_DOUBT,
+                        "not resent by policy: check with the recipient whether it arrived");
+                continue;
+            }
+            try {
+                toSend.add(new Rendered(work, renderer.render(work.message())));
+            } catch (UndeliverableMessageException e) {
+                round.fail(work, work.attempts(), FailureClass.INVALID_ADDRESS, e.getMessage());
+            } catch (RuntimeException e) {
+                // A template being edited or a bug: nothing was sent, try again later.
+                log.error("message {} could not be rendered", work.messageId(), e);
+                round.settleFailure(work, work.attempts() + 1,
+                        new DeliveryException(FailureClass.TRANSIENT, "rendering failed: " + e, e));
+            }
+        }
+        if (!toSend.isEmpty()) {
+            send(connection, toSend, round);
+        }
+        round.finish();
+        return batch.size();
+    }
+
+    private void send(Connection connection, List<Rendered> toSend, Round round) {
         MailGateway.Session session;
         try {
-            session = gateway.open();
+            session = connection.session(gateway);
         } catch (DeliveryException e) {
-            log.warn("SMTP server unavailable, {} message(s) wait: {}", due.size(), e.getMessage());
-            for (OutboxEntry entry : due) {
-                settleFailure(entry, entry.attempts() + 1, e);
+            log.warn("SMTP server unavailable, {} message(s) wait: {}", toSend.size(), e.getMessage());
+            for (Rendered rendered : toSend) {
+                round.settleFailure(rendered.work, rendered.work.attempts() + 1, e);
             }
-            return due.size();
+            return;
         }
-        try (session) {
-            for (OutboxEntry entry : due) {
-                if (entry.message().mime().length == 0) {
-                    failForGood(entry.message(), entry.attempts(), FailureClass.INVALID_ADDRESS,
-                            "refused before rendering");
+        List<Rendered> intended = writeIntents(toSend, round);
+        boolean broken = false;
+        for (Rendered rendered : intended) {
+            Work work = rendered.work;
+            int attempt = work.attempts() + 1;
+            long started = System.nanoTime();
+            try {
+                session.send(rendered.message());
+            } catch (DeliveryException e) {
+                metrics.smtpLatency(Duration.ofNanos(System.nanoTime() - started));
+                broken |= !e.failure().permanent();
+                round.settleFailure(work, attempt, e);
+                continue;
+            } catch (RuntimeException e) {
+                // Nobody knows how far an unexpected failure got: settle it as in doubt now.
+                log.error("message {} failed unexpectedly while being sent", work.messageId(), e);
+                broken = true;
+                round.settleFailure(work, attempt, new DeliveryException(FailureClass.IN_DOUBT,
+                        "unexpected failure while sending: " + e, e));
+                continue;
+            }
+            metrics.smtpLatency(Duration.ofNanos(System.nanoTime() - started));
+            round.sent(work, attempt);
+        }
+        if (broken) {
+            connection.close();
+        }
+    }
+
+    /** Writes the intents of the batch; returns the messages whose intent is durable, the only ones sent. */
+    private List<Rendered> writeIntents(List<Rendered> toSend, Round round) {
+        Instant now = clock.instant();
+        Map<Integer, List<Rendered>> byPartition = new LinkedHashMap<>();
+        for (Rendered rendered : toSend) {
+            byPartition.computeIfAbsent(rendered.work.partition(), p -> new ArrayList<>()).add(rendered);
+        }
+        List<Rendered> intended = new ArrayList<>();
+        for (Map.Entry<Integer, List<Rendered>> group : byPartition.entrySet()) {
+            List<LedgerEntry> intents = group.getValue().stream().map(rendered -> entry(rendered.work,
+                    LedgerEntry.Status.INTENT, rendered.work.attempts() + 1, null, now)).toList();
+            try {
+                ledger.write(group.getKey(), intents, List.of());
+                intended.addAll(group.getValue());
+            } catch (Ledger.LedgerUnavailableException e) {
+                log.warn("ledger unavailable, {} message(s) wait: {}", intents.size(), e.getMessage());
+                group.getValue().forEach(rendered -> round.later(rendered.work));
+            } catch (Ledger.PartitionLostException e) {
+                log.info("partition {} changed hands; its {} message(s) are its new owner's", group.getKey(),
+                        intents.size());
+                group.getValue().forEach(rendered -> round.lost(rendered.work));
+            } catch (RuntimeException e) {
+                log.error("ledger write failed unexpectedly; {} message(s) wait", intents.size(), e);
+                group.getValue().forEach(rendered -> round.later(rendered.work));
+            }
+        }
+        return intended;
+    }
+
+    private PlannedMessage alertAbout(PlannedMessage message, @Nullable FailureClass failure,
+            @Nullable String detail) {
+        return planner.alert(new MessagePlanner.AlertSubject(message.complaintId(), message.reference(),
+                message.receivedAt(), message.messageId(), message.recipientType(), message.authorityId(),
+                message.template(), failure == null ? FailureClass.RETRIES_EXHAUSTED : failure, detail));
+    }
+
+    private static LedgerEntry entry(Work work, LedgerEntry.Status status, int attempts,
+            @Nullable FailureClass failure, Instant at) {
+        PlannedMessage message = work.message();
+        return new LedgerEntry(message.messageId(), work.partition(), message.complaintId(), message.reference(),
+                message.receivedAt(), message.recipientType(), message.authorityId(), message.template(),
+                message.language(), status, attempts, failure, work.queuedAt(), at);
+    }
+
+    /** A message rendered for sending: its MIME content lives as long as this. */
+    private record Rendered(Work work, byte[] mime) {
+        QueuedMessage message() {
+            PlannedMessage planned = work.message();
+            return new QueuedMessage(planned.messageId(), planned.complaintId(), planned.reference(),
+                    planned.receivedAt(), planned.recipientType(), planned.authorityId(), planned.template(),
+                    planned.language(), mime);
+        }
+    }
+
+    /**
+     * The results of one batch, per partition: each partition's records and outcomes are written in one durable
+     * write, then applied to the backlog. A partition lost meanwhile has its messages dropped: its new owner plans
+     * them again and finds in the ledger what was done.
+     */
+    private final class Round {
+
+        private final Map<Integer, Group> groups = new LinkedHashMap<>();
+
+        private static final class Group {
+            final List<LedgerEntry> entries = new ArrayList<>();
+            final List<Runnable> actions = new ArrayList<>();
+            final List<Work> works = new ArrayList<>();
+        }
+
+        void sent(Work work, int attempt) {
+            long accepted = System.nanoTime();
+            record(work, entry(work, LedgerEntry.Status.SENT, attempt, null, clock.instant()), () -> {
+                metrics.unrecordedWindow(Duration.ofNanos(System.nanoTime() - accepted));
+                PlannedMessage message = work.message();
+                metrics.sent(message.template(), message.language(), message.recipientType());
+                settled(work);
+            });
+        }
+
+        void settleFailure(Work work, int attempt, DeliveryException failure) {
+            PlannedMessage message = work.message();
+            if (failure.failure() == FailureClass.IN_DOUBT) {
+                // The connection failed after the server took the data and before it answered: the same doubt as
+                // a crash inside the send, settled by the same policy.
+                metrics.inDoubt(1);
+                log.warn("message {} ({}, {}) may or may not have been delivered: {}; policy {}",
+                        message.messageId(), message.recipientType(), message.template(), failure.getMessage(),
+                        inDoubtPolicy);
+                if (inDoubtPolicy == InDoubtPolicy.FLAG) {
+                    fail(work, attempt, FailureClass.IN_DOUBT,
+                            "not resent by policy: check with the recipient whether it arrived");
                 } else {
-                    send(session, entry);
+                    retry(work, attempt, FailureClass.IN_DOUBT, clock.instant(),
+                            "resent with the same Message-ID by policy");
+                }
+                return;
+            }
+            if (failure.failure().permanent()) {
+                fail(work, attempt, failure.failure(), failure.getMessage());
+                return;
+            }
+            Instant now = clock.instant();
+            if (Duration.between(work.queuedAt(), now).compareTo(retryPolicy.giveUpAfter()) > 0) {
+                fail(work, attempt, FailureClass.RETRIES_EXHAUSTED, failure.getMessage());
+                return;
+            }
+            retry(work, attempt, failure.failure(), now.plus(retryPolicy.delayAfter(attempt)), null);
+        }
+
+        private void retry(Work work, int attempt, FailureClass failure, Instant nextAttempt,
+                @Nullable String alertDetail) {
+            PlannedMessage message = work.message();
+            record(work, entry(work, LedgerEntry.Status.RETRY, attempt, failure, nextAttempt), () -> {
+                metrics.retried(message.template(), message.recipientType(), failure);
+                if (alertDetail != null) {
+                    alert(work, failure, alertDetail);
+                }
+                backlog.giveBack(work, work.retryAt(attempt, nextAttempt));
+            });
+        }
+
+        void fail(Work work, int attempts, FailureClass failure, @Nullable String detail) {
+            PlannedMessage message = work.message();
+            record(work, entry(work, LedgerEntry.Status.FAILED, attempts, failure, clock.instant()), () -> {
+                metrics.failed(message.template(), message.language(), message.recipientType(), failure);
+                log.warn("message {} ({}, {}) failed for good: {}", message.messageId(), message.recipientType(),
+                        message.template(), failure);
+                alert(work, failure, detail);
+                settled(work);
+            });
+        }
+
+        /** Waits again, untouched: the ledger could not be written. */
+        void later(Work work) {
+            group(work).actions.add(() -> backlog.giveBack(work, work.delayedTo(clock.instant().plus(ledgerRetry))));
+            group(work).works.add(work);
+        }
+
+        void lost(Work work) {
+            group(work).actions.add(() -> backlog.drop(work));
+            group(work).works.add(work);
+        }
+
+        private void record(Work work, LedgerEntry entry, Runnable then) {
+            Group group = group(work);
+            group.entries.add(entry);
+            group.actions.add(then);
+            group.works.add(work);
+        }
+
+        private Group group(Work work) {
+            return groups.computeIfAbsent(work.partition(), p -> new Group());
+        }
+
+        void finish() {
+            groups.forEach((partition, group) -> {
+                List<Outcome> outcomes = group.entries.stream().filter(e -> e.status().settled())
+                        .map(LedgerEntry::outcome).toList();
+                if (group.entries.isEmpty() || writeResults(partition, group.entries, outcomes)) {
+                    group.actions.forEach(Runnable::run);
+                } else {
+                    group.works.forEach(backlog::drop);
+                }
+            });
+        }
+
+        /**
+         * Writes one partition's results, retrying while the ledger is unavailable: the messages were sent, and
+         * only a crash, a stop or a lost partition may leave them unrecorded (then in doubt for the next owner).
+         */
+        private boolean writeResults(int partition, List<LedgerEntry> results, List<Outcome> outcomes) {
+            Duration wait = ledgerRetry;
+            while (true) {
+                try {
+                    ledger.write(partition, results, outcomes);
+                    return true;
+                } catch (Ledger.PartitionLostException e) {
+                    log.warn("partition {} changed hands before {} result(s) were recorded; its next owner finds "
+                            + "them in doubt", partition, results.size());
+                    return false;
+                } catch (RuntimeException e) {
+                    if (!(e instanceof Ledger.LedgerUnavailableException)) {
+                        log.error("ledger write failed unexpectedly", e);
+                    }
+                    if (stopping) {
+                        log.warn("stopping with {} result(s) unrecorded; they are in doubt at the next start",
+                                results.size());
+                        return false;
+                    }
+                    metrics.outcomeNotPublished();
+                    log.warn("ledger unavailable, {} result(s) wait to be recorded: {}", results.size(),
+                            e.getMessage());
+                    backlog.awaitChange(wait);
+                    Duration doubled = wait.multipliedBy(2);
+                    wait = doubled.compareTo(MAX_LEDGER_WAIT) > 0 ? MAX_LEDGER_WAIT : doubled;
                 }
             }
         }
-        return due.size();
-    }
 
-    private void send(MailGateway.Session session, OutboxEntry entry) {
-        QueuedMessage message = entry.message();
-        int attempt = entry.attempts() + 1;
-        outbox.recordIntent(message.messageId(), attempt, clock.instant());
-        long started = System.nanoTime();
-        try {
-            session.send(message);
-        } catch (DeliveryException e) {
-            metrics.smtpLatency(Duration.ofNanos(System.nanoTime() - started));
-            settleFailure(entry, attempt, e);
-            return;
-        } catch (RuntimeException e) {
-            // Nobody knows how far an unexpected failure got: settle it as in doubt now, rather than leave an
-            // intent without a result that only a restart would find.
-            log.error("message {} failed unexpectedly while being sent", message.messageId(), e);
-            settleFailure(entry, attempt, new DeliveryException(FailureClass.IN_DOUBT,
-                    "unexpected failure while sending: " + e, e));
-            return;
-        }
-        long accepted = System.nanoTime();
-        metrics.smtpLatency(Duration.ofNanos(accepted - started));
-        Instant now = clock.instant();
-        outbox.recordSent(message.messageId(), attempt, now);
-        metrics.unrecordedWindow(Duration.ofNanos(System.nanoTime() - accepted));
-        metrics.sent(message.template(), message.language(), message.recipientType());
-        publish(Outcome.of(message, true, attempt, null, now));
-        if (outbox.settled(message.complaintId())) {
-            metrics.endToEnd(Duration.between(message.receivedAt(), now));
-        }
-    }
-
-    private void settleFailure(OutboxEntry entry, int attempt, DeliveryException failure) {
-        QueuedMessage message = entry.message();
-        if (failure.failure() == FailureClass.IN_DOUBT) {
-            // The connection failed after the server took the data and before it answered: the same doubt as a
-            // crash inside the send, settled by the same policy.
-            metrics.inDoubt(1);
-            log.warn("message {} ({}, {}) may or may not have been delivered: {}; policy {}", message.messageId(),
-                    message.recipientType(), message.template(), failure.getMessage(), inDoubtPolicy);
-            settleInDoubt(message, attempt);
-            return;
-        }
-        if (failure.failure().permanent()) {
-            failForGood(message, attempt, failure.failure(), failure.getMessage());
-            return;
-        }
-        Instant now = clock.instant();
-        if (Duration.between(entry.queuedAt(), now).compareTo(retryPolicy.giveUpAfter()) > 0) {
-            failForGood(message, attempt, FailureClass.RETRIES_EXHAUSTED, failure.getMessage());
-            return;
-        }
-        outbox.recordRetry(message.messageId(), attempt, failure.failure(),
-                now.plus(retryPolicy.delayAfter(attempt)));
-        metrics.retried(message.template(), message.recipientType(), failure.failure());
-    }
-
-    private void failForGood(QueuedMessage message, int attempts, FailureClass failure, @Nullable String detail) {
-        Instant now = clock.instant();
-        outbox.recordFailed(message.messageId(), attempts, failure, now);
-        metrics.failed(message.template(), message.language(), message.recipientType(), failure);
-        log.warn("message {} ({}, {}) failed for good: {}", message.messageId(), message.recipientType(),
-                message.template(), failure);
-        publish(Outcome.of(message, false, attempts, failure, now));
-        alert(message, failure, detail);
-    }
-
-    private void alert(QueuedMessage message, FailureClass failure, @Nullable String detail) {
-        if (MessagePlanner.CASEWORKER_ALERT.equals(message.template())) {
-            return;
-        }
-        queue(planner.alert(new MessagePlanner.AlertSubject(message.complaintId(), message.reference(),
-                message.receivedAt(), message.messageId(), message.recipientType(), message.authorityId(),
-                message.template(), failure, detail)));
-    }
-
-    /**
-     * Publishes the outcomes a crash or a broker outage left unpublished (the ledger knows them), a few at a time,
-     * stopping at the first failure so that an unreachable broker does not hold up sending.
-     */
-    void reportUnreported() {
-        for (Outcome outcome : outbox.unreported(UNREPORTED_PER_ROUND)) {
-            if (!publish(outcome)) {
+        private void alert(Work work, FailureClass failure, @Nullable String detail) {
+            PlannedMessage message = work.message();
+            if (MessagePlanner.CASEWORKER_ALERT.equals(message.template())) {
                 return;
+            }
+            PlannedMessage alert = alertAbout(message, failure, detail);
+            LedgerEntry.Known known = ledger.find(work.partition(), alert.messageId());
+            if (known != null && known.status().settled()) {
+                return;
+            }
+            Instant now = clock.instant();
+            backlog.addFollowUp(work, new Work(alert, work.partition(), work.offset(), 0, now, now, false));
+        }
+
+        private void settled(Work work) {
+            Instant receivedAt = backlog.settle(work);
+            if (receivedAt != null) {
+                metrics.endToEnd(Duration.between(receivedAt, clock.instant()));
             }
         }
     }
 
-    private boolean publish(Outcome outcome) {
-        try {
-            outcomes.publish(outcome);
-        } catch (RuntimeException e) {
-            metrics.outcomeNotPublished();
-            log.error("outcome of message {} could not be published; published again later", outcome.messageId(),
-                    e);
-            return false;
-        }
-        outbox.recordReported(outcome.messageId());
-        return true;
-    }
+    /** A sender's SMTP connection, kept open across batches and closed when idle or broken. */
+    public static final class Connection implements AutoCloseable {
 
-    private static QueuedMessage toQueued(PlannedMessage planned, byte[] mime) {
-        return new QueuedMessage(planned.messageId(), planned.complaintId(), planned.reference(),
-                planned.receivedAt(), planned.recipientType(), planned.authorityId(), planned.template(),
-                planned.language(), mime);
+        private MailGateway.@Nullable Session session;
+
+        MailGateway.Session session(MailGateway gateway) {
+            MailGateway.Session open = session;
+            if (open == null) {
+                open = gateway.open();
+                session = open;
+            }
+            return open;
+        }
+
+        @Override
+        public void close() {
+            MailGateway.Session open = session;
+            session = null;
+            if (open != null) {
+                open.close();
+            }
+        }
     }
 }

@@ -4,22 +4,20 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
 import org.hotline.notification.dispatch.application.Dispatcher;
+import org.hotline.notification.dispatch.application.Ledger;
 import org.hotline.notification.dispatch.application.MailGateway;
 import org.hotline.notification.dispatch.application.MailRenderer;
 import org.hotline.notification.dispatch.application.NotificationMetrics;
-import org.hotline.notification.dispatch.application.NotificationPlanning;
-import org.hotline.notification.dispatch.application.OutcomePublisher;
 import org.hotline.notification.dispatch.domain.Language;
 import org.hotline.notification.dispatch.domain.MessagePlanner;
 import org.hotline.notification.dispatch.domain.NgoContact;
 import org.hotline.notification.dispatch.domain.RetryPolicy;
-import org.hotline.notification.dispatch.ledger.FileOutbox;
-import org.hotline.notification.sealing.domain.FieldSealer;
+import org.hotline.notification.dispatch.ledger.KafkaLedger;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 class DispatchConfiguration {
@@ -44,39 +42,31 @@ class DispatchConfiguration {
         return new MessagePlanner(ngo, properties.messageIdDomain());
     }
 
-    @Bean(destroyMethod = "close")
-    FileOutbox outbox(NotificationProperties properties, FieldSealer sealer, JsonMapper json) {
-        return new FileOutbox(properties.ledgerDirectory(), sealer, json);
+    @Bean
+    NotificationMetrics notificationMetrics(MeterRegistry meters, ObjectProvider<Dispatcher> dispatcher,
+            KafkaLedger ledger) {
+        return new MicrometerNotificationMetrics(meters, () -> dispatcher.getObject().backlog(), ledger::known);
     }
 
     @Bean
-    NotificationMetrics notificationMetrics(MeterRegistry meters, FileOutbox outbox) {
-        return new MicrometerNotificationMetrics(meters, outbox);
-    }
-
-    @Bean
-    Dispatcher dispatcher(FileOutbox outbox, MailGateway gateway, MailRenderer renderer, MessagePlanner planner,
-            OutcomePublisher outcomes, NotificationMetrics metrics, NotificationProperties properties, Clock clock) {
+    Dispatcher dispatcher(Ledger ledger, MailGateway gateway, MailRenderer renderer, MessagePlanner planner,
+            NotificationMetrics metrics, NotificationProperties properties, Clock clock) {
         NotificationProperties.Retry retry = properties.retry();
-        return new Dispatcher(outbox, gateway, renderer, planner, outcomes, metrics,
+        return new Dispatcher(ledger, gateway, renderer, planner, metrics,
                 new RetryPolicy(retry.initial(), retry.multiplier(), retry.max(), retry.giveUpAfter()),
-                properties.inDoubtPolicy(), properties.batchSize(), clock);
+                properties.inDoubtPolicy(), properties.batchSize(), properties.ledger().retry(), clock);
     }
 
     @Bean
-    NotificationPlanning notificationPlanning(MessagePlanner planner, Dispatcher dispatcher) {
-        return new NotificationPlanning(planner, dispatcher);
-    }
-
-    @Bean
-    DispatchScheduler dispatchScheduler(Dispatcher dispatcher, NotificationProperties properties) {
-        return new DispatchScheduler(dispatcher, properties.pollInterval());
+    SenderPool senderPool(Dispatcher dispatcher, NotificationProperties properties) {
+        return new SenderPool(dispatcher, properties.connections(), properties.pollInterval(),
+                properties.idleConnectionTimeout());
     }
 
     /** Ready only while the ledger can be written: without it nothing can be sent safely. */
     @Bean
-    HealthIndicator ledger(FileOutbox outbox) {
-        return () -> (outbox.writable() ? Health.up() : Health.down()).withDetail("pending", outbox.pending())
-                .build();
+    HealthIndicator ledger(KafkaLedger ledger, ObjectProvider<Dispatcher> dispatcher) {
+        return () -> (ledger.writable() ? Health.up() : Health.down())
+                .withDetail("backlog", dispatcher.getObject().backlog()).build();
     }
 }

@@ -4,11 +4,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.function.IntSupplier;
 import org.hotline.notification.dispatch.application.NotificationMetrics;
 import org.hotline.notification.dispatch.domain.FailureClass;
 import org.hotline.notification.dispatch.domain.Language;
 import org.hotline.notification.dispatch.domain.RecipientType;
-import org.hotline.notification.dispatch.ledger.FileOutbox;
 
 /** The metrics of docs/notification.md, in Micrometer (exported for Prometheus). */
 final class MicrometerNotificationMetrics implements NotificationMetrics {
@@ -18,7 +18,7 @@ final class MicrometerNotificationMetrics implements NotificationMetrics {
     private final Timer endToEnd;
     private final Timer unrecordedWindow;
 
-    MicrometerNotificationMetrics(MeterRegistry meters, FileOutbox outbox) {
+    MicrometerNotificationMetrics(MeterRegistry meters, IntSupplier backlog, IntSupplier known) {
         this.meters = meters;
         this.smtpLatency = Timer.builder("notification.smtp.latency").description("One SMTP send, start to reply")
                 .publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram().register(meters);
@@ -28,8 +28,12 @@ final class MicrometerNotificationMetrics implements NotificationMetrics {
         this.unrecordedWindow = Timer.builder("notification.ledger.unrecorded.window")
                 .description("From the SMTP server's acceptance to the durable 'sent' record")
                 .publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram().register(meters);
-        Gauge.builder("notification.outbox.pending", outbox, FileOutbox::pending)
-                .description("Messages queued and not yet sent or failed").register(meters);
+        Gauge.builder("notification.outbox.pending", backlog, IntSupplier::getAsInt)
+                .description("Messages taken from Kafka and not yet sent or failed (bounded by max-backlog; the "
+                        + "rest of a backlog waits in Kafka, as consumer lag)")
+                .register(meters);
+        Gauge.builder("notification.ledger.known", known, IntSupplier::getAsInt)
+                .description("Messages the ledger knows in the partitions this instance owns").register(meters);
     }
 
     @Override

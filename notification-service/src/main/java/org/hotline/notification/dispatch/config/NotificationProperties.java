@@ -18,31 +18,37 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the notification service ({@code hotline.notification.*}). SMTP itself is {@code spring.mail.*}.
  *
- * @param ledgerDirectory where the outbox and ledger of sent messages live; must survive restarts (a
- *     persistent volume) and belong to one instance only. Losing it means already-sent messages can be sent
- *     again on a replay of the topic.
  * @param templatesDirectory an NGO's own templates, looked up before the shipped ones; none by default
  * @param messageIdDomain the right-hand side of every Message-ID; use a domain the NGO controls
- * @param pollInterval how often the dispatcher looks for due messages
- * @param batchSize the most messages sent over one SMTP connection
+ * @param pollInterval how long an idle sender waits before looking for due messages again
+ * @param batchSize the most messages a sender takes at once: their intents are one ledger write, their results
+ *     another; a crash during the batch leaves at most this many sends in doubt
+ * @param connections SMTP connections, one sender thread each; the SMTP server's limit per client bounds it
+ * @param idleConnectionTimeout a sender closes its SMTP connection after this long without a message
+ * @param maxBacklog the most messages taken from Kafka and not yet settled; past it the consumer pauses its
+ *     partitions (resuming at half), so memory stays bounded whatever the backlog: the rest waits in Kafka
  * @param inDoubtPolicy what to do with a send found started but unrecorded after a restart
  * @param retry back-off for transient SMTP failures
  * @param ngo the operating NGO as messages present it
  * @param topics the topics this service reads and writes, and how it creates the ones it owns
- * @param kafka Kafka timeouts and the consumer's retry of non-poison failures
+ * @param ledger the ledger on its compacted topic
+ * @param kafka Kafka timeouts and the consumer's batch
  */
 @Validated
 @ConfigurationProperties("hotline.notification")
 public record NotificationProperties(
-        @NotNull Path ledgerDirectory,
         @Nullable Path templatesDirectory,
         @DefaultValue("notification.hotline.invalid") @NotBlank String messageIdDomain,
         @DefaultValue("200ms") @NotNull Duration pollInterval,
-        @DefaultValue("50") @Min(1) @Max(1000) int batchSize,
+        @DefaultValue("20") @Min(1) @Max(1000) int batchSize,
+        @DefaultValue("4") @Min(1) @Max(64) int connections,
+        @DefaultValue("2s") @NotNull Duration idleConnectionTimeout,
+        @DefaultValue("1000") @Min(1) int maxBacklog,
         @DefaultValue("FLAG") @NotNull InDoubtPolicy inDoubtPolicy,
         @DefaultValue @Valid Retry retry,
         @Valid @NotNull Ngo ngo,
         @DefaultValue @Valid Topics topics,
+        @DefaultValue @Valid Ledger ledger,
         @DefaultValue @Valid Kafka kafka) {
 
     /**
@@ -80,28 +86,48 @@ public record NotificationProperties(
     }
 
     /**
-     * @param routed the topic read (its binding is {@code routedComplaints-in-0} in application.yml)
+     * @param routed the topic read
+     * @param group the consumer group reading it; every instance of the service shares it
      * @param outcomes where NotificationOutcome events go
      * @param deadLetter where poison ComplaintRouted records go
-     * @param partitions partitions of the topics this service creates
+     * @param deadLetterRetention how long dead letters are kept for an operator to look at and replay
+     * @param ledger the compacted ledger topic; it must have at least as many partitions as {@code routed}
+     * @param partitions partitions of the topics this service creates; keep it equal to those of {@code routed}
      * @param replicationFactor replicas of the topics this service creates (3 in production)
      */
     public record Topics(
             @DefaultValue("complaints.routed.v1") @NotBlank String routed,
+            @DefaultValue("notification-service") @NotBlank String group,
             @DefaultValue("notifications.outcomes.v1") @NotBlank String outcomes,
             @DefaultValue("complaints.routed.v1.dlt") @NotBlank String deadLetter,
+            @DefaultValue("30d") @NotNull Duration deadLetterRetention,
+            @DefaultValue("notification.ledger.v1") @NotBlank String ledger,
             @DefaultValue("6") @Min(1) int partitions,
             @DefaultValue("1") @Min(1) @Max(Short.MAX_VALUE) int replicationFactor) {
     }
 
     /**
-     * @param sendTimeout how long an outcome or dead-letter send waits for the broker
-     * @param retryInitial first wait before a failed (non-poison) record is redelivered
-     * @param retryMax longest such wait; keep far below max.poll.interval.ms
+     * @param transactionalIdPrefix the ledger writer of partition p has the transactional id prefix + p, the same
+     *     on every instance, so that the instance taking a partition fences the one that had it. Two deployments
+     *     sharing a cluster need different prefixes.
+     * @param transactionTimeout an open ledger transaction of an instance that died is aborted after this; the
+     *     partition's next owner waits at most this long for it
+     * @param loadTimeout the longest reading a partition's ledger may take when taking the partition
+     * @param retry the first wait before a ledger write is tried again after the broker did not take it
+     */
+    public record Ledger(
+            @DefaultValue("notification-ledger-") @NotBlank String transactionalIdPrefix,
+            @DefaultValue("30s") @NotNull Duration transactionTimeout,
+            @DefaultValue("2m") @NotNull Duration loadTimeout,
+            @DefaultValue("500ms") @NotNull Duration retry) {
+    }
+
+    /**
+     * @param sendTimeout how long a ledger write or a dead-letter send waits for the broker
+     * @param maxPollRecords the most routed records one poll takes; each plans a handful of messages
      */
     public record Kafka(
             @DefaultValue("10s") @NotNull Duration sendTimeout,
-            @DefaultValue("500ms") @NotNull Duration retryInitial,
-            @DefaultValue("5s") @NotNull Duration retryMax) {
+            @DefaultValue("100") @Min(1) int maxPollRecords) {
     }
 }

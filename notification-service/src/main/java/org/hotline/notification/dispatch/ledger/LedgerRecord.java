@@ -3,47 +3,52 @@ package org.hotline.notification.dispatch.ledger;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
-import org.hotline.notification.sealing.domain.SealedValue;
+import org.hotline.notification.dispatch.application.LedgerEntry;
+import org.hotline.notification.dispatch.domain.FailureClass;
+import org.hotline.notification.dispatch.domain.Language;
+import org.hotline.notification.dispatch.domain.RecipientType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One line of the ledger file. {@code QUEUED} and {@code STATE} (written by compaction) carry the message's
- * metadata; {@code payload} is the rendered message, sealed with the active key because it holds the opened
- * description and, for OPEN complaints, the complainant's contact. Terminal states drop the payload.
- * {@code REPORTED} says the message's outcome event was published; {@code reported} on a {@code STATE} line says
- * the same (absent on lines written before it existed: those outcomes were published).
+ * The value of a record on the ledger topic, keyed by message id: the whole state of the message after its latest
+ * step, so compaction, which keeps the latest record of each key, keeps all that is needed. No address, no
+ * complaint text: the content of a message is planned again from its routed event when it is needed.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record LedgerRecord(
-        String type,
+        int schemaVersion,
         String messageId,
-        @Nullable UUID complaintId,
-        @Nullable String reference,
-        @Nullable Instant receivedAt,
-        @Nullable String recipientType,
+        UUID complaintId,
+        String reference,
+        Instant receivedAt,
+        String recipientType,
         @Nullable String authorityId,
-        @Nullable String template,
-        @Nullable String language,
-        @Nullable SealedValue payload,
-        @Nullable Instant queuedAt,
-        @Nullable String status,
-        int attempt,
+        String template,
+        String language,
+        String status,
+        int attempts,
         @Nullable String failure,
-        Instant at,
-        @Nullable Instant nextAttempt,
-        @Nullable Boolean reported) {
+        Instant queuedAt,
+        Instant at) {
 
-    static final String QUEUED = "QUEUED";
-    static final String INTENT = "INTENT";
-    static final String SENT = "SENT";
-    static final String RETRY = "RETRY";
-    static final String FAILED = "FAILED";
-    static final String STATE = "STATE";
-    static final String REPORTED = "REPORTED";
+    static final int SCHEMA_VERSION = 1;
 
-    static LedgerRecord progress(String type, String messageId, int attempt, @Nullable String failure, Instant at,
-            @Nullable Instant nextAttempt) {
-        return new LedgerRecord(type, messageId, null, null, null, null, null, null, null, null, null, null, attempt,
-                failure, at, nextAttempt, null);
+    static LedgerRecord of(LedgerEntry entry) {
+        return new LedgerRecord(SCHEMA_VERSION, entry.messageId(), entry.complaintId(), entry.reference(),
+                entry.receivedAt(), entry.recipientType().name(), entry.authorityId(), entry.template(),
+                entry.language().code(), entry.status().name(), entry.attempts(),
+                entry.failure() == null ? null : entry.failure().name(), entry.queuedAt(), entry.at());
+    }
+
+    LedgerEntry.Known known() {
+        return new LedgerEntry.Known(LedgerEntry.Status.valueOf(status), attempts,
+                failure == null ? null : FailureClass.valueOf(failure), queuedAt, at);
+    }
+
+    LedgerEntry entry(int partition) {
+        return new LedgerEntry(messageId, partition, complaintId, reference, receivedAt,
+                RecipientType.valueOf(recipientType), authorityId, template,
+                Language.fromCode(language).orElseThrow(), LedgerEntry.Status.valueOf(status), attempts,
+                failure == null ? null : FailureClass.valueOf(failure), queuedAt, at);
     }
 }

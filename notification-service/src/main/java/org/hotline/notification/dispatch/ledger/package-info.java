@@ -1,4 +1,4 @@
-/** The durable outbox and ledger of what was sent, on local disk. */
+/** The ledger of what was planned and sent, on a compacted Kafka topic partitioned like the routed events. */
 @NullMarked
 package org.hotline.notification.dispatch.ledger;
 

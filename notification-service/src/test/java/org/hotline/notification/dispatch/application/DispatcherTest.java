@@ -3,12 +3,12 @@ package org.hotline.notification.dispatch.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,90 +20,143 @@ import org.hotline.notification.dispatch.domain.MessagePlanner;
 import org.hotline.notification.dispatch.domain.PlannedMessage;
 import org.hotline.notification.dispatch.domain.RetryPolicy;
 import org.hotline.notification.dispatch.domain.RoutedComplaint;
-import org.hotline.notification.dispatch.ledger.FileOutbox;
 import org.hotline.notification.dispatch.support.RecordingMetrics;
-import org.hotline.notification.sealing.domain.FieldSealer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * The dispatcher's promises, with an SMTP server and a ledger held in memory: the ledger outlives a dispatcher, as
+ * the ledger topic outlives an instance, so a new dispatcher over the same ledger is a restart or the partition's
+ * next owner. The real ledger on Kafka and a real SMTP server are in the integration tests.
+ */
 class DispatcherTest {
 
-    private static final FieldSealer SEALER = new FieldSealer("k", Map.of("k", new byte[32]));
     private static final RetryPolicy RETRY = new RetryPolicy(Duration.ofSeconds(5), 2, Duration.ofMinutes(1),
             Duration.ofHours(1));
 
-    @TempDir
-    Path ledger;
-
     private final MovableClock clock = new MovableClock();
     private final FakeServer server = new FakeServer();
-    private final List<Outcome> outcomes = new ArrayList<>();
+    private final MemoryLedger ledger = new MemoryLedger();
     private final RecordingMetrics metrics = new RecordingMetrics();
     private final MessagePlanner planner = new MessagePlanner(Complaints.NGO, "notification.test");
-    private boolean brokerDown;
     private final RoutedComplaint complaint = Complaints.complaint(ComplainantMode.OPEN, Complaints.aigerim(true),
             Complaints.antiCorruption(), Complaints.labourInspection());
 
     @Test
     void sendsEveryMessageOfADecisionOnceEvenWhenTheDecisionIsRedelivered() {
         // given
-        Service service = start(InDoubtPolicy.FLAG);
+        Dispatcher dispatcher = start(InDoubtPolicy.FLAG);
 
         // when
-        service.planning.handle(complaint);
-        service.dispatcher.dispatchDue();
-        service.planning.handle(complaint);
-        service.dispatcher.dispatchDue();
+        dispatcher.accept(0, 0, complaint);
+        drain(dispatcher);
+        dispatcher.accept(0, 1, complaint);
+        drain(dispatcher);
 
         // then
         assertThat(server.accepted).hasSize(4).doesNotHaveDuplicates();
-        assertThat(outcomes).hasSize(4).allMatch(Outcome::sent);
+        assertThat(ledger.outcomes).hasSize(4).allMatch(Outcome::sent);
         assertThat(metrics.events).contains("sent authority-notice ru AUTHORITY", "sent authority-notice kk AUTHORITY",
                 "sent complainant-acknowledgement kk COMPLAINANT", "sent caseworker-decision ru CASEWORKER",
                 "endToEnd");
+        assertThat(dispatcher.committable()).containsEntry(0, 2L);
+        assertThat(dispatcher.backlog()).isZero();
+    }
+
+    @Test
+    void writesEveryIntentOfABatchInOneLedgerWriteBeforeSendingAndTheResultsWithTheirOutcomesInAnother() {
+        // given
+        Dispatcher dispatcher = start(InDoubtPolicy.FLAG);
+        dispatcher.accept(0, 0, complaint);
+
+        // when
+        drain(dispatcher);
+
+        // then
+        assertThat(ledger.writes).containsExactly("0: 4 INTENT, 0 outcomes", "0: 4 SENT, 4 outcomes");
+        assertThat(server.intentsSeenAtSend).allMatch(intent -> intent == LedgerEntry.Status.INTENT);
+    }
+
+    @Test
+    void commitsARecordsOffsetOnlyOnceEveryMessageOfItIsSettled() {
+        // given
+        Dispatcher dispatcher = start(InDoubtPolicy.FLAG);
+        dispatcher.accept(0, 7, complaint);
+        server.down = true;
+
+        // when the server is down, then back
+        drain(dispatcher);
+        Map<Integer, Long> whileDown = dispatcher.committable();
+        server.down = false;
+        clock.advance(Duration.ofSeconds(5));
+        drain(dispatcher);
+
+        // then
+        assertThat(whileDown).containsEntry(0, 7L);
+        assertThat(dispatcher.committable()).containsEntry(0, 8L);
     }
 
     @Test
     void retriesTransientFailuresWithGrowingWaitsAndDeliversOnceTheServerIsBack() {
         // given
-        Service service = start(InDoubtPolicy.FLAG);
-        service.planning.handle(complaint);
+        Dispatcher dispatcher = start(InDoubtPolicy.FLAG);
+        dispatcher.accept(0, 0, complaint);
         server.down = true;
 
         // when the server is down for three attempts
-        service.dispatcher.dispatchDue();
+        dispatcher.sendDue(connection);
         clock.advance(Duration.ofSeconds(4));
-        int beforeTheFirstWaitEnds = service.dispatcher.dispatchDue();
+        int beforeTheFirstWaitEnds = dispatcher.sendDue(connection);
         clock.advance(Duration.ofSeconds(1));
-        service.dispatcher.dispatchDue();
+        dispatcher.sendDue(connection);
         clock.advance(Duration.ofSeconds(10));
-        service.dispatcher.dispatchDue();
+        dispatcher.sendDue(connection);
         server.down = false;
         clock.advance(Duration.ofSeconds(20));
-        service.dispatcher.dispatchDue();
+        drain(dispatcher);
 
         // then
         assertThat(beforeTheFirstWaitEnds).isZero();
         assertThat(server.accepted).hasSize(4).doesNotHaveDuplicates();
-        assertThat(outcomes).hasSize(4).allMatch(Outcome::sent).allMatch(outcome -> outcome.attempts() == 4);
+        assertThat(ledger.outcomes).hasSize(4).allMatch(Outcome::sent).allMatch(outcome -> outcome.attempts() == 4);
         assertThat(metrics.events).filteredOn(event -> event.startsWith("retried")).hasSize(12);
+    }
+
+    @Test
+    void aRestartPicksUpARetryWhereTheLedgerLeftIt() {
+        // given a first run that failed once to reach the server
+        Dispatcher first = start(InDoubtPolicy.FLAG);
+        first.accept(0, 0, complaint);
+        server.down = true;
+        drain(first);
+        server.down = false;
+
+        // when the next owner reads the record again
+        Dispatcher next = start(InDoubtPolicy.FLAG);
+        next.accept(0, 0, complaint);
+        int beforeTheWaitEnds = next.sendDue(connection);
+        clock.advance(Duration.ofSeconds(5));
+        drain(next);
+
+        // then
+        assertThat(beforeTheWaitEnds).isZero();
+        assertThat(ledger.outcomes).hasSize(4).allMatch(outcome -> outcome.attempts() == 2);
     }
 
     @Test
     void reportsAPermanentRejectionWithoutRetryingAndAlertsTheCaseworkers() {
         // given
-        Service service = start(InDoubtPolicy.FLAG);
+        Dispatcher dispatcher = start(InDoubtPolicy.FLAG);
         server.rejected.add("labour@authority.example");
 
         // when
-        service.planning.handle(complaint);
-        service.dispatcher.dispatchDue();
+        dispatcher.accept(0, 0, complaint);
+        drain(dispatcher);
         clock.advance(Duration.ofHours(2));
-        service.dispatcher.dispatchDue();
+        drain(dispatcher);
 
         // then
-        assertThat(outcomes).filteredOn(outcome -> !outcome.sent()).singleElement().satisfies(failed -> {
+        assertThat(ledger.outcomes).filteredOn(outcome -> !outcome.sent()).singleElement().satisfies(failed -> {
             assertThat(failed.authorityId()).isEqualTo("kz-39-labour");
             assertThat(failed.failure()).isEqualTo(FailureClass.REJECTED);
             assertThat(failed.attempts()).isEqualTo(1);
@@ -111,23 +164,43 @@ class DispatcherTest {
         assertThat(server.attempts).filteredOn("labour@authority.example"::equals).hasSize(1);
         assertThat(server.acceptedTemplates()).contains(MessagePlanner.CASEWORKER_ALERT);
         assertThat(metrics.events).contains("failed authority-notice kk AUTHORITY REJECTED");
+        assertThat(dispatcher.committable()).containsEntry(0, 1L);
+    }
+
+    @Test
+    void sendsTheAlertAboutAFailureThatAnEarlierOwnerRecordedButDidNotAlert() {
+        // given a message failed for good whose alert was never sent (its owner died right after)
+        Dispatcher first = start(InDoubtPolicy.FLAG);
+        PlannedMessage rejected = planner.plan(complaint).get(0);
+        ledger.write(0, List.of(entry(rejected, LedgerEntry.Status.FAILED, FailureClass.REJECTED)),
+                List.of());
+
+        // when
+        Dispatcher next = start(InDoubtPolicy.FLAG);
+        next.accept(0, 0, complaint);
+        drain(next);
+
+        // then
+        assertThat(server.acceptedTemplates()).containsOnlyOnce(MessagePlanner.CASEWORKER_ALERT).hasSize(4);
+        assertThat(server.acceptedIds).doesNotContain(rejected.messageId());
+        assertThat(first.backlog()).isZero();
     }
 
     @Test
     void refusesAHeaderInjectingAddressBeforeSendingAnything() {
         // given
-        Service service = start(InDoubtPolicy.FLAG);
+        Dispatcher dispatcher = start(InDoubtPolicy.FLAG);
         RoutedComplaint hostile = Complaints.complaint(ComplainantMode.ANONYMOUS,
                 new RoutedComplaint.Complainant(null, "bad\r\nBcc: x@evil.example", null,
                         org.hotline.notification.dispatch.domain.Language.RU, true, "T"),
                 Complaints.antiCorruption());
 
         // when
-        service.planning.handle(hostile);
-        service.dispatcher.dispatchDue();
+        dispatcher.accept(0, 0, hostile);
+        drain(dispatcher);
 
         // then
-        assertThat(outcomes).filteredOn(outcome -> !outcome.sent()).singleElement()
+        assertThat(ledger.outcomes).filteredOn(outcome -> !outcome.sent()).singleElement()
                 .satisfies(failed -> assertThat(failed.failure()).isEqualTo(FailureClass.INVALID_ADDRESS));
         assertThat(server.attempts).noneMatch(to -> to.contains("evil"));
         assertThat(server.acceptedTemplates()).contains(MessagePlanner.CASEWORKER_ALERT);
@@ -135,43 +208,56 @@ class DispatcherTest {
 
     @Test
     void flagsASendInterruptedByACrashAndDoesNotResendItByDefault() {
-        // given a run that died after starting a send
-        Service crashed = start(InDoubtPolicy.FLAG);
-        crashed.planning.handle(complaint);
-        String interrupted = crashed.outbox.due(clock.instant(), 1).get(0).message().messageId();
-        crashed.outbox.recordIntent(interrupted, 1, clock.instant());
-        crashed.outbox.close();
+        // given a run that died after recording the intent of a send
+        String interrupted = planner.plan(complaint).get(0).messageId();
+        ledger.write(0, List.of(entry(planner.plan(complaint).get(0), LedgerEntry.Status.INTENT, null)), List.of());
 
-        // when the service restarts
-        Service restarted = start(InDoubtPolicy.FLAG);
-        restarted.dispatcher.recoverInDoubt();
-        restarted.dispatcher.dispatchDue();
+        // when the partition's next owner reads the record again
+        Dispatcher restarted = start(InDoubtPolicy.FLAG);
+        restarted.accept(0, 0, complaint);
+        drain(restarted);
 
         // then
         assertThat(metrics.events).contains("inDoubt 1");
         assertThat(server.acceptedIds).doesNotContain(interrupted).hasSize(4);
-        assertThat(outcomes).filteredOn(outcome -> outcome.messageId().equals(interrupted)).singleElement()
+        assertThat(ledger.outcomes).filteredOn(outcome -> outcome.messageId().equals(interrupted)).singleElement()
                 .satisfies(outcome -> assertThat(outcome.failure()).isEqualTo(FailureClass.IN_DOUBT));
         assertThat(server.acceptedTemplates()).contains(MessagePlanner.CASEWORKER_ALERT);
     }
 
     @Test
-    void flagsASendWhoseReplyWasLostAndDoesNotRetryItByDefault() {
-        // given a server that takes one message but whose answer never arrives
-        Service service = start(InDoubtPolicy.FLAG);
-        service.planning.handle(complaint);
-        String lostAnswerTo = firstRecipient(service);
-        server.answerLost.add(lostAnswerTo);
+    void resendsAnInterruptedSendWhenThePolicySaysSo() {
+        // given
+        PlannedMessage interrupted = planner.plan(complaint).get(0);
+        ledger.write(0, List.of(entry(interrupted, LedgerEntry.Status.INTENT, null)), List.of());
 
         // when
-        service.dispatcher.dispatchDue();
+        Dispatcher restarted = start(InDoubtPolicy.RESEND);
+        restarted.accept(0, 0, complaint);
+        drain(restarted);
+
+        // then
+        assertThat(server.acceptedIds).contains(interrupted.messageId());
+        assertThat(ledger.outcomes).filteredOn(outcome -> outcome.messageId().equals(interrupted.messageId()))
+                .singleElement().satisfies(outcome -> assertThat(outcome.attempts()).isEqualTo(2));
+    }
+
+    @Test
+    void flagsASendWhoseReplyWasLostAndDoesNotRetryItByDefault() {
+        // given a server that takes one message but whose answer never arrives
+        Dispatcher dispatcher = start(InDoubtPolicy.FLAG);
+        server.answerLost.add("anticorruption@authority.example");
+
+        // when
+        dispatcher.accept(0, 0, complaint);
+        drain(dispatcher);
         clock.advance(Duration.ofMinutes(2));
-        service.dispatcher.dispatchDue();
+        drain(dispatcher);
 
         // then the message reached the server once, is not retried, and a caseworker is told
-        assertThat(server.attempts).filteredOn(lostAnswerTo::equals).hasSize(1);
+        assertThat(server.attempts).filteredOn("anticorruption@authority.example"::equals).hasSize(1);
         assertThat(metrics.events).contains("inDoubt 1");
-        assertThat(outcomes).filteredOn(outcome -> !outcome.sent()).singleElement()
+        assertThat(ledger.outcomes).filteredOn(outcome -> !outcome.sent()).singleElement()
                 .satisfies(outcome -> assertThat(outcome.failure()).isEqualTo(FailureClass.IN_DOUBT));
         assertThat(server.acceptedTemplates()).contains(MessagePlanner.CASEWORKER_ALERT);
         assertThat(server.acceptedIds).doesNotHaveDuplicates();
@@ -180,140 +266,156 @@ class DispatcherTest {
     @Test
     void settlesAnUnexpectedFailureDuringASendAsInDoubtInsteadOfLeavingItUnrecorded() {
         // given
-        Service service = start(InDoubtPolicy.FLAG);
-        service.planning.handle(complaint);
-        String crashesOn = firstRecipient(service);
-        server.crashes.add(crashesOn);
+        Dispatcher dispatcher = start(InDoubtPolicy.FLAG);
+        server.crashes.add("anticorruption@authority.example");
 
         // when
-        service.dispatcher.dispatchDue();
+        dispatcher.accept(0, 0, complaint);
+        drain(dispatcher);
         clock.advance(Duration.ofMinutes(2));
-        service.dispatcher.dispatchDue();
+        drain(dispatcher);
 
         // then the other messages go, and the one that crashed is flagged, not left pending
-        assertThat(outcomes).filteredOn(outcome -> !outcome.sent()).singleElement()
+        assertThat(ledger.outcomes).filteredOn(outcome -> !outcome.sent()).singleElement()
                 .satisfies(outcome -> assertThat(outcome.failure()).isEqualTo(FailureClass.IN_DOUBT));
         assertThat(server.acceptedIds).hasSize(4);
-        assertThat(service.outbox.inDoubt()).isEmpty();
-    }
-
-    private String firstRecipient(Service service) {
-        String mime = new String(service.outbox.due(clock.instant(), 1).get(0).message().mime(),
-                StandardCharsets.UTF_8);
-        return mime.substring(0, mime.indexOf('|'));
+        assertThat(dispatcher.backlog()).isZero();
     }
 
     @Test
-    void publishesOutcomesLeftUnpublishedByABrokerOutageOnceTheBrokerIsBack() {
+    void sendsNothingWhileTheLedgerCannotRecordIntentsAndEverythingOnceItCan() {
         // given
-        Service service = start(InDoubtPolicy.FLAG);
-        service.planning.handle(complaint);
-        brokerDown = true;
-        service.dispatcher.dispatchDue();
-        assertThat(outcomes).isEmpty();
+        Dispatcher dispatcher = start(InDoubtPolicy.FLAG);
+        dispatcher.accept(0, 0, complaint);
+        ledger.unavailableWrites = 1;
 
         // when
-        brokerDown = false;
-        service.dispatcher.dispatchDue();
+        drain(dispatcher);
+        List<String> duringTheOutage = List.copyOf(server.accepted);
+        clock.advance(Duration.ofSeconds(1));
+        drain(dispatcher);
 
         // then
-        assertThat(outcomes).hasSize(4).allMatch(Outcome::sent).extracting(Outcome::messageId)
+        assertThat(duringTheOutage).isEmpty();
+        assertThat(server.accepted).hasSize(4).doesNotHaveDuplicates();
+        assertThat(ledger.outcomes).hasSize(4).allMatch(Outcome::sent).extracting(Outcome::messageId)
                 .doesNotHaveDuplicates();
-        assertThat(server.accepted).hasSize(4);
     }
 
     @Test
-    void publishesAfterARestartTheOutcomesACrashLeftUnpublished() {
-        // given a run that sent everything but died before publishing the outcomes
-        Service crashed = start(InDoubtPolicy.FLAG);
-        crashed.planning.handle(complaint);
-        brokerDown = true;
-        crashed.dispatcher.dispatchDue();
-        crashed.outbox.close();
-        brokerDown = false;
+    void recordsTheResultsOfSentMessagesOnceTheLedgerIsBackAndPublishesEachOutcomeOnce() {
+        // given intents recorded, then the ledger unavailable for the results' first two tries
+        Dispatcher dispatcher = start(InDoubtPolicy.FLAG);
+        dispatcher.accept(0, 0, complaint);
+        ledger.unavailableAfterIntents = 2;
 
         // when
-        Service restarted = start(InDoubtPolicy.FLAG);
-        restarted.dispatcher.recoverInDoubt();
-        restarted.dispatcher.dispatchDue();
-
-        // then each outcome once, and nothing sent again
-        assertThat(outcomes).hasSize(4).allMatch(Outcome::sent).extracting(Outcome::messageId)
-                .doesNotHaveDuplicates();
-        assertThat(server.accepted).hasSize(4);
-        Service again = start(InDoubtPolicy.FLAG);
-        again.dispatcher.recoverInDoubt();
-        assertThat(outcomes).as("reported outcomes are not published again").hasSize(4);
-    }
-
-    @Test
-    void resendsAnInterruptedSendWhenThePolicySaysSo() {
-        // given
-        Service crashed = start(InDoubtPolicy.RESEND);
-        crashed.planning.handle(complaint);
-        String interrupted = crashed.outbox.due(clock.instant(), 1).get(0).message().messageId();
-        crashed.outbox.recordIntent(interrupted, 1, clock.instant());
-        crashed.outbox.close();
-
-        // when
-        Service restarted = start(InDoubtPolicy.RESEND);
-        restarted.dispatcher.recoverInDoubt();
-        restarted.dispatcher.dispatchDue();
+        drain(dispatcher);
 
         // then
-        assertThat(server.acceptedIds).contains(interrupted);
-        assertThat(outcomes).filteredOn(outcome -> outcome.messageId().equals(interrupted)).singleElement()
-                .satisfies(outcome -> assertThat(outcome.attempts()).isEqualTo(2));
+        assertThat(server.accepted).hasSize(4).doesNotHaveDuplicates();
+        assertThat(ledger.outcomes).hasSize(4).extracting(Outcome::messageId).doesNotHaveDuplicates();
+        assertThat(dispatcher.committable()).containsEntry(0, 1L);
     }
 
     @Test
-    void remembersSentMessagesAcrossRestartsAndDropsTheirContentFromDisk() throws Exception {
-        // given
-        Service first = start(InDoubtPolicy.FLAG);
-        first.planning.handle(complaint);
-        first.dispatcher.dispatchDue();
-        first.outbox.close();
+    void aPartitionLostBeforeItsResultsWereRecordedLeavesThemInDoubtForItsNextOwnerWhoDoesNotResend() {
+        // given an instance whose partition is taken over while it sends
+        Dispatcher stale = start(InDoubtPolicy.FLAG);
+        stale.accept(0, 0, complaint);
+        ledger.lostAfterIntents = true;
+        drain(stale);
+        int sentByTheStaleOwner = server.accepted.size();
 
-        // when
-        Service second = start(InDoubtPolicy.FLAG);
-        second.planning.handle(complaint);
-        second.dispatcher.dispatchDue();
+        // when the next owner reads the record again
+        Dispatcher next = start(InDoubtPolicy.FLAG);
+        next.accept(0, 0, complaint);
+        drain(next);
 
-        // then
-        assertThat(server.accepted).hasSize(4);
-        assertThat(java.nio.file.Files.readString(ledger.resolve("ledger.jsonl"))).doesNotContain("payload")
-                .doesNotContain("aigerim");
+        // then nothing is sent twice; each message is sent or flagged, with an alert
+        assertThat(sentByTheStaleOwner).isEqualTo(4);
+        assertThat(server.acceptedIds).doesNotHaveDuplicates();
+        assertThat(ledger.outcomes).filteredOn(outcome -> !outcome.template().equals(MessagePlanner.CASEWORKER_ALERT))
+                .hasSize(4).allMatch(outcome -> outcome.failure() == FailureClass.IN_DOUBT);
+        assertThat(server.acceptedTemplates()).filteredOn(MessagePlanner.CASEWORKER_ALERT::equals).hasSize(4);
+        assertThat(stale.backlog()).isZero();
     }
 
     @Test
-    void ignoresALedgerLineTornByACrash() throws Exception {
-        // given
-        Service first = start(InDoubtPolicy.FLAG);
-        first.planning.handle(complaint);
-        first.outbox.close();
-        java.nio.file.Files.writeString(ledger.resolve("ledger.jsonl"), "{\"type\":\"SEN",
-                java.nio.file.StandardOpenOption.APPEND);
+    void releasingAPartitionForgetsItsWaitingMessagesAndKeepsItsOffsetAtTheOldestUnsettledRecord() {
+        // given messages of two partitions waiting for a server that is down
+        Dispatcher dispatcher = start(InDoubtPolicy.FLAG);
+        server.down = true;
+        dispatcher.accept(0, 3, complaint);
+        RoutedComplaint other = Complaints.complaint(ComplainantMode.OPEN, Complaints.aigerim(false),
+                Complaints.antiCorruption());
+        dispatcher.accept(1, 9, new RoutedComplaint(other.eventId(), java.util.UUID.randomUUID(), "HL-OTHER",
+                other.receivedAt(), false, other.rulesVersion(), other.assignments(), other.incident(), other.place(),
+                other.workplace(), other.accused(), false, false, other.mode(), other.complainant()));
+        drain(dispatcher);
 
-        // when
-        Service second = start(InDoubtPolicy.FLAG);
-        second.dispatcher.dispatchDue();
+        // when partition 0 goes to another instance
+        Map<Integer, Long> committable = dispatcher.release(List.of(0), Duration.ofSeconds(1));
 
         // then
-        assertThat(server.accepted).hasSize(4);
+        assertThat(committable).containsEntry(0, 3L);
+        assertThat(dispatcher.backlog()).isEqualTo(2);
+        assertThat(dispatcher.committable()).doesNotContainKey(0).containsEntry(1, 9L);
     }
 
-    private Service start(InDoubtPolicy policy) {
-        FileOutbox outbox = new FileOutbox(ledger, SEALER, JsonMapper.builder().build());
-        Dispatcher dispatcher = new Dispatcher(outbox, server, new FakeRenderer(), planner, outcome -> {
-            if (brokerDown) {
-                throw new IllegalStateException("outcome not acknowledged");
+    private Dispatcher start(InDoubtPolicy policy) {
+        return new Dispatcher(ledger, server, new FakeRenderer(), planner, metrics, RETRY, policy, 50,
+                Duration.ofMillis(1), clock);
+    }
+
+    private final Dispatcher.Connection connection = new Dispatcher.Connection();
+
+    private void drain(Dispatcher dispatcher) {
+        while (dispatcher.sendDue(connection) > 0) {
+            connection.close();
+        }
+    }
+
+    private LedgerEntry entry(PlannedMessage message, LedgerEntry.Status status, @Nullable FailureClass failure) {
+        return new LedgerEntry(message.messageId(), 0, message.complaintId(), message.reference(),
+                message.receivedAt(), message.recipientType(), message.authorityId(), message.template(),
+                message.language(), status, 1, failure, clock.instant(), clock.instant());
+    }
+
+    /** The ledger in memory; it can be unavailable for some writes, or lose its partition after the intents. */
+    private final class MemoryLedger implements Ledger {
+        final Map<String, LedgerEntry.Known> known = new HashMap<>();
+        final List<Outcome> outcomes = new ArrayList<>();
+        final List<String> writes = new ArrayList<>();
+        int unavailableWrites;
+        int unavailableAfterIntents;
+        boolean lostAfterIntents;
+
+        @Override
+        public LedgerEntry.@Nullable Known find(int partition, String messageId) {
+            return known.get(messageId);
+        }
+
+        @Override
+        public void write(int partition, List<LedgerEntry> entries, List<Outcome> settled) {
+            boolean intents = entries.stream().allMatch(entry -> entry.status() == LedgerEntry.Status.INTENT);
+            if (unavailableWrites > 0) {
+                unavailableWrites--;
+                throw new LedgerUnavailableException("broker down", new RuntimeException());
             }
-            outcomes.add(outcome);
-        }, metrics, RETRY, policy, 50, clock);
-        return new Service(outbox, dispatcher, new NotificationPlanning(planner, dispatcher));
-    }
-
-    private record Service(FileOutbox outbox, Dispatcher dispatcher, NotificationPlanning planning) {
+            if (!intents && unavailableAfterIntents > 0) {
+                unavailableAfterIntents--;
+                throw new LedgerUnavailableException("broker down", new RuntimeException());
+            }
+            if (!intents && lostAfterIntents) {
+                lostAfterIntents = false;
+                throw new PartitionLostException(partition, "fenced", null);
+            }
+            entries.forEach(entry -> known.put(entry.messageId(), entry.known()));
+            outcomes.addAll(settled);
+            writes.add(partition + ": " + entries.size() + " " + entries.get(0).status() + ", " + settled.size()
+                    + " outcomes");
+        }
     }
 
     /** Renders a message as {@code to|template}, refusing addresses with line breaks like the real one. */
@@ -328,7 +430,8 @@ class DispatcherTest {
     }
 
     /** An SMTP server that can be down, or reject some recipients with 5xx. */
-    private static final class FakeServer implements MailGateway {
+    private final class FakeServer implements MailGateway {
+        final List<LedgerEntry.@Nullable Status> intentsSeenAtSend = new ArrayList<>();
         final List<String> accepted = new ArrayList<>();
         final List<String> acceptedIds = new ArrayList<>();
         final List<String> attempts = new ArrayList<>();
@@ -345,6 +448,8 @@ class DispatcherTest {
             return new Session() {
                 @Override
                 public void send(QueuedMessage message) {
+                    LedgerEntry.Known intent = ledger.known.get(message.messageId());
+                    intentsSeenAtSend.add(intent == null ? null : intent.status());
                     String content = new String(message.mime(), StandardCharsets.UTF_8);
                     String to = content.substring(0, content.indexOf('|'));
                     attempts.add(to);

@@ -1,0 +1,30 @@
+package org.hotline.notification.dispatch.application;
+
+import java.time.Instant;
+import org.hotline.notification.dispatch.domain.PlannedMessage;
+
+/**
+ * A message waiting to be sent, and where it came from: the routed record at {@code offset} of {@code partition},
+ * whose offset is not committed until every message planned from it is settled. Holds the planned message, not its
+ * rendered content: that exists only while the message is being sent.
+ *
+ * @param attempts sends started or tried so far
+ * @param queuedAt when the message was first planned
+ * @param due when it may be sent
+ * @param inDoubt a send of it was started before and never recorded: it is settled by the in-doubt policy
+ */
+record Work(PlannedMessage message, int partition, long offset, int attempts, Instant queuedAt, Instant due,
+        boolean inDoubt) {
+
+    String messageId() {
+        return message.messageId();
+    }
+
+    Work retryAt(int attempts, Instant due) {
+        return new Work(message, partition, offset, attempts, queuedAt, due, false);
+    }
+
+    Work delayedTo(Instant due) {
+        return new Work(message, partition, offset, attempts, queuedAt, due, inDoubt);
+    }
+}

@@ -1,0 +1,50 @@
+package org.hotline.notification.dispatch.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.hotline.notification.dispatch.application.Outcome;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An outcome as a record of {@code notifications.outcomes.v1}: keyed by complaint id, CloudEvents binary-mode
+ * headers. The ledger writes it in the same transaction as the result it reports.
+ */
+final class OutcomeRecords implements Function<Outcome, ProducerRecord<byte[], byte[]>> {
+
+    static final String SOURCE = "urn:hotline:notification-service";
+    static final String CLOUD_EVENT_TYPE = "org.hotline.notification.outcome.v1";
+
+    private final JsonMapper json;
+    private final String topic;
+
+    OutcomeRecords(JsonMapper json, String topic) {
+        this.json = json;
+        this.topic = topic;
+    }
+
+    @Override
+    public ProducerRecord<byte[], byte[]> apply(Outcome outcome) {
+        NotificationOutcome event = NotificationOutcome.of(outcome);
+        return new ProducerRecord<>(topic, null, event.complaintId().toString().getBytes(StandardCharsets.UTF_8),
+                json.writeValueAsBytes(event), headers(event));
+    }
+
+    private static List<Header> headers(NotificationOutcome event) {
+        return List.of(
+                header("ce_specversion", "1.0"),
+                header("ce_id", event.eventId().toString()),
+                header("ce_source", SOURCE),
+                header("ce_type", CLOUD_EVENT_TYPE),
+                header("ce_time", event.occurredAt().toString()),
+                header("ce_subject", event.complaintId().toString()),
+                header("content-type", "application/json"));
+    }
+
+    private static Header header(String name, String value) {
+        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,333 @@
+package org.hotline.notification.dispatch.messaging;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.hotline.notification.dispatch.application.Dispatcher;
+import org.hotline.notification.dispatch.application.Ledger;
+import org.hotline.notification.dispatch.domain.RoutedComplaint;
+import org.hotline.notification.dispatch.ledger.KafkaLedger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Reads {@code complaints.routed.v1} (group {@code notification-service}, read_committed) and hands each record to
+ * the dispatcher, on a thread of its own.
+ *
+ * <p>Why a plain Kafka consumer and not a Spring Cloud Stream binding: the backlog must stay in Kafka, so this loop
+ * pauses its partitions while the dispatcher holds {@code maxBacklog} messages and resumes them when it is down to
+ * half; it commits, per partition, only up to the oldest record with a message not yet settled (records are
+ * settled out of order, by a pool of senders); and a partition it takes must first fence its previous owner and
+ * read the partition's ledger. Each of these needs the consumer itself, on its own thread, which a binding does
+ * not hand out.
+ *
+ * <p>Failure handling: a record that cannot be read ({@link PoisonEventException}) goes to the dead-letter topic
+ * with its reason, synchronously, before its offset can be committed; if that send fails, the partition is sought
+ * back to the record and it is tried again at the next poll. Nothing is retried on this thread for longer than a
+ * poll, so no failure turns into a rebalance.
+ */
+final class RoutedComplaintsConsumer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RoutedComplaintsConsumer.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration COMMIT_EVERY = Duration.ofMillis(500);
+    private static final Duration RELEASE_PATIENCE = Duration.ofSeconds(20);
+    private static final Duration DEAD_LETTER_BACK_OFF = Duration.ofSeconds(1);
+
+    private final Supplier<Consumer<byte[], byte[]>> consumers;
+    private final String topic;
+    private final ComplaintRoutedReader reader;
+    private final Dispatcher dispatcher;
+    private final KafkaLedger ledger;
+    private final DeadLetters deadLetters;
+    private final int maxBacklog;
+    private final Map<Integer, Long> committed = new HashMap<>();
+    private final Set<Integer> untaken = new HashSet<>();
+    /** Partitions paused after a failed dead-letter send, and until when. */
+    private final Map<Integer, Long> backingOff = new HashMap<>();
+    private volatile boolean running;
+    private volatile @Nullable Consumer<byte[], byte[]> current;
+    private @Nullable Thread thread;
+    private boolean paused;
+    private long lastCommit;
+
+    RoutedComplaintsConsumer(Supplier<Consumer<byte[], byte[]>> consumers, String topic, ComplaintRoutedReader reader,
+            Dispatcher dispatcher, KafkaLedger ledger, DeadLetters deadLetters, int maxBacklog) {
+        this.consumers = consumers;
+        this.topic = topic;
+        this.reader = reader;
+        this.dispatcher = dispatcher;
+        this.ledger = ledger;
+        this.deadLetters = deadLetters;
+        this.maxBacklog = maxBacklog;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        Thread reading = new Thread(this::readForever, "routed-complaints-consumer");
+        reading.setDaemon(true);
+        thread = reading;
+        reading.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Consumer<byte[], byte[]> consumer = current;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        Thread reading = thread;
+        if (reading != null) {
+            try {
+                reading.join(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts after the senders and stops before them, so the last records' messages can still be settled. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+
+    private void readForever() {
+        while (running) {
+            try (Consumer<byte[], byte[]> consumer = consumers.get()) {
+                current = consumer;
+                consumer.subscribe(List.of(topic), new Rebalance(consumer));
+                while (running) {
+                    takeLostPartitions(consumer);
+                    endBackOffs(consumer);
+                    ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+                    handle(consumer, records);
+                    commit(consumer, false);
+                    flowControl(consumer);
+                }
+            } catch (WakeupException e) {
+                // stopping
+            } catch (KafkaException e) {
+                log.warn("The routed-complaints consumer failed ({}); starting a new one", e.toString());
+            } finally {
+                current = null;
+            }
+        }
+    }
+
+    private void handle(Consumer<byte[], byte[]> consumer, ConsumerRecords<byte[], byte[]> records) {
+        Set<Integer> halted = new HashSet<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            int partition = record.partition();
+            if (halted.contains(partition)) {
+                continue;
+            }
+            if (!ledger.owns(partition)) {
+                // Its ledger is being taken again: read from here once it is.
+                consumer.seek(new TopicPartition(topic, partition), record.offset());
+                halted.add(partition);
+                continue;
+            }
+            RoutedComplaint complaint;
+            try {
+                complaint = reader.read(record.value());
+            } catch (PoisonEventException poison) {
+                if (deadLetters.send(record, poison)) {
+                    dispatcher.skip(partition, record.offset());
+                } else {
+                    TopicPartition tp = new TopicPartition(topic, partition);
+                    consumer.seek(tp, record.offset());
+                    consumer.pause(List.of(tp));
+                    backingOff.put(partition, System.nanoTime() + DEAD_LETTER_BACK_OFF.toNanos());
+                    halted.add(partition);
+                }
+                continue;
+            }
+            dispatcher.accept(partition, record.offset(), complaint);
+        }
+    }
+
+    /** Pauses every partition while the backlog is full; resumes once it is down to half. */
+    private void flowControl(Consumer<byte[], byte[]> consumer) {
+        int backlog = dispatcher.backlog();
+        if (!paused && backlog >= maxBacklog) {
+            consumer.pause(consumer.assignment());
+            paused = true;
+            log.debug("{} messages in hand: reading paused", backlog);
+        } else if (paused && backlog <= maxBacklog / 2) {
+            resume(consumer);
+            paused = false;
+        }
+    }
+
+    private void resume(Consumer<byte[], byte[]> consumer) {
+        consumer.resume(consumer.assignment().stream().filter(tp -> !untaken.contains(tp.partition())
+                && !backingOff.containsKey(tp.partition())).toList());
+    }
+
+    private void endBackOffs(Consumer<byte[], byte[]> consumer) {
+        long now = System.nanoTime();
+        backingOff.entrySet().removeIf(waiting -> {
+            if (now < waiting.getValue()) {
+                return false;
+            }
+            TopicPartition tp = new TopicPartition(topic, waiting.getKey());
+            if (!paused && !untaken.contains(waiting.getKey()) && consumer.assignment().contains(tp)) {
+                consumer.resume(List.of(tp));
+            }
+            return true;
+        });
+    }
+
+    private void commit(Consumer<byte[], byte[]> consumer, boolean now) {
+        long nanos = System.nanoTime();
+        if (!now && nanos - lastCommit < COMMIT_EVERY.toNanos()) {
+            return;
+        }
+        lastCommit = nanos;
+        commit(consumer, dispatcher.committable());
+    }
+
+    private void commit(Consumer<byte[], byte[]> consumer, Map<Integer, Long> positions) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        positions.forEach((partition, offset) -> {
+            if (!offset.equals(committed.get(partition))) {
+                offsets.put(new TopicPartition(topic, partition), new OffsetAndMetadata(offset));
+            }
+        });
+        if (offsets.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.commitSync(offsets);
+            offsets.forEach((tp, offset) -> committed.put(tp.partition(), offset.offset()));
+        } catch (KafkaException e) {
+            if (e instanceof WakeupException wakeup) {
+                throw wakeup;
+            }
+            // Committed later: until then a restart reads some settled records again, which the ledger absorbs.
+            log.warn("Committing offsets failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * Takes again the partitions whose ledger writer broke, if they are still this consumer's: forgets their
+     * messages, reads their ledger anew, and reads them again from the committed offset.
+     */
+    private void takeLostPartitions(Consumer<byte[], byte[]> consumer) {
+        Set<Integer> lost = new HashSet<>(ledger.lostPartitions());
+        lost.addAll(untaken);
+        if (lost.isEmpty()) {
+            return;
+        }
+        Set<Integer> assigned = new HashSet<>();
+        consumer.assignment().forEach(tp -> assigned.add(tp.partition()));
+        for (int partition : lost) {
+            if (!assigned.contains(partition)) {
+                ledger.close(partition);
+                untaken.remove(partition);
+                continue;
+            }
+            dispatcher.release(List.of(partition), RELEASE_PATIENCE);
+            if (take(consumer, partition)) {
+                TopicPartition tp = new TopicPartition(topic, partition);
+                OffsetAndMetadata position = consumer.committed(Set.of(tp)).get(tp);
+                if (position == null) {
+                    consumer.seekToBeginning(List.of(tp));
+                } else {
+                    consumer.seek(tp, position.offset());
+                }
+            }
+        }
+    }
+
+    /** Takes the partition's ledger; while it cannot be taken, the partition is paused. */
+    private boolean take(Consumer<byte[], byte[]> consumer, int partition) {
+        TopicPartition tp = new TopicPartition(topic, partition);
+        try {
+            ledger.open(partition);
+            untaken.remove(partition);
+            if (!paused) {
+                consumer.resume(List.of(tp));
+            }
+            return true;
+        } catch (Ledger.LedgerUnavailableException e) {
+            log.warn("Partition {} waits for its ledger: {}", partition, e.getMessage());
+            untaken.add(partition);
+            consumer.pause(List.of(tp));
+            return false;
+        }
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+
+        private final Consumer<byte[], byte[]> consumer;
+
+        Rebalance(Consumer<byte[], byte[]> consumer) {
+            this.consumer = consumer;
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            List<Integer> numbers = partitions.stream().map(TopicPartition::partition).toList();
+            if (numbers.isEmpty()) {
+                return;
+            }
+            // Let the sends in progress be recorded, commit what is settled, then let the next owner fence us.
+            commit(consumer, dispatcher.release(numbers, RELEASE_PATIENCE));
+            numbers.forEach(partition -> {
+                ledger.close(partition);
+                committed.remove(partition);
+                untaken.remove(partition);
+                backingOff.remove(partition);
+            });
+            log.info("Gave up partitions {}", numbers);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            List<Integer> numbers = partitions.stream().map(TopicPartition::partition).toList();
+            dispatcher.release(numbers, Duration.ZERO);
+            numbers.forEach(partition -> {
+                ledger.close(partition);
+                committed.remove(partition);
+                untaken.remove(partition);
+                backingOff.remove(partition);
+            });
+            log.warn("Lost partitions {} without giving them up", numbers);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            for (TopicPartition tp : partitions) {
+                take(consumer, tp.partition());
+            }
+            if (paused) {
+                consumer.pause(partitions);
+            }
+            log.info("Took partitions {}", partitions.stream().map(TopicPartition::partition).toList());
+        }
+    }
+}
