@@ -5,7 +5,8 @@
 #
 #   deploy/local/run.sh              build what is needed, then start
 #   SKIP_BUILD=1 deploy/local/run.sh start from the jars already built
-#   FRESH=1 deploy/local/run.sh      forget the broker's data and the mailbox first
+#   FRESH=1 deploy/local/run.sh      forget the broker's data (every topic, notification's ledger
+#                                    notification.ledger.v1 included) and the mailbox first
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 state="$root/.local"
@@ -66,7 +67,7 @@ for port in "${ports[@]}"; do
 done
 
 if [[ "${FRESH:-0}" == 1 ]]; then rm -rf "$state/kafka-data" "$state/mail"; fi
-mkdir -p "$logs" "$state/mail" "$state/notification"
+mkdir -p "$logs" "$state/mail"
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   echo "Building (./mvnw package -DskipTests; SKIP_BUILD=1 skips this)..."
   (cd "$root" && ./mvnw -q -B package -DskipTests) > "$logs/build.log" 2>&1 || { tail -n 40 "$logs/build.log"; fail "the build failed; see $logs/build.log"; }
@@ -91,7 +92,6 @@ KAFKA_TOPICS_CMD="java -cp $(cat "$root/deploy/local-kafka/target/kafka.classpat
 
 export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092
 export MAIL_CATCHER_DIR="$state/mail" SMTP_HOST=127.0.0.1 SMTP_PORT=2525
-export NOTIFICATION_LEDGER_DIRECTORY="$state/notification"
 for entry in "${services[@]}"; do
   IFS='|' read -r name jar port management health <<<"$entry"
   [[ -f "$root/$jar" ]] || fail "$jar is missing; run without SKIP_BUILD=1"

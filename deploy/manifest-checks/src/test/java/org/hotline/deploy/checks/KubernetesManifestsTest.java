@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,14 +40,22 @@ class KubernetesManifestsTest {
     private static final Map<String, Integer> MANAGEMENT_PORTS = Map.of(
             "intake-service", 8081, "routing-service", 8083, "notification-service", 8085);
 
-    /** The topics of docs/events.md with their retention in ms (-1: kept forever). */
-    private static final Map<String, String> TOPIC_RETENTION = Map.of(
-            "complaints.received.v1", "-1",
-            "complaints.routed.v1", "-1",
-            "notifications.outcomes.v1", "-1",
-            "complaints.received.v1.dlt", "2592000000",
-            "complaints.routed.v1.dlt", "2592000000",
-            "intake.idempotency.v1", "2592000000");
+    /**
+     * The topics of docs/events.md and notification's ledger, with their cleanup policy and retention in ms (-1:
+     * kept forever; absent for a topic only compacted, where retention.ms does not apply).
+     */
+    private static final Map<String, TopicSettings> TOPICS = Map.of(
+            "complaints.received.v1", new TopicSettings("delete", "-1"),
+            "complaints.routed.v1", new TopicSettings("delete", "-1"),
+            "notifications.outcomes.v1", new TopicSettings("delete", "-1"),
+            "complaints.received.v1.dlt", new TopicSettings("delete", "2592000000"),
+            "complaints.routed.v1.dlt", new TopicSettings("delete", "2592000000"),
+            "intake.idempotency.v1", new TopicSettings("compact,delete", "2592000000"),
+            "notification.ledger.v1", new TopicSettings("compact", null));
+
+    /** @param retentionMs null where the topic must not set retention.ms */
+    private record TopicSettings(String cleanupPolicy, String retentionMs) {
+    }
 
     /** Secrets the production overlay uses but does not create: Strimzi writes them (docs/kafka-production.md). */
     private static final Set<String> SECRETS_FROM_STRIMZI = Set.of(
@@ -250,24 +259,55 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
-    void everyTopicOfTheEventCatalogueIsAReplicatedKafkaTopicWithItsRetention(String overlay) {
+    void everyTopicIsAReplicatedKafkaTopicWithItsCleanupPolicyAndRetention(String overlay) {
         List<KafkaTopic> topics = Overlay.rendered(overlay).all(KafkaTopic.class);
 
-        assertThat(topics).extracting(KafkaTopic::topic)
-                .containsExactlyInAnyOrderElementsOf(TOPIC_RETENTION.keySet());
+        assertThat(topics).extracting(KafkaTopic::topic).containsExactlyInAnyOrderElementsOf(TOPICS.keySet());
         for (KafkaTopic topic : topics) {
+            TopicSettings expected = TOPICS.get(topic.topic());
             assertThat(topic.spec().replicas()).as("%s replicas", topic.topic()).isEqualTo(3);
             assertThat(topic.spec().partitions()).as("%s partitions", topic.topic()).isEqualTo(6);
             assertThat(topic.config("min.insync.replicas")).as("%s min ISR", topic.topic()).isEqualTo("2");
             assertThat(topic.config("unclean.leader.election.enable")).as("%s unclean election", topic.topic())
                     .isEqualTo("false");
+            assertThat(topic.config("cleanup.policy")).as("%s cleanup policy", topic.topic())
+                    .isEqualTo(expected.cleanupPolicy());
             assertThat(topic.config("retention.ms")).as("%s retention", topic.topic())
-                    .isEqualTo(TOPIC_RETENTION.get(topic.topic()));
+                    .isEqualTo(expected.retentionMs());
             assertThat(topic.metadata().getLabels()).as("%s cluster label", topic.topic())
                     .containsKey("strimzi.io/cluster");
         }
-        assertThat(topics).filteredOn(topic -> topic.topic().equals("intake.idempotency.v1")).singleElement()
-                .extracting(topic -> topic.config("cleanup.policy")).isEqualTo("compact,delete");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void notificationsLedgerHasAPartitionForEveryPartitionOfTheRoutedTopic(String overlay) {
+        Map<String, Integer> partitions = new HashMap<>();
+        Overlay.rendered(overlay).all(KafkaTopic.class)
+                .forEach(topic -> partitions.put(topic.topic(), topic.spec().partitions()));
+
+        assertThat(partitions.get("notification.ledger.v1")).as("partitions of notification.ledger.v1")
+                .isGreaterThanOrEqualTo(partitions.get("complaints.routed.v1"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void notificationIsADeploymentWithoutVolumeClaimsOrALedgerDirectory(String overlay) {
+        Overlay rendered = Overlay.rendered(overlay);
+        Workload notification = rendered.workloads().stream()
+                .filter(workload -> workload.name().equals("notification-service")).findFirst()
+                .orElseThrow(() -> new AssertionError("no notification-service workload in " + overlay));
+        PodSpec pod = notification.template().getSpec();
+        Container container = onlyContainer(notification);
+
+        assertThat(notification.kind()).isEqualTo("Deployment");
+        // A StatefulSet is the only kind here that could claim volumes (volumeClaimTemplates); a plain
+        // PersistentVolumeClaim document has no model in StrictKubernetesModel and fails the rendering already.
+        assertThat(rendered.all(StatefulSet.class)).as("StatefulSets").isEmpty();
+        assertThat(pod.getVolumes()).as("notification-service volumes")
+                .allSatisfy(volume -> assertThat(volume.getPersistentVolumeClaim()).as(volume.getName()).isNull());
+        assertThat(container.getEnv()).extracting(EnvVar::getName).as("notification-service environment")
+                .doesNotContain("NOTIFICATION_LEDGER_DIRECTORY");
     }
 
     @Test
