@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -48,7 +49,13 @@ class RoutingIT {
         broker = RoutingHarness.startBroker();
         RoutingHarness.createReceivedTopic(broker, 2);
         directory = RoutingHarness.copyOfSampleDirectory();
-        routing = RoutingHarness.startRouting(broker, directory);
+        // A send to a missing topic fails within 3 s instead of 60 s or 2 min, so that its transaction aborts,
+        // and a rolled-back poll is retried within 2 s.
+        routing = RoutingHarness.startRouting(broker, directory,
+                "spring.cloud.stream.kafka.binder.transaction.producer.configuration.max.block.ms=3000",
+                "spring.cloud.stream.kafka.binder.transaction.producer.configuration.request.timeout.ms=1000",
+                "spring.cloud.stream.kafka.binder.transaction.producer.configuration.delivery.timeout.ms=2000",
+                "hotline.routing.poll-retry.max-interval=2s");
         producer = RoutingHarness.producer(broker);
     }
 
@@ -130,6 +137,88 @@ class RoutingIT {
 
     @Test
     @Order(3)
+    void routesEveryGoodRecordOfAPollExactlyOnceAndDeadLettersEachPoisonOneWithItsReasonInThePollsOrder() {
+        // given: good and poison records of one complaint, committed together so that routing polls them together
+        String key = UUID.randomUUID().toString();
+        List<String> good = List.of(ComplaintEvents.almatyAnalyst(key), ComplaintEvents.kostanaySchool(key),
+                ComplaintEvents.almatyAnalyst(key));
+        List<String> poison = List.of("{\"not\": JSON",
+                ComplaintEvents.almatyAnalyst(key).replace("\"schemaVersion\":1", "\"schemaVersion\":2"));
+
+        // when
+        RoutingHarness.sendTogether(broker, key, List.of(good.get(0), poison.get(0), good.get(1), poison.get(1),
+                good.get(2)));
+
+        // then: each good record routed once, in the order received; each poison one dead-lettered, in order
+        await().atMost(PATIENCE).until(() -> withKey(readCommitted(broker, ROUTED), key).size() == 3
+                && withKey(readCommitted(broker, DEAD_LETTERS), key).size() == 2);
+        assertThat(withKey(readCommitted(broker, ROUTED), key))
+                .extracting(record -> JSON.readTree(record.value()).get("causationEventId").stringValue())
+                .containsExactlyElementsOf(good.stream().map(value -> JSON.readTree(value).get("eventId").stringValue())
+                        .toList());
+        List<ConsumerRecord<String, byte[]>> dead = withKey(readCommitted(broker, DEAD_LETTERS), key);
+        assertThat(dead).extracting(record -> new String(record.value(), StandardCharsets.UTF_8))
+                .containsExactlyElementsOf(poison);
+        assertThat(dead).extracting(record -> header(record, "x-dead-letter-reason-code"))
+                .containsExactly("not_json", "unsupported_schema_version");
+        assertThat(Long.parseLong(header(dead.get(1), "x-dead-letter-original-offset")))
+                .isEqualTo(Long.parseLong(header(dead.get(0), "x-dead-letter-original-offset")) + 2);
+        assertThat(header(dead.get(0), "x-dead-letter-original-topic")).isEqualTo("complaints.received.v1");
+        assertThat(header(dead.get(0), "x-dead-letter-at")).isNotBlank();
+        assertThat(header(dead.get(1), "ce_subject")).isEqualTo(key);
+    }
+
+    @Test
+    @Order(4)
+    void commitsManyRecordsInFewerTransactionsThanRecords() {
+        // given
+        String key = UUID.randomUUID().toString();
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            values.add(ComplaintEvents.almatyAnalyst(key));
+        }
+        double pollsBefore = metric("hotline_routing_poll_records_count");
+        double recordsBefore = metric("hotline_routing_poll_records_sum");
+
+        // when
+        RoutingHarness.sendTogether(broker, key, values);
+
+        // then
+        await().atMost(PATIENCE).until(() -> withKey(readCommitted(broker, ROUTED), key).size() == 40);
+        assertThat(metric("hotline_routing_poll_records_sum") - recordsBefore).isEqualTo(40.0);
+        assertThat(metric("hotline_routing_poll_records_count") - pollsBefore).isBetween(1.0, 20.0);
+    }
+
+    @Test
+    @Order(5)
+    void retriesAPollWhoseTransactionRolledBackAndProducesEachDecisionExactlyOnce() {
+        // given: the dead-letter topic is gone, so the poll's dead-letter send fails and its transaction aborts
+        RoutingHarness.deleteTopic(broker, DEAD_LETTERS);
+        String key = UUID.randomUUID().toString();
+        List<String> good = List.of(ComplaintEvents.almatyAnalyst(key), ComplaintEvents.kostanaySchool(key));
+
+        // when
+        RoutingHarness.sendTogether(broker, key, List.of(good.get(0), "poison", good.get(1)));
+
+        // then: the poll was rolled back and tried again (the first decision was written twice, in an aborted
+        // transaction and in the one open or aborted after it), and read_committed readers see none of it
+        await().atMost(PATIENCE).until(() -> withKey(RoutingHarness.readUncommitted(broker, ROUTED), key).size() >= 3);
+        assertThat(withKey(readCommitted(broker, ROUTED), key)).isEmpty();
+
+        // and when the topic is back, the retried poll commits: each decision once, in order, and the dead letter
+        RoutingHarness.createTopic(broker, DEAD_LETTERS);
+        await().atMost(PATIENCE).until(() -> withKey(readCommitted(broker, DEAD_LETTERS), key).size() == 1);
+        List<ConsumerRecord<String, byte[]>> routed = withKey(readCommitted(broker, ROUTED), key);
+        assertThat(routed).extracting(record -> JSON.readTree(record.value()).get("causationEventId").stringValue())
+                .containsExactly(JSON.readTree(good.get(0)).get("eventId").stringValue(),
+                        JSON.readTree(good.get(1)).get("eventId").stringValue());
+        assertThat(withKey(RoutingHarness.readUncommitted(broker, ROUTED), key).size()).isGreaterThan(routed.size());
+        assertThat(header(withKey(readCommitted(broker, DEAD_LETTERS), key).get(0), "x-dead-letter-reason-code"))
+                .isEqualTo("not_json");
+    }
+
+    @Test
+    @Order(6)
     void previewsTheDecisionForAnIntakeRequestWithoutPublishingIt() {
         // given
         int routedBefore = readCommitted(broker, ROUTED).size();
@@ -155,7 +244,7 @@ class RoutingIT {
     }
 
     @Test
-    @Order(4)
+    @Order(7)
     void answersAnInvalidPreviewWithAProblemNamingEveryBadField() {
         HttpResponse<String> response = post(routing, "/api/v1/routing/preview", "application/json",
                 IntakeRequests.KOSTANAY_SCHOOL.replace("\"SEXUAL_HARASSMENT\"", "\"GOSSIP\"")
@@ -174,7 +263,7 @@ class RoutingIT {
     }
 
     @Test
-    @Order(5)
+    @Order(8)
     void reloadsAChangedDirectoryWithoutARestart() throws Exception {
         // given: the NGO gives its rules a new version
         Path rules = directory.resolve("rules.yml");
@@ -191,7 +280,7 @@ class RoutingIT {
     }
 
     @Test
-    @Order(6)
+    @Order(9)
     void keepsTheLoadedDirectoryWhenAReloadFindsMistakes() throws Exception {
         // given: an authority with a type that does not exist
         String before = previewVersion();
@@ -221,7 +310,7 @@ class RoutingIT {
     }
 
     @Test
-    @Order(7)
+    @Order(10)
     void exposesOnlyHealthAndPrometheusOnTheManagementPort() {
         String base = "http://localhost:" + RoutingHarness.managementPort(routing) + "/actuator/";
 
@@ -237,6 +326,13 @@ class RoutingIT {
         HttpResponse<String> response = post(routing, "/api/v1/routing/preview", "application/json",
                 IntakeRequests.KOSTANAY_SCHOOL);
         return JSON.readTree(response.body()).get("rulesVersion").stringValue();
+    }
+
+    /** A metric without labels other than the application's, 0 when it has not been written yet. */
+    private static double metric(String name) {
+        return metrics().lines().filter(line -> line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0.0);
     }
 
     private static String metrics() {

@@ -12,4 +12,7 @@ public interface RoutingMetrics {
 
     /** A complaint event sent to the dead-letter topic, by a reason from a closed list. */
     void deadLettered(String reason);
+
+    /** A poll of complaint events handled in one Kafka transaction (counted again if it is rolled back and retried). */
+    void pollHandled(int records);
 }

@@ -1,6 +1,7 @@
 package org.hotline.routing.complaint.config;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -20,6 +21,7 @@ final class MicrometerRoutingMetrics implements RoutingMetrics {
     private final MeterRegistry registry;
     private final Timer decisionTime;
     private final Counter fallbacks;
+    private final DistributionSummary pollRecords;
 
     MicrometerRoutingMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -29,6 +31,9 @@ final class MicrometerRoutingMetrics implements RoutingMetrics {
                 .register(registry);
         this.fallbacks = Counter.builder("hotline.routing.fallbacks")
                 .description("Decisions where triage leads because the place or the rules could not decide")
+                .register(registry);
+        this.pollRecords = DistributionSummary.builder("hotline.routing.poll.records")
+                .description("ComplaintReceived records handled per poll, each poll in one Kafka transaction")
                 .register(registry);
     }
 
@@ -56,5 +61,10 @@ final class MicrometerRoutingMetrics implements RoutingMetrics {
                 .tag("reason", reason)
                 .register(registry)
                 .increment();
+    }
+
+    @Override
+    public void pollHandled(int records) {
+        pollRecords.record(records);
     }
 }

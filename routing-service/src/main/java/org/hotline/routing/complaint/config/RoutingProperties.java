@@ -1,6 +1,7 @@
 package org.hotline.routing.complaint.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -16,12 +17,20 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param deadLetters where undecidable {@code ComplaintReceived} records go, and how that topic is made
  * @param maxPreviewBodyBytes the largest preview request body accepted; larger bodies get 413
+ * @param routingAttempts how many times a record whose routing throws (anything but an undecidable event) is
+ *     routed in place before it is dead-lettered as {@code routing_failed}; routing is computation over the
+ *     directory in memory, so a failure is almost always a bug that would repeat, and the records polled with
+ *     it must not wait for it
+ * @param pollRetry how long to wait before polling again after a poll's transaction was rolled back (the broker
+ *     or a send failed); such a poll is retried until it commits, never dead-lettered
  */
 @Validated
 @ConfigurationProperties("hotline.routing")
 public record RoutingProperties(
         @DefaultValue @Valid DeadLetters deadLetters,
-        @DefaultValue("65536") @Min(1024) int maxPreviewBodyBytes) {
+        @DefaultValue("65536") @Min(1024) int maxPreviewBodyBytes,
+        @DefaultValue("3") @Min(1) @Max(10) int routingAttempts,
+        @DefaultValue @Valid PollRetry pollRetry) {
 
     /**
      * @param topic the dead-letter topic; records keep their key, value and headers, with x-dead-letter-* and
@@ -29,8 +38,6 @@ public record RoutingProperties(
      * @param partitions partitions of the topic when the service creates it
      * @param replicationFactor replicas of the topic when the service creates it (3 in production)
      * @param retention how long dead letters are kept for an operator to look at (30 days, docs/events.md)
-     * @param sendTimeout how long a dead-letter send may take before the record is retried instead; it runs on
-     *     the consumer thread, so keep it well below {@code max.poll.interval.ms}
      * @param createTopic whether the service creates the topic at start when it is missing (off where topics
      *     are provisioned by the platform)
      */
@@ -39,7 +46,21 @@ public record RoutingProperties(
             @DefaultValue("1") @Min(1) int partitions,
             @DefaultValue("1") @Min(1) @Max(Short.MAX_VALUE) int replicationFactor,
             @DefaultValue("30d") @NotNull Duration retention,
-            @DefaultValue("10s") @NotNull Duration sendTimeout,
             @DefaultValue("true") boolean createTopic) {
+    }
+
+    /**
+     * Back-off between attempts at a rolled-back poll: {@code initialInterval}, multiplied by {@code multiplier}
+     * after each failure up to {@code maxInterval}, then {@code maxInterval} until the poll commits. It runs on
+     * the consumer thread between polls, so keep {@code maxInterval} well below {@code max.poll.interval.ms}.
+     *
+     * @param initialInterval the wait after the first rollback
+     * @param multiplier the growth of the wait after each further rollback
+     * @param maxInterval the longest wait
+     */
+    public record PollRetry(
+            @DefaultValue("500ms") @NotNull Duration initialInterval,
+            @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
+            @DefaultValue("10s") @NotNull Duration maxInterval) {
     }
 }

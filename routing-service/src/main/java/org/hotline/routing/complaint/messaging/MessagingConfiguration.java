@@ -1,22 +1,27 @@
 package org.hotline.routing.complaint.messaging;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.hotline.routing.complaint.application.ComplaintRouter;
+import org.hotline.routing.complaint.application.RoutingMetrics;
+import org.hotline.routing.complaint.config.RoutingProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** The {@code routeComplaint} function bound to {@code complaints.received.v1}, and the broker's health. */
+/** The {@code routeComplaint} function bound to {@code complaints.received.v1} in batch mode, and the broker's health. */
 @Configuration(proxyBeanMethods = false)
 class MessagingConfiguration {
 
     @Bean
-    Function<Message<byte[]>, Message<byte[]>> routeComplaint(ComplaintRouter router, Clock clock) {
-        return new RouteComplaintHandler(router, clock);
+    Function<Message<List<byte[]>>, List<Message<byte[]>>> routeComplaint(ComplaintRouter router,
+            RoutingMetrics metrics, RoutingProperties properties, Clock clock) {
+        return new RouteComplaintHandler(router, new DeadLetters(properties.deadLetters().topic(), metrics, clock),
+                metrics, properties.routingAttempts(), clock);
     }
 
     /** Readiness: the broker answers. */

@@ -3,6 +3,7 @@ package org.hotline.routing.complaint.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.hotline.routing.RoutingApplication;
 import org.junit.jupiter.api.Test;
@@ -12,14 +13,16 @@ import org.springframework.cloud.stream.binder.test.InputDestination;
 import org.springframework.cloud.stream.binder.test.OutputDestination;
 import org.springframework.cloud.stream.binder.test.TestChannelBinderConfiguration;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The application's wiring without a broker: {@code spring.cloud.function.definition} names the handler, and
- * its bindings read {@code complaints.received.v1} and write {@code complaints.routed.v1}.
+ * The application's wiring without a broker: {@code spring.cloud.function.definition} names the handler, its
+ * input binding reads {@code complaints.received.v1} in batch mode, and each message the handler returns for a
+ * poll is sent on its own to {@code complaints.routed.v1}.
  */
 @SpringBootTest(classes = RoutingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
     "spring.cloud.stream.default-binder=integration",
@@ -41,8 +44,12 @@ class RouteComplaintWiringTest {
         // given
         String complaintId = UUID.randomUUID().toString();
 
-        // when
-        input.send(MessageBuilder.withPayload(ComplaintEvents.bytes(ComplaintEvents.almatyAnalyst(complaintId)))
+        // when: a poll of one record, as the Kafka binder hands it over in batch mode
+        input.send(MessageBuilder.withPayload(List.of(ComplaintEvents.bytes(ComplaintEvents.almatyAnalyst(complaintId))))
+                .setHeader(KafkaHeaders.RECEIVED_KEY, List.of(complaintId.getBytes(StandardCharsets.UTF_8)))
+                .setHeader(KafkaHeaders.RECEIVED_TOPIC, List.of("complaints.received.v1"))
+                .setHeader(KafkaHeaders.RECEIVED_PARTITION, List.of(0))
+                .setHeader(KafkaHeaders.OFFSET, List.of(0L))
                 .build(), "complaints.received.v1");
 
         // then
