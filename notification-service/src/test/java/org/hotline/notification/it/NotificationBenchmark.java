@@ -25,7 +25,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * local GreenMail SMTP server and reports messages per second, end-to-end latency percentiles and the measured
  * never-twice window. Writes {@code benchmarks/results.md}. See that file for how to run it.
  *
- * <p>Arguments: number of complaints (default 200; three messages each), output file.
+ * <p>Arguments: number of complaints (default 200; three messages each), output file, SMTP connections (default
+ * 4, for the service and the baseline alike).
  */
 public final class NotificationBenchmark {
 
@@ -35,12 +36,13 @@ public final class NotificationBenchmark {
     public static void main(String[] args) throws IOException {
         int complaints = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         Path results = Path.of(args.length > 1 ? args[1] : "benchmarks/results.md");
+        int connections = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         String ledger = "benchmark-" + System.currentTimeMillis();
         EmbeddedKafkaKraftBroker broker = NotificationHarness.startBroker();
         int port = NotificationHarness.freePort();
         GreenMail smtp = NotificationHarness.startSmtp(port);
         ConfigurableApplicationContext service = NotificationHarness.startNotification(broker, port, ledger,
-                "logging.level.root=WARN");
+                "logging.level.root=WARN", "hotline.notification.connections=" + connections);
         try {
             List<RoutedEvents> events = IntStream.range(0, complaints).mapToObj(i -> RoutedEvents.complaint()
                     .assign("kz-39-anti-corruption", "PRIMARY", "ru", "ac-" + i + "@bench.example", 15, "a", "b", "c")
@@ -59,8 +61,8 @@ public final class NotificationBenchmark {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             MeterRegistry meters = service.getBean(MeterRegistry.class);
-            double baseline = plainSmtpRate(port, expected);
-            String report = report(complaints, expected, seconds, meters, baseline);
+            double baseline = plainSmtpRate(port, expected, connections);
+            String report = report(complaints, expected, seconds, meters, baseline, connections);
             Files.createDirectories(results.toAbsolutePath().getParent());
             Files.writeString(results, report);
             LoggerFactory.getLogger(NotificationBenchmark.class).info("benchmark written to {}:\n{}", results, report);
@@ -73,9 +75,28 @@ public final class NotificationBenchmark {
 
     /**
      * The baseline, in the same run and against the same SMTP server: the same number of messages sent by plain
-     * Jakarta Mail over one connection, with no Kafka, no ledger and no rendering.
+     * Jakarta Mail over the same number of connections (a thread each), with no Kafka, no ledger and no rendering.
      */
-    private static double plainSmtpRate(int port, int messages) {
+    private static double plainSmtpRate(int port, int messages, int connections) {
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(connections);
+        try {
+            List<java.util.concurrent.Callable<Long>> senders = IntStream.range(0, connections)
+                    .mapToObj(c -> (java.util.concurrent.Callable<Long>) () -> plainSmtpNanos(port,
+                            messages / connections, "c" + c))
+                    .toList();
+            long started = System.nanoTime();
+            for (java.util.concurrent.Future<Long> sender : threads.invokeAll(senders)) {
+                sender.get();
+            }
+            return (messages / connections * connections) / ((System.nanoTime() - started) / 1e9);
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the plain SMTP baseline failed", e);
+        } finally {
+            threads.shutdown();
+        }
+    }
+
+    private static long plainSmtpNanos(int port, int messages, String sender) {
         java.util.Properties settings = new java.util.Properties();
         settings.put("mail.smtp.host", "127.0.0.1");
         settings.put("mail.smtp.port", String.valueOf(port));
@@ -83,15 +104,15 @@ public final class NotificationBenchmark {
         jakarta.mail.Session session = jakarta.mail.Session.getInstance(settings);
         try (jakarta.mail.Transport transport = session.getTransport("smtp")) {
             transport.connect();
-            int warmUp = Math.min(100, messages);
+            int warmUp = Math.min(25, messages);
             for (int i = 0; i < warmUp; i++) {
-                sendPlain(session, transport, "warm-up-" + i);
+                sendPlain(session, transport, sender + "-warm-up-" + i);
             }
             long started = System.nanoTime();
             for (int i = 0; i < messages; i++) {
-                sendPlain(session, transport, "plain-" + i);
+                sendPlain(session, transport, sender + "-plain-" + i);
             }
-            return messages / ((System.nanoTime() - started) / 1e9);
+            return System.nanoTime() - started;
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException("the plain SMTP baseline failed", e);
         }
@@ -122,7 +143,7 @@ public final class NotificationBenchmark {
     }
 
     private static String report(int complaints, int messages, double seconds, MeterRegistry meters,
-            double baseline) throws IOException {
+            double baseline, int connections) throws IOException {
         Timer endToEnd = meters.get("notification.end.to.end").timer();
         Timer smtpLatency = meters.get("notification.smtp.latency").timer();
         Timer window = meters.get("notification.ledger.unrecorded.window").timer();
@@ -133,9 +154,9 @@ public final class NotificationBenchmark {
 
                 - Date: %s
                 - Machine: %s, %d cores, %d MiB max heap, %s %s, Java %s (host %s)
-                - Set-up: in-JVM KRaft broker, GreenMail SMTP on 127.0.0.1, the service in the same JVM, ledger
-                  fsynced per record on the local disk; %d ComplaintRouted events published as fast as one producer
-                  sends them (one producer), three messages each (two bodies and the caseworkers), one dispatcher thread.
+                - Set-up: in-JVM KRaft broker, GreenMail SMTP on 127.0.0.1, the service in the same JVM with its ledger
+                  on the broker; %d ComplaintRouted events published as fast as one producer sends them, three
+                  messages each (two bodies and the caseworkers), %d SMTP connections.
                 - Command: see the end of this file.
 
                 | figure | value |
@@ -143,16 +164,17 @@ public final class NotificationBenchmark {
                 | messages sent | %d |
                 | wall time, first publish to last message sent | %.2f s |
                 | throughput | **%.1f messages/s** |
-                | baseline in the same run: plain Jakarta Mail to the same server, one connection, warmed up, no Kafka or ledger | %.1f messages/s |
+                | baseline in the same run: plain Jakarta Mail to the same server, as many connections, warmed up, no Kafka or ledger | %.1f messages/s |
                 | the service as a share of the baseline | %.1f %% |
                 | end-to-end (receivedAt to last message of the complaint) p50 / p95 / p99 / max | %s |
                 | one SMTP send p50 / p95 / p99 / max | %s |
                 | never-twice window (SMTP acceptance to durable `SENT` record) p50 / p95 / p99 / max | %s |
 
-                The gap to the baseline is the price of never twice: per message, two fsynced ledger records, a
-                rendering, and a synchronous outcome publish to Kafka. End-to-end latency here is dominated by queueing: the whole burst arrives at once and one dispatcher
-                thread works through it, so the p99 is roughly the time to drain the burst. Percentiles come from
-                Micrometer's histogram and are approximate (a p99 may exceed the exact max).
+                The gap to the baseline is the price of never twice: per batch of messages, two Kafka transactions on
+                the ledger (intents before, results with their outcomes after), and a rendering per message.
+                End-to-end latency here is dominated by queueing: the whole burst arrives at once, so the p99 is
+                roughly the time to drain the burst. Percentiles come from Micrometer's histogram and are
+                approximate (a p99 may exceed the exact max).
 
                 Run it (not part of `verify`):
 
@@ -160,13 +182,14 @@ public final class NotificationBenchmark {
                 ./mvnw -q -B -pl notification-service test-compile \\
                   dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
                 cd notification-service && java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \\
-                  org.hotline.notification.it.NotificationBenchmark 200 benchmarks/results.md
+                  org.hotline.notification.it.NotificationBenchmark 200 benchmarks/results.md 4
                 ```
                 """,
                 Instant.now(), cpu, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("os.name"),
                 System.getProperty("os.version"), System.getProperty("java.version"),
-                InetAddress.getLocalHost().getHostName(), complaints, messages, seconds, messages / seconds,
+                InetAddress.getLocalHost().getHostName(), complaints, connections, messages, seconds,
+                messages / seconds,
                 baseline, 100 * (messages / seconds) / baseline,
                 percentiles(endToEnd, TimeUnit.MILLISECONDS, "ms"), percentiles(smtpLatency, TimeUnit.MILLISECONDS, "ms"),
                 percentiles(window, TimeUnit.MICROSECONDS, "µs"))

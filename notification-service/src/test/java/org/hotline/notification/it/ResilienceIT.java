@@ -98,6 +98,78 @@ class ResilienceIT {
         }
     }
 
+    @Test
+    void aBacklogWaitsInKafkaWhileTheSmtpServerIsDownAndTheServiceHoldsNoMoreThanItsBound() {
+        // given a service allowed 30 unsettled messages, reading 5 records a poll, whose SMTP server is down
+        int port = NotificationHarness.freePort();
+        ConfigurableApplicationContext service = NotificationHarness.startNotification(broker, port, "bounded",
+                "hotline.notification.max-backlog=30", "hotline.notification.kafka.max-poll-records=5");
+        GreenMail smtp = null;
+        try {
+            Dispatcher dispatcher = service.getBean(Dispatcher.class);
+            MeterRegistry meters = service.getBean(MeterRegistry.class);
+
+            // when 100 complaints (300 messages) arrive during the outage
+            NotificationHarness.publishAll(broker, complaints(100, "bounded"));
+            await().atMost(PATIENCE).until(() -> meters.find("notification.retries").counters().stream()
+                    .mapToDouble(counter -> counter.count()).sum() >= 30);
+
+            // then the service holds at most its bound plus one poll's messages, the rest stays in Kafka
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                    .until(() -> dispatcher.backlog() <= 30 + 5 * 3);
+            assertThat(dispatcher.backlog()).isGreaterThanOrEqualTo(30);
+
+            // and once the server is back, everything is delivered once
+            smtp = NotificationHarness.startSmtp(port);
+            GreenMail server = smtp;
+            await().atMost(PATIENCE).until(() -> server.getReceivedMessages().length >= 300
+                    && dispatcher.backlog() == 0);
+            assertThat(messageIds(smtp)).hasSize(300).doesNotHaveDuplicates();
+        } finally {
+            service.close();
+            if (smtp != null) {
+                smtp.stop();
+            }
+        }
+    }
+
+    @Test
+    void twoInstancesShareTheWorkAndOneStoppingMidFlowNeitherLosesNorRepeatsAMessage() {
+        // given two instances sharing the topics and the ledger
+        int port = NotificationHarness.freePort();
+        GreenMail smtp = NotificationHarness.startSmtp(port);
+        ConfigurableApplicationContext first = NotificationHarness.startNotification(broker, port, "shared",
+                "hotline.notification.batch-size=2", "hotline.notification.connections=1");
+        ConfigurableApplicationContext second = NotificationHarness.startNotification(broker, port, "shared",
+                "hotline.notification.batch-size=2", "hotline.notification.connections=1");
+        try {
+            // when complaints flow and the first instance stops while sending
+            NotificationHarness.publishAll(broker, complaints(60, "shared"));
+            await().atMost(PATIENCE).until(() -> smtp.getReceivedMessages().length >= 40);
+            double sentByFirst = sent(first);
+            first.close();
+            int beforeTheStop = smtp.getReceivedMessages().length;
+
+            // then the second takes its partitions over and every message is delivered once
+            Dispatcher survivor = second.getBean(Dispatcher.class);
+            await().atMost(PATIENCE).until(() -> smtp.getReceivedMessages().length >= 180
+                    && survivor.backlog() == 0);
+            assertThat(sentByFirst).isPositive();
+            assertThat(sent(second)).isPositive();
+            assertThat(beforeTheStop).isLessThan(180);
+            assertThat(messageIds(smtp)).hasSize(180).doesNotHaveDuplicates();
+        } finally {
+            first.close();
+            second.close();
+            smtp.stop();
+        }
+    }
+
+    private static double sent(ConfigurableApplicationContext service) {
+        return service.getBean(MeterRegistry.class).find("notification.messages.sent").counters().stream()
+                .mapToDouble(counter -> counter.count()).sum();
+    }
+
     /** Complaints to two bodies each, no acknowledgement: three messages per complaint with the caseworkers'. */
     private static List<RoutedEvents> complaints(int count, String tag) {
         return java.util.stream.IntStream.range(0, count).mapToObj(i -> RoutedEvents.complaint()

@@ -93,17 +93,18 @@ public class Dispatcher {
     private void plan(int partition, long offset, PlannedMessage message, Instant now, List<Work> works) {
         LedgerEntry.Known known = ledger.find(partition, message.messageId());
         if (known == null) {
-            works.add(new Work(message, partition, offset, 0, now, now, false));
+            works.add(new Work(message, partition, offset, 0, now, now, Work.Kind.SEND));
             return;
         }
         switch (known.status()) {
             case RETRY -> works.add(new Work(message, partition, offset, known.attempts(), known.queuedAt(),
-                    known.at(), false));
+                    known.at(), Work.Kind.SEND));
             case INTENT -> {
                 metrics.inDoubt(1);
                 log.warn("message {} was being sent when its partition last changed hands; policy {}",
                         message.messageId(), inDoubtPolicy);
-                works.add(new Work(message, partition, offset, known.attempts(), known.queuedAt(), now, true));
+                works.add(new Work(message, partition, offset, known.attempts(), known.queuedAt(), now,
+                        Work.Kind.IN_DOUBT));
             }
             case FAILED -> {
                 if (!MessagePlanner.CASEWORKER_ALERT.equals(message.template())) {
@@ -111,6 +112,11 @@ public class Dispatcher {
                 }
             }
             case SENT -> {
+                if (!known.reported()) {
+                    // Its sender died after the SMTP server took it and before recording the result.
+                    works.add(new Work(message, partition, offset, known.attempts(), known.queuedAt(), now,
+                            Work.Kind.RECORD_SENT));
+                }
             }
         }
     }
@@ -171,7 +177,11 @@ public class Dispatcher {
         Round round = new Round();
         List<Rendered> toSend = new ArrayList<>();
         for (Work work : batch) {
-            if (work.inDoubt() && inDoubtPolicy == InDoubtPolicy.FLAG) {
+            if (work.kind() == Work.Kind.RECORD_SENT) {
+                round.recordSent(work);
+                continue;
+            }
+            if (work.kind() == Work.Kind.IN_DOUBT && inDoubtPolicy == InDoubtPolicy.FLAG) {
                 round.fail(work, work.attempts(), FailureClass.IN_DOUBT,
                         "not resent by policy: check with the recipient whether it arrived");
                 continue;
@@ -227,6 +237,9 @@ public class Dispatcher {
                 continue;
             }
             metrics.smtpLatency(Duration.ofNanos(System.nanoTime() - started));
+            long accepted = System.nanoTime();
+            ledger.markSent(entry(work, LedgerEntry.Status.SENT, attempt, null, clock.instant()),
+                    () -> metrics.unrecordedWindow(Duration.ofNanos(System.nanoTime() - accepted)));
             round.sent(work, attempt);
         }
         if (broken) {
@@ -304,13 +317,19 @@ public class Dispatcher {
         }
 
         void sent(Work work, int attempt) {
-            long accepted = System.nanoTime();
             record(work, entry(work, LedgerEntry.Status.SENT, attempt, null, clock.instant()), () -> {
-                metrics.unrecordedWindow(Duration.ofNanos(System.nanoTime() - accepted));
                 PlannedMessage message = work.message();
                 metrics.sent(message.template(), message.language(), message.recipientType());
                 settled(work);
             });
+        }
+
+        /** A send its previous owner made, known from its sent-marker: recorded, with its outcome, and not resent. */
+        void recordSent(Work work) {
+            log.info("message {} was sent before its partition changed hands; its result is recorded now",
+                    work.messageId());
+            record(work, entry(work, LedgerEntry.Status.SENT, work.attempts(), null, clock.instant()),
+                    () -> settled(work));
         }
 
         void settleFailure(Work work, int attempt, DeliveryException failure) {
@@ -444,7 +463,7 @@ public class Dispatcher {
                 return;
             }
             Instant now = clock.instant();
-            backlog.addFollowUp(work, new Work(alert, work.partition(), work.offset(), 0, now, now, false));
+            backlog.addFollowUp(work, new Work(alert, work.partition(), work.offset(), 0, now, now, Work.Kind.SEND));
         }
 
         private void settled(Work work) {

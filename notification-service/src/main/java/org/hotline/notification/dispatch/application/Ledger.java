@@ -23,6 +23,14 @@ public interface Ledger {
      */
     void write(int partition, List<LedgerEntry> entries, List<Outcome> outcomes);
 
+    /**
+     * Notes, without waiting and outside any transaction, that the SMTP server accepted a message: a sent-marker.
+     * Its result is still written with {@link #write}; the marker only tells the partition's next owner, should this
+     * instance die before that, that the send is not in doubt. Best effort: {@code whenDurable} runs once the broker
+     * has it; a marker that is lost leaves the send in doubt, as without it.
+     */
+    void markSent(LedgerEntry sent, Runnable whenDurable);
+
     /** Nothing of the group was written; the broker may be back later. */
     class LedgerUnavailableException extends RuntimeException {
         public LedgerUnavailableException(String message, Throwable cause) {

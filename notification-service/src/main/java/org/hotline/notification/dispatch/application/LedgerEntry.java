@@ -47,12 +47,18 @@ public record LedgerEntry(
         }
     }
 
-    /** What the ledger keeps in memory of a message: enough to decide what to do with it when it is planned again. */
-    public record Known(Status status, int attempts, @Nullable FailureClass failure, Instant queuedAt, Instant at) {
+    /**
+     * What the ledger keeps in memory of a message: enough to decide what to do with it when it is planned again.
+     *
+     * @param reported false only for a {@code SENT} known from a sent-marker alone: the SMTP server took the
+     *     message, but its result and outcome were never recorded (the sender died first)
+     */
+    public record Known(Status status, int attempts, @Nullable FailureClass failure, Instant queuedAt, Instant at,
+            boolean reported) {
     }
 
     public Known known() {
-        return new Known(status, attempts, failure, queuedAt, at);
+        return new Known(status, attempts, failure, queuedAt, at, true);
     }
 
     public Outcome outcome() {

@@ -11,20 +11,29 @@ import org.hotline.notification.dispatch.domain.PlannedMessage;
  * @param attempts sends started or tried so far
  * @param queuedAt when the message was first planned
  * @param due when it may be sent
- * @param inDoubt a send of it was started before and never recorded: it is settled by the in-doubt policy
+ * @param kind what is to be done with it
  */
 record Work(PlannedMessage message, int partition, long offset, int attempts, Instant queuedAt, Instant due,
-        boolean inDoubt) {
+        Kind kind) {
+
+    enum Kind {
+        /** Send it. */
+        SEND,
+        /** A send of it was started before and never recorded: it is settled by the in-doubt policy. */
+        IN_DOUBT,
+        /** It was sent before (a sent-marker says so) but its result was never recorded: record it, send nothing. */
+        RECORD_SENT
+    }
 
     String messageId() {
         return message.messageId();
     }
 
     Work retryAt(int attempts, Instant due) {
-        return new Work(message, partition, offset, attempts, queuedAt, due, false);
+        return new Work(message, partition, offset, attempts, queuedAt, due, Kind.SEND);
     }
 
     Work delayedTo(Instant due) {
-        return new Work(message, partition, offset, attempts, queuedAt, due, inDoubt);
+        return new Work(message, partition, offset, attempts, queuedAt, due, kind);
     }
 }

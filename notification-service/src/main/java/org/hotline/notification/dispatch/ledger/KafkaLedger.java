@@ -55,6 +55,7 @@ public final class KafkaLedger implements Ledger, AutoCloseable {
     private final Function<String, Producer<byte[], byte[]>> producers;
     private final Supplier<Consumer<byte[], byte[]>> readers;
     private final Function<Outcome, ProducerRecord<byte[], byte[]>> outcomeRecords;
+    private final Producer<byte[], byte[]> markers;
     private final JsonMapper json;
     private final Duration loadTimeout;
     private final Map<Integer, Owned> owned = new ConcurrentHashMap<>();
@@ -75,16 +76,18 @@ public final class KafkaLedger implements Ledger, AutoCloseable {
 
     /**
      * @param producers makes a transactional producer with the given transactional id
+     * @param markers a plain idempotent producer (acks=all) for sent-markers
      * @param readers makes a read_committed consumer with no group, to read a partition from the start
      * @param outcomeRecords the outcome event of a settled message, as a record of the outcomes topic
      * @param loadTimeout the longest a partition's ledger may take to read before taking it fails
      */
     public KafkaLedger(String topic, String transactionalIdPrefix, Function<String, Producer<byte[], byte[]>> producers,
-            Supplier<Consumer<byte[], byte[]>> readers, Function<Outcome, ProducerRecord<byte[], byte[]>> outcomeRecords,
-            JsonMapper json, Duration loadTimeout) {
+            Producer<byte[], byte[]> markers, Supplier<Consumer<byte[], byte[]>> readers,
+            Function<Outcome, ProducerRecord<byte[], byte[]>> outcomeRecords, JsonMapper json, Duration loadTimeout) {
         this.topic = topic;
         this.transactionalIdPrefix = transactionalIdPrefix;
         this.producers = producers;
+        this.markers = markers;
         this.readers = readers;
         this.outcomeRecords = outcomeRecords;
         this.json = json;
@@ -202,9 +205,30 @@ public final class KafkaLedger implements Ledger, AutoCloseable {
         }
     }
 
+    /**
+     * A sent-marker is not fenced (it is no transaction): a stale owner's marker is still true, since it is written
+     * only after the SMTP server accepted the message.
+     */
+    @Override
+    public void markSent(LedgerEntry sent, Runnable whenDurable) {
+        try {
+            markers.send(new ProducerRecord<>(topic, sent.partition(), bytes(sent.messageId()),
+                    json.writeValueAsBytes(LedgerRecord.marker(sent))), (metadata, failure) -> {
+                        if (failure == null) {
+                            whenDurable.run();
+                        } else {
+                            log.debug("sent-marker of {} not written: {}", sent.messageId(), failure.toString());
+                        }
+                    });
+        } catch (KafkaException e) {
+            log.debug("sent-marker of {} not written: {}", sent.messageId(), e.toString());
+        }
+    }
+
     @Override
     public void close() {
         owned.keySet().forEach(this::close);
+        markers.close(CLOSE);
     }
 
     private PartitionLostException giveUp(int partition, Owned taken, Exception cause) {
@@ -246,7 +270,13 @@ public final class KafkaLedger implements Ledger, AutoCloseable {
             return;
         }
         try {
-            known.put(messageId, json.readValue(record.value(), LedgerRecord.class).known());
+            LedgerRecord read = json.readValue(record.value(), LedgerRecord.class);
+            LedgerEntry.Known before = known.get(messageId);
+            if (read.isMarker() && before != null && before.status().settled()) {
+                // A marker that reached the log after its recorded result says nothing new.
+                return;
+            }
+            known.put(messageId, read.known());
         } catch (JacksonException | IllegalArgumentException e) {
             log.warn("Skipping unreadable ledger record at {}-{}@{}", record.topic(), record.partition(),
                     record.offset());

@@ -29,20 +29,34 @@ record LedgerRecord(
         int attempts,
         @Nullable String failure,
         Instant queuedAt,
-        Instant at) {
+        Instant at,
+        @Nullable Boolean marker) {
 
     static final int SCHEMA_VERSION = 1;
 
     static LedgerRecord of(LedgerEntry entry) {
+        return of(entry, null);
+    }
+
+    /** A sent-marker: written outside the transactions, right after the SMTP server accepted the message. */
+    static LedgerRecord marker(LedgerEntry sent) {
+        return of(sent, Boolean.TRUE);
+    }
+
+    private static LedgerRecord of(LedgerEntry entry, @Nullable Boolean marker) {
         return new LedgerRecord(SCHEMA_VERSION, entry.messageId(), entry.complaintId(), entry.reference(),
                 entry.receivedAt(), entry.recipientType().name(), entry.authorityId(), entry.template(),
                 entry.language().code(), entry.status().name(), entry.attempts(),
-                entry.failure() == null ? null : entry.failure().name(), entry.queuedAt(), entry.at());
+                entry.failure() == null ? null : entry.failure().name(), entry.queuedAt(), entry.at(), marker);
+    }
+
+    boolean isMarker() {
+        return Boolean.TRUE.equals(marker);
     }
 
     LedgerEntry.Known known() {
         return new LedgerEntry.Known(LedgerEntry.Status.valueOf(status), attempts,
-                failure == null ? null : FailureClass.valueOf(failure), queuedAt, at);
+                failure == null ? null : FailureClass.valueOf(failure), queuedAt, at, !isMarker());
     }
 
     LedgerEntry entry(int partition) {

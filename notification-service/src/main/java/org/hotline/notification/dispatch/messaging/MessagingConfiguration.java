@@ -52,7 +52,7 @@ class MessagingConfiguration {
             // partition's next owner waits for it when it takes the partition.
             config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) settings.transactionTimeout().toMillis());
             return new KafkaProducer<>(config);
-        }, () -> {
+        }, markerProducer(kafka, timeout), () -> {
             Map<String, Object> config = consumerConfig(kafka);
             config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
@@ -96,6 +96,15 @@ class MessagingConfiguration {
         NotificationProperties.Topics topics = properties.topics();
         return TopicBuilder.name(topics.ledger()).partitions(topics.partitions())
                 .replicas(topics.replicationFactor()).compact().build();
+    }
+
+    /** Sent-markers: acks=all, idempotent, no transaction, sent without waiting. */
+    private static KafkaProducer<byte[], byte[]> markerProducer(KafkaProperties kafka, int timeout) {
+        Map<String, Object> config = producerConfig(kafka);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout + LINGER_MS);
+        return new KafkaProducer<>(config);
     }
 
     private static KafkaTemplate<byte[], byte[]> deadLetterTemplate(KafkaProperties kafka,

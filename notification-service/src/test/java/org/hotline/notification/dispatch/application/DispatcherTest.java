@@ -319,8 +319,8 @@ class DispatcherTest {
     }
 
     @Test
-    void aPartitionLostBeforeItsResultsWereRecordedLeavesThemInDoubtForItsNextOwnerWhoDoesNotResend() {
-        // given an instance whose partition is taken over while it sends
+    void aPartitionLostBeforeItsResultsWereRecordedIsRecordedAsSentByItsNextOwnerFromTheSentMarkers() {
+        // given an instance whose partition is taken over after its sends and before their results were recorded
         Dispatcher stale = start(InDoubtPolicy.FLAG);
         stale.accept(0, 0, complaint);
         ledger.lostAfterIntents = true;
@@ -332,13 +332,34 @@ class DispatcherTest {
         next.accept(0, 0, complaint);
         drain(next);
 
-        // then nothing is sent twice; each message is sent or flagged, with an alert
+        // then nothing is sent again and each message gets its SENT outcome, none in doubt
         assertThat(sentByTheStaleOwner).isEqualTo(4);
+        assertThat(server.accepted).hasSize(4);
+        assertThat(ledger.outcomes).hasSize(4).allMatch(Outcome::sent);
+        assertThat(metrics.events).noneMatch(event -> event.startsWith("inDoubt"));
+        assertThat(stale.backlog()).isZero();
+        assertThat(next.backlog()).isZero();
+    }
+
+    @Test
+    void aPartitionLostBeforeItsResultsOrMarkersWereWrittenLeavesThemInDoubtForItsNextOwnerWhoDoesNotResend() {
+        // given an instance that dies after its sends, before either their markers or their results were written
+        Dispatcher stale = start(InDoubtPolicy.FLAG);
+        stale.accept(0, 0, complaint);
+        ledger.lostAfterIntents = true;
+        ledger.markersLost = true;
+        drain(stale);
+
+        // when the next owner reads the record again
+        Dispatcher next = start(InDoubtPolicy.FLAG);
+        next.accept(0, 0, complaint);
+        drain(next);
+
+        // then nothing is sent twice; each message is flagged, with an alert
         assertThat(server.acceptedIds).doesNotHaveDuplicates();
         assertThat(ledger.outcomes).filteredOn(outcome -> !outcome.template().equals(MessagePlanner.CASEWORKER_ALERT))
                 .hasSize(4).allMatch(outcome -> outcome.failure() == FailureClass.IN_DOUBT);
         assertThat(server.acceptedTemplates()).filteredOn(MessagePlanner.CASEWORKER_ALERT::equals).hasSize(4);
-        assertThat(stale.backlog()).isZero();
     }
 
     @Test
@@ -390,6 +411,7 @@ class DispatcherTest {
         int unavailableWrites;
         int unavailableAfterIntents;
         boolean lostAfterIntents;
+        boolean markersLost;
 
         @Override
         public LedgerEntry.@Nullable Known find(int partition, String messageId) {
@@ -415,6 +437,20 @@ class DispatcherTest {
             outcomes.addAll(settled);
             writes.add(partition + ": " + entries.size() + " " + entries.get(0).status() + ", " + settled.size()
                     + " outcomes");
+        }
+
+        /** As on Kafka, a marker that comes after the recorded result changes nothing. */
+        @Override
+        public void markSent(LedgerEntry sent, Runnable whenDurable) {
+            if (markersLost) {
+                return;
+            }
+            LedgerEntry.Known before = known.get(sent.messageId());
+            if (before == null || !before.status().settled()) {
+                known.put(sent.messageId(), new LedgerEntry.Known(sent.status(), sent.attempts(), null,
+                        sent.queuedAt(), sent.at(), false));
+            }
+            whenDurable.run();
         }
     }
 
@@ -449,6 +485,7 @@ class DispatcherTest {
                 @Override
                 public void send(QueuedMessage message) {
                     LedgerEntry.Known intent = ledger.known.get(message.messageId());
+                    // the ledger must say INTENT (not yet a marker) when the message leaves
                     intentsSeenAtSend.add(intent == null ? null : intent.status());
                     String content = new String(message.mime(), StandardCharsets.UTF_8);
                     String to = content.substring(0, content.indexOf('|'));
