@@ -42,6 +42,8 @@ final class Backlog {
     /** Works of the current ownership of each partition; a work not in here is stale. */
     private final Map<Work, Boolean> current = new IdentityHashMap<>();
     private final Set<String> messageIds = new HashSet<>();
+    /** Works waiting in the queue after a failed attempt. */
+    private int retrying;
 
     /** The messages of one routed record still to settle. */
     private static final class Source {
@@ -66,7 +68,7 @@ final class Backlog {
                 if (messageIds.add(work.messageId())) {
                     source.remaining++;
                     current.put(work, Boolean.TRUE);
-                    queue.add(work);
+                    enqueue(work);
                 }
             }
             if (source.remaining > 0) {
@@ -91,7 +93,7 @@ final class Backlog {
             }
             source.remaining++;
             current.put(work, Boolean.TRUE);
-            queue.add(work);
+            enqueue(work);
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -105,6 +107,9 @@ final class Backlog {
             List<Work> due = new ArrayList<>();
             while (due.size() < max && !queue.isEmpty() && !queue.peek().due().isAfter(now)) {
                 Work work = queue.poll();
+                if (work.attempts() > 0) {
+                    retrying--;
+                }
                 due.add(work);
                 inProgress.merge(work.partition(), 1, Integer::sum);
             }
@@ -149,7 +154,7 @@ final class Backlog {
                 return;
             }
             current.put(again, Boolean.TRUE);
-            queue.add(again);
+            enqueue(again);
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -179,7 +184,15 @@ final class Backlog {
     Map<Integer, Long> release(Collection<Integer> partitions, Duration patience) {
         lock.lock();
         try {
-            queue.removeIf(work -> partitions.contains(work.partition()));
+            queue.removeIf(work -> {
+                if (!partitions.contains(work.partition())) {
+                    return false;
+                }
+                if (work.attempts() > 0) {
+                    retrying--;
+                }
+                return true;
+            });
             long deadline = System.nanoTime() + patience.toNanos();
             while (partitions.stream().anyMatch(p -> inProgress.getOrDefault(p, 0) > 0)) {
                 long left = deadline - System.nanoTime();
@@ -237,6 +250,20 @@ final class Backlog {
         }
     }
 
+    /**
+     * Messages taken from Kafka and not yet settled that are not waiting for a retry: the ones that compete for the
+     * senders now. Retries of an unreachable server do not count, so that one body's outage does not stop the
+     * others' mail; they still count in {@link #size()}.
+     */
+    int active() {
+        lock.lock();
+        try {
+            return current.size() - retrying;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Messages taken from Kafka and not yet settled: waiting or being sent. */
     int size() {
         lock.lock();
@@ -277,6 +304,13 @@ final class Backlog {
             changed.signalAll();
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void enqueue(Work work) {
+        queue.add(work);
+        if (work.attempts() > 0) {
+            retrying++;
         }
     }
 

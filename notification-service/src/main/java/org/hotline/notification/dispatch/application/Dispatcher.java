@@ -121,9 +121,14 @@ public class Dispatcher {
         }
     }
 
-    /** Messages taken from Kafka and not yet settled; the consumer pauses while there are too many. */
+    /** Messages taken from Kafka and not yet settled. */
     public int backlog() {
         return backlog.size();
+    }
+
+    /** Messages taken from Kafka, not yet settled and not waiting for a retry; the consumer pauses on it. */
+    public int activeBacklog() {
+        return backlog.active();
     }
 
     /** For each partition with records taken, the offset up to which every message is settled. */

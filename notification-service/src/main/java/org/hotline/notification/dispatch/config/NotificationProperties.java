@@ -25,8 +25,9 @@ import org.springframework.validation.annotation.Validated;
  *     another; a crash during the batch leaves at most this many sends in doubt
  * @param connections SMTP connections, one sender thread each; the SMTP server's limit per client bounds it
  * @param idleConnectionTimeout a sender closes its SMTP connection after this long without a message
- * @param maxBacklog the most messages taken from Kafka and not yet settled; past it the consumer pauses its
- *     partitions (resuming at half), so memory stays bounded whatever the backlog: the rest waits in Kafka
+ * @param maxBacklog the most messages taken from Kafka, not yet settled and not waiting for a retry; past it, or
+ *     past ten times as many held in all (retries included), the consumer pauses its partitions (resuming at
+ *     half), so memory stays bounded whatever the backlog: the rest waits in Kafka
  * @param inDoubtPolicy what to do with a send found started but unrecorded after a restart
  * @param retry back-off for transient SMTP failures
  * @param ngo the operating NGO as messages present it

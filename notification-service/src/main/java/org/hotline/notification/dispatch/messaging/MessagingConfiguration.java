@@ -51,6 +51,9 @@ class MessagingConfiguration {
             // An open transaction of an instance that died is aborted by the broker after this; until then the
             // partition's next owner waits for it when it takes the partition.
             config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) settings.transactionTimeout().toMillis());
+            // A transaction begun right after the previous one committed is refused (CONCURRENT_TRANSACTIONS) until
+            // the broker has finished the previous one, usually within milliseconds: retry soon, not after 100 ms.
+            config.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 5);
             return new KafkaProducer<>(config);
         }, markerProducer(kafka, timeout), () -> {
             Map<String, Object> config = consumerConfig(kafka);

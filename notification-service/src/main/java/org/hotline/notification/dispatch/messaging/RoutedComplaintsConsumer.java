@@ -48,6 +48,8 @@ final class RoutedComplaintsConsumer implements SmartLifecycle {
     private static final Duration COMMIT_EVERY = Duration.ofMillis(500);
     private static final Duration RELEASE_PATIENCE = Duration.ofSeconds(20);
     private static final Duration DEAD_LETTER_BACK_OFF = Duration.ofSeconds(1);
+    /** How many messages may be held in all, retries included, per message allowed to compete for the senders. */
+    private static final int HELD_PER_ACTIVE = 10;
 
     private final Supplier<Consumer<byte[], byte[]>> consumers;
     private final String topic;
@@ -169,14 +171,18 @@ final class RoutedComplaintsConsumer implements SmartLifecycle {
         }
     }
 
-    /** Pauses every partition while the backlog is full; resumes once it is down to half. */
+    /**
+     * Pauses every partition while {@code maxBacklog} messages compete for the senders, or ten times as many are held
+     * in all (retries of an unreachable server included); resumes once both are down to half.
+     */
     private void flowControl(Consumer<byte[], byte[]> consumer) {
-        int backlog = dispatcher.backlog();
-        if (!paused && backlog >= maxBacklog) {
+        int active = dispatcher.activeBacklog();
+        int held = dispatcher.backlog();
+        if (!paused && (active >= maxBacklog || held >= HELD_PER_ACTIVE * maxBacklog)) {
             consumer.pause(consumer.assignment());
             paused = true;
-            log.debug("{} messages in hand: reading paused", backlog);
-        } else if (paused && backlog <= maxBacklog / 2) {
+            log.debug("{} messages in hand ({} held): reading paused", active, held);
+        } else if (paused && active <= maxBacklog / 2 && held <= HELD_PER_ACTIVE * maxBacklog / 2) {
             resume(consumer);
             paused = false;
         }

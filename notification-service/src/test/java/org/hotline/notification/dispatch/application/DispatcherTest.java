@@ -97,6 +97,23 @@ class DispatcherTest {
     }
 
     @Test
+    void messagesWaitingToRetryAnUnreachableBodyDoNotCountAmongThoseCompetingForTheSenders() {
+        // given one body whose server does not answer
+        Dispatcher dispatcher = start(InDoubtPolicy.FLAG);
+        server.unreachable.add("labour@authority.example");
+
+        // when
+        dispatcher.accept(0, 0, complaint);
+        drain(dispatcher);
+
+        // then the consumer, which pauses on the active backlog, keeps reading for the other bodies
+        assertThat(server.accepted).hasSize(3);
+        assertThat(dispatcher.backlog()).isEqualTo(1);
+        assertThat(dispatcher.activeBacklog()).isZero();
+        assertThat(dispatcher.committable()).containsEntry(0, 0L);
+    }
+
+    @Test
     void retriesTransientFailuresWithGrowingWaitsAndDeliversOnceTheServerIsBack() {
         // given
         Dispatcher dispatcher = start(InDoubtPolicy.FLAG);
@@ -474,6 +491,7 @@ class DispatcherTest {
         final Set<String> rejected = new HashSet<>();
         final Set<String> answerLost = new HashSet<>();
         final Set<String> crashes = new HashSet<>();
+        final Set<String> unreachable = new HashSet<>();
         boolean down;
 
         @Override
@@ -492,6 +510,10 @@ class DispatcherTest {
                     attempts.add(to);
                     if (crashes.remove(to)) {
                         throw new IllegalStateException("a bug in the mail library");
+                    }
+                    if (unreachable.contains(to)) {
+                        throw new DeliveryException(FailureClass.TRANSIENT, "421 try again later",
+                                new RuntimeException());
                     }
                     if (rejected.contains(to)) {
                         throw new DeliveryException(FailureClass.REJECTED, "550 no such user",
