@@ -16,8 +16,10 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Group commit: requests that arrive while a transaction is being committed wait together and share the next
- * one. One committer thread takes everything waiting (at most {@code maxRequests}), hands it to the
+ * one. A committer thread takes everything waiting (at most {@code maxRequests}), hands it to the
  * {@link Transaction}, and then answers every request in it with the one outcome: all committed, or all failed.
+ * There can be a few committers on the one queue, each running its own transactions (Kafka allows one open
+ * transaction per producer), so that a batch can fill and be sent while the previous one commits.
  *
  * <p>Who decides: once the committer has taken a request, only the committer answers it, however long the
  * transaction takes (Kafka's own timeouts bound that), because a request that gave up on its own while its
@@ -50,25 +52,28 @@ final class GroupCommit<T> implements SmartLifecycle {
     }
 
     private final Transaction<T> transaction;
+    private final int committers;
     private final int maxRequests;
     private final Duration linger;
     private final Duration queueTimeout;
     private final IntakeMetrics metrics;
     private final LinkedBlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
     private volatile boolean accepting;
-    private @Nullable Thread committer;
+    private final List<Thread> threads = new ArrayList<>();
 
     /**
+     * @param committers how many transactions may be under way at once, each on a thread of its own
      * @param maxRequests the most requests one transaction takes
      * @param linger how long the committer waits after the first request of a batch for more to arrive
      * @param queueTimeout how long a request waits for a transaction to take it before answering 503
      */
-    GroupCommit(Transaction<T> transaction, int maxRequests, Duration linger, Duration queueTimeout,
+    GroupCommit(Transaction<T> transaction, int committers, int maxRequests, Duration linger, Duration queueTimeout,
             IntakeMetrics metrics) {
-        if (maxRequests < 1) {
-            throw new IllegalArgumentException("maxRequests must be at least 1");
+        if (committers < 1 || maxRequests < 1) {
+            throw new IllegalArgumentException("committers and maxRequests must be at least 1");
         }
         this.transaction = transaction;
+        this.committers = committers;
         this.maxRequests = maxRequests;
         this.linger = linger;
         this.queueTimeout = queueTimeout;
@@ -110,7 +115,8 @@ final class GroupCommit<T> implements SmartLifecycle {
                         throw new PublicationFailedException("interrupted while waiting for a transaction", e);
                     }
                 } catch (ExecutionException e) {
-                    throw (PublicationFailedException) e.getCause();
+                    // One failure answers the whole batch; each request throws its own, with its own stack.
+                    throw new PublicationFailedException(e.getCause().getMessage(), e.getCause());
                 }
             }
         } finally {
@@ -128,29 +134,29 @@ final class GroupCommit<T> implements SmartLifecycle {
     @Override
     public void start() {
         accepting = true;
-        Thread thread = new Thread(this::commitUntilStopped, "intake-group-commit");
-        thread.setDaemon(true);
-        committer = thread;
-        thread.start();
+        for (int i = 0; i < committers; i++) {
+            Thread thread = new Thread(this::commitUntilStopped, "intake-group-commit-" + i);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
     }
 
-    /** Waits for the transaction in progress; Kafka's timeouts bound it, so this cannot hang for long. */
+    /** Waits for the transactions under way; Kafka's timeouts bound them, so this cannot hang for long. */
     @Override
     public void stop() {
         accepting = false;
-        Thread thread = committer;
-        if (thread == null) {
-            return;
-        }
         boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
+        for (Thread thread : threads) {
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
         }
-        committer = null;
+        threads.clear();
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -158,7 +164,7 @@ final class GroupCommit<T> implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return committer != null;
+        return !threads.isEmpty();
     }
 
     @Override

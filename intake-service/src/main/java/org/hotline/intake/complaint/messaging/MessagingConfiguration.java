@@ -29,7 +29,8 @@ class MessagingConfiguration {
             IntakeProperties properties, IntakeMetrics metrics) {
         IntakeProperties.GroupCommit settings = properties.groupCommit();
         return new GroupCommit<>(new KafkaBatchTransaction(template, properties.publishTimeout()),
-                settings.maxComplaints(), settings.linger(), properties.publishTimeout(), metrics);
+                settings.committers(), settings.maxComplaints(), settings.linger(), properties.publishTimeout(),
+                metrics);
     }
 
     @Bean

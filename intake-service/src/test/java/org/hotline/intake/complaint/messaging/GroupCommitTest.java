@@ -80,6 +80,22 @@ class GroupCommitTest {
     }
 
     @Test
+    void withTwoCommittersASecondTransactionRunsWhileTheFirstIsStillOpen() throws Exception {
+        groupCommit = new GroupCommit<>(transaction, 2, 500, Duration.ZERO, LONG, metrics);
+        groupCommit.start();
+        Future<Void> first = submit("first");
+        transaction.awaitOpen(1);
+
+        Future<Void> second = submit("second");
+
+        transaction.awaitOpen(2);
+        transaction.releaseAll();
+        first.get(30, TimeUnit.SECONDS);
+        second.get(30, TimeUnit.SECONDS);
+        assertThat(transaction.batches()).containsExactlyInAnyOrder(List.of("first"), List.of("second"));
+    }
+
+    @Test
     void waitsTheLingerForOthersToJoinTheFirstRequest() throws Exception {
         groupCommit = started(500, Duration.ofSeconds(2), LONG);
         transaction.releaseAll();
@@ -165,7 +181,8 @@ class GroupCommitTest {
     }
 
     private GroupCommit<String> started(int maxRequests, Duration linger, Duration queueTimeout) {
-        GroupCommit<String> started = new GroupCommit<>(transaction, maxRequests, linger, queueTimeout, metrics);
+        GroupCommit<String> started = new GroupCommit<>(transaction, 1, maxRequests, linger, queueTimeout,
+                metrics);
         started.start();
         return started;
     }
