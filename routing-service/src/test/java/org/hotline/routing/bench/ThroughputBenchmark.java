@@ -76,13 +76,18 @@ final class ThroughputBenchmark {
         }
     }
 
-    /** The routing service itself, started with its consumer stopped, then timed from the binding's start. */
-    Duration service(int round) {
-        String output = "bench.routed.service." + round;
+    /**
+     * The routing service itself (its handler path: the binder in batch mode, one transaction per poll), started
+     * with its consumer stopped, then timed from the binding's start.
+     */
+    Duration service(int round, int maxPollRecords) {
+        String output = "bench.routed.service." + maxPollRecords + "." + round;
         ConfigurableApplicationContext routing = new SpringApplicationBuilder(RoutingApplication.class).run(
                 "--spring.cloud.stream.kafka.binder.brokers=" + broker.getBrokersAsString(),
                 "--server.port=0", "--management.server.port=0",
-                "--spring.cloud.stream.bindings.routeComplaint-in-0.group=bench-service-" + round,
+                "--spring.cloud.stream.bindings.routeComplaint-in-0.group=bench-service-" + maxPollRecords + "-" + round,
+                "--spring.cloud.stream.kafka.bindings.routeComplaint-in-0.consumer.configuration.max.poll.records="
+                        + maxPollRecords,
                 "--spring.cloud.stream.bindings.routeComplaint-in-0.consumer.auto-startup=false",
                 "--spring.cloud.stream.bindings.routeComplaint-out-0.destination=" + output,
                 // One partition, as the relays' output topics have.
@@ -102,19 +107,8 @@ final class ThroughputBenchmark {
     Duration relayPerPoll(int round) {
         String output = "bench.relay.batch." + round;
         createIfMissing(output);
-        return relay(output, false);
-    }
-
-    /** The same relay with one transaction per record, as the service's record listener does. */
-    Duration relayPerRecord(int round) {
-        String output = "bench.relay.record." + round;
-        createIfMissing(output);
-        return relay(output, true);
-    }
-
-    private Duration relay(String output, boolean transactionPerRecord) {
         AtomicBoolean running = new AtomicBoolean(true);
-        Thread relay = new Thread(() -> copy(output, transactionPerRecord, running), "relay-" + output);
+        Thread relay = new Thread(() -> copy(output, running), "relay-" + output);
         try {
             return timed(output, relay::start);
         } finally {
@@ -127,7 +121,7 @@ final class ThroughputBenchmark {
         }
     }
 
-    private void copy(String output, boolean transactionPerRecord, AtomicBoolean running) {
+    private void copy(String output, AtomicBoolean running) {
         Map<String, Object> consumerConfig = new HashMap<>();
         consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
         consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + output);
@@ -149,25 +143,15 @@ final class ThroughputBenchmark {
                 if (batch.isEmpty()) {
                     continue;
                 }
-                if (transactionPerRecord) {
-                    for (ConsumerRecord<byte[], byte[]> record : batch) {
-                        producer.beginTransaction();
-                        producer.send(new ProducerRecord<>(output, record.key(), record.value().clone()));
-                        producer.sendOffsetsToTransaction(Map.of(new TopicPartition(record.topic(), record.partition()),
-                                new OffsetAndMetadata(record.offset() + 1)), consumer.groupMetadata());
-                        producer.commitTransaction();
-                    }
-                } else {
-                    producer.beginTransaction();
-                    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-                    for (ConsumerRecord<byte[], byte[]> record : batch) {
-                        producer.send(new ProducerRecord<>(output, record.key(), record.value().clone()));
-                        offsets.put(new TopicPartition(record.topic(), record.partition()),
-                                new OffsetAndMetadata(record.offset() + 1));
-                    }
-                    producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
-                    producer.commitTransaction();
+                producer.beginTransaction();
+                Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+                for (ConsumerRecord<byte[], byte[]> record : batch) {
+                    producer.send(new ProducerRecord<>(output, record.key(), record.value().clone()));
+                    offsets.put(new TopicPartition(record.topic(), record.partition()),
+                            new OffsetAndMetadata(record.offset() + 1));
                 }
+                producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+                producer.commitTransaction();
             }
         }
     }
