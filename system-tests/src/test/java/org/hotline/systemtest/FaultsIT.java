@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The system under the faults it must survive, one test each, on one deployment that every test leaves healthy.
+ * The system under the faults it must survive, one test each, on one deployment that every test leaves healthy:
+ * two instances of each service on the same topics, the clients' requests spread over both intake instances.
  * Each test submits its own batch of complaints and checks the invariants ({@link Invariants}) on it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -51,7 +52,7 @@ class FaultsIT {
     @BeforeAll
     static void deploy() {
         system = HotlineSystem.start();
-        intake = new Intake(system.intake());
+        intake = new Intake(system.intakes());
         invariants = new Invariants(system);
     }
 
@@ -71,11 +72,11 @@ class FaultsIT {
         CompletableFuture<List<Intake.Submission>> flow = intake.submitAllInBackground(batch, 8, done);
         await().atMost(Duration.ofMinutes(5)).until(() -> done.get() >= 500);
 
-        // when routing dies mid-flow and comes back
-        system.kill(Part.ROUTING);
+        // when one routing instance dies mid-flow and comes back
+        system.kill(Part.ROUTING.instance(1));
         assertThat(done.get()).as("complaints still arriving when routing died").isLessThan(batch.size());
         HotlineSystem.hold(Duration.ofSeconds(5));
-        system.restart(Part.ROUTING);
+        system.restart(Part.ROUTING.instance(1));
 
         // then
         List<Intake.Submission> submissions = flow.join();
@@ -89,11 +90,11 @@ class FaultsIT {
         // given a batch whose emails are being sent
         EmailFlow flow = emailsUnderWay("notification", 300, 200);
 
-        // when
-        system.kill(Part.NOTIFICATION);
+        // when one notification instance dies mid-batch and comes back
+        system.kill(Part.NOTIFICATION.instance(1));
         int deliveredBeforeTheKill = flow.delivered();
         HotlineSystem.hold(Duration.ofSeconds(3));
-        system.restart(Part.NOTIFICATION);
+        system.restart(Part.NOTIFICATION.instance(1));
 
         // then
         Invariants.Report kept = flow.assertKept();
@@ -109,11 +110,11 @@ class FaultsIT {
 
         // when the SMTP server stops answering for a minute
         int deliveredBeforeThePause = flow.delivered();
-        system.pause(Part.MAIL);
+        system.pause(Part.MAIL.single());
         try {
             HotlineSystem.hold(Duration.ofSeconds(60));
         } finally {
-            system.unpause(Part.MAIL);
+            system.unpause(Part.MAIL.single());
         }
 
         // then
@@ -153,16 +154,14 @@ class FaultsIT {
         // given clients submitting all along
         AtomicBoolean stop = new AtomicBoolean();
         CompletableFuture<List<Intake.Submission>> flow = intake.submitUntil(RUN + "-kafka", 4, stop);
-        await().atMost(Duration.ofMinutes(2)).until(() -> system.healthStatus(Part.INTAKE,
-                "/actuator/health/readiness") == 200);
+        await().atMost(Duration.ofMinutes(2)).until(FaultsIT::everyIntakeReady);
         HotlineSystem.hold(Duration.ofSeconds(5));
 
         // when the broker dies and comes back
-        system.kill(Part.KAFKA);
+        system.kill(Part.KAFKA.single());
         HotlineSystem.hold(Duration.ofSeconds(20));
-        system.restart(Part.KAFKA);
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                system.healthStatus(Part.INTAKE, "/actuator/health/readiness") == 200);
+        system.restart(Part.KAFKA.single());
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(FaultsIT::everyIntakeReady);
         HotlineSystem.hold(Duration.ofSeconds(10));
         stop.set(true);
 
@@ -241,12 +240,12 @@ class FaultsIT {
         CompletableFuture<List<Intake.Submission>> flow = intake.submitUntil(RUN + "-sigterm", 8, stop);
         HotlineSystem.hold(Duration.ofSeconds(10));
 
-        // when the intake service is told to stop, as an orchestrator does
-        system.stopGracefully(Part.INTAKE);
+        // when one intake instance is told to stop, as an orchestrator does
+        system.stopGracefully(Part.INTAKE.instance(1));
         HotlineSystem.hold(Duration.ofSeconds(2));
         stop.set(true);
         List<Intake.Submission> submissions = flow.join();
-        system.restart(Part.INTAKE);
+        system.restart(Part.INTAKE.instance(1));
 
         // then
         submissions.forEach(submission -> submitted.add(submission.complaint()));
@@ -260,6 +259,50 @@ class FaultsIT {
 
     @Test
     @Order(7)
+    void oneInstanceOfEachServiceKilledUnderLoadLosesAndDuplicatesNothing() {
+        // given clients submitting all along (at most 8 a second: a steady flow, not a flood the restarted JVMs
+        // would have to start under on two cores), and the emails of their complaints going out
+        Mailbox mailbox = new Mailbox(system.mailbox());
+        int mailBefore = mailbox.messages().size();
+        AtomicBoolean stop = new AtomicBoolean();
+        CompletableFuture<List<Intake.Submission>> flow = intake.submitUntil(RUN + "-each", 4,
+                Duration.ofMillis(500), stop);
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+                .until(() -> mailbox.messages().size() - mailBefore >= 100);
+
+        // when one instance of every service gets SIGKILL at once, stays down 5 s and starts again
+        List<HotlineSystem.Instance> struck = List.of(Part.INTAKE.instance(1), Part.ROUTING.instance(2),
+                Part.NOTIFICATION.instance(1));
+        long killedAt = System.currentTimeMillis();
+        struck.forEach(system::kill);
+        int deliveredBeforeTheKill = mailbox.messages().size() - mailBefore;
+        HotlineSystem.hold(Duration.ofSeconds(5));
+        system.restartAll(struck);
+        HotlineSystem.hold(Duration.ofSeconds(10));
+        stop.set(true);
+
+        // then
+        List<Intake.Submission> submissions = flow.join();
+        submissions.forEach(submission -> submitted.add(submission.complaint()));
+        Map<Integer, Long> statuses = submissions.stream()
+                .collect(Collectors.groupingBy(Intake.Submission::status, Collectors.counting()));
+        log.info("answers while one instance of each service was killed: {}", statuses);
+        assertThat(submissions).as("complaints accepted before the kill").anyMatch(submission ->
+                submission.accepted() && submission.acceptedAtMillis() < killedAt);
+        assertThat(submissions).as("complaints accepted after the kill: it struck while they were arriving")
+                .anyMatch(submission -> submission.accepted() && submission.acceptedAtMillis() > killedAt);
+        assertThat(statuses.keySet()).as("202, 503 or no answer from the killed intake; never another error")
+                .isSubsetOf(202, 503, -1);
+        assertThat(submissions).filteredOn(submission -> submission.status() == 503)
+                .allSatisfy(submission -> assertThat(submission.problemType())
+                        .isEqualTo("urn:hotline:problem:broker-unavailable"));
+        Invariants.Report kept = invariants.assertKept(submissions, poisoned, Duration.ofMinutes(15));
+        assertThat(deliveredBeforeTheKill).as("emails out before the kill: the batch was cut in the middle")
+                .isLessThan(kept.expectedEmails());
+    }
+
+    @Test
+    @Order(8)
     void noServiceLogShowsAComplainantsIdentityOrStatement() {
         List<String> secrets = new ArrayList<>();
         for (Complaints.Complaint complaint : submitted) {
@@ -271,11 +314,16 @@ class FaultsIT {
         }
         secrets.addAll(List.of("непристойные предложения", "my bonus was cut", "баланың қауіпсіздігіне",
                 "худший маршрут", "ложные слухи", "в Новосибирске домогается"));
-        for (Part part : List.of(Part.INTAKE, Part.ROUTING, Part.NOTIFICATION)) {
-            String logs = system.logs(part);
-            assertThat(logs).as("log of %s", part).isNotBlank();
-            assertThat(secrets).as("personal data in the log of %s", part).noneMatch(logs::contains);
+        for (HotlineSystem.Instance instance : system.services()) {
+            String logs = system.logs(instance);
+            assertThat(logs).as("log of %s", instance).isNotBlank();
+            assertThat(secrets).as("personal data in the log of %s", instance).noneMatch(logs::contains);
         }
+    }
+
+    private static boolean everyIntakeReady() {
+        return Part.INTAKE.all().stream()
+                .allMatch(instance -> system.healthStatus(instance, "/actuator/health/readiness") == 200);
     }
 
     private static List<Complaints.Complaint> batch(String name, int count) {

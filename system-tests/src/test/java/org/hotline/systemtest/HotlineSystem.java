@@ -19,11 +19,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
@@ -32,13 +35,15 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.Container;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
+import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /**
- * The hotline as it is deployed: a Kafka broker, the mail catcher as the SMTP server, and the three services,
- * each in its own container on one private Docker network, built from the project's own Dockerfiles on
- * {@code hotline.base-image}. Every port the tests use is bound to a fixed free host port, so a container
- * killed and started again (the same container, with its disk) is found where it was.
+ * The hotline as it is deployed: a Kafka broker, the mail catcher as the SMTP server, and two instances of each of
+ * the three services sharing the same topics (as an orchestrator scales them out), each in its own container on
+ * one private Docker network, built from the project's own Dockerfiles on {@code hotline.base-image}. Every port
+ * the tests use is bound to a fixed free host port, so a container killed and started again (the same container,
+ * with its disk) is found where it was.
  */
 final class HotlineSystem implements AutoCloseable {
 
@@ -46,27 +51,76 @@ final class HotlineSystem implements AutoCloseable {
     private static final String KAFKA_ALIAS = "kafka";
     private static final String MAIL_ALIAS = "mail-catcher";
     private static final long SERVICE_MEMORY = 768L * 1024 * 1024;
-    /** The mail catcher keeps every message in memory: a benchmark's worth needs more than a service. */
-    private static final long MAIL_MEMORY = 2048L * 1024 * 1024;
+    private static final int SMTP_PORT = 2525;
+    /** How many instances of each service run side by side (2 unless {@code -Dhotline.service-instances}). */
+    static final int SERVICE_INSTANCES = Integer.getInteger("hotline.service-instances", 2);
 
-    /** The parts of the system, with the ports the tests reach from the host. */
+    /** The parts of the system, with the ports the tests reach from the host and how many copies run. */
     enum Part {
-        KAFKA(-1, -1),
-        MAIL(8025, 8025),
-        INTAKE(8080, 8081),
-        ROUTING(8082, 8083),
-        NOTIFICATION(8084, 8085);
+        KAFKA(-1, -1, 1),
+        MAIL(8025, 8025, 1),
+        INTAKE(8080, 8081, SERVICE_INSTANCES),
+        ROUTING(8082, 8083, SERVICE_INSTANCES),
+        NOTIFICATION(8084, 8085, SERVICE_INSTANCES);
+
+        static final List<Part> SERVICES = List.of(INTAKE, ROUTING, NOTIFICATION);
 
         final int appPort;
         final int managementPort;
+        final int instances;
 
-        Part(int appPort, int managementPort) {
+        Part(int appPort, int managementPort, int instances) {
             this.appPort = appPort;
             this.managementPort = managementPort;
+            this.instances = instances;
         }
 
         String containerName() {
-            return name().toLowerCase();
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Instance {@code number} (from 1). */
+        Instance instance(int number) {
+            if (number < 1 || number > instances) {
+                throw new IllegalArgumentException(this + " has " + instances + " instance(s), not " + number);
+            }
+            return new Instance(this, number);
+        }
+
+        /** The one instance of a part that is not scaled out (the broker, the mail catcher). */
+        Instance single() {
+            if (instances != 1) {
+                throw new IllegalStateException(this + " runs " + instances + " instances: name one");
+            }
+            return new Instance(this, 1);
+        }
+
+        List<Instance> all() {
+            return IntStream.rangeClosed(1, instances).mapToObj(number -> new Instance(this, number)).toList();
+        }
+    }
+
+    /** One running copy of a part, {@code intake-1}, {@code intake-2}...; the broker and the mail catcher are one. */
+    record Instance(Part part, int number) {
+
+        String name() {
+            return part.instances == 1 ? part.containerName() : part.containerName() + "-" + number;
+        }
+
+        @Override
+        public String toString() {
+            return name();
+        }
+    }
+
+    /**
+     * @param extraServiceEnv environment added to every service's container (the benchmark sets the JVM's heap)
+     * @param mailMemoryMiB the mail catcher's memory limit: it keeps every message in memory
+     */
+    record Settings(Map<String, String> extraServiceEnv, long mailMemoryMiB) {
+
+        static Settings defaults() {
+            return new Settings(Map.of(), 2048);
         }
     }
 
@@ -75,16 +129,26 @@ final class HotlineSystem implements AutoCloseable {
     private final String baseImage = System.getProperty("hotline.base-image", "eclipse-temurin:17-jre");
     private final Path logFolder = Path.of(System.getProperty("hotline.logs", "target/system-test-logs"));
     private final Network network = Network.newNetwork();
-    private final Map<Part, GenericContainer<?>> containers = new EnumMap<>(Part.class);
-    private final Map<Part, Integer> hostPorts = new EnumMap<>(Part.class);
-    private final Map<Part, Integer> hostManagementPorts = new EnumMap<>(Part.class);
+    private final Map<Instance, GenericContainer<?>> containers = new LinkedHashMap<>();
+    private final Map<Instance, Integer> hostPorts = new HashMap<>();
+    private final Map<Instance, Integer> hostManagementPorts = new HashMap<>();
+    private final int smtpHostPort = freePort();
+    private final Settings settings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final DockerClient docker = DockerClientFactory.instance().client();
     private final int kafkaHostPort = freePort();
 
+    private HotlineSystem(Settings settings) {
+        this.settings = settings;
+    }
+
     /** Builds the images (Docker's layer cache makes a rebuild cheap) and starts everything, healthy. */
     static HotlineSystem start() {
-        HotlineSystem system = new HotlineSystem();
+        return start(Settings.defaults());
+    }
+
+    static HotlineSystem start(Settings settings) {
+        HotlineSystem system = new HotlineSystem(settings);
         try {
             system.startAll();
         } catch (RuntimeException e) {
@@ -96,39 +160,51 @@ final class HotlineSystem implements AutoCloseable {
 
     private void startAll() {
         long started = System.nanoTime();
-        containers.put(Part.KAFKA, kafka());
-        containers.put(Part.MAIL, service(Part.MAIL, "deploy/mail-catcher/target/mail-catcher-" + version + ".jar",
-                "/health", Map.of("MAIL_CATCHER_HOST", "0.0.0.0", "MAIL_CATCHER_DIR", "/tmp/mail")));
-        Map<String, String> kafkaClient = Map.of("KAFKA_BOOTSTRAP_SERVERS", KAFKA_ALIAS + ":9092",
-                "SPRING_PROFILES_ACTIVE", "dev");
-        containers.put(Part.INTAKE, service(Part.INTAKE, "intake-service/target/intake-service-" + version + ".jar",
-                "/actuator/health/liveness", kafkaClient));
-        containers.put(Part.ROUTING, service(Part.ROUTING,
-                "routing-service/target/routing-service-" + version + ".jar", "/actuator/health/liveness",
-                kafkaClient));
-        Map<String, String> notification = new java.util.HashMap<>(kafkaClient);
+        containers.put(Part.KAFKA.single(), kafka());
+        ImageFromDockerfile mailImage = image(Part.MAIL, "deploy/mail-catcher/target/mail-catcher-" + version + ".jar",
+                "/health");
+        containers.put(Part.MAIL.single(), service(Part.MAIL.single(), mailImage,
+                Map.of("MAIL_CATCHER_HOST", "0.0.0.0", "MAIL_CATCHER_DIR", "/tmp/mail")));
+        Map<String, String> kafkaClient = new HashMap<>(settings.extraServiceEnv());
+        kafkaClient.put("KAFKA_BOOTSTRAP_SERVERS", KAFKA_ALIAS + ":9092");
+        kafkaClient.put("SPRING_PROFILES_ACTIVE", "dev");
+        Map<String, String> notification = new HashMap<>(kafkaClient);
         notification.put("SMTP_HOST", MAIL_ALIAS);
-        notification.put("SMTP_PORT", "2525");
-        notification.put("NOTIFICATION_LEDGER_DIRECTORY", "/tmp/notification-ledger");
+        notification.put("SMTP_PORT", String.valueOf(SMTP_PORT));
         // Production waits up to 10 minutes between attempts; an outage of a minute would then cost the test
         // up to ten more. The back-off logic is the same, only its ceiling is lower.
         notification.put("HOTLINE_NOTIFICATION_RETRY_MAX", "10s");
-        containers.put(Part.NOTIFICATION, service(Part.NOTIFICATION,
-                "notification-service/target/notification-service-" + version + ".jar",
-                "/actuator/health/liveness", notification));
+        Map<Part, Map<String, String>> env = Map.of(Part.INTAKE, kafkaClient, Part.ROUTING, kafkaClient,
+                Part.NOTIFICATION, notification);
+        for (Part part : Part.SERVICES) {
+            ImageFromDockerfile image = image(part, part.containerName() + "-service/target/" + part.containerName()
+                    + "-service-" + version + ".jar", "/actuator/health/liveness");
+            for (Instance instance : part.all()) {
+                containers.put(instance, service(instance, image, env.get(part)));
+            }
+        }
 
-        containers.get(Part.KAFKA).start();
+        containers.get(Part.KAFKA.single()).start();
         awaitKafka();
         createTopics();
-        containers.get(Part.MAIL).start();
-        awaitHealthy(Part.MAIL);
-        for (Part part : List.of(Part.INTAKE, Part.ROUTING, Part.NOTIFICATION)) {
-            containers.get(part).start();
+        containers.get(Part.MAIL.single()).start();
+        awaitHealthy(Part.MAIL.single());
+        long servicesStarted = System.nanoTime();
+        List<Instance> services = services();
+        for (Instance instance : services) {
+            containers.get(instance).start();
         }
-        for (Part part : List.of(Part.INTAKE, Part.ROUTING, Part.NOTIFICATION)) {
-            awaitHealthy(part);
+        for (Instance instance : services) {
+            awaitHealthy(instance);
         }
-        log.info("system up in {} s on {}", (System.nanoTime() - started) / 1_000_000_000, baseImage);
+        log.info("system up in {} s on {} ({} service instances healthy {} s after the first was started)",
+                (System.nanoTime() - started) / 1_000_000_000, baseImage, services.size(),
+                (System.nanoTime() - servicesStarted) / 1_000_000_000);
+    }
+
+    /** Every instance of the three services. */
+    List<Instance> services() {
+        return Part.SERVICES.stream().flatMap(part -> part.all().stream()).toList();
     }
 
     private GenericContainer<?> kafka() {
@@ -154,14 +230,14 @@ final class HotlineSystem implements AutoCloseable {
                 .withCreateContainerCmdModifier(cmd -> {
                     // The image's health check starts a JVM every 5 s; the tests ask the broker themselves.
                     cmd.withHealthcheck(new HealthCheck().withTest(List.of("NONE")));
-                    cmd.withName(containerName(Part.KAFKA)).withExposedPorts(new ExposedPort(external));
+                    cmd.withName(containerName(Part.KAFKA.single())).withExposedPorts(new ExposedPort(external));
                     cmd.getHostConfig().withPortBindings(binding(external, external));
                 });
     }
 
-    private GenericContainer<?> service(Part part, String jar, String healthPath, Map<String, String> env) {
-        ImageFromDockerfile image = new ImageFromDockerfile("hotline/" + part.containerName() + ":system-test",
-                false)
+    /** One image per part, shared by its instances (built once). */
+    private ImageFromDockerfile image(Part part, String jar, String healthPath) {
+        return new ImageFromDockerfile("hotline/" + part.containerName() + ":system-test", false)
                 .withDockerfilePath("deploy/docker/Dockerfile")
                 .withFileFromPath("deploy/docker/Dockerfile", root.resolve("deploy/docker/Dockerfile"))
                 .withFileFromPath(jar, root.resolve(jar))
@@ -169,28 +245,42 @@ final class HotlineSystem implements AutoCloseable {
                 .withBuildArg("JAR", jar)
                 .withBuildArg("MANAGEMENT_PORT", String.valueOf(part.managementPort))
                 .withBuildArg("HEALTH_PATH", healthPath);
+    }
+
+    private GenericContainer<?> service(Instance instance, ImageFromDockerfile image, Map<String, String> env) {
+        Part part = instance.part();
         int app = freePort();
         int management = part.appPort == part.managementPort ? app : freePort();
-        hostPorts.put(part, app);
-        hostManagementPorts.put(part, management);
+        hostPorts.put(instance, app);
+        hostManagementPorts.put(instance, management);
         List<PortBinding> bindings = new ArrayList<>(List.of(binding(app, part.appPort)));
         if (management != app) {
             bindings.add(binding(management, part.managementPort));
         }
+        if (part == Part.MAIL) {
+            // The benchmark's plain Jakarta Mail baseline sends to the same SMTP server from the test JVM.
+            bindings.add(binding(smtpHostPort, SMTP_PORT));
+        }
         return new GenericContainer<>(image)
                 .withNetwork(network)
-                .withNetworkAliases(part == Part.MAIL ? MAIL_ALIAS : part.containerName())
+                .withNetworkAliases(part == Part.MAIL ? MAIL_ALIAS : instance.name())
                 .withEnv(env)
+                // Started all at once, then each awaited on its readiness probe (awaitHealthy), not one by one.
+                .waitingFor(new AbstractWaitStrategy() {
+                    @Override
+                    protected void waitUntilReady() {
+                    }
+                })
                 .withCreateContainerCmdModifier(cmd -> {
-                    cmd.withName(containerName(part)).withExposedPorts(bindings.stream()
+                    cmd.withName(containerName(instance)).withExposedPorts(bindings.stream()
                             .map(PortBinding::getExposedPort).toList());
                     cmd.getHostConfig().withPortBindings(bindings)
-                            .withMemory(part == Part.MAIL ? MAIL_MEMORY : SERVICE_MEMORY);
+                            .withMemory(part == Part.MAIL ? settings.mailMemoryMiB() * 1024 * 1024 : SERVICE_MEMORY);
                 });
     }
 
-    private String containerName(Part part) {
-        return "hotline-" + part.containerName() + "-" + kafkaHostPort;
+    private String containerName(Instance instance) {
+        return "hotline-" + instance.name() + "-" + kafkaHostPort;
     }
 
     private static PortBinding binding(int hostPort, int containerPort) {
@@ -209,72 +299,98 @@ final class HotlineSystem implements AutoCloseable {
         return "localhost:" + kafkaHostPort;
     }
 
-    URI intake() {
-        return URI.create("http://localhost:" + hostPorts.get(Part.INTAKE));
+    /** Every intake instance's API, for clients that spread their requests over them. */
+    List<URI> intakes() {
+        return Part.INTAKE.all().stream().map(instance -> URI.create("http://localhost:" + hostPorts.get(instance)))
+                .toList();
     }
 
     URI mailbox() {
-        return URI.create("http://localhost:" + hostPorts.get(Part.MAIL));
+        return URI.create("http://localhost:" + hostPorts.get(Part.MAIL.single()));
     }
 
-    URI management(Part part) {
-        return URI.create("http://localhost:" + hostManagementPorts.get(part));
+    /** The mail catcher's SMTP port on the host. */
+    int smtpPort() {
+        return smtpHostPort;
+    }
+
+    URI management(Instance instance) {
+        return URI.create("http://localhost:" + hostManagementPorts.get(instance));
     }
 
     /** SIGKILL: no shutdown hook, no graceful anything; the container and its disk stay. */
-    void kill(Part part) {
-        log.info("SIGKILL {}", part);
-        docker.killContainerCmd(id(part)).withSignal("KILL").exec();
-        awaitStopped(part);
+    void kill(Instance instance) {
+        log.info("SIGKILL {}", instance);
+        docker.killContainerCmd(id(instance)).withSignal("KILL").exec();
+        awaitStopped(instance);
     }
 
     /** SIGTERM, then SIGKILL after 60 s as Docker and Kubernetes do; returns once the process has exited. */
-    void stopGracefully(Part part) {
-        log.info("SIGTERM {}", part);
-        docker.stopContainerCmd(id(part)).withTimeout(60).exec();
-        awaitStopped(part);
+    void stopGracefully(Instance instance) {
+        log.info("SIGTERM {}", instance);
+        docker.stopContainerCmd(id(instance)).withTimeout(60).exec();
+        awaitStopped(instance);
     }
 
     /** Starts the same container again (its disk as it was) and waits until it is healthy. */
-    void restart(Part part) {
-        log.info("starting {} again", part);
-        docker.startContainerCmd(id(part)).exec();
-        if (part == Part.KAFKA) {
+    void restart(Instance instance) {
+        log.info("starting {} again", instance);
+        docker.startContainerCmd(id(instance)).exec();
+        if (instance.part() == Part.KAFKA) {
             awaitKafka();
         } else {
-            awaitHealthy(part);
+            awaitHealthy(instance);
         }
     }
 
+    /** Starts the same containers again, side by side, and waits until every one is healthy. */
+    void restartAll(List<Instance> instances) {
+        log.info("starting {} again", instances);
+        instances.forEach(instance -> docker.startContainerCmd(id(instance)).exec());
+        instances.forEach(this::awaitHealthy);
+    }
+
     /** Freezes every process of the container: connections to it hang, as to a host that went away. */
-    void pause(Part part) {
-        log.info("pausing {}", part);
-        docker.pauseContainerCmd(id(part)).exec();
+    void pause(Instance instance) {
+        log.info("pausing {}", instance);
+        docker.pauseContainerCmd(id(instance)).exec();
     }
 
-    void unpause(Part part) {
-        log.info("unpausing {}", part);
-        docker.unpauseContainerCmd(id(part)).exec();
+    void unpause(Instance instance) {
+        log.info("unpausing {}", instance);
+        docker.unpauseContainerCmd(id(instance)).exec();
     }
 
-    boolean running(Part part) {
-        return Boolean.TRUE.equals(docker.inspectContainerCmd(id(part)).exec().getState().getRunning());
+    boolean running(Instance instance) {
+        return Boolean.TRUE.equals(docker.inspectContainerCmd(id(instance)).exec().getState().getRunning());
+    }
+
+    /**
+     * When the container's process was last started, and whether the kernel ever OOM-killed it: a service that
+     * crashed or was restarted behind the test's back shows here.
+     */
+    String startedAt(Instance instance) {
+        return docker.inspectContainerCmd(id(instance)).exec().getState().getStartedAt();
+    }
+
+    boolean oomKilled(Instance instance) {
+        return Boolean.TRUE.equals(docker.inspectContainerCmd(id(instance)).exec().getState().getOOMKilled());
     }
 
     /** The resident set size of the service's JVM (PID 1 in its container), in bytes. */
-    long residentBytes(Part part) {
-        String status = exec(part, "cat", "/proc/1/status");
+    long residentBytes(Instance instance) {
+        String status = exec(instance, "cat", "/proc/1/status");
         return status.lines().filter(line -> line.startsWith("VmRSS:")).findFirst()
                 .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024)
-                .orElseThrow(() -> new IllegalStateException("no VmRSS in /proc/1/status of " + part));
+                .orElseThrow(() -> new IllegalStateException("no VmRSS in /proc/1/status of " + instance));
     }
 
     /** Runs a command in a part's container and returns its standard output; fails unless it exits with 0. */
-    String exec(Part part, String... command) {
+    String exec(Instance instance, String... command) {
         try {
-            Container.ExecResult result = containers.get(part).execInContainer(command);
+            Container.ExecResult result = containers.get(instance).execInContainer(command);
             if (result.getExitCode() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " in " + part + " exited with "
+                throw new IllegalStateException(String.join(" ", command) + " in " + instance + " exited with "
                         + result.getExitCode() + ": " + result.getStderr());
             }
             return result.getStdout();
@@ -287,8 +403,8 @@ final class HotlineSystem implements AutoCloseable {
     }
 
     /** Everything the part has printed since its container was created, across restarts. */
-    String logs(Part part) {
-        return containers.get(part).getLogs();
+    String logs(Instance instance) {
+        return containers.get(instance).getLogs();
     }
 
     Admin admin() {
@@ -299,12 +415,12 @@ final class HotlineSystem implements AutoCloseable {
         return Admin.create(properties);
     }
 
-    private String id(Part part) {
-        return containers.get(part).getContainerId();
+    private String id(Instance instance) {
+        return containers.get(instance).getContainerId();
     }
 
-    private void awaitStopped(Part part) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> !running(part));
+    private void awaitStopped(Instance instance) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> !running(instance));
     }
 
     private void awaitKafka() {
@@ -318,16 +434,17 @@ final class HotlineSystem implements AutoCloseable {
     }
 
     private void createTopics() {
-        String listed = exec(Part.KAFKA, "bash", "/opt/kafka/bin/create-topics.sh", "localhost:9092", "1", "1");
+        String listed = exec(Part.KAFKA.single(), "bash", "/opt/kafka/bin/create-topics.sh", "localhost:9092", "1", "1");
         log.info("topics: {}", listed.replace('\n', ' '));
     }
 
-    private void awaitHealthy(Part part) {
-        URI health = management(part).resolve(part == Part.MAIL ? "/health" : "/actuator/health/readiness");
+    private void awaitHealthy(Instance instance) {
+        URI health = management(instance).resolve(instance.part() == Part.MAIL ? "/health"
+                : "/actuator/health/readiness");
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
                 .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
-                    if (!running(part)) {
-                        throw new IllegalStateException(part + " exited:\n" + tail(logs(part)));
+                    if (!running(instance)) {
+                        throw new IllegalStateException(instance + " exited:\n" + tail(logs(instance)));
                     }
                     return http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
                             HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
@@ -339,9 +456,9 @@ final class HotlineSystem implements AutoCloseable {
     }
 
     /** Polls a health endpoint once: 200 or not. */
-    int healthStatus(Part part, String path) {
+    int healthStatus(Instance instance, String path) {
         try {
-            return http.send(HttpRequest.newBuilder(management(part).resolve(path)).timeout(Duration.ofSeconds(5))
+            return http.send(HttpRequest.newBuilder(management(instance).resolve(path)).timeout(Duration.ofSeconds(5))
                     .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;
@@ -359,11 +476,11 @@ final class HotlineSystem implements AutoCloseable {
         } catch (IOException e) {
             log.warn("cannot keep the container logs: {}", e.toString());
         }
-        for (Map.Entry<Part, GenericContainer<?>> entry : containers.entrySet()) {
+        for (Map.Entry<Instance, GenericContainer<?>> entry : containers.entrySet()) {
             GenericContainer<?> container = entry.getValue();
             try {
                 if (container.getContainerId() != null) {
-                    Files.writeString(logFolder.resolve(entry.getKey().containerName() + ".log"), container.getLogs(),
+                    Files.writeString(logFolder.resolve(entry.getKey().name() + ".log"), container.getLogs(),
                             StandardCharsets.UTF_8);
                 }
             } catch (IOException | RuntimeException e) {

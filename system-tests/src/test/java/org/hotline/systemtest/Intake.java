@@ -19,12 +19,18 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A client of the intake service's public API, as a hotline's web form or partner would be. */
+/**
+ * Clients of the intake service's public API, as a hotline's web form or partner would be, behind a load balancer
+ * that takes turns: consecutive requests go to the intake instances in turn.
+ */
 final class Intake {
 
-    /** What one submission got: the HTTP status (-1: no answer at all) and, for a 202, the complaint's ids. */
+    /**
+     * What one submission got: the HTTP status (-1: no answer at all) and, for a 202, the complaint's ids;
+     * {@code acceptedAtMillis} is when the answer came, {@code latencyNanos} how long it took.
+     */
     record Submission(Complaints.Complaint complaint, int status, @Nullable String complaintId,
-            @Nullable String reference, long acceptedAtMillis, @Nullable String problemType) {
+            @Nullable String reference, long acceptedAtMillis, @Nullable String problemType, long latencyNanos) {
 
         boolean accepted() {
             return status == 202;
@@ -35,14 +41,17 @@ final class Intake {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
             .executor(Executors.newCachedThreadPool()).build();
-    private final URI complaints;
+    private final List<URI> complaints;
+    private final AtomicInteger turn = new AtomicInteger();
 
-    Intake(URI intake) {
-        this.complaints = intake.resolve("/api/v1/complaints");
+    Intake(List<URI> intakes) {
+        this.complaints = intakes.stream().map(intake -> intake.resolve("/api/v1/complaints")).toList();
     }
 
     Submission submit(Complaints.Complaint complaint) {
-        HttpRequest request = HttpRequest.newBuilder(complaints).timeout(Duration.ofSeconds(30))
+        URI target = complaints.get(Math.floorMod(turn.getAndIncrement(), complaints.size()));
+        long started = System.nanoTime();
+        HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").header("Idempotency-Key", complaint.idempotencyKey())
                 .POST(HttpRequest.BodyPublishers.ofString(complaint.body())).build();
         try {
@@ -51,16 +60,19 @@ final class Intake {
             if (response.statusCode() == 202) {
                 JsonNode body = JSON.readTree(response.body());
                 return new Submission(complaint, 202, body.get("complaintId").asString(),
-                        body.get("reference").asString(), at, null);
+                        body.get("reference").asString(), at, null, System.nanoTime() - started);
             }
             JsonNode problem = response.body().isBlank() ? null : JSON.readTree(response.body());
             return new Submission(complaint, response.statusCode(), null, null, at,
-                    problem == null || problem.get("type") == null ? null : problem.get("type").asString());
+                    problem == null || problem.get("type") == null ? null : problem.get("type").asString(),
+                    System.nanoTime() - started);
         } catch (IOException e) {
-            return new Submission(complaint, -1, null, null, System.currentTimeMillis(), e.toString());
+            return new Submission(complaint, -1, null, null, System.currentTimeMillis(), e.toString(),
+                    System.nanoTime() - started);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Submission(complaint, -1, null, null, System.currentTimeMillis(), "interrupted");
+            return new Submission(complaint, -1, null, null, System.currentTimeMillis(), "interrupted",
+                    System.nanoTime() - started);
         }
     }
 
@@ -96,6 +108,11 @@ final class Intake {
      * submission is kept, answered or not.
      */
     CompletableFuture<List<Submission>> submitUntil(String batch, int clients, AtomicBoolean stop) {
+        return submitUntil(batch, clients, Duration.ZERO, stop);
+    }
+
+    /** The same, each client waiting {@code pause} between its submissions: a steady load, not the most it takes. */
+    CompletableFuture<List<Submission>> submitUntil(String batch, int clients, Duration pause, AtomicBoolean stop) {
         List<Submission> results = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -109,6 +126,7 @@ final class Intake {
                         // Nobody listening: a real client backs off too, instead of spinning.
                         LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
                     }
+                    LockSupport.parkNanos(pause.toNanos());
                 }
             }, pool));
         }

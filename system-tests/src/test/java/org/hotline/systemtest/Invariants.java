@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,8 +70,12 @@ final class Invariants {
         Map<String, Intake.Submission> byId = accepted.stream()
                 .collect(Collectors.toMap(Intake.Submission::complaintId, Function.identity()));
         State state = new State();
-        await().atMost(within).pollInterval(Duration.ofSeconds(5)).pollDelay(Duration.ZERO)
-                .until(() -> state.refresh(byId));
+        try {
+            await().atMost(within).pollInterval(Duration.ofSeconds(5)).pollDelay(Duration.ZERO)
+                    .until(() -> state.refresh(byId));
+        } catch (ConditionTimeoutException timeout) {
+            throw new AssertionError("not settled within " + within + ": " + unrouted(byId), timeout);
+        }
 
         List<Topics.Record> received = topics.readAll(Topics.RECEIVED);
         Map<String, List<Topics.Record>> receivedById = received.stream()
@@ -123,6 +128,24 @@ final class Invariants {
         Report report = new Report(byId.size(), state.expected.size(), delivered, flaggedCount, duplicates.size());
         log.info("invariants kept: {}", report);
         return report;
+    }
+
+    /**
+     * For a failure message: the accepted complaints with no decision, and where each is in
+     * complaints.received.v1 (partition@offset), or that it is not there at all.
+     */
+    private String unrouted(Map<String, Intake.Submission> byId) {
+        Set<String> routed = topics.readAll(Topics.ROUTED).stream().map(Topics.Record::key)
+                .collect(Collectors.toSet());
+        Map<String, List<String>> where = topics.readAll(Topics.RECEIVED).stream()
+                .filter(record -> record.key() != null && byId.containsKey(record.key()))
+                .collect(Collectors.groupingBy(Topics.Record::key, Collectors.mapping(record ->
+                        record.partition() + "@" + record.offset(), Collectors.toList())));
+        List<String> missing = byId.keySet().stream().filter(id -> !routed.contains(id))
+                .map(id -> id + " (received: " + where.getOrDefault(id, List.of("nowhere")) + ")").sorted()
+                .toList();
+        return missing.isEmpty() ? "every accepted complaint is routed; emails still open"
+                : missing.size() + " accepted complaints not routed: " + missing;
     }
 
     /** Every record in either dead-letter topic has one of the keys the test poisoned on purpose. */

@@ -15,28 +15,51 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.hotline.systemtest.HotlineSystem.Instance;
 import org.hotline.systemtest.HotlineSystem.Part;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The deployed system's speed and memory, against Kafka's own performance tools on the same broker in the same
- * run. Not a test: run with {@code ./mvnw -B verify -pl system-tests -Pbench}; the figures go to
- * {@code system-tests/benchmarks/results.md}. Settings (system properties): {@code hotline.benchmark.rates}
- * (complaints per second to try, default 2,4,8,16), {@code hotline.benchmark.step-seconds} (default 180),
- * {@code hotline.benchmark.burst} (default 50000).
+ * The deployed system's speed and memory, each stage against a bare baseline on the same broker or SMTP server in
+ * the same run. Not a test: run with {@code ./mvnw -B verify -pl system-tests -Pbench}; the figures go to
+ * {@code system-tests/benchmarks/results.md} and {@code results.json}. Settings (system properties):
+ * <ul>
+ *   <li>{@code hotline.benchmark.rates}: complaints per second to try, in turn (default 25,50,100,150,200); the
+ *       steps stop at the first rate not held, unless {@code hotline.benchmark.all-rates=true};</li>
+ *   <li>{@code hotline.benchmark.step-seconds}: how long each rate is held (default 180);</li>
+ *   <li>{@code hotline.benchmark.burst}: complaints in the burst (default 50000);</li>
+ *   <li>{@code hotline.benchmark.heap}: the services' JVM heap, {@code -Xmx} (default 384m, the local stack's;
+ *       empty: the image's default, 75 % of the container's 768 MiB);</li>
+ *   <li>{@code hotline.benchmark.mail-memory-mib}: the mail catcher's memory limit (default 6144), which keeps
+ *       every message it received since its last start in memory;</li>
+ *   <li>{@code hotline.benchmark.rss-seconds}: how often every service's resident set is sampled (default 5).</li>
+ * </ul>
  */
 class SystemBenchmark {
 
@@ -44,149 +67,164 @@ class SystemBenchmark {
     private static final Pattern PRODUCER_RATE = Pattern.compile("records sent, ([0-9.]+) records/sec \\(([0-9.]+) "
             + "MB/sec\\), ([0-9.]+) ms avg latency, ([0-9.]+) ms max latency, [0-9]+ ms 50th, [0-9]+ ms 95th, "
             + "([0-9]+) ms 99th");
+    /** Routing's max.poll.records, hence the records in each of its transactions; the relay takes as many. */
+    private static final int ROUTING_MAX_POLL_RECORDS = 100;
+    /** Notification's SMTP connections ({@code hotline.notification.connections}, default 4). */
+    private static final int NOTIFICATION_CONNECTIONS = 4;
+    private static final String SCRATCH_TOPIC = "benchmark.relay.scratch";
 
     private final List<String> report = new ArrayList<>();
+    private final Map<String, Object> figures = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
-    @Test
-    void measuresSustainedLoadBurstDrainAndMemoryAgainstTheBrokerAlone() throws Exception {
-        List<Integer> rates = List.of(System.getProperty("hotline.benchmark.rates", "2,4,8,16").split(","))
-                .stream().map(String::strip).map(Integer::parseInt).toList();
-        Duration step = Duration.ofSeconds(Long.getLong("hotline.benchmark.step-seconds", 180));
-        int burst = Integer.getInteger("hotline.benchmark.burst", 50_000);
-        Path results = Path.of(System.getProperty("hotline.benchmark.results", "benchmarks/results.md"));
+    private final List<Integer> rates = List.of(System.getProperty("hotline.benchmark.rates", "25,50,100,150,200")
+            .split(",")).stream().map(String::strip).map(Integer::parseInt).toList();
+    private final boolean allRates = Boolean.getBoolean("hotline.benchmark.all-rates");
+    private final Duration step = Duration.ofSeconds(Long.getLong("hotline.benchmark.step-seconds", 180));
+    private final int burst = Integer.getInteger("hotline.benchmark.burst", 50_000);
+    private final String heap = System.getProperty("hotline.benchmark.heap", "384m").strip();
+    private final long mailMemoryMiB = Long.getLong("hotline.benchmark.mail-memory-mib", 6144);
+    private final long rssSeconds = Long.getLong("hotline.benchmark.rss-seconds", 5);
 
-        try (HotlineSystem system = HotlineSystem.start()) {
-            Intake intake = new Intake(system.intake());
+    @Test
+    void measuresEachStageAgainstItsBaselineSustainedLoadAndABurstInBoundedMemory() throws Exception {
+        Path results = Path.of(System.getProperty("hotline.benchmark.results", "benchmarks"));
+        Map<String, String> serviceEnv = heap.isEmpty() ? Map.of()
+                : Map.of("JAVA_TOOL_OPTIONS", "-Xmx" + heap + " -XX:+ExitOnOutOfMemoryError");
+        figures.put("runAt", Instant.now().toString());
+        try (HotlineSystem system = HotlineSystem.start(new HotlineSystem.Settings(serviceEnv, mailMemoryMiB));
+                Memory memory = new Memory(system, rssSeconds)) {
+            Intake intake = new Intake(system.intakes());
             Invariants invariants = new Invariants(system);
-            heading(system, rates, step, burst);
+            heading();
 
             // Warm up (JIT, connections) and learn the size of a real ComplaintReceived record.
+            memory.phase("warm-up");
             List<Intake.Submission> warmUp = intake.submitAll(Complaints.of("warm-up", 300), 8);
             invariants.assertKept(warmUp, Set.of(), Duration.ofMinutes(5));
             int[] emailsPerKind = emailsPerKind(system, warmUp);
             int recordSize = averageReceivedSize(system);
-            Map<Part, Long> idle = memory(system);
 
-            baseline(system, recordSize, Math.max(burst, 20_000));
-            sustained(system, intake, invariants, rates, step, idle);
-            burst(system, intake, burst, emailsPerKind);
+            memory.phase("broker tools");
+            brokerTools(system, recordSize, Math.max(burst, 20_000));
+            sustained(system, intake, invariants, memory);
+            burst(system, intake, invariants, emailsPerKind, memory);
+            memory.phase("end");
+            memory.report(report);
         } finally {
-            Files.createDirectories(results.toAbsolutePath().getParent());
-            Files.writeString(results, String.join("\n", report) + "\n");
-            log.info("figures written to {}", results.toAbsolutePath());
+            write(results);
         }
     }
 
-    private void heading(HotlineSystem system, List<Integer> rates, Duration step, int burst) {
+    private void heading() {
         report.add("# System benchmark");
         report.add("");
-        report.add("Written by `SystemBenchmark` (`./mvnw -B verify -pl system-tests -Pbench`) on " + Instant.now()
-                + ", " + Runtime.getRuntime().availableProcessors() + " cores. Everything in one run on one machine:"
-                + " one Kafka broker, the mail catcher as SMTP server and the three services, each in its own"
-                + " container (768 MiB limit for each service), built from the project's Dockerfiles on `"
-                + System.getProperty("hotline.base-image", "eclipse-temurin:17-jre") + "`; the load comes from"
-                + " the test JVM over HTTP. Rates tried: " + rates + " complaints/s, " + step.toSeconds()
-                + " s each; burst: " + burst + " complaints.");
+        report.add("Written by `SystemBenchmark` (`./mvnw -B verify -pl system-tests -Pbench`) on "
+                + figures.get("runAt") + ", " + Runtime.getRuntime().availableProcessors() + " cores. Everything in"
+                + " one run on one machine: one Kafka broker, the mail catcher as SMTP server and "
+                + HotlineSystem.SERVICE_INSTANCES + " instances of each service on the same topics, each in its own"
+                + " container (768 MiB limit for each service; JVM heap " + (heap.isEmpty()
+                        ? "the image's default, 75 % of the limit" : "`-Xmx" + heap + "` through JAVA_TOOL_OPTIONS")
+                + "), built from the project's Dockerfiles on `" + System.getProperty("hotline.base-image",
+                "eclipse-temurin:17-jre") + "`; the load comes from the test JVM over HTTP, spread over the intake"
+                + " instances. Rates tried: " + rates + " complaints/s, " + step.toSeconds() + " s each; burst: "
+                + burst + " complaints. The baselines run on the same broker and the same SMTP server, in the same"
+                + " run.");
         report.add("");
     }
 
     /** Kafka's own producer and consumer performance tools, in the broker's container, on the same broker. */
-    private void baseline(HotlineSystem system, int recordSize, int records) {
-        system.exec(Part.KAFKA, "/opt/kafka/bin/kafka-topics.sh", "--bootstrap-server", "localhost:9092",
+    private void brokerTools(HotlineSystem system, int recordSize, int records) {
+        Instance kafka = Part.KAFKA.single();
+        system.exec(kafka, "/opt/kafka/bin/kafka-topics.sh", "--bootstrap-server", "localhost:9092",
                 "--create", "--if-not-exists", "--topic", "perf", "--partitions", "6", "--replication-factor", "1");
-        String produced = system.exec(Part.KAFKA, "/opt/kafka/bin/kafka-producer-perf-test.sh", "--topic", "perf",
+        String produced = system.exec(kafka, "/opt/kafka/bin/kafka-producer-perf-test.sh", "--topic", "perf",
                 "--num-records", String.valueOf(records), "--record-size", String.valueOf(recordSize),
                 "--throughput", "-1", "--producer-props", "bootstrap.servers=localhost:9092", "acks=all");
-        String transactional = system.exec(Part.KAFKA, "/opt/kafka/bin/kafka-producer-perf-test.sh", "--topic",
+        String transactional = system.exec(kafka, "/opt/kafka/bin/kafka-producer-perf-test.sh", "--topic",
                 "perf", "--num-records", String.valueOf(records), "--record-size", String.valueOf(recordSize),
                 "--throughput", "-1", "--transactional-id", "perf-tx", "--transaction-duration-ms", "100",
                 "--producer-props", "bootstrap.servers=localhost:9092", "acks=all");
-        String consumed = system.exec(Part.KAFKA, "/opt/kafka/bin/kafka-consumer-perf-test.sh",
+        String consumed = system.exec(kafka, "/opt/kafka/bin/kafka-consumer-perf-test.sh",
                 "--bootstrap-server", "localhost:9092", "--topic", "perf", "--messages",
                 String.valueOf(records * 2L));
-        producerRate = rate(produced);
-        consumerRate = consumerRate(consumed);
-        report.add("## Baseline: the broker alone");
+        transactionalProducerRate = rate(transactional);
+        report.add("## The broker alone");
         report.add("");
         report.add("Record size " + recordSize + " B (the average ComplaintReceived of this run), " + records
                 + " records, acks=all.");
         report.add("");
         report.add("| tool | records/s | detail |");
         report.add("|---|---:|---|");
-        report.add("| kafka-producer-perf-test | " + fmt(producerRate) + " | " + lastLine(produced) + " |");
-        report.add("| kafka-producer-perf-test, transactions of 100 ms | " + fmt(rate(transactional)) + " | "
+        report.add("| kafka-producer-perf-test | " + fmt(rate(produced)) + " | " + lastLine(produced) + " |");
+        report.add("| kafka-producer-perf-test, transactions of 100 ms | " + fmt(transactionalProducerRate) + " | "
                 + lastLine(transactional) + " |");
-        report.add("| kafka-consumer-perf-test | " + fmt(consumerRate) + " | " + lastLine(consumed)
+        report.add("| kafka-consumer-perf-test | " + fmt(consumerRate(consumed)) + " | " + lastLine(consumed)
                 .replace("|", "/") + " |");
         report.add("");
     }
 
-    private double producerRate;
-    private double consumerRate;
+    private double transactionalProducerRate;
 
     /**
-     * Complaints at a fixed rate for a while; end-to-end latency is from the 202 to the last of the complaint's
-     * emails as the SMTP server received it.
+     * Complaints at fixed rates, each for a step; end-to-end latency is from the 202 to the last of the complaint's
+     * emails as the SMTP server received it. The mailbox starts empty for each step (see {@link #emptyMailbox}).
      */
-    private void sustained(HotlineSystem system, Intake intake, Invariants invariants, List<Integer> rates,
-            Duration step, Map<Part, Long> idle) {
+    private void sustained(HotlineSystem system, Intake intake, Invariants invariants, Memory memory) {
         report.add("## Sustained load");
         report.add("");
         report.add("Each rate held for " + step.toSeconds() + " s; latency from the 202 to the last email of the"
-                + " complaint received by the SMTP server; all invariants checked after each step.");
+                + " complaint received by the SMTP server; all invariants checked after each step. Before each step"
+                + " the mail catcher is restarted empty and 30 complaints go through (not timed).");
         report.add("");
-        report.add("| rate (complaints/s) | achieved | emails | p50 | p95 | p99 | max | p99 < 1 s | RSS intake | RSS"
-                + " routing | RSS notification |");
-        report.add("|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|");
-        report.add("| idle | | | | | | | | " + mib(idle.get(Part.INTAKE)) + " | " + mib(idle.get(Part.ROUTING))
-                + " | " + mib(idle.get(Part.NOTIFICATION)) + " |");
+        report.add("| rate (complaints/s) | achieved | emails | p50 | p95 | p99 | max | p99 < 1 s |");
+        report.add("|---:|---:|---:|---:|---:|---:|---:|---|");
         Integer held = null;
+        Long heldP99 = null;
         for (int rate : rates) {
-            Map<Part, Long> peak = new HashMap<>();
+            emptyMailbox(system);
+            invariants.assertKept(intake.submitAll(Complaints.of("before-" + rate, 30), 4), Set.of(),
+                    Duration.ofMinutes(5));
+            memory.phase("sustained " + rate + "/s");
             long started = System.nanoTime();
-            List<Intake.Submission> submissions = atFixedRate(intake, "rate-" + rate, rate, step,
-                    () -> memory(system).forEach((part, bytes) -> peak.merge(part, bytes, Math::max)));
+            List<Intake.Submission> submissions = atFixedRate(intake, "rate-" + rate, rate, step);
             double achieved = submissions.size() / ((System.nanoTime() - started) / 1e9);
             Invariants.Report kept = invariants.assertKept(submissions, Set.of(), Duration.ofMinutes(20));
             List<Long> latencies = endToEnd(system, submissions);
             long p99 = percentile(latencies, 0.99);
             boolean holds = p99 < 1000 && submissions.stream().allMatch(Intake.Submission::accepted);
-            if (holds) {
-                held = rate;
-            }
             report.add("| " + rate + " | " + fmt(achieved) + " | " + kept.expectedEmails() + " | "
                     + percentile(latencies, 0.5) + " ms | " + percentile(latencies, 0.95) + " ms | " + p99 + " ms | "
-                    + percentile(latencies, 1.0) + " ms | " + (holds ? "yes" : "no") + " | "
-                    + mib(peak.get(Part.INTAKE)) + " | " + mib(peak.get(Part.ROUTING)) + " | "
-                    + mib(peak.get(Part.NOTIFICATION)) + " |");
+                    + percentile(latencies, 1.0) + " ms | " + (holds ? "yes" : "no") + " |");
             log.info("rate {}: p99 {} ms", rate, p99);
+            if (holds) {
+                held = rate;
+                heldP99 = p99;
+            } else if (!allRates) {
+                break;
+            }
         }
+        figures.put("sustained", map("heldPerSecond", held, "p99Ms", heldP99));
         report.add("");
-        report.add("Highest rate held with end-to-end p99 under 1 s: " + (held == null ? "none of those tried"
-                : held + " complaints/s") + ". RSS: resident set of each service's JVM (PID 1 of its container),"
-                + " at idle after warm-up, and the largest of samples taken every 10 s during each step.");
+        report.add("Highest rate held for " + step.toSeconds() + " s with end-to-end p99 under 1 s: "
+                + (held == null ? "none of those tried" : held + " complaints/s (p99 " + heldP99 + " ms)") + "."
+                + (allRates ? "" : " The steps stop at the first rate not held."));
         report.add("");
     }
 
     /** Submits {@code rate} new complaints a second for {@code duration}, each on its own schedule tick. */
-    private static List<Intake.Submission> atFixedRate(Intake intake, String batch, int rate, Duration duration,
-            Runnable sample) {
+    private static List<Intake.Submission> atFixedRate(Intake intake, String batch, int rate, Duration duration) {
         List<Intake.Submission> submissions = Collections.synchronizedList(new ArrayList<>());
         List<CompletableFuture<Void>> pending = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService clients = Executors.newFixedThreadPool(32);
-        java.util.concurrent.ScheduledExecutorService ticks = Executors.newScheduledThreadPool(1);
-        // Sampling runs docker exec (hundreds of milliseconds): on its own thread, so the ticks stay even.
-        java.util.concurrent.ScheduledExecutorService sampler = Executors.newScheduledThreadPool(1);
+        ExecutorService clients = Executors.newFixedThreadPool(64);
+        ScheduledExecutorService ticks = Executors.newScheduledThreadPool(1);
         AtomicInteger next = new AtomicInteger();
         long period = 1_000_000_000L / rate;
         ticks.scheduleAtFixedRate(() -> pending.add(CompletableFuture.runAsync(() ->
                 submissions.add(intake.submit(Complaints.one(batch, next.getAndIncrement()))), clients)),
                 0, period, TimeUnit.NANOSECONDS);
-        sampler.scheduleAtFixedRate(sample, 5, 10, TimeUnit.SECONDS);
         HotlineSystem.hold(duration);
         ticks.shutdownNow();
-        sampler.shutdownNow();
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
         clients.shutdown();
         return List.copyOf(submissions);
@@ -205,48 +243,124 @@ class SystemBenchmark {
     }
 
     /**
-     * Routing and notification stopped, the burst queued through intake, then both started: how long each stage
-     * takes to drain it.
+     * Routing and notification stopped, the burst queued through intake; the bare relay copies the burst's records;
+     * then routing is started and drains it, then notification. Every stage against its baseline, and the services
+     * neither restarted nor killed for memory.
      */
-    private void burst(HotlineSystem system, Intake intake, int size, int[] emailsPerKind) {
-        system.stopGracefully(Part.ROUTING);
-        system.stopGracefully(Part.NOTIFICATION);
-        int mailBefore = mailCount(system);
+    private void burst(HotlineSystem system, Intake intake, Invariants invariants, int[] emailsPerKind,
+            Memory memory) throws Exception {
+        emptyMailbox(system);
+        memory.phase("burst");
+        List<Instance> routing = Part.ROUTING.all();
+        List<Instance> notification = Part.NOTIFICATION.all();
+        routing.forEach(system::stopGracefully);
+        notification.forEach(system::stopGracefully);
+        Map<Integer, Long> receivedBefore = endOffsets(system, Topics.RECEIVED);
+        Map<Integer, Long> routedBefore = endOffsets(system, Topics.ROUTED);
+
+        // intake
         long queueStarted = System.nanoTime();
-        List<Intake.Submission> submissions = intake.submitAll(Complaints.of("burst", size), 16);
+        List<Intake.Submission> submissions = intake.submitAll(Complaints.of("burst", burst), 16);
         double queueSeconds = (System.nanoTime() - queueStarted) / 1e9;
         assertThat(submissions).allMatch(Intake.Submission::accepted);
+        List<Long> requestMillis = submissions.stream().map(s -> s.latencyNanos() / 1_000_000).sorted().toList();
+        double intakeRate = burst / queueSeconds;
+        figures.put("intake", map("perSecond", intakeRate, "baselinePerSecond", transactionalProducerRate));
 
-        long started = System.nanoTime();
-        system.restart(Part.ROUTING);
-        system.restart(Part.NOTIFICATION);
-        // Routing's own count of decisions (it starts from zero with the restart): the offsets of a transactional
-        // topic never show a lag of zero, its commit markers take offsets too.
-        await().atMost(Duration.ofHours(3)).pollInterval(Duration.ofSeconds(2))
-                .until(() -> metricSum(system, Part.ROUTING, "hotline_routing_decisions_total") >= size);
-        double routedAfter = (System.nanoTime() - started) / 1e9;
-        log.info("burst routed in {} s", routedAfter);
-        int emails = expectedEmails(size, emailsPerKind);
-        await().atMost(Duration.ofHours(3)).pollInterval(Duration.ofSeconds(2))
-                .until(() -> mailCount(system) - mailBefore >= emails);
-        double sentAfter = (System.nanoTime() - started) / 1e9;
+        // routing's baseline on the same records, while nothing else runs
+        Map<Integer, Long> receivedAfter = endOffsets(system, Topics.RECEIVED);
+        try (Admin admin = system.admin()) {
+            admin.createTopics(List.of(new NewTopic(SCRATCH_TOPIC, receivedAfter.size(), (short) 1))).all()
+                    .get(30, TimeUnit.SECONDS);
+        }
+        TransactionalRelay.Result relay = new TransactionalRelay(system.bootstrapServers(), ROUTING_MAX_POLL_RECORDS)
+                .copy(Topics.RECEIVED, SCRATCH_TOPIC, receivedBefore, receivedAfter, routing.size());
+        assertThat(relay.records()).as("records the relay copied").isEqualTo(burst);
 
-        report.add("## Burst");
+        // routing
+        RoutedCount routed = new RoutedCount(system.bootstrapServers(), routedBefore);
+        long routingStarted = System.nanoTime();
+        system.restartAll(routing);
+        long routingReady = System.nanoTime();
+        long routedAtReady = routed.count();
+        await().atMost(Duration.ofHours(3)).pollInterval(Duration.ofSeconds(1)).until(() -> routed.count() >= burst);
+        long routingDone = System.nanoTime();
+        routed.close();
+        double routingRate = (burst - routedAtReady) / ((routingDone - routingReady) / 1e9);
+        figures.put("routing", map("perSecond", routingRate, "baselinePerSecond", relay.perSecond()));
+
+        // notification
+        int emails = expectedEmails(burst, emailsPerKind);
+        long notificationStarted = System.nanoTime();
+        system.restartAll(notification);
+        long notificationReady = System.nanoTime();
+        int sentAtReady = mailCount(system);
+        await().atMost(Duration.ofHours(3)).pollInterval(Duration.ofSeconds(2)).until(() -> mailCount(system) >= emails);
+        long notificationDone = System.nanoTime();
+        double notificationRate = (emails - sentAtReady) / ((notificationDone - notificationReady) / 1e9);
+        Map<Instance, String> startedAt = new LinkedHashMap<>();
+        system.services().forEach(instance -> startedAt.put(instance, system.startedAt(instance)));
+        Invariants.Report kept = invariants.assertKept(submissions, Set.of(), Duration.ofMinutes(30));
+        assertThat(kept.expectedEmails()).as("emails the burst calls for").isEqualTo(emails);
+        for (Instance instance : system.services()) {
+            assertThat(system.running(instance)).as("%s still running after the burst", instance).isTrue();
+            assertThat(system.oomKilled(instance)).as("%s OOM-killed", instance).isFalse();
+            assertThat(system.startedAt(instance)).as("%s not restarted during the burst", instance)
+                    .isEqualTo(startedAt.get(instance));
+        }
+        int sampleBytes = averageMessageSize(system, 50);
+        Map<String, Object> burstRss = new LinkedHashMap<>();
+        Part.SERVICES.forEach(part -> burstRss.put(part.containerName(), memory.maxMiB("burst", part)));
+        figures.put("burst", map("complaints", burst, "maxRssMiB", burstRss));
+
+        // notification's baseline: as many messages of the same size over as many connections
+        emptyMailbox(system);
+        memory.phase("plain Jakarta Mail");
+        Duration plain = new PlainSmtpSender("localhost", system.smtpPort()).send(emails, sampleBytes,
+                NOTIFICATION_CONNECTIONS);
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() -> mailCount(system) >= emails);
+        double plainRate = emails / (plain.toNanos() / 1e9);
+        figures.put("notification", map("emailsPerSecond", notificationRate, "baselineEmailsPerSecond", plainRate));
+
+        report.add("## Burst: each stage against its baseline");
         report.add("");
-        report.add(size + " complaints queued through intake (16 clients) while routing and notification were"
-                + " stopped, then both started.");
+        report.add(burst + " complaints (" + emails + " emails) queued through intake (16 clients over "
+                + system.intakes().size() + " instances) while routing and notification were stopped; then the"
+                + " relay copied the same records; then routing was started and drained them; then notification."
+                + " Rates are counted from the moment every instance of the stage was ready (the records it"
+                + " handled before that are left out); the time from the start of the containers is shown too.");
         report.add("");
-        report.add("| stage | time | complaints/s | emails/s | of the broker alone |");
+        report.add("| stage | rate | baseline, same run | of the baseline | detail |");
         report.add("|---|---:|---:|---:|---|");
-        report.add("| intake: queue the burst | " + fmt(queueSeconds) + " s | " + fmt(size / queueSeconds) + " | | "
-                + pct(size / queueSeconds, producerRate) + " of the producer tool |");
-        report.add("| routing: start and drain it | " + fmt(routedAfter) + " s | " + fmt(size / routedAfter) + " | | "
-                + pct(size / routedAfter, Math.min(producerRate, consumerRate))
-                + " of the slower of the producer and consumer tools |");
-        report.add("| notification: start, and the SMTP server has the last email | " + fmt(sentAfter) + " s | "
-                + fmt(size / sentAfter) + " | " + fmt(emails / sentAfter) + " | " + pct(size / sentAfter,
-                consumerRate) + " of the consumer tool |");
+        report.add("| intake: queue the burst | " + fmt(intakeRate) + " complaints/s | " + fmt(transactionalProducerRate)
+                + " records/s: kafka-producer-perf-test, transactions of 100 ms, same record size | "
+                + pct(intakeRate, transactionalProducerRate) + " | " + fmt(queueSeconds) + " s; request to 202: p50 "
+                + percentile(requestMillis, 0.5) + " ms, p99 " + percentile(requestMillis, 0.99) + " ms, max "
+                + percentile(requestMillis, 1.0) + " ms |");
+        report.add("| routing: drain it | " + fmt(routingRate) + " complaints/s | " + fmt(relay.perSecond())
+                + " records/s: bare relay, " + routing.size() + " side by side, one transaction per poll of up to "
+                + ROUTING_MAX_POLL_RECORDS + " records (" + fmt(relay.took().toMillis() / 1000.0) + " s) | "
+                + pct(routingRate, relay.perSecond()) + " | " + fmt((routingDone - routingStarted) / 1e9)
+                + " s from the start of the containers, " + routedAtReady + " routed before all were ready |");
+        report.add("| notification: send its emails | " + fmt(notificationRate) + " emails/s | " + fmt(plainRate)
+                + " emails/s: plain Jakarta Mail, " + NOTIFICATION_CONNECTIONS + " connections, one thread each, "
+                + emails + " messages of " + sampleBytes + " B | " + pct(notificationRate, plainRate) + " | "
+                + fmt((notificationDone - notificationStarted) / 1e9) + " s from the start of the containers, "
+                + sentAtReady + " sent before all were ready |");
         report.add("");
+        report.add("No service instance was restarted or OOM-killed during the burst (container start times and"
+                + " OOM flags checked), and the invariants held for all " + kept.complaints() + " complaints ("
+                + kept.delivered() + " emails delivered, " + kept.flaggedInDoubt() + " flagged in doubt).");
+        report.add("");
+    }
+
+    /**
+     * Restarts the mail catcher: it keeps every message it received in memory, and a benchmark's worth would not
+     * fit. Done while nothing is being sent; notification's pooled connections reconnect on their next message.
+     */
+    private static void emptyMailbox(HotlineSystem system) {
+        system.stopGracefully(Part.MAIL.single());
+        system.restart(Part.MAIL.single());
     }
 
     /** The emails a burst made by {@link Complaints#of} calls for: the cases take turns. */
@@ -271,12 +385,16 @@ class SystemBenchmark {
         return perKind;
     }
 
-    /** The sum of a counter's series on a service's Prometheus endpoint. */
-    private double metricSum(HotlineSystem system, Part part, String name) throws Exception {
-        String metrics = http.send(HttpRequest.newBuilder(system.management(part).resolve("/actuator/prometheus"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
-        return metrics.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    /** The average raw size of the first {@code count} messages in the mailbox (notification's, as sent). */
+    private int averageMessageSize(HotlineSystem system, int count) throws Exception {
+        long total = 0;
+        int measured = 0;
+        for (int number = 1; number <= Math.min(count, mailCount(system)); number++) {
+            total += http.send(HttpRequest.newBuilder(URI.create(system.mailbox() + "/messages/"
+                    + String.format("%05d.eml", number))).build(), HttpResponse.BodyHandlers.ofByteArray()).body().length;
+            measured++;
+        }
+        return measured == 0 ? 0 : (int) (total / measured);
     }
 
     private int mailCount(HotlineSystem system) {
@@ -296,12 +414,147 @@ class SystemBenchmark {
         return (int) received.stream().mapToInt(record -> record.value().length).average().orElseThrow();
     }
 
-    private static Map<Part, Long> memory(HotlineSystem system) {
-        Map<Part, Long> rss = new HashMap<>();
-        for (Part part : List.of(Part.INTAKE, Part.ROUTING, Part.NOTIFICATION)) {
-            rss.put(part, system.residentBytes(part));
+    private static Map<Integer, Long> endOffsets(HotlineSystem system, String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(system.bootstrapServers())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            Map<Integer, Long> offsets = new HashMap<>();
+            consumer.endOffsets(partitions, Duration.ofSeconds(30)).forEach((tp, offset) ->
+                    offsets.put(tp.partition(), offset));
+            return offsets;
         }
-        return rss;
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        return new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /**
+     * Counts the committed decisions routing writes from given offsets on: the offsets alone cannot tell, a
+     * transactional topic's commit markers take offsets too.
+     */
+    private static final class RoutedCount implements AutoCloseable {
+        private final KafkaConsumer<byte[], byte[]> consumer;
+        private long count;
+
+        RoutedCount(String bootstrapServers, Map<Integer, Long> from) {
+            consumer = consumer(bootstrapServers);
+            List<TopicPartition> partitions = from.keySet().stream()
+                    .map(partition -> new TopicPartition(Topics.ROUTED, partition)).toList();
+            consumer.assign(partitions);
+            partitions.forEach(tp -> consumer.seek(tp, from.get(tp.partition())));
+        }
+
+        long count() {
+            count += consumer.poll(Duration.ofMillis(200)).count();
+            return count;
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
+    }
+
+    /**
+     * The resident set of every service instance's JVM (PID 1 of its container), sampled every few seconds on its
+     * own thread for the whole run; the largest sample per phase and instance. A stopped instance is skipped.
+     */
+    private static final class Memory implements AutoCloseable {
+        private final HotlineSystem system;
+        private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        private final Map<String, Map<Instance, Long>> peaks = Collections.synchronizedMap(new LinkedHashMap<>());
+        private volatile String phase = "start";
+
+        Memory(HotlineSystem system, long everySeconds) {
+            this.system = system;
+            sampler.scheduleWithFixedDelay(this::sample, 0, everySeconds, TimeUnit.SECONDS);
+        }
+
+        void phase(String name) {
+            phase = name;
+        }
+
+        private void sample() {
+            String current = phase;
+            for (Instance instance : system.services()) {
+                try {
+                    if (system.running(instance)) {
+                        long bytes = system.residentBytes(instance);
+                        peaks.computeIfAbsent(current, p -> new ConcurrentHashMap<>()).merge(instance, bytes,
+                                Math::max);
+                    }
+                } catch (RuntimeException e) {
+                    log.debug("no memory sample of {}: {}", instance, e.toString());
+                }
+            }
+        }
+
+        @Nullable Long maxMiB(String phaseName, Part part) {
+            Map<Instance, Long> inPhase = peaks.getOrDefault(phaseName, Map.of());
+            return part.all().stream().map(inPhase::get).filter(bytes -> bytes != null).max(Long::compare)
+                    .map(bytes -> bytes / (1024 * 1024)).orElse(null);
+        }
+
+        void report(List<String> report) {
+            List<Instance> instances = system.services();
+            report.add("## Memory");
+            report.add("");
+            report.add("Resident set of each service instance's JVM (PID 1 of its container), the largest of samples"
+                    + " taken every few seconds during each phase, in MiB (container limit 768 MiB).");
+            report.add("");
+            report.add("| phase | " + String.join(" | ", instances.stream().map(Instance::name).toList()) + " |");
+            report.add("|---|" + "---:|".repeat(instances.size()));
+            Map<Instance, Long> overall = new HashMap<>();
+            synchronized (peaks) {
+                peaks.forEach((name, byInstance) -> {
+                    report.add("| " + name + " | " + String.join(" | ", instances.stream().map(instance ->
+                            byInstance.get(instance) == null ? "" : String.valueOf(byInstance.get(instance)
+                                    / (1024 * 1024))).toList()) + " |");
+                    byInstance.forEach((instance, bytes) -> overall.merge(instance, bytes, Math::max));
+                });
+            }
+            report.add("| **whole run** | " + String.join(" | ", instances.stream().map(instance ->
+                    overall.get(instance) == null ? "" : "**" + overall.get(instance) / (1024 * 1024) + "**")
+                    .toList()) + " |");
+            report.add("");
+        }
+
+        @Override
+        public void close() {
+            sampler.shutdownNow();
+        }
+    }
+
+    /** results.md as read by people, results.json (nested objects, see docs/system-tests.md) by tools. */
+    private void write(Path folder) throws IOException {
+        Files.createDirectories(folder.toAbsolutePath());
+        Files.writeString(folder.resolve("results.md"), String.join("\n", report) + "\n");
+        Map<String, Object> json = new LinkedHashMap<>();
+        for (String key : List.of("intake", "routing", "notification", "burst", "sustained", "runAt")) {
+            json.put(key, figures.get(key));
+        }
+        Files.writeString(folder.resolve("results.json"), JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(json) + "\n");
+        log.info("figures written to {}", folder.toAbsolutePath());
+    }
+
+    private static Map<String, @Nullable Object> map(String key1, @Nullable Object value1, String key2,
+            @Nullable Object value2) {
+        Map<String, @Nullable Object> map = new LinkedHashMap<>();
+        map.put(key1, value1 instanceof Double number ? round(number) : value1);
+        map.put(key2, value2 instanceof Double number ? round(number) : value2);
+        return map;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
     }
 
     private static double rate(String perfOutput) {
@@ -339,9 +592,5 @@ class SystemBenchmark {
 
     private static String pct(double part, double whole) {
         return whole <= 0 ? "n/a" : String.format(Locale.ROOT, "%.1f %%", 100 * part / whole);
-    }
-
-    private static String mib(Long bytes) {
-        return bytes == null ? "" : bytes / (1024 * 1024) + " MiB";
     }
 }
