@@ -67,8 +67,12 @@ class SystemBenchmark {
     private static final Pattern PRODUCER_RATE = Pattern.compile("records sent, ([0-9.]+) records/sec \\(([0-9.]+) "
             + "MB/sec\\), ([0-9.]+) ms avg latency, ([0-9.]+) ms max latency, [0-9]+ ms 50th, [0-9]+ ms 95th, "
             + "([0-9]+) ms 99th");
-    /** Routing's max.poll.records, hence the records in each of its transactions; the relay takes as many. */
-    private static final int ROUTING_MAX_POLL_RECORDS = 100;
+    /**
+     * Routing's max.poll.records (routing-service's application.yml), hence the records in each of its
+     * transactions; the relay takes as many. {@code -Dhotline.benchmark.relay-max-poll-records} if it changes.
+     */
+    private static final int ROUTING_MAX_POLL_RECORDS = Integer.getInteger("hotline.benchmark.relay-max-poll-records",
+            500);
     /** Notification's SMTP connections ({@code hotline.notification.connections}, default 4). */
     private static final int NOTIFICATION_CONNECTIONS = 4;
     private static final String SCRATCH_TOPIC = "benchmark.relay.scratch";
