@@ -167,10 +167,7 @@ class FaultsIT {
 
         // then
         List<Intake.Submission> submissions = flow.join();
-        submissions.forEach(submission -> submitted.add(submission.complaint()));
-        Map<Integer, Long> statuses = submissions.stream()
-                .collect(Collectors.groupingBy(Intake.Submission::status, Collectors.counting()));
-        log.info("answers while the broker restarted: {}", statuses);
+        Map<Integer, Long> statuses = answers(submissions, "the broker restarted");
         assertThat(statuses).as("answers while the broker was down").containsKey(503);
         assertThat(statuses.keySet()).as("only 202 or 503, never an error of another kind")
                 .containsOnly(202, 503);
@@ -248,10 +245,7 @@ class FaultsIT {
         system.restart(Part.INTAKE.instance(1));
 
         // then
-        submissions.forEach(submission -> submitted.add(submission.complaint()));
-        Map<Integer, Long> statuses = submissions.stream()
-                .collect(Collectors.groupingBy(Intake.Submission::status, Collectors.counting()));
-        log.info("answers while intake stopped: {}", statuses);
+        Map<Integer, Long> statuses = answers(submissions, "intake stopped");
         assertThat(statuses.get(202)).as("accepted before the stop").isPositive();
         assertThat(statuses).as("refused once it had stopped").containsKey(-1);
         invariants.assertKept(submissions, poisoned, Duration.ofMinutes(10));
@@ -283,10 +277,7 @@ class FaultsIT {
 
         // then
         List<Intake.Submission> submissions = flow.join();
-        submissions.forEach(submission -> submitted.add(submission.complaint()));
-        Map<Integer, Long> statuses = submissions.stream()
-                .collect(Collectors.groupingBy(Intake.Submission::status, Collectors.counting()));
-        log.info("answers while one instance of each service was killed: {}", statuses);
+        Map<Integer, Long> statuses = answers(submissions, "one instance of each service was killed");
         assertThat(submissions).as("complaints accepted before the kill").anyMatch(submission ->
                 submission.accepted() && submission.acceptedAtMillis() < killedAt);
         assertThat(submissions).as("complaints accepted after the kill: it struck while they were arriving")
@@ -320,6 +311,15 @@ class FaultsIT {
             assertThat(logs).as("log of %s", instance).isNotBlank();
             assertThat(secrets).as("personal data in the log of %s", instance).noneMatch(logs::contains);
         }
+    }
+
+    /** Keeps the complaints for the log check and counts the answers by HTTP status (-1: no answer). */
+    private static Map<Integer, Long> answers(List<Intake.Submission> submissions, String during) {
+        submissions.forEach(submission -> submitted.add(submission.complaint()));
+        Map<Integer, Long> statuses = submissions.stream()
+                .collect(Collectors.groupingBy(Intake.Submission::status, Collectors.counting()));
+        log.info("answers while {}: {}", during, statuses);
+        return statuses;
     }
 
     private static boolean everyIntakeReady() {

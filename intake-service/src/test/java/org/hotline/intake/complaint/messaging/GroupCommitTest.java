@@ -47,14 +47,11 @@ class GroupCommitTest {
         Future<Void> first = submit("first");
         transaction.awaitOpen(1);
 
-        List<Future<Void>> waiting = IntStream.range(0, 5).mapToObj(i -> submit("waiting-" + i)).toList();
-        await().atMost(LONG).until(() -> groupCommit.queued() == 5);
+        List<Future<Void>> waiting = queued("waiting-", 5);
         transaction.releaseAll();
 
-        first.get(30, TimeUnit.SECONDS);
-        for (Future<Void> request : waiting) {
-            request.get(30, TimeUnit.SECONDS);
-        }
+        answered(first);
+        answered(waiting);
         assertThat(transaction.batches()).hasSize(2);
         assertThat(transaction.batches().get(0)).containsExactly("first");
         assertThat(transaction.batches().get(1))
@@ -67,14 +64,11 @@ class GroupCommitTest {
         groupCommit = started(2, Duration.ZERO, LONG);
         Future<Void> first = submit("first");
         transaction.awaitOpen(1);
-        List<Future<Void>> waiting = IntStream.range(0, 5).mapToObj(i -> submit("waiting-" + i)).toList();
-        await().atMost(LONG).until(() -> groupCommit.queued() == 5);
+        List<Future<Void>> waiting = queued("waiting-", 5);
 
         transaction.releaseAll();
-        first.get(30, TimeUnit.SECONDS);
-        for (Future<Void> request : waiting) {
-            request.get(30, TimeUnit.SECONDS);
-        }
+        answered(first);
+        answered(waiting);
 
         assertThat(transaction.batches()).extracting(List::size).containsExactly(1, 2, 2, 1);
     }
@@ -90,8 +84,7 @@ class GroupCommitTest {
 
         transaction.awaitOpen(2);
         transaction.releaseAll();
-        first.get(30, TimeUnit.SECONDS);
-        second.get(30, TimeUnit.SECONDS);
+        answered(List.of(first, second));
         assertThat(transaction.batches()).containsExactlyInAnyOrder(List.of("first"), List.of("second"));
     }
 
@@ -100,10 +93,7 @@ class GroupCommitTest {
         groupCommit = started(500, Duration.ofSeconds(2), LONG);
         transaction.releaseAll();
 
-        List<Future<Void>> together = IntStream.range(0, 3).mapToObj(i -> submit("together-" + i)).toList();
-        for (Future<Void> request : together) {
-            request.get(30, TimeUnit.SECONDS);
-        }
+        answered(IntStream.range(0, 3).mapToObj(i -> submit("together-" + i)).toList());
 
         assertThat(transaction.batches()).hasSize(1);
         assertThat(transaction.batches().get(0)).hasSize(3);
@@ -114,8 +104,7 @@ class GroupCommitTest {
         groupCommit = started(500, Duration.ZERO, LONG);
         Future<Void> first = submit("first");
         transaction.awaitOpen(1);
-        List<Future<Void>> waiting = IntStream.range(0, 3).mapToObj(i -> submit("waiting-" + i)).toList();
-        await().atMost(LONG).until(() -> groupCommit.queued() == 3);
+        List<Future<Void>> waiting = queued("waiting-", 3);
 
         transaction.failNext(new IllegalStateException("broker gone"));
         transaction.failNext(new IllegalStateException("broker still gone"));
@@ -140,8 +129,8 @@ class GroupCommitTest {
         assertThatThrownBy(() -> stuck.get(30, TimeUnit.SECONDS))
                 .cause().isInstanceOf(PublicationFailedException.class).hasMessageContaining("no transaction");
         transaction.releaseAll();
-        first.get(30, TimeUnit.SECONDS);
-        submit("later").get(30, TimeUnit.SECONDS);
+        answered(first);
+        answered(submit("later"));
         assertThat(transaction.batches()).containsExactly(List.of("first"), List.of("later"));
     }
 
@@ -154,7 +143,7 @@ class GroupCommitTest {
         await().during(Duration.ofMillis(500)).atMost(LONG).until(() -> !slow.isDone());
         transaction.releaseAll();
 
-        slow.get(30, TimeUnit.SECONDS);
+        answered(slow);
         assertThat(transaction.batches()).containsExactly(List.of("slow"));
     }
 
@@ -163,15 +152,14 @@ class GroupCommitTest {
         groupCommit = started(500, Duration.ZERO, LONG);
         Future<Void> underWay = submit("under-way");
         transaction.awaitOpen(1);
-        List<Future<Void>> queued = IntStream.range(0, 3).mapToObj(i -> submit("queued-" + i)).toList();
-        await().atMost(LONG).until(() -> groupCommit.queued() == 3);
+        List<Future<Void>> queued = queued("queued-", 3);
 
         CompletableFuture<Void> stopped = CompletableFuture.runAsync(groupCommit::stop, requests);
         await().during(Duration.ofMillis(200)).atMost(LONG).until(() -> !stopped.isDone());
         transaction.releaseAll();
         stopped.get(30, TimeUnit.SECONDS);
 
-        underWay.get(30, TimeUnit.SECONDS);
+        answered(underWay);
         assertThat(queued).allSatisfy(request -> assertThatThrownBy(() -> request.get(30, TimeUnit.SECONDS))
                 .cause().isInstanceOf(PublicationFailedException.class).hasMessageContaining("stopping"));
         assertThatThrownBy(() -> submit("after").get(30, TimeUnit.SECONDS))
@@ -185,6 +173,23 @@ class GroupCommitTest {
                 metrics);
         started.start();
         return started;
+    }
+
+    /** {@code count} requests named {@code prefix0}... submitted, once every one of them waits in the queue. */
+    private List<Future<Void>> queued(String prefix, int count) {
+        List<Future<Void>> queued = IntStream.range(0, count).mapToObj(i -> submit(prefix + i)).toList();
+        await().atMost(LONG).until(() -> groupCommit.queued() == count);
+        return queued;
+    }
+
+    private static void answered(Future<Void> request) throws Exception {
+        request.get(30, TimeUnit.SECONDS);
+    }
+
+    private static void answered(List<Future<Void>> requests) throws Exception {
+        for (Future<Void> request : requests) {
+            answered(request);
+        }
     }
 
     private Future<Void> submit(String request) {

@@ -303,12 +303,7 @@ final class RoutedComplaintsConsumer implements SmartLifecycle {
             }
             // Let the sends in progress be recorded, commit what is settled, then let the next owner fence us.
             commit(consumer, dispatcher.release(numbers, RELEASE_PATIENCE));
-            numbers.forEach(partition -> {
-                ledger.close(partition);
-                committed.remove(partition);
-                untaken.remove(partition);
-                backingOff.remove(partition);
-            });
+            forget(numbers);
             log.info("Gave up partitions {}", numbers);
         }
 
@@ -316,13 +311,18 @@ final class RoutedComplaintsConsumer implements SmartLifecycle {
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             List<Integer> numbers = partitions.stream().map(TopicPartition::partition).toList();
             dispatcher.release(numbers, Duration.ZERO);
-            numbers.forEach(partition -> {
+            forget(numbers);
+            log.warn("Lost partitions {} without giving them up", numbers);
+        }
+
+        /** Closes the ledgers of partitions no longer ours and drops what this consumer knew of them. */
+        private void forget(List<Integer> partitions) {
+            partitions.forEach(partition -> {
                 ledger.close(partition);
                 committed.remove(partition);
                 untaken.remove(partition);
                 backingOff.remove(partition);
             });
-            log.warn("Lost partitions {} without giving them up", numbers);
         }
 
         @Override
