@@ -2,6 +2,7 @@ package org.hotline.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -254,6 +255,8 @@ class FaultsIT {
     @Test
     @Order(7)
     void oneInstanceOfEachServiceKilledUnderLoadLosesAndDuplicatesNothing() {
+        assumeTrue(HotlineSystem.SERVICE_INSTANCES >= 2, "needs two instances of each service; "
+                + "-Dhotline.service-instances=" + HotlineSystem.SERVICE_INSTANCES + " was given");
         // given clients submitting all along (at most 8 a second: a steady flow, not a flood the restarted JVMs
         // would have to start under on two cores), and the emails of their complaints going out
         Mailbox mailbox = new Mailbox(system.mailbox());

@@ -3,6 +3,7 @@ package org.hotline.systemtest;
 import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.InternalServerErrorException;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.PortBinding;
@@ -350,10 +351,25 @@ final class HotlineSystem implements AutoCloseable {
         instances.forEach(this::awaitHealthy);
     }
 
-    /** Freezes every process of the container: connections to it hang, as to a host that went away. */
+    /**
+     * Freezes every process of the container: connections to it hang, as to a host that went away. The kernel's
+     * freezer can miss runc's deadline on a loaded machine ("OCI runtime pause failed: unable to freeze"; runc
+     * thaws the container again), so a failed freeze is tried again a few times.
+     */
     void pause(Instance instance) {
         log.info("pausing {}", instance);
-        docker.pauseContainerCmd(id(instance)).exec();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                docker.pauseContainerCmd(id(instance)).exec();
+                return;
+            } catch (InternalServerErrorException e) {
+                if (attempt == 10 || !String.valueOf(e.getMessage()).contains("unable to freeze")) {
+                    throw e;
+                }
+                log.warn("pausing {} failed (attempt {}), trying again: {}", instance, attempt, e.getMessage());
+                hold(Duration.ofMillis(500));
+            }
+        }
     }
 
     void unpause(Instance instance) {
