@@ -22,7 +22,10 @@ import org.jspecify.annotations.Nullable;
  * The messages taken from Kafka and not yet settled, and which offsets may be committed. Bounded by the consumer,
  * which pauses its partitions while {@link #size()} is over its limit: the rest of a backlog stays in Kafka.
  *
- * <p>Due messages are found in a queue ordered by due time (no scan of everything pending). A routed record's
+ * <p>Due messages are found in a queue per partition ordered by due time (no scan of everything pending), and a
+ * batch comes from one partition, preferably one no other sender is working on: a batch's ledger writes are then
+ * one Kafka transaction each, and senders do not queue behind each other's transactions on one partition's
+ * transactional producer. A routed record's
  * offset becomes committable once every message planned from it, and every alert about them, is settled: the
  * committed offset of a partition is that of its oldest unsettled record, so after a crash or a rebalance the owner
  * reads again from there and the ledger tells it what is already done.
@@ -35,7 +38,7 @@ final class Backlog {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final PriorityQueue<Work> queue = new PriorityQueue<>(Comparator.comparing(Work::due));
+    private final Map<Integer, PriorityQueue<Work>> queues = new HashMap<>();
     private final Map<Integer, TreeMap<Long, Source>> open = new HashMap<>();
     private final Map<Integer, Long> next = new HashMap<>();
     private final Map<Integer, Integer> inProgress = new HashMap<>();
@@ -100,12 +103,17 @@ final class Backlog {
         }
     }
 
-    /** Up to {@code max} messages due at {@code now}, earliest first; they are in progress until handed back. */
+    /**
+     * Up to {@code max} messages of one partition due at {@code now}, earliest first; they are in progress until
+     * handed back. The partition is the one whose first message is due earliest among those no sender is working
+     * on, else among all.
+     */
     List<Work> takeDue(Instant now, int max) {
         lock.lock();
         try {
+            PriorityQueue<Work> queue = dueQueue(now);
             List<Work> due = new ArrayList<>();
-            while (due.size() < max && !queue.isEmpty() && !queue.peek().due().isAfter(now)) {
+            while (queue != null && due.size() < max && !queue.isEmpty() && !queue.peek().due().isAfter(now)) {
                 Work work = queue.poll();
                 if (work.attempts() > 0) {
                     retrying--;
@@ -184,15 +192,12 @@ final class Backlog {
     Map<Integer, Long> release(Collection<Integer> partitions, Duration patience) {
         lock.lock();
         try {
-            queue.removeIf(work -> {
-                if (!partitions.contains(work.partition())) {
-                    return false;
+            for (int partition : partitions) {
+                PriorityQueue<Work> queue = queues.remove(partition);
+                if (queue != null) {
+                    retrying -= (int) queue.stream().filter(work -> work.attempts() > 0).count();
                 }
-                if (work.attempts() > 0) {
-                    retrying--;
-                }
-                return true;
-            });
+            }
             long deadline = System.nanoTime() + patience.toNanos();
             while (partitions.stream().anyMatch(p -> inProgress.getOrDefault(p, 0) > 0)) {
                 long left = deadline - System.nanoTime();
@@ -278,8 +283,14 @@ final class Backlog {
     @Nullable Instant nextDue() {
         lock.lock();
         try {
-            Work first = queue.peek();
-            return first == null ? null : first.due();
+            Instant earliest = null;
+            for (PriorityQueue<Work> queue : queues.values()) {
+                Work first = queue.peek();
+                if (first != null && (earliest == null || first.due().isBefore(earliest))) {
+                    earliest = first.due();
+                }
+            }
+            return earliest;
         } finally {
             lock.unlock();
         }
@@ -307,8 +318,28 @@ final class Backlog {
         }
     }
 
+    /** The queue of the partition to take from now, or null when nothing is due. */
+    private @Nullable PriorityQueue<Work> dueQueue(Instant now) {
+        PriorityQueue<Work> idle = null;
+        PriorityQueue<Work> busy = null;
+        for (Map.Entry<Integer, PriorityQueue<Work>> entry : queues.entrySet()) {
+            Work first = entry.getValue().peek();
+            if (first == null || first.due().isAfter(now)) {
+                continue;
+            }
+            if (inProgress.getOrDefault(entry.getKey(), 0) == 0) {
+                if (idle == null || first.due().isBefore(idle.peek().due())) {
+                    idle = entry.getValue();
+                }
+            } else if (busy == null || first.due().isBefore(busy.peek().due())) {
+                busy = entry.getValue();
+            }
+        }
+        return idle != null ? idle : busy;
+    }
+
     private void enqueue(Work work) {
-        queue.add(work);
+        queues.computeIfAbsent(work.partition(), p -> new PriorityQueue<>(Comparator.comparing(Work::due))).add(work);
         if (work.attempts() > 0) {
             retrying++;
         }

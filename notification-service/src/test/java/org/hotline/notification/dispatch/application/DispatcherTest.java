@@ -78,6 +78,23 @@ class DispatcherTest {
     }
 
     @Test
+    void aBatchTakesTheMessagesOfOnePartitionSoThatItsLedgerWritesAreOneTransactionEach() {
+        // given two decisions on two partitions, all due at once
+        Dispatcher dispatcher = start(InDoubtPolicy.FLAG);
+        dispatcher.accept(0, 0, complaint);
+        dispatcher.accept(1, 0, Complaints.another(complaint, "0f6c1c1e-2222-4a4a-9a9a-123456789abc",
+                "HL-7F3K-9QX2-EFGH"));
+
+        // when
+        drain(dispatcher);
+
+        // then
+        assertThat(ledger.writes).containsExactly("0: 4 INTENT, 0 outcomes", "0: 4 SENT, 4 outcomes",
+                "1: 4 INTENT, 0 outcomes", "1: 4 SENT, 4 outcomes");
+        assertThat(server.accepted).hasSize(8);
+    }
+
+    @Test
     void commitsARecordsOffsetOnlyOnceEveryMessageOfItIsSettled() {
         // given
         Dispatcher dispatcher = start(InDoubtPolicy.FLAG);

@@ -45,6 +45,14 @@ public final class Complaints {
                 new RoutedComplaint.Accused("HEAD_OF_ORGANIZATION", true), false, false, mode, complainant);
     }
 
+    /** The same decision about another complaint: its messages have other ids. */
+    public static RoutedComplaint another(RoutedComplaint complaint, String complaintId, String reference) {
+        return new RoutedComplaint(UUID.randomUUID(), UUID.fromString(complaintId), reference,
+                complaint.receivedAt(), complaint.fallback(), complaint.rulesVersion(), complaint.assignments(),
+                complaint.incident(), complaint.place(), complaint.workplace(), complaint.accused(),
+                complaint.victimMinor(), complaint.immediateDanger(), complaint.mode(), complaint.complainant());
+    }
+
     public static RoutedComplaint.Complainant aigerim(boolean consent) {
         return new RoutedComplaint.Complainant("Айгерим Сапарова", "aigerim@mail.example", "+7 701 111 22 33",
                 Language.KK, consent, "ABCD-EFGH-JKLM-NPQR");
