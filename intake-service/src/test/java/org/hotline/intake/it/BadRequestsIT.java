@@ -158,6 +158,21 @@ class BadRequestsIT {
     }
 
     @Test
+    void refusesAnAnonymousComplaintThatNamesItsComplainantWith422ExplainingTheMode() {
+        String anonymousNamed = replace(GOOD, "\"OPEN\"", "\"ANONYMOUS\"");
+
+        HttpResponse<String> response = IntakeHarness.postJson(intake, anonymousNamed);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertProblem(response, "identity-in-anonymous-complaint");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("detail").stringValue()).contains("ANONYMOUS", "Leave out", "CONFIDENTIAL", "OPEN");
+        assertThat(problem.get("errors").values()).extracting(error -> error.get("field").stringValue())
+                .containsExactly("complainant.name", "complainant.email");
+        assertThat(response.body()).doesNotContain("dana@example.org", "Dana");
+    }
+
+    @Test
     void refusesAnIdempotencyKeyThatIsNotVisibleAscii() {
         HttpResponse<String> response = IntakeHarness.postJson(intake, GOOD, "Idempotency-Key", "x".repeat(300));
 
