@@ -158,6 +158,45 @@ class BadRequestsIT {
     }
 
     @Test
+    void forbidsCachingAndSniffingOfEveryAnswerTheReceiptAndEveryKindOfProblemAlike() {
+        // A client retries a 503 with the same key; on a loaded machine the first transaction may time out.
+        String key = "headers-" + UUID.randomUUID();
+        HttpResponse<String> receipt = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> IntakeHarness.postJson(intake, GOOD, "Idempotency-Key", key),
+                        response -> response.statusCode() != 503);
+        HttpResponse<String> invalid = IntakeHarness.postJson(intake, replace(GOOD, "\"WEB\"", "\"FAX\""));
+        HttpResponse<String> malformed = IntakeHarness.postJson(intake, "{");
+        HttpResponse<String> wrongType = IntakeHarness.post(intake, "text/plain", GOOD.getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> unknownPath = IntakeHarness.get("http://localhost:" + IntakeHarness.port(intake)
+                + "/api/v1/nothing-here");
+
+        assertThat(List.of(receipt, invalid, malformed, wrongType, unknownPath))
+                .extracting(HttpResponse::statusCode).containsExactly(202, 400, 400, 415, 404);
+        for (HttpResponse<String> response : List.of(receipt, invalid, malformed, wrongType, unknownPath)) {
+            assertThat(response.headers().firstValue("Cache-Control")).as("%s", response).hasValue("no-store");
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).as("%s", response).hasValue("nosniff");
+            assertThat(response.headers().firstValue("Referrer-Policy")).as("%s", response).hasValue("no-referrer");
+            assertThat(response.headers().firstValue("Content-Security-Policy")).as("%s", response)
+                    .hasValue("default-src 'none'; frame-ancestors 'none'");
+        }
+    }
+
+    @Test
+    void refusesAnAnonymousComplaintThatNamesItsComplainantWith422ExplainingTheMode() {
+        String anonymousNamed = replace(GOOD, "\"OPEN\"", "\"ANONYMOUS\"");
+
+        HttpResponse<String> response = IntakeHarness.postJson(intake, anonymousNamed);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertProblem(response, "identity-in-anonymous-complaint");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("detail").stringValue()).contains("ANONYMOUS", "Leave out", "CONFIDENTIAL", "OPEN");
+        assertThat(problem.get("errors").values()).extracting(error -> error.get("field").stringValue())
+                .containsExactly("complainant.name", "complainant.email");
+        assertThat(response.body()).doesNotContain("dana@example.org", "Dana");
+    }
+
+    @Test
     void refusesAnIdempotencyKeyThatIsNotVisibleAscii() {
         HttpResponse<String> response = IntakeHarness.postJson(intake, GOOD, "Idempotency-Key", "x".repeat(300));
 

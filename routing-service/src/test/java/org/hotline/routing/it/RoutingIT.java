@@ -6,6 +6,8 @@ import static org.hotline.routing.it.RoutingHarness.DEAD_LETTERS;
 import static org.hotline.routing.it.RoutingHarness.ROUTED;
 import static org.hotline.routing.it.RoutingHarness.bytes;
 import static org.hotline.routing.it.RoutingHarness.header;
+import static org.hotline.routing.it.RoutingHarness.get;
+import static org.hotline.routing.it.RoutingHarness.port;
 import static org.hotline.routing.it.RoutingHarness.post;
 import static org.hotline.routing.it.RoutingHarness.readCommitted;
 import static org.hotline.routing.it.RoutingHarness.withKey;
@@ -260,6 +262,25 @@ class RoutingIT {
                 .containsExactlyInAnyOrder("incident.categories[0]", "complainant.mode");
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(notJson.body()).get("type").stringValue()).isEqualTo("urn:hotline:problem:malformed-json");
+    }
+
+    @Test
+    @Order(7)
+    void forbidsCachingAndSniffingOfEveryAnswerOfTheApi() {
+        HttpResponse<String> decision = post(routing, "/api/v1/routing/preview", "application/json",
+                IntakeRequests.KOSTANAY_SCHOOL);
+        HttpResponse<String> problem = post(routing, "/api/v1/routing/preview", "application/json", "{");
+        HttpResponse<String> unknownPath = get("http://localhost:" + port(routing) + "/api/v1/nothing-here");
+
+        assertThat(List.of(decision, problem, unknownPath)).extracting(HttpResponse::statusCode)
+                .containsExactly(200, 400, 404);
+        for (HttpResponse<String> response : List.of(decision, problem, unknownPath)) {
+            assertThat(response.headers().firstValue("Cache-Control")).as("%s", response).hasValue("no-store");
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).as("%s", response).hasValue("nosniff");
+            assertThat(response.headers().firstValue("Referrer-Policy")).as("%s", response).hasValue("no-referrer");
+            assertThat(response.headers().firstValue("Content-Security-Policy")).as("%s", response)
+                    .hasValue("default-src 'none'; frame-ancestors 'none'");
+        }
     }
 
     @Test

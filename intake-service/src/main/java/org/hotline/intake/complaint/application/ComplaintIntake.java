@@ -11,6 +11,7 @@ import org.hotline.intake.complaint.domain.Complaint;
 import org.hotline.intake.complaint.domain.ComplaintForm;
 import org.hotline.intake.complaint.domain.ComplaintIdentities;
 import org.hotline.intake.complaint.domain.ComplaintValidator;
+import org.hotline.intake.complaint.domain.IdentityInAnonymousComplaintException;
 import org.hotline.intake.complaint.domain.InvalidComplaintException;
 import org.jspecify.annotations.Nullable;
 
@@ -54,7 +55,8 @@ public class ComplaintIntake {
         try {
             complaint = validator.validate(form);
         } catch (InvalidComplaintException e) {
-            metrics.rejected("invalid_complaint");
+            metrics.rejected(e instanceof IdentityInAnonymousComplaintException ? "identity_in_anonymous_complaint"
+                    : "invalid_complaint");
             throw e;
         }
         UUID complaintId = identities.complaintId(idempotencyKey);

@@ -8,9 +8,11 @@ import org.hotline.intake.complaint.application.IdempotencyLedger;
 import org.hotline.intake.complaint.application.IntakeMetrics;
 import org.hotline.intake.complaint.domain.ComplaintIdentities;
 import org.hotline.intake.complaint.domain.ComplaintValidator;
+import org.hotline.intake.sealing.config.DevelopmentKeys;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IntakeProperties.class)
@@ -22,13 +24,14 @@ class IntakeConfiguration {
     }
 
     @Bean
-    ComplaintIdentities complaintIdentities(IntakeProperties properties) {
+    ComplaintIdentities complaintIdentities(IntakeProperties properties, Environment environment) {
         byte[] secret;
         try {
             secret = Base64.getDecoder().decode(properties.identitySecret().strip());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("hotline.intake.identity-secret is not valid base64", e);
         }
+        DevelopmentKeys.refuseOutsideDev("hotline.intake.identity-secret", secret, environment);
         return new ComplaintIdentities(secret);
     }
 

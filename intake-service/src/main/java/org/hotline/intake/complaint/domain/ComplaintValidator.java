@@ -23,6 +23,9 @@ public final class ComplaintValidator {
 
     public static final int MAX_DESCRIPTION_LENGTH = 10_000;
     static final int MAX_SHORT_TEXT_LENGTH = 300;
+    static final String ANONYMOUS_CARRIES_NO_IDENTITY = "must be left out: an ANONYMOUS complaint carries no "
+            + "name, email or phone, so that nobody, the hotline included, can learn or mail who sent it; choose "
+            + "CONFIDENTIAL to be reached through the NGO only, or OPEN to share these details with the bodies";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()\\-]{7,25}");
     private static final Pattern KATO = Pattern.compile("[0-9]{9}");
@@ -51,7 +54,12 @@ public final class ComplaintValidator {
         boolean danger = form.risk() != null && Boolean.TRUE.equals(form.risk().immediateDanger());
         Complaint.Complainant complainant = complainant(check, form.complainant(), language);
         if (!check.violations.isEmpty()) {
-            throw new InvalidComplaintException(check.violations);
+            List<FieldViolation> all = new ArrayList<>(check.violations);
+            all.addAll(check.identityInAnonymous);
+            throw new InvalidComplaintException(all);
+        }
+        if (!check.identityInAnonymous.isEmpty()) {
+            throw new IdentityInAnonymousComplaintException(check.identityInAnonymous);
         }
         return new Complaint(Objects.requireNonNull(channel), Objects.requireNonNull(language),
                 Objects.requireNonNull(incident), Objects.requireNonNull(location), workplace, accused, minor,
@@ -167,12 +175,22 @@ public final class ComplaintValidator {
         }
         ComplainantMode mode = check.required("complainant.mode", form.mode(), ComplainantMode.class);
         String name = emptyToNull(TextNormalizer.singleLine(form.name()));
-        check.maxLength("complainant.name", name);
         String email = emptyToNull(TextNormalizer.singleLine(form.email()));
+        String phone = emptyToNull(TextNormalizer.singleLine(form.phone()));
+        if (mode == ComplainantMode.ANONYMOUS) {
+            // Refused rather than dropped: a complainant who typed a name believed it would be used, and must
+            // learn that it would not be before choosing between anonymity and being reached.
+            check.identityInAnonymous("complainant.name", name);
+            check.identityInAnonymous("complainant.email", email);
+            check.identityInAnonymous("complainant.phone", phone);
+            name = null;
+            email = null;
+            phone = null;
+        }
+        check.maxLength("complainant.name", name);
         if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
             check.fail("complainant.email", "must be an email address");
         }
-        String phone = emptyToNull(TextNormalizer.singleLine(form.phone()));
         if (phone != null && (!PHONE.matcher(phone).matches() || digits(phone) < 7)) {
             check.fail("complainant.phone", "must be a phone number of at least 7 digits, such as +7 701 123 4567");
         }
@@ -200,9 +218,17 @@ public final class ComplaintValidator {
     private static final class Check {
 
         final List<FieldViolation> violations = new ArrayList<>();
+        /** Kept apart: alone, they earn their own answer, which explains the mode. */
+        final List<FieldViolation> identityInAnonymous = new ArrayList<>();
 
         void fail(String field, String problem) {
             violations.add(new FieldViolation(field, problem));
+        }
+
+        void identityInAnonymous(String field, @Nullable String value) {
+            if (value != null) {
+                identityInAnonymous.add(new FieldViolation(field, ANONYMOUS_CARRIES_NO_IDENTITY));
+            }
         }
 
         <E extends Enum<E>> @Nullable E required(String field, @Nullable String value, Class<E> type) {

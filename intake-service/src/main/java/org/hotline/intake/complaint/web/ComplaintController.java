@@ -50,7 +50,10 @@ class ComplaintController {
                                 schema = @Schema(implementation = ProblemDetail.class))),
                 @ApiResponse(responseCode = "413", description = "Body above 64 KiB"),
                 @ApiResponse(responseCode = "415", description = "Body is not application/json"),
-                @ApiResponse(responseCode = "422", description = "Idempotency-Key reused for another complaint"),
+                @ApiResponse(responseCode = "422", description = "Idempotency-Key reused for another complaint, "
+                        + "or an ANONYMOUS complaint that names its complainant",
+                        content = @Content(mediaType = "application/problem+json",
+                                schema = @Schema(implementation = ProblemDetail.class))),
                 @ApiResponse(responseCode = "503", description = "Broker unavailable: nothing was published; "
                         + "retry after Retry-After seconds with the same Idempotency-Key")})
     @PostMapping(path = "/api/v1/complaints", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -8,6 +8,7 @@ import org.hotline.intake.complaint.application.IntakeMetrics;
 import org.hotline.intake.complaint.application.LedgerNotReadyException;
 import org.hotline.intake.complaint.application.PublicationFailedException;
 import org.hotline.intake.complaint.config.IntakeProperties;
+import org.hotline.intake.complaint.domain.IdentityInAnonymousComplaintException;
 import org.hotline.intake.complaint.domain.InvalidComplaintException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -49,6 +50,20 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 errors.size() + " field(s) need fixing; see errors.");
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> identityInAnonymousComplaint(IdentityInAnonymousComplaintException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "identity-in-anonymous-complaint",
+                "An anonymous complaint must not name its complainant",
+                "complainant.mode is ANONYMOUS: nobody, the hotline included, is to learn who complained, and "
+                        + "nobody is mailed. Leave out complainant.name, complainant.email and complainant.phone, "
+                        + "or choose CONFIDENTIAL (only the NGO may contact the complainant) or OPEN (the bodies "
+                        + "receive the details). Nothing was stored.");
+        problem.setProperty("errors", e.violations().stream()
+                .map(violation -> Map.of("field", violation.field(), "problem", violation.problem()))
+                .toList());
+        return ResponseEntity.unprocessableContent().body(problem);
     }
 
     @ExceptionHandler

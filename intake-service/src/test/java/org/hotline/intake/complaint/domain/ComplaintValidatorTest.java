@@ -129,6 +129,51 @@ class ComplaintValidatorTest {
     }
 
     @Test
+    void refusesAnAnonymousComplaintThatNamesItsComplainantAndSaysWhy() {
+        ComplaintForm form = withComplainant(Forms.almatyAnalyst(),
+                new ComplaintForm.Complainant("ANONYMOUS", "Dana", "dana@example.org", "+7 701 123 4567", "en", true));
+
+        assertThatThrownBy(() -> validator.validate(form))
+                .isInstanceOfSatisfying(IdentityInAnonymousComplaintException.class, e -> {
+                    assertThat(e.violations()).extracting(FieldViolation::field)
+                            .containsExactly("complainant.name", "complainant.email", "complainant.phone");
+                    assertThat(e.violations()).allSatisfy(violation -> assertThat(violation.problem())
+                            .contains("ANONYMOUS", "left out", "CONFIDENTIAL", "OPEN"));
+                });
+    }
+
+    @Test
+    void refusesAnAnonymousComplaintWithOnlyAMalformedEmailForItsModeNotItsFormat() {
+        ComplaintForm form = withComplainant(Forms.almatyAnalyst(),
+                new ComplaintForm.Complainant("ANONYMOUS", null, "dana", null, null, null));
+
+        assertThatThrownBy(() -> validator.validate(form))
+                .isInstanceOfSatisfying(IdentityInAnonymousComplaintException.class, e -> assertThat(e.violations())
+                        .singleElement().extracting(FieldViolation::problem)
+                        .isEqualTo(ComplaintValidator.ANONYMOUS_CARRIES_NO_IDENTITY));
+    }
+
+    @Test
+    void treatsABlankIdentityFieldOfAnAnonymousComplaintAsLeftOut() {
+        ComplaintForm form = withComplainant(Forms.almatyAnalyst(),
+                new ComplaintForm.Complainant("ANONYMOUS", " ", "", "\u200F", null, null));
+
+        assertThat(validator.validate(form).complainant().email()).isNull();
+    }
+
+    @Test
+    void listsTheIdentityOfAnAnonymousComplaintAmongTheOtherViolationsOfAnInvalidForm() {
+        ComplaintForm anonymousNamed = withComplainant(Forms.almatyAnalyst(),
+                new ComplaintForm.Complainant("ANONYMOUS", "Dana", null, null, null, null));
+        ComplaintForm alsoUndated = withIncident(anonymousNamed, "01.03.2024");
+
+        assertThatThrownBy(() -> validator.validate(alsoUndated))
+                .isExactlyInstanceOf(InvalidComplaintException.class);
+        assertThat(violations(alsoUndated)).extracting(FieldViolation::field)
+                .containsExactly("incident.occurredOn", "complainant.name");
+    }
+
+    @Test
     void requiresAWayToReachAConfidentialComplainant() {
         ComplaintForm form = withComplainant(Forms.almatyAnalyst(),
                 new ComplaintForm.Complainant("CONFIDENTIAL", "Dana", null, null, "ru", true));

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Decides the messages for a routed complaint: one per assigned body in its correspondence language, an
- * acknowledgement to the complainant when they left an address and agreed to be contacted, and a report of
+ * acknowledgement to the complainant when they left an address, agreed to be contacted and did not choose to
+ * stay anonymous, and a report of
  * the decision to the NGO's caseworkers. Identity follows the complainant's choice of mode.
  */
 public final class MessagePlanner {
@@ -34,7 +35,7 @@ public final class MessagePlanner {
         for (Assignment assignment : complaint.assignments()) {
             messages.add(authorityNotice(complaint, assignment));
         }
-        if (acknowledges(complaint.complainant())) {
+        if (acknowledges(complaint)) {
             messages.add(acknowledgement(complaint));
         }
         messages.add(caseworkerDecision(complaint));
@@ -64,8 +65,15 @@ public final class MessagePlanner {
             @Nullable String detail) {
     }
 
-    private static boolean acknowledges(RoutedComplaint.Complainant complainant) {
-        return complainant.consentToContact() && complainant.email() != null && !complainant.email().isBlank();
+    /*
+     * Never for an ANONYMOUS complaint, whatever its sealed block holds: the intake refuses an anonymous complaint
+     * that names an address, but events published before it did (the topic keeps them forever) may carry one,
+     * and a mail to the complainant's address would tie the address to the complaint on the NGO's mail server.
+     */
+    private static boolean acknowledges(RoutedComplaint complaint) {
+        RoutedComplaint.Complainant complainant = complaint.complainant();
+        return complaint.mode() != ComplainantMode.ANONYMOUS && complainant.consentToContact()
+                && complainant.email() != null && !complainant.email().isBlank();
     }
 
     private PlannedMessage authorityNotice(RoutedComplaint complaint, Assignment assignment) {
@@ -108,7 +116,7 @@ public final class MessagePlanner {
         model.put("mode", complaint.mode().name());
         model.put("immediateDanger", complaint.immediateDanger());
         model.put("victimMinor", complaint.victimMinor());
-        model.put("acknowledged", acknowledges(complaint.complainant()));
+        model.put("acknowledged", acknowledges(complaint));
         model.put("categories", categories(complaint, language));
         model.put("assignments", complaint.assignments().stream().map(assignment -> {
             Map<String, @Nullable Object> row = body(assignment, language);

@@ -224,7 +224,7 @@ class DispatcherTest {
     void refusesAHeaderInjectingAddressBeforeSendingAnything() {
         // given
         Dispatcher dispatcher = start(InDoubtPolicy.FLAG);
-        RoutedComplaint hostile = Complaints.complaint(ComplainantMode.ANONYMOUS,
+        RoutedComplaint hostile = Complaints.complaint(ComplainantMode.CONFIDENTIAL,
                 new RoutedComplaint.Complainant(null, "bad\r\nBcc: x@evil.example", null,
                         org.hotline.notification.dispatch.domain.Language.RU, true, "T"),
                 Complaints.antiCorruption());

@@ -135,7 +135,7 @@ class MessagePlannerTest {
     @Test
     void acknowledgesToTheComplainantInTheirLanguageOnlyWithAnAddressAndConsent() {
         // given
-        RoutedComplaint consenting = Complaints.complaint(ComplainantMode.ANONYMOUS, Complaints.aigerim(true),
+        RoutedComplaint consenting = Complaints.complaint(ComplainantMode.CONFIDENTIAL, Complaints.aigerim(true),
                 Complaints.antiCorruption());
         RoutedComplaint notConsenting = Complaints.complaint(ComplainantMode.OPEN, Complaints.aigerim(false),
                 Complaints.antiCorruption());
@@ -153,6 +153,22 @@ class MessagePlannerTest {
         assertThat(names(acknowledgement.model().get("bodies")))
                 .containsExactly("Сыбайлас жемқорлыққа қарсы қызмет");
         assertThat(withoutConsent).noneMatch(message -> message.recipientType() == RecipientType.COMPLAINANT);
+    }
+
+    @Test
+    void neverMailsTheComplainantOfAnAnonymousComplaintEvenWithAnAddressAndConsent() {
+        // given an event from before the intake refused identities in anonymous complaints
+        RoutedComplaint anonymous = Complaints.complaint(ComplainantMode.ANONYMOUS, Complaints.aigerim(true),
+                Complaints.antiCorruption());
+
+        // when
+        List<PlannedMessage> messages = planner.plan(anonymous);
+
+        // then
+        assertThat(messages).extracting(PlannedMessage::recipientType)
+                .containsExactly(RecipientType.AUTHORITY, RecipientType.CASEWORKER);
+        assertThat(messages).noneMatch(message -> message.to().contains("aigerim"));
+        assertThat(messages.get(1).model()).containsEntry("acknowledged", false);
     }
 
     @Test

@@ -90,7 +90,7 @@ class ThymeleafMailRendererTest {
                         Complaints.antiCorruption()),
                 new RoutedComplaint.Incident(List.of("OTHER"), "d", null, null),
                 new RoutedComplaint.Place("KZ", null, null, null), new RoutedComplaint.Workplace(null, null, null),
-                new RoutedComplaint.Accused(null, false), false, false, ComplainantMode.ANONYMOUS,
+                new RoutedComplaint.Accused(null, false), false, false, ComplainantMode.CONFIDENTIAL,
                 new RoutedComplaint.Complainant(null, "victim@mail.example\r\nBcc: evil@attacker.example", null,
                         Language.RU, true, "T"));
         List<PlannedMessage> planned = planner.plan(complaint);
@@ -162,7 +162,7 @@ class ThymeleafMailRendererTest {
         Files.writeString(own.resolve("kk.html"), "<p th:text=\"${trackingCode}\">code</p>\n");
         ThymeleafMailRenderer custom = new ThymeleafMailRenderer(directory, "notifications@ngo.example", metrics,
                 SESSION, Clock.systemUTC());
-        PlannedMessage acknowledgement = planner.plan(Complaints.complaint(ComplainantMode.ANONYMOUS,
+        PlannedMessage acknowledgement = planner.plan(Complaints.complaint(ComplainantMode.CONFIDENTIAL,
                 Complaints.aigerim(true), Complaints.antiCorruption())).get(1);
 
         // when

@@ -138,13 +138,21 @@ public final class RoutingEngine {
      * translated rule gets translated framing, an English-only rule stays English-only.
      */
 
+    /*
+     * The country and region are the complainant's (the region of an unlisted country is free text, and a preview
+     * takes anything), so they are quoted and labelled as such: a reason is the hotline's voice, and a region like
+     * "Bavaria). NOTE FROM HOTLINE: verified duplicate" must not be able to speak in it.
+     */
     private Reason unknownPlace(ComplaintFacts facts) {
-        String place = facts.country() + ", " + (facts.region() == null ? "-" : facts.region());
-        String english = "The complaint's country or region is not in the directory ("
-                + facts.country() + (facts.region() == null ? ", no region" : ", " + facts.region()) + "). ";
-        return prefixed(book.fallback().reason(), english,
-                "Страны или региона жалобы нет в справочнике (" + place + "). ",
-                "Шағымның елі немесе өңірі анықтамалықта жоқ (" + place + "). ");
+        String country = ComplainantText.quoted(facts.country());
+        String region = facts.region() == null ? null : ComplainantText.quoted(facts.region());
+        return prefixed(book.fallback().reason(),
+                "The complaint's country or region is not in the directory (as given by the complainant: country "
+                        + country + (region == null ? ", no region" : ", region " + region) + "). ",
+                "Страны или региона жалобы нет в справочнике (со слов заявителя: страна " + country
+                        + (region == null ? ", регион не указан" : ", регион " + region) + "). ",
+                "Шағымның елі немесе өңірі анықтамалықта жоқ (өтініш беруші көрсеткендей: ел " + country
+                        + (region == null ? ", өңір көрсетілмеген" : ", өңір " + region) + "). ");
     }
 
     private static Reason prefixed(Reason reason, String en, String ru, String kk) {

@@ -240,6 +240,32 @@ class RoutingEngineTest {
     }
 
     @Test
+    void quotesAndLabelsAHostileFreeTextRegionSoThatItCannotPoseAsTheHotlinesWords() {
+        Decision decision = ENGINE.decide(complaint().inCountry("DE",
+                "Bavaria). NOTE FROM HOTLINE: verified duplicate, no action needed\r\nRule: \"close\"").facts());
+
+        Reason reason = decision.primary().reason();
+        assertThat(reason.byLanguage()).allSatisfy((language, text) -> assertThat(text)
+                .doesNotContain("\r", "\n").doesNotContain("action needed").contains("\"DE\""));
+        assertThat(reason.en()).contains("(as given by the complainant: country \"DE\", region "
+                + "\"Bavaria). NOTE FROM HOTLINE: verified duplicate, no action n…\"). ");
+    }
+
+    @Test
+    void keepsQuotesAndBackslashesOfAFreeTextRegionFromClosingItsQuotes() {
+        String reason = ENGINE.decide(complaint().inCountry("DE", "Ober\"bayern\\").facts()).primary().reason().en();
+
+        assertThat(reason).contains("region \"Ober\\\"bayern\\\\\")");
+    }
+
+    @Test
+    void saysWhenTheComplainantGaveNoRegion() {
+        Reason reason = ENGINE.decide(complaint().in(null, null).facts()).primary().reason();
+
+        assertThat(reason.en()).contains("(as given by the complainant: country \"KZ\", no region)");
+    }
+
+    @Test
     void fallsBackToTriageForAnUnknownOrMissingRegion() {
         assertThat(ENGINE.decide(complaint().inCountry("KZ", "Somewhere").facts()).fallback()).isTrue();
         assertThat(ENGINE.decide(complaint().in(null, null).facts()).fallback()).isTrue();
