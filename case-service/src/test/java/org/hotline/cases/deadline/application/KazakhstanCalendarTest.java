@@ -1,9 +1,9 @@
-package org.hotline.cases.calendar.application;
+package org.hotline.cases.deadline.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import org.hotline.cases.calendar.domain.WorkingCalendar;
+import org.hotline.cases.deadline.domain.WorkingCalendar;
 import org.junit.jupiter.api.Test;
 
 /** The bundled Kazakhstan files, checked against the calendar the government published for 2026. */

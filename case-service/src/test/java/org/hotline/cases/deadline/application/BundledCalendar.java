@@ -1,11 +1,11 @@
-package org.hotline.cases.calendar.application;
+package org.hotline.cases.deadline.application;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.hotline.cases.calendar.domain.WorkingCalendar;
+import org.hotline.cases.deadline.domain.WorkingCalendar;
 
 /** The calendar files the service ships with, loaded as the service loads them, without Spring. */
 public final class BundledCalendar {

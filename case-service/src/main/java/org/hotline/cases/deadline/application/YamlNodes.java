@@ -1,4 +1,4 @@
-package org.hotline.cases.calendar.application;
+package org.hotline.cases.deadline.application;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hotline.cases.calendar.domain.CalendarProblem;
+import org.hotline.cases.deadline.domain.CalendarProblem;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;

@@ -1,4 +1,4 @@
-package org.hotline.cases.calendar.application;
+package org.hotline.cases.deadline.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import org.hotline.cases.calendar.domain.CalendarProblem;
-import org.hotline.cases.calendar.domain.InvalidCalendarException;
-import org.hotline.cases.calendar.domain.WorkingCalendar;
+import org.hotline.cases.deadline.domain.CalendarProblem;
+import org.hotline.cases.deadline.domain.InvalidCalendarException;
+import org.hotline.cases.deadline.domain.WorkingCalendar;
 import org.junit.jupiter.api.Test;
 
 class CalendarLoaderTest {

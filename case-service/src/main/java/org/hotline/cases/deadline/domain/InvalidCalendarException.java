@@ -1,4 +1,4 @@
-package org.hotline.cases.calendar.domain;
+package org.hotline.cases.deadline.domain;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -9,7 +9,7 @@ public class InvalidCalendarException extends RuntimeException {
     private final List<CalendarProblem> problems;
 
     public InvalidCalendarException(List<CalendarProblem> problems) {
-        super(problems.size() + " problem(s) in the working-day calendar:\n" + problems.stream()
+        super(problems.size() + " problem(s) in the working-day calendar or the clocks:\n" + problems.stream()
                 .map(CalendarProblem::toString).collect(Collectors.joining("\n")));
         this.problems = List.copyOf(problems);
     }

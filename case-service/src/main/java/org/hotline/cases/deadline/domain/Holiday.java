@@ -1,4 +1,4 @@
-package org.hotline.cases.calendar.domain;
+package org.hotline.cases.deadline.domain;
 
 import java.time.LocalDate;
 

@@ -1,4 +1,4 @@
-package org.hotline.cases.calendar.application;
+package org.hotline.cases.deadline.application;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.hotline.cases.calendar.domain.CalendarProblem;
-import org.hotline.cases.calendar.domain.CalendarYear;
-import org.hotline.cases.calendar.domain.DayOffTransfer;
-import org.hotline.cases.calendar.domain.Holiday;
-import org.hotline.cases.calendar.domain.InvalidCalendarException;
-import org.hotline.cases.calendar.domain.WorkingCalendar;
+import org.hotline.cases.deadline.domain.CalendarProblem;
+import org.hotline.cases.deadline.domain.CalendarYear;
+import org.hotline.cases.deadline.domain.DayOffTransfer;
+import org.hotline.cases.deadline.domain.Holiday;
+import org.hotline.cases.deadline.domain.InvalidCalendarException;
+import org.hotline.cases.deadline.domain.WorkingCalendar;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
