@@ -4,13 +4,16 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Which days are working days, from the years the NGO keeps as data. A day is off when it is a weekend day, a
@@ -105,8 +108,8 @@ public final class WorkingCalendar {
         return years.containsKey(day.getYear());
     }
 
-    public Set<Integer> years() {
-        return Set.copyOf(years.keySet());
+    public SortedSet<Integer> years() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(years.keySet()));
     }
 
     private boolean isWeekend(LocalDate day) {
