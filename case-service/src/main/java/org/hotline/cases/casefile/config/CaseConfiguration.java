@@ -1,7 +1,9 @@
 package org.hotline.cases.casefile.config;
 
 import java.time.Clock;
+import org.hotline.cases.casefile.application.CaseFiles;
 import org.hotline.cases.casefile.application.CaseRecorder;
+import org.hotline.cases.casefile.application.CaseStatusQuery;
 import org.hotline.cases.deadline.domain.StatutoryClocks;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +15,11 @@ class CaseConfiguration {
     @Bean
     CaseRecorder caseRecorder(StatutoryClocks clocks) {
         return new CaseRecorder(clocks);
+    }
+
+    @Bean
+    CaseStatusQuery caseStatusQuery(CaseFiles files) {
+        return new CaseStatusQuery(files);
     }
 
     /** The clock that says which day it is for "overdue"; tests and the next slice's simulated clock replace it. */

@@ -2,8 +2,10 @@ package org.hotline.cases.casefile.messaging;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
@@ -18,6 +20,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.hotline.cases.casefile.application.CaseFiles;
 import org.hotline.cases.casefile.application.CaseRecorder;
+import org.hotline.cases.casefile.application.DecidedBody;
+import org.hotline.cases.casefile.domain.CaseEvent;
+import org.hotline.cases.casefile.domain.CaseFile;
+import org.hotline.cases.casefile.domain.TrackingCodes;
 import org.hotline.cases.casefile.config.CaseProperties;
 import org.hotline.cases.sealing.domain.FieldOpener;
 import org.springframework.boot.health.contributor.Health;
@@ -83,8 +89,18 @@ class CaseStreamsConfiguration {
     }
 
     @Bean
-    CaseFiles caseFiles(StreamsBuilderFactoryBean streams, CaseFileCodec codec) {
-        return new GlobalStatusStore(streams, codec);
+    CaseFiles caseFiles(StreamsBuilderFactoryBean streams, CaseFileCodec codec, CaseRecorder recorder) {
+        UUID nobody = new UUID(0, 0);
+        Instant epoch = Instant.EPOCH;
+        DecidedBody body = new DecidedBody("kz-00-stand-in-authority", "EDUCATION_AUTHORITY",
+                Map.of("kk", "Stand-in authority name, about as long as a real one",
+                        "ru", "Stand-in authority name, about as long as a real one",
+                        "en", "Stand-in authority name, about as long as a real one"), "PRIMARY", "ru", null);
+        CaseFile standIn = recorder.record(null, new CaseEvent.ComplaintRegistered(nobody, "HL-0000-0000-0000",
+                epoch, TrackingCodes.hash(nobody, "0000-0000-0000-0000")));
+        standIn = recorder.record(standIn, recorder.decision(nobody, "HL-0000-0000-0000", epoch, null,
+                List.of(body, body)));
+        return new GlobalStatusStore(streams, codec, standIn);
     }
 
     /** Ready only while the streams run: before, the status store may be empty and would answer 404. */

@@ -21,10 +21,16 @@ final class GlobalStatusStore implements CaseFiles {
 
     private final StreamsBuilderFactoryBean streams;
     private final CaseFileCodec codec;
+    private final byte[] standIn;
 
-    GlobalStatusStore(StreamsBuilderFactoryBean streams, CaseFileCodec codec) {
+    /**
+     * @param standIn a file of typical size, decoded and dropped when a reference is not found, so that a miss
+     *     takes as long as a hit
+     */
+    GlobalStatusStore(StreamsBuilderFactoryBean streams, CaseFileCodec codec, CaseFile standIn) {
         this.streams = streams;
         this.codec = codec;
+        this.standIn = codec.write(standIn);
     }
 
     @Override
@@ -37,7 +43,8 @@ final class GlobalStatusStore implements CaseFiles {
             ReadOnlyKeyValueStore<String, byte[]> store = kafkaStreams.store(StoreQueryParameters.fromNameAndType(
                     STORE, QueryableStoreTypes.keyValueStore()));
             byte[] bytes = store.get(reference);
-            return bytes == null ? Optional.empty() : Optional.of(codec.read(bytes));
+            CaseFile file = codec.read(bytes == null ? standIn : bytes);
+            return bytes == null ? Optional.empty() : Optional.of(file);
         } catch (InvalidStateStoreException e) {
             throw new CaseFilesUnavailableException("the status store is not ready: " + e.getMessage(), e);
         }
