@@ -52,6 +52,15 @@ final class CaseEvents {
         return JSON.writeValueAsBytes(event);
     }
 
+    /** An {@code AssignmentAcknowledged} as another writer than this service might send it. */
+    byte[] acknowledged(String authorityId, String number, Instant at) {
+        Map<String, Object> event = header("AssignmentAcknowledged", at);
+        event.put("authorityId", authorityId);
+        event.put("acknowledgedAt", at.toString());
+        event.put("registrationNumber", number);
+        return JSON.writeValueAsBytes(event);
+    }
+
     byte[] outcome(String authorityId, String status, Instant at) {
         Map<String, Object> event = header("NotificationOutcome", at);
         event.put("messageId", UUID.randomUUID() + "@notification.hotline.invalid");
@@ -75,6 +84,10 @@ final class CaseEvents {
     }
 
     private static Map<String, Object> assignment(String id, String type, String role, String name) {
+        return assignment(id, type, role, name, "POLICE".equals(type) ? "ru" : "kk");
+    }
+
+    private static Map<String, Object> assignment(String id, String type, String role, String name, String language) {
         Map<String, Object> assignment = new LinkedHashMap<>();
         assignment.put("authorityId", id);
         assignment.put("authorityType", type);
@@ -85,7 +98,7 @@ final class CaseEvents {
         assignment.put("reason", "A test reason.");
         assignment.put("authorityName", Map.of("kk", name + " (kk)", "ru", name + " (ru)", "en", name));
         assignment.put("contactEmail", id + "@example.org");
-        assignment.put("correspondenceLanguage", "ru");
+        assignment.put("correspondenceLanguage", language);
         assignment.put("acceptsAnonymous", true);
         assignment.put("answerDeadlineWorkingDays", 15);
         return assignment;

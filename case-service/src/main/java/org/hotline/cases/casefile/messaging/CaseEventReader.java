@@ -32,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class CaseEventReader {
 
     private static final Logger log = LoggerFactory.getLogger(CaseEventReader.class);
+    /** Read from its JSON like the other topics' events, not through the writer's class. */
+    private static final String ASSIGNMENT_ACKNOWLEDGED = "AssignmentAcknowledged";
 
     private final JsonMapper json;
     private final FieldOpener opener;
@@ -78,10 +80,10 @@ final class CaseEventReader {
                     instant(root, "occurredAt"), "SENT".equals(text(root, "status"))));
         }
         if (topic.equals(topics.caseEvents())) {
-            if (!AssignmentAcknowledged.EVENT_TYPE.equals(optionalText(root, "eventType"))) {
+            if (!ASSIGNMENT_ACKNOWLEDGED.equals(optionalText(root, "eventType"))) {
                 return Optional.empty();
             }
-            expect(root, AssignmentAcknowledged.EVENT_TYPE);
+            expect(root, ASSIGNMENT_ACKNOWLEDGED);
             return Optional.of(new CaseEvent.BodyAcknowledged(uuid(root, "complaintId"), text(root, "authorityId"),
                     instant(root, "acknowledgedAt"), text(root, "registrationNumber")));
         }

@@ -1,4 +1,4 @@
-package org.hotline.cases.casefile.messaging;
+package org.hotline.cases.acknowledgement.messaging;
 
 import java.time.Instant;
 import java.util.UUID;
