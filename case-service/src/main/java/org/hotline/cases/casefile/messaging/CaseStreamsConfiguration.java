@@ -12,6 +12,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -26,12 +27,15 @@ import org.hotline.cases.casefile.domain.CaseFile;
 import org.hotline.cases.casefile.domain.TrackingCodes;
 import org.hotline.cases.casefile.config.CaseProperties;
 import org.hotline.cases.sealing.domain.FieldOpener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -45,6 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
 class CaseStreamsConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseStreamsConfiguration.class);
 
     /** Created when missing; the complaint topics belong to the services that write them. */
     @Bean
@@ -86,6 +92,19 @@ class CaseStreamsConfiguration {
                 Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(GlobalStatusStore.STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()));
         return files;
+    }
+
+    /**
+     * A failure other than an unreadable record (the broker, the store) ends the stream thread with its
+     * transaction rolled back; a new thread takes the tasks and reads the records again, as routing retries a
+     * poll. Kafka Streams' default would stop the whole client and leave the service unready for good.
+     */
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer replaceFailedThreads() {
+        return factory -> factory.setStreamsUncaughtExceptionHandler(exception -> {
+            log.error("A case-files stream thread failed; replacing it, its records are read again", exception);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
     }
 
     @Bean
