@@ -21,4 +21,8 @@ create complaints.routed.v1.dlt 6 retention.ms=2592000000
 create intake.idempotency.v1 6 cleanup.policy=compact,delete retention.ms=2592000000
 # Notification's ledger: partition p holds the messages of complaints.routed.v1 partition p, so it has as many.
 create notification.ledger.v1 6 cleanup.policy=compact
+# The case service: its events, and its case files by reference (compacted; read whole by every instance). Its
+# Kafka Streams changelog is created by Kafka Streams itself.
+create cases.events.v1 6 retention.ms=-1
+create case.status.v1 6 cleanup.policy=compact
 "${topics[@]}" --bootstrap-server "$bootstrap" --list

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The whole system on this machine with one command: a Kafka broker (KRaft, Apache's jars), a local mailbox,
-# and the three services as separate processes with the sample Kazakhstan directory and development keys.
+# and the four services as separate processes with the sample Kazakhstan directory and development keys.
 # Waits until everything is healthy, prints where to look, and stops every process it started on Ctrl-C.
 #
 #   deploy/local/run.sh              build what is needed, then start
 #   SKIP_BUILD=1 deploy/local/run.sh start from the jars already built
 #   FRESH=1 deploy/local/run.sh      forget the broker's data (every topic, notification's ledger
-#                                    notification.ledger.v1 included) and the mailbox first
+#                                    notification.ledger.v1 included), the case service's local state and the
+#                                    mailbox first
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 state="$root/.local"
@@ -19,8 +20,9 @@ services=(
   "intake-service|intake-service/target/intake-service-$version.jar|8080|8081|/actuator/health/readiness"
   "routing-service|routing-service/target/routing-service-$version.jar|8082|8083|/actuator/health/readiness"
   "notification-service|notification-service/target/notification-service-$version.jar|8084|8085|/actuator/health/readiness"
+  "case-service|case-service/target/case-service-$version.jar|8086|8087|/actuator/health/readiness"
 )
-ports=(9092 9093 2525 8025 8080 8081 8082 8083 8084 8085)
+ports=(9092 9093 2525 8025 8080 8081 8082 8083 8084 8085 8086 8087)
 pids=()
 
 fail() { echo "error: $*" >&2; exit 1; }
@@ -66,7 +68,7 @@ for port in "${ports[@]}"; do
   port_taken "$port" && fail "port $port is taken; stop what uses it ('ss -ltnp | grep :$port' shows it) and retry"
 done
 
-if [[ "${FRESH:-0}" == 1 ]]; then rm -rf "$state/kafka-data" "$state/mail"; fi
+if [[ "${FRESH:-0}" == 1 ]]; then rm -rf "$state/kafka-data" "$state/mail" "$state/case-service"; fi
 mkdir -p "$logs" "$state/mail"
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   echo "Building (./mvnw package -DskipTests; SKIP_BUILD=1 skips this)..."
@@ -92,6 +94,8 @@ KAFKA_TOPICS_CMD="java -cp $(cat "$root/deploy/local-kafka/target/kafka.classpat
 
 export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092
 export MAIL_CATCHER_DIR="$state/mail" SMTP_HOST=127.0.0.1 SMTP_PORT=2525
+# The case service's RocksDB copy of its case files; rebuilt from Kafka when missing.
+export CASE_STATE_DIR="$state/case-service"
 for entry in "${services[@]}"; do
   IFS='|' read -r name jar port management health <<<"$entry"
   [[ -f "$root/$jar" ]] || fail "$jar is missing; run without SKIP_BUILD=1"
@@ -113,8 +117,9 @@ The hotline backend is running.
   Intake API          http://localhost:8080/api/v1/complaints
   Intake OpenAPI      http://localhost:8080/swagger-ui.html
   Routing preview     http://localhost:8082/api/v1/routing/preview
+  Case status         http://localhost:8086/api/v1/complaints/status   (POST reference + trackingCode of the 202)
   Mailbox             http://localhost:8025/   (JSON: /api/messages; files: $state/mail)
-  Metrics             http://localhost:8081/actuator/prometheus  (routing :8083, notification :8085)
+  Metrics             http://localhost:8081/actuator/prometheus  (routing :8083, notification :8085, case :8087)
   Logs                $logs
 
 Submit the guide's cases and a few others, and see where their emails landed:
@@ -125,6 +130,11 @@ Or paste:
 
   curl -s -X POST localhost:8080/api/v1/complaints -H 'Content-Type: application/json' \\
     -d '{"channel":"WEB","language":"en","incident":{"categories":["SEXUAL_HARASSMENT","RETALIATION"],"description":"My manager made advances; after I refused, my bonus was cut."},"location":{"country":"KZ","region":"KZ-75"},"workplace":{"sector":"PRIVATE","type":"COMPANY"},"accused":{"role":"SUPERVISOR"},"complainant":{"mode":"OPEN","name":"Dana","email":"dana@example.org","consentToContact":true}}'
+
+Then ask for its status with the reference and tracking code of the 202:
+
+  curl -s -X POST localhost:8086/api/v1/complaints/status -H 'Content-Type: application/json' \\
+    -d '{"reference":"HL-...","trackingCode":"...."}'
 
 Ctrl-C stops everything.
 EOT

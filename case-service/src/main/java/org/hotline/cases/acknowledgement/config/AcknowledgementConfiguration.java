@@ -1,0 +1,36 @@
+package org.hotline.cases.acknowledgement.config;
+
+import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.hotline.cases.acknowledgement.application.AcknowledgementPublisher;
+import org.hotline.cases.acknowledgement.application.Acknowledgements;
+import org.hotline.cases.acknowledgement.domain.LinkSigner;
+import org.hotline.cases.casefile.application.CaseFiles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class AcknowledgementConfiguration {
+
+    @Bean
+    LinkSigner linkSigner(AcknowledgementProperties properties) {
+        Map<String, byte[]> keys = new LinkedHashMap<>();
+        properties.keys().forEach((id, base64) -> {
+            try {
+                keys.put(id, Base64.getDecoder().decode(base64.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("hotline.cases.acknowledgement.keys." + id + " is not valid base64",
+                        e);
+            }
+        });
+        return new LinkSigner(properties.activeKeyId(), keys);
+    }
+
+    @Bean
+    Acknowledgements acknowledgements(LinkSigner signer, CaseFiles files, AcknowledgementPublisher publisher,
+            Clock clock, AcknowledgementProperties properties) {
+        return new Acknowledgements(signer, files, publisher, clock, properties.linkValidity());
+    }
+}

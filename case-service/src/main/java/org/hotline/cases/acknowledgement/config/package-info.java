@@ -1,0 +1,5 @@
+/** The link keys and validity. */
+@NullMarked
+package org.hotline.cases.acknowledgement.config;
+
+import org.jspecify.annotations.NullMarked;

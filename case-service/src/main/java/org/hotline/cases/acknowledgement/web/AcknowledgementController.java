@@ -1,0 +1,110 @@
+package org.hotline.cases.acknowledgement.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import java.util.Set;
+import org.hotline.cases.acknowledgement.application.AcknowledgementNotStoredException;
+import org.hotline.cases.acknowledgement.application.AcknowledgementPage;
+import org.hotline.cases.acknowledgement.application.Acknowledgements;
+import org.hotline.cases.acknowledgement.application.InvalidRegistrationNumberException;
+import org.hotline.cases.acknowledgement.domain.RefusedLinkException;
+import org.hotline.cases.casefile.application.CaseFilesUnavailableException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The page a body reaches from the link in its email: {@code GET /ack/{token}} shows the complaint's reference,
+ * the body's deadlines and a form; the form posts {@code registrationNumber} to the same URL. Pages are in the
+ * body's correspondence language. The token is the only credential, so the pages are never cached, never
+ * indexed, and send no Referer to anything they link to.
+ */
+@Controller
+class AcknowledgementController {
+
+    private static final Set<String> LANGUAGES = Set.of("kk", "ru", "en");
+
+    private final Acknowledgements acknowledgements;
+
+    AcknowledgementController(Acknowledgements acknowledgements) {
+        this.acknowledgements = acknowledgements;
+    }
+
+    @GetMapping(path = "/ack/{token}", produces = MediaType.TEXT_HTML_VALUE)
+    ModelAndView show(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
+        AcknowledgementPage page = acknowledgements.open(token);
+        return page(token, page, page.acknowledged() ? "acknowledgement/confirmed" : "acknowledgement/form", HttpStatus.OK,
+                request, response);
+    }
+
+    @PostMapping(path = "/ack/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+            produces = MediaType.TEXT_HTML_VALUE)
+    ModelAndView acknowledge(@PathVariable String token,
+            @RequestParam(name = "registrationNumber", required = false) @Nullable String registrationNumber,
+            HttpServletRequest request, HttpServletResponse response) {
+        try {
+            AcknowledgementPage page = acknowledgements.acknowledge(token,
+                    registrationNumber == null ? "" : registrationNumber);
+            return page(token, page, "acknowledgement/confirmed", HttpStatus.OK, request, response);
+        } catch (InvalidRegistrationNumberException e) {
+            ModelAndView form = page(token, acknowledgements.open(token), "acknowledgement/form", HttpStatus.BAD_REQUEST,
+                    request, response);
+            form.addObject("invalidNumber", true);
+            return form;
+        } catch (AcknowledgementNotStoredException e) {
+            ModelAndView form = page(token, acknowledgements.open(token), "acknowledgement/form",
+                    HttpStatus.SERVICE_UNAVAILABLE, request, response);
+            form.addObject("notStored", true);
+            return form;
+        }
+    }
+
+    /** In the three languages: a refused link does not say which body it was for. */
+    @ExceptionHandler
+    ModelAndView refused(RefusedLinkException e, HttpServletResponse response) {
+        noStore(response);
+        ModelAndView page = new ModelAndView("acknowledgement/refused");
+        page.addObject("expired", e.reason() == RefusedLinkException.Reason.EXPIRED);
+        page.setStatus(e.reason() == RefusedLinkException.Reason.EXPIRED ? HttpStatus.GONE : HttpStatus.NOT_FOUND);
+        return page;
+    }
+
+    @ExceptionHandler
+    ModelAndView unavailable(CaseFilesUnavailableException e, HttpServletResponse response) {
+        noStore(response);
+        response.setHeader("Retry-After", "5");
+        ModelAndView page = new ModelAndView("acknowledgement/unavailable");
+        page.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
+        return page;
+    }
+
+    private static ModelAndView page(String token, AcknowledgementPage page, String view, HttpStatus status,
+            HttpServletRequest request, HttpServletResponse response) {
+        String language = LANGUAGES.contains(page.assignment().language()) ? page.assignment().language() : "ru";
+        request.setAttribute(PageLocaleResolver.ATTRIBUTE, Locale.forLanguageTag(language));
+        noStore(response);
+        ModelAndView model = new ModelAndView(view);
+        model.addObject("token", token);
+        model.addObject("reference", page.reference());
+        model.addObject("assignment", page.assignment());
+        model.addObject("authorityName", page.assignment().authorityName().getOrDefault(language,
+                page.assignment().authorityName().getOrDefault("en", page.assignment().authorityId())));
+        model.addObject("language", language);
+        model.setStatus(status);
+        return model;
+    }
+
+    private static void noStore(HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("X-Robots-Tag", "noindex, nofollow");
+    }
+}

@@ -1,0 +1,40 @@
+package org.hotline.cases.casefile.application;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hotline.cases.casefile.domain.Assignment;
+import org.hotline.cases.casefile.domain.CaseEvent;
+import org.hotline.cases.casefile.domain.CaseEvent.ComplaintDecided;
+import org.hotline.cases.casefile.domain.CaseFile;
+import org.hotline.cases.deadline.domain.Deadlines;
+import org.hotline.cases.deadline.domain.StatutoryClocks;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Records events in case files. Each body's deadlines are computed once, when the decision arrives, and kept in
+ * the file: a calendar or clock changed later does not move a deadline a body was already given.
+ */
+public final class CaseRecorder {
+
+    private final StatutoryClocks clocks;
+
+    public CaseRecorder(StatutoryClocks clocks) {
+        this.clocks = clocks;
+    }
+
+    public ComplaintDecided decision(UUID complaintId, String reference, Instant receivedAt,
+            @Nullable String trackingCodeHash, List<DecidedBody> bodies) {
+        List<Assignment> assignments = bodies.stream().map(body -> {
+            Deadlines deadlines = clocks.deadlines(body.authorityId(), body.authorityType(),
+                    body.directoryAnswerWorkingDays(), receivedAt);
+            return new Assignment(body.authorityId(), body.authorityType(), body.authorityName(), body.role(),
+                    body.language(), deadlines.acknowledgeBy(), deadlines.answerBy(), null, false, null, null, null);
+        }).toList();
+        return new ComplaintDecided(complaintId, reference, receivedAt, trackingCodeHash, assignments);
+    }
+
+    public CaseFile record(@Nullable CaseFile current, CaseEvent event) {
+        return (current == null ? CaseFile.open(event.complaintId()) : current).apply(event);
+    }
+}

@@ -1,0 +1,5 @@
+/** Settings of the case files and their topics. */
+@NullMarked
+package org.hotline.cases.casefile.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,17 @@
+package org.hotline.cases.casefile.domain;
+
+/** Where a complaint stands as a whole, on a given day. */
+public enum CaseState {
+    /** Received by intake; no routing decision yet. */
+    RECEIVED,
+    /** Decided by routing; not every body's email is settled yet. */
+    ROUTED,
+    /** Every body was emailed (or its email failed for good); not all have confirmed receipt. */
+    NOTIFIED,
+    /** Every body confirmed receipt; not all have answered. */
+    ACKNOWLEDGED,
+    /** Every body answered. */
+    ANSWERED,
+    /** At least one body is past a deadline. */
+    OVERDUE
+}

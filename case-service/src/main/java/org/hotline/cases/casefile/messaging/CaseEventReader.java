@@ -1,0 +1,185 @@
+package org.hotline.cases.casefile.messaging;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hotline.cases.casefile.application.CaseRecorder;
+import org.hotline.cases.casefile.application.DecidedBody;
+import org.hotline.cases.casefile.config.CaseProperties;
+import org.hotline.cases.casefile.domain.CaseEvent;
+import org.hotline.cases.casefile.domain.TrackingCodes;
+import org.hotline.cases.sealing.domain.FieldOpener;
+import org.hotline.cases.sealing.domain.SealedValue;
+import org.hotline.cases.sealing.domain.SealingException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the records of the four topics (docs/events.md) into {@link CaseEvent}s. Unknown fields are ignored, so
+ * producers can add optional ones within v1. Outcomes of emails to anyone but a body, and events of other types,
+ * are not case events: empty. The complainant block is opened only to hash its tracking code; nothing else of it
+ * is read, and the code is not kept.
+ */
+final class CaseEventReader {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseEventReader.class);
+    /** Read from its JSON like the other topics' events, not through the writer's class. */
+    private static final String ASSIGNMENT_ACKNOWLEDGED = "AssignmentAcknowledged";
+
+    private final JsonMapper json;
+    private final FieldOpener opener;
+    private final CaseRecorder recorder;
+    private final CaseProperties.Topics topics;
+
+    CaseEventReader(JsonMapper json, FieldOpener opener, CaseRecorder recorder, CaseProperties.Topics topics) {
+        this.json = json;
+        this.opener = opener;
+        this.recorder = recorder;
+        this.topics = topics;
+    }
+
+    Optional<CaseEvent> read(String topic, byte[] payload) {
+        JsonNode root;
+        try {
+            root = json.readTree(payload);
+        } catch (JacksonException e) {
+            throw new UnreadableEventException("not JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new UnreadableEventException("not a JSON object");
+        }
+        if (topic.equals(topics.received())) {
+            expect(root, "ComplaintReceived");
+            UUID id = uuid(root, "complaintId");
+            return Optional.of(new CaseEvent.ComplaintRegistered(id, text(root, "reference"),
+                    instant(root, "receivedAt"), trackingCodeHash(id, root.get("complainant"))));
+        }
+        if (topic.equals(topics.routed())) {
+            expect(root, "ComplaintRouted");
+            UUID id = uuid(root, "complaintId");
+            JsonNode complaint = root.get("complaint");
+            return Optional.of(recorder.decision(id, text(root, "reference"), instant(root, "receivedAt"),
+                    trackingCodeHash(id, complaint == null ? null : complaint.get("complainant")), bodies(root)));
+        }
+        if (topic.equals(topics.outcomes())) {
+            expect(root, "NotificationOutcome");
+            if (!"AUTHORITY".equals(optionalText(root, "recipientType"))
+                    || !"authority-notice".equals(optionalText(root, "template"))) {
+                return Optional.empty();
+            }
+            return Optional.of(new CaseEvent.BodyNotified(uuid(root, "complaintId"), text(root, "authorityId"),
+                    instant(root, "occurredAt"), "SENT".equals(text(root, "status"))));
+        }
+        if (topic.equals(topics.caseEvents())) {
+            if (!ASSIGNMENT_ACKNOWLEDGED.equals(optionalText(root, "eventType"))) {
+                return Optional.empty();
+            }
+            expect(root, ASSIGNMENT_ACKNOWLEDGED);
+            return Optional.of(new CaseEvent.BodyAcknowledged(uuid(root, "complaintId"), text(root, "authorityId"),
+                    instant(root, "acknowledgedAt"), text(root, "registrationNumber")));
+        }
+        throw new UnreadableEventException("no reader for topic " + topic);
+    }
+
+    private List<DecidedBody> bodies(JsonNode root) {
+        JsonNode assignments = root.get("assignments");
+        if (assignments == null || !assignments.isArray() || assignments.isEmpty()) {
+            throw new UnreadableEventException("'assignments' must be a non-empty array");
+        }
+        List<DecidedBody> bodies = new ArrayList<>();
+        for (JsonNode assignment : assignments) {
+            Map<String, String> names = new LinkedHashMap<>();
+            JsonNode name = assignment.get("authorityName");
+            if (name != null && name.isObject()) {
+                for (String language : List.of("kk", "ru", "en")) {
+                    String value = optionalText(name, language);
+                    if (value != null) {
+                        names.put(language, value);
+                    }
+                }
+            }
+            JsonNode days = assignment.get("answerDeadlineWorkingDays");
+            bodies.add(new DecidedBody(text(assignment, "authorityId"), text(assignment, "authorityType"), names,
+                    text(assignment, "role"), text(assignment, "correspondenceLanguage"),
+                    days != null && days.isIntegralNumber() && days.intValue() > 0 ? days.intValue() : null));
+        }
+        return bodies;
+    }
+
+    /**
+     * The hash of the tracking code in the sealed complainant block; null (and a warning naming the complaint) when
+     * the block does not open, so that the case is still followed although its status cannot be asked for.
+     */
+    private @Nullable String trackingCodeHash(UUID complaintId, @Nullable JsonNode complainant) {
+        JsonNode sealed = complainant == null ? null : complainant.get("sealed");
+        if (sealed == null || !sealed.isObject()) {
+            throw new UnreadableEventException("'complainant.sealed' is missing");
+        }
+        try {
+            SealedValue value = new SealedValue(text(sealed, "keyId"), text(sealed, "algorithm"), text(sealed, "iv"),
+                    text(sealed, "ciphertext"));
+            JsonNode opened = json.readTree(opener.open(value, "complaints.received.v1/" + complaintId
+                    + "/complainant"));
+            String code = opened == null ? null : optionalText(opened, "trackingCode");
+            if (code == null) {
+                log.warn("Complaint {}: its complainant block has no tracking code; its status cannot be asked for",
+                        complaintId);
+                return null;
+            }
+            return TrackingCodes.hash(complaintId, code);
+        } catch (SealingException | JacksonException e) {
+            log.warn("Complaint {}: its complainant block does not open ({}); its status cannot be asked for until "
+                    + "the key is configured and the case replayed", complaintId, e.getMessage());
+            return null;
+        }
+    }
+
+    private static void expect(JsonNode root, String eventType) {
+        String type = optionalText(root, "eventType");
+        if (!eventType.equals(type)) {
+            throw new UnreadableEventException("eventType is '" + type + "', expected " + eventType);
+        }
+        JsonNode version = root.get("schemaVersion");
+        if (version == null || !version.isIntegralNumber() || version.intValue() != 1) {
+            throw new UnreadableEventException("unsupported schemaVersion " + version + ", this service reads 1");
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        String value = optionalText(node, field);
+        if (value == null || value.isBlank()) {
+            throw new UnreadableEventException("'" + field + "' is missing");
+        }
+        return value;
+    }
+
+    private static @Nullable String optionalText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isString() ? value.asString() : null;
+    }
+
+    private static UUID uuid(JsonNode node, String field) {
+        try {
+            return UUID.fromString(text(node, field));
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableEventException("'" + field + "' is not a UUID");
+        }
+    }
+
+    private static Instant instant(JsonNode node, String field) {
+        try {
+            return Instant.parse(text(node, field));
+        } catch (DateTimeParseException e) {
+            throw new UnreadableEventException("'" + field + "' is not an ISO-8601 instant");
+        }
+    }
+}

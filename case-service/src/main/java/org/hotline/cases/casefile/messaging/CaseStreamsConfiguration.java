@@ -1,0 +1,137 @@
+package org.hotline.cases.casefile.messaging;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.hotline.cases.casefile.application.CaseFiles;
+import org.hotline.cases.casefile.application.CaseRecorder;
+import org.hotline.cases.casefile.application.DecidedBody;
+import org.hotline.cases.casefile.domain.CaseEvent;
+import org.hotline.cases.casefile.domain.CaseFile;
+import org.hotline.cases.casefile.domain.TrackingCodes;
+import org.hotline.cases.casefile.config.CaseProperties;
+import org.hotline.cases.sealing.domain.FieldOpener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The case files as a Kafka Streams application (docs/case.md): the four topics, keyed by complaint id, feed one
+ * processor whose {@code case-files} store is partitioned like them and backed by a changelog, so the files
+ * survive restarts and move with their partitions when instances come and go. Each updated file also goes, keyed
+ * by reference, to the compacted status topic, which every instance reads whole into a global store for the
+ * status questions. Exactly-once v2: each record's store update, changelog, status record and offset commit
+ * together, and only committed records of the input topics are read.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
+class CaseStreamsConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseStreamsConfiguration.class);
+
+    /** Created when missing; the complaint topics belong to the services that write them. */
+    @Bean
+    NewTopic caseEventsTopic(CaseProperties properties) {
+        CaseProperties.Topics topics = properties.topics();
+        return new NewTopic(topics.caseEvents(), topics.partitions(), topics.replicationFactor());
+    }
+
+    /** Compacted: the newest file of each reference is all a reader needs. */
+    @Bean
+    NewTopic statusTopic(CaseProperties properties) {
+        CaseProperties.Topics topics = properties.topics();
+        return new NewTopic(topics.status(), topics.partitions(), topics.replicationFactor())
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    }
+
+    @Bean
+    CaseFileCodec caseFileCodec(JsonMapper json) {
+        return new CaseFileCodec(json);
+    }
+
+    @Bean
+    KStream<String, byte[]> caseFileTopology(StreamsBuilder builder, CaseProperties properties, JsonMapper json,
+            FieldOpener opener, CaseRecorder recorder, CaseFileCodec codec, MeterRegistry meters) {
+        CaseProperties.Topics topics = properties.topics();
+        CaseEventReader reader = new CaseEventReader(json, opener, recorder, topics);
+        Counter unreadable = Counter.builder("hotline.cases.events.unreadable")
+                .description("Records skipped because they are not the event their topic promises")
+                .register(meters);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CaseFileProcessor.STORE),
+                Serdes.String(), Serdes.ByteArray()));
+        KStream<String, byte[]> files = builder
+                .stream(List.of(topics.received(), topics.routed(), topics.outcomes(), topics.caseEvents()),
+                        Consumed.with(Serdes.String(), Serdes.ByteArray()))
+                .process(() -> new CaseFileProcessor(reader, recorder, codec, unreadable::increment),
+                        CaseFileProcessor.STORE);
+        files.to(topics.status(), Produced.with(Serdes.String(), Serdes.ByteArray()));
+        builder.globalTable(topics.status(), Consumed.with(Serdes.String(), Serdes.ByteArray()),
+                Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(GlobalStatusStore.STORE)
+                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()));
+        return files;
+    }
+
+    /**
+     * A failure other than an unreadable record (the broker, the store) ends the stream thread with its
+     * transaction rolled back; a new thread takes the tasks and reads the records again, as routing retries a
+     * poll. Kafka Streams' default would stop the whole client and leave the service unready for good.
+     */
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer replaceFailedThreads() {
+        return factory -> factory.setStreamsUncaughtExceptionHandler(exception -> {
+            log.error("A case-files stream thread failed; replacing it, its records are read again", exception);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    }
+
+    @Bean
+    CaseFiles caseFiles(StreamsBuilderFactoryBean streams, CaseFileCodec codec, CaseRecorder recorder) {
+        UUID nobody = new UUID(0, 0);
+        Instant epoch = Instant.EPOCH;
+        DecidedBody body = new DecidedBody("kz-00-stand-in-authority", "EDUCATION_AUTHORITY",
+                Map.of("kk", "Stand-in authority name, about as long as a real one",
+                        "ru", "Stand-in authority name, about as long as a real one",
+                        "en", "Stand-in authority name, about as long as a real one"), "PRIMARY", "ru", null);
+        CaseFile standIn = recorder.record(null, new CaseEvent.ComplaintRegistered(nobody, "HL-0000-0000-0000",
+                epoch, TrackingCodes.hash(nobody, "0000-0000-0000-0000")));
+        standIn = recorder.record(standIn, recorder.decision(nobody, "HL-0000-0000-0000", epoch, null,
+                List.of(body, body)));
+        return new GlobalStatusStore(streams, codec, standIn);
+    }
+
+    /** Ready only while the streams run: before, the status store may be empty and would answer 404. */
+    @Bean
+    HealthIndicator caseFilesHealthIndicator(StreamsBuilderFactoryBean streams) {
+        return () -> {
+            KafkaStreams kafkaStreams = streams.getKafkaStreams();
+            KafkaStreams.State state = kafkaStreams == null ? KafkaStreams.State.CREATED : kafkaStreams.state();
+            Health.Builder health = state == KafkaStreams.State.RUNNING ? Health.up()
+                    : state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING ? Health.down()
+                    : Health.outOfService();
+            return health.withDetail("streams", state.name()).build();
+        };
+    }
+}

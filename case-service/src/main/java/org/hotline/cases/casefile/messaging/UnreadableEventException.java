@@ -1,0 +1,9 @@
+package org.hotline.cases.casefile.messaging;
+
+/** A record that is not the event its topic promises; it is skipped, logged and counted, never retried. */
+final class UnreadableEventException extends RuntimeException {
+
+    UnreadableEventException(String reason) {
+        super(reason);
+    }
+}

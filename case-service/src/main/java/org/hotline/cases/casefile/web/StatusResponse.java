@@ -1,0 +1,48 @@
+package org.hotline.cases.casefile.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.hotline.cases.casefile.domain.Assignment;
+import org.hotline.cases.casefile.domain.AssignmentState;
+import org.hotline.cases.casefile.domain.CaseFile;
+import org.hotline.cases.casefile.domain.CaseState;
+import org.hotline.cases.casefile.domain.Escalation;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A case as the complainant sees it (docs/case.md): which bodies were told and when, their deadlines, who
+ * acknowledged with which number, and where each stands today. Nothing in it identifies the complainant.
+ */
+record StatusResponse(String reference, CaseState state, @Nullable Instant receivedAt, List<Body> assignments,
+        List<Step> escalations) {
+
+    /**
+     * @param authorityName the body's name by language ({@code kk}, {@code ru}, {@code en})
+     * @param acknowledgeBy the last day to confirm receipt, inclusive, as an ISO date
+     * @param answerBy the last day to answer, inclusive, as an ISO date
+     */
+    record Body(String authorityId, Map<String, String> authorityName, String role, @Nullable Instant notifiedAt,
+            LocalDate acknowledgeBy, LocalDate answerBy, @Nullable Instant acknowledgedAt,
+            @Nullable String registrationNumber, @Nullable Instant answeredAt, AssignmentState state) {
+    }
+
+    record Step(String fromAuthorityId, String toAuthorityId, Instant at, String reason) {
+    }
+
+    static StatusResponse of(CaseFile file, LocalDate today) {
+        return new StatusResponse(String.valueOf(file.reference()), file.state(today), file.receivedAt(),
+                file.assignments().stream().map(assignment -> body(assignment, today)).toList(),
+                file.escalations().stream().map(StatusResponse::step).toList());
+    }
+
+    private static Body body(Assignment a, LocalDate today) {
+        return new Body(a.authorityId(), a.authorityName(), a.role(), a.notifiedAt(), a.acknowledgeBy(), a.answerBy(),
+                a.acknowledgedAt(), a.registrationNumber(), a.answeredAt(), a.state(today));
+    }
+
+    private static Step step(Escalation e) {
+        return new Step(e.fromAuthorityId(), e.toAuthorityId(), e.at(), e.reason());
+    }
+}

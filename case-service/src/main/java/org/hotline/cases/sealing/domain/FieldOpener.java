@@ -1,0 +1,66 @@
+package org.hotline.cases.sealing.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Opens the sealed fields of complaint events (AES-256-GCM, associated data {@code keyId + "\n" + context}, as
+ * docs/events.md describes). The case service only opens, and only the complainant block, for its tracking code;
+ * it never keeps what it opened.
+ *
+ * <p>This is the case service's own copy of the format, not a shared jar (as in notification-service): its tests
+ * open values sealed exactly as the catalogue describes.
+ */
+public final class FieldOpener {
+
+    private static final int KEY_BYTES = 32;
+    private static final int TAG_BITS = 128;
+
+    private final Map<String, SecretKey> keys;
+
+    /** @param keys every key that may open values, by id, each 32 bytes */
+    public FieldOpener(Map<String, byte[]> keys) {
+        Map<String, SecretKey> checked = new HashMap<>();
+        keys.forEach((id, key) -> {
+            if (key.length != KEY_BYTES) {
+                throw new IllegalArgumentException("sealing key '" + id + "' must be " + KEY_BYTES
+                        + " bytes (AES-256), it is " + key.length);
+            }
+            checked.put(id, new SecretKeySpec(key.clone(), "AES"));
+        });
+        if (checked.isEmpty()) {
+            throw new IllegalArgumentException("at least one sealing key is needed to open events");
+        }
+        this.keys = Map.copyOf(checked);
+    }
+
+    public byte[] open(SealedValue sealed, String associatedData) {
+        if (!SealedValue.AES_256_GCM.equals(sealed.algorithm())) {
+            throw new SealingException("unsupported sealing algorithm '" + sealed.algorithm() + "'");
+        }
+        SecretKey key = keys.get(sealed.keyId());
+        if (key == null) {
+            throw new SealingException("no sealing key with id '" + sealed.keyId() + "' is configured");
+        }
+        try {
+            Base64.Decoder base64 = Base64.getDecoder();
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, base64.decode(sealed.iv())));
+            cipher.updateAAD((sealed.keyId() + "\n" + associatedData).getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(base64.decode(sealed.ciphertext()));
+        } catch (AEADBadTagException e) {
+            throw new SealingException("sealed value does not open with key '" + sealed.keyId()
+                    + "': wrong key, or the value was altered or moved", e);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new SealingException("sealed value is malformed", e);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.hotline.cases.it;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One complaint's events as intake, routing and notification write them (docs/events.md), the complainant block
+ * sealed with intake's test key by this test's own AES-GCM code (not the service's), so the tests check the
+ * documented contract.
+ */
+final class CaseEvents {
+
+    static final String TRACKING_CODE = "7F3K-9QX2-ABCD-EFGH";
+    private static final byte[] TEST_KEY = Base64.getDecoder().decode("dGVzdC1vbmx5LXNlYWxpbmcta2V5LTMyLWJ5dGVzISE=");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    final UUID complaintId = UUID.randomUUID();
+    final String reference = "HL-" + complaintId.toString().substring(0, 4).toUpperCase() + "-TEST-CASE";
+    final Instant receivedAt;
+
+    CaseEvents(Instant receivedAt) {
+        this.receivedAt = receivedAt;
+    }
+
+    byte[] received() {
+        Map<String, Object> event = header("ComplaintReceived", receivedAt);
+        event.put("reference", reference);
+        event.put("receivedAt", receivedAt.toString());
+        event.put("complainant", complainant());
+        return JSON.writeValueAsBytes(event);
+    }
+
+    byte[] routed() {
+        Map<String, Object> event = header("ComplaintRouted", receivedAt.plusSeconds(1));
+        event.put("reference", reference);
+        event.put("receivedAt", receivedAt.toString());
+        event.put("assignments", List.of(
+                assignment("kz-39-police", "POLICE", "PRIMARY", "Police Department, Kostanay Region"),
+                assignment("kz-39-education", "EDUCATION_AUTHORITY", "COPY", "Education Department, Kostanay Region")));
+        event.put("complaint", Map.of("complainant", complainant()));
+        return JSON.writeValueAsBytes(event);
+    }
+
+    /** An {@code AssignmentAcknowledged} as another writer than this service might send it. */
+    byte[] acknowledged(String authorityId, String number, Instant at) {
+        Map<String, Object> event = header("AssignmentAcknowledged", at);
+        event.put("authorityId", authorityId);
+        event.put("acknowledgedAt", at.toString());
+        event.put("registrationNumber", number);
+        return JSON.writeValueAsBytes(event);
+    }
+
+    byte[] outcome(String authorityId, String status, Instant at) {
+        Map<String, Object> event = header("NotificationOutcome", at);
+        event.put("messageId", UUID.randomUUID() + "@notification.hotline.invalid");
+        event.put("status", status);
+        event.put("recipientType", "AUTHORITY");
+        event.put("authorityId", authorityId);
+        event.put("template", "authority-notice");
+        event.put("language", "ru");
+        event.put("attempts", 1);
+        return JSON.writeValueAsBytes(event);
+    }
+
+    private Map<String, Object> header(String type, Instant at) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("eventId", UUID.randomUUID().toString());
+        event.put("eventType", type);
+        event.put("schemaVersion", 1);
+        event.put("occurredAt", at.toString());
+        event.put("complaintId", complaintId.toString());
+        return event;
+    }
+
+    private static Map<String, Object> assignment(String id, String type, String role, String name) {
+        return assignment(id, type, role, name, "POLICE".equals(type) ? "ru" : "kk");
+    }
+
+    private static Map<String, Object> assignment(String id, String type, String role, String name, String language) {
+        Map<String, Object> assignment = new LinkedHashMap<>();
+        assignment.put("authorityId", id);
+        assignment.put("authorityType", type);
+        assignment.put("level", "REGION");
+        assignment.put("jurisdiction", "KZ-39");
+        assignment.put("role", role);
+        assignment.put("ruleId", "test-rule");
+        assignment.put("reason", "A test reason.");
+        assignment.put("authorityName", Map.of("kk", name + " (kk)", "ru", name + " (ru)", "en", name));
+        assignment.put("contactEmail", id + "@example.org");
+        assignment.put("correspondenceLanguage", language);
+        assignment.put("acceptsAnonymous", true);
+        assignment.put("answerDeadlineWorkingDays", 15);
+        return assignment;
+    }
+
+    private Map<String, Object> complainant() {
+        Map<String, Object> opened = new LinkedHashMap<>();
+        opened.put("name", "Айгерим Сапарова");
+        opened.put("email", "aigerim@example.org");
+        opened.put("preferredLanguage", "ru");
+        opened.put("consentToContact", true);
+        opened.put("trackingCode", TRACKING_CODE);
+        return Map.of("mode", "OPEN", "sealed", seal(JSON.writeValueAsBytes(opened),
+                "complaints.received.v1/" + complaintId + "/complainant"));
+    }
+
+    private static Map<String, String> seal(byte[] plaintext, String context) {
+        try {
+            byte[] iv = new byte[12];
+            RANDOM.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(TEST_KEY, "AES"), new GCMParameterSpec(128, iv));
+            cipher.updateAAD(("test-1\n" + context).getBytes(StandardCharsets.UTF_8));
+            Base64.Encoder base64 = Base64.getEncoder();
+            return Map.of("keyId", "test-1", "algorithm", "A256GCM", "iv", base64.encodeToString(iv),
+                    "ciphertext", base64.encodeToString(cipher.doFinal(plaintext)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

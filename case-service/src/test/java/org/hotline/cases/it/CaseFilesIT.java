@@ -1,0 +1,99 @@
+package org.hotline.cases.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.cases.it.CaseHarness.OUTCOMES;
+import static org.hotline.cases.it.CaseHarness.RECEIVED;
+import static org.hotline.cases.it.CaseHarness.ROUTED;
+import static org.hotline.cases.it.CaseHarness.publish;
+import static org.hotline.cases.it.CaseHarness.startCaseService;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.awaitility.Awaitility;
+import org.hotline.cases.casefile.application.CaseFiles;
+import org.hotline.cases.casefile.domain.Assignment;
+import org.hotline.cases.casefile.domain.AssignmentState;
+import org.hotline.cases.casefile.domain.CaseFile;
+import org.hotline.cases.casefile.domain.CaseState;
+import org.hotline.cases.casefile.domain.TrackingCodes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+class CaseFilesIT {
+
+    /** Monday 30 November 2026, 10:00 in Almaty. */
+    private static final Instant RECEIVED_AT = Instant.parse("2026-11-30T05:00:00Z");
+    private static final Clock TUESDAY = Clock.fixed(Instant.parse("2026-12-01T06:00:00Z"), ZoneOffset.UTC);
+
+    private static EmbeddedKafkaKraftBroker broker;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = CaseHarness.startBroker();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.destroy();
+    }
+
+    @Test
+    void followsAComplaintFromTheTopicsAndKeepsItsFileAcrossARestartOnAnEmptyStateFolder() {
+        CaseEvents complaint = new CaseEvents(RECEIVED_AT);
+        String key = complaint.complaintId.toString();
+        ConfigurableApplicationContext first = startCaseService(broker, TUESDAY);
+        try {
+            publish(broker, RECEIVED, key, complaint.received());
+            publish(broker, ROUTED, key, complaint.routed());
+            publish(broker, OUTCOMES, key, complaint.outcome("kz-39-police", "SENT", RECEIVED_AT.plusSeconds(3)));
+
+            CaseFile file = awaitFile(first, complaint.reference,
+                    f -> f.assignment("kz-39-police").map(Assignment::notifiedAt).isPresent());
+
+            assertThat(file.complaintId()).isEqualTo(complaint.complaintId);
+            assertThat(file.receivedAt()).isEqualTo(RECEIVED_AT);
+            assertThat(file.trackingCodeHash()).isEqualTo(TrackingCodes.hash(complaint.complaintId,
+                    CaseEvents.TRACKING_CODE));
+            Assignment police = file.assignment("kz-39-police").orElseThrow();
+            assertThat(police.notifiedAt()).isEqualTo(RECEIVED_AT.plusSeconds(3));
+            assertThat(police.acknowledgeBy()).isEqualTo(LocalDate.of(2026, 12, 1));
+            assertThat(police.answerBy()).isEqualTo(LocalDate.of(2026, 12, 22));
+            Assignment education = file.assignment("kz-39-education").orElseThrow();
+            assertThat(education.acknowledgeBy()).isEqualTo(LocalDate.of(2026, 12, 3));
+            assertThat(education.state(LocalDate.of(2026, 12, 1))).isEqualTo(AssignmentState.AWAITING_NOTICE);
+            assertThat(file.state(LocalDate.of(2026, 12, 1))).isEqualTo(CaseState.ROUTED);
+        } finally {
+            first.close();
+        }
+
+        ConfigurableApplicationContext restarted = startCaseService(broker, TUESDAY);
+        try {
+            publish(broker, OUTCOMES, key, complaint.outcome("kz-39-education", "SENT", RECEIVED_AT.plusSeconds(60)));
+
+            CaseFile file = awaitFile(restarted, complaint.reference,
+                    f -> f.assignment("kz-39-education").map(Assignment::notifiedAt).isPresent());
+
+            assertThat(file.assignment("kz-39-police").map(Assignment::notifiedAt))
+                    .contains(RECEIVED_AT.plusSeconds(3));
+            assertThat(file.state(LocalDate.of(2026, 12, 1))).isEqualTo(CaseState.NOTIFIED);
+            assertThat(file.state(LocalDate.of(2026, 12, 2))).isEqualTo(CaseState.OVERDUE);
+        } finally {
+            restarted.close();
+        }
+    }
+
+    private static CaseFile awaitFile(ConfigurableApplicationContext service, String reference,
+            java.util.function.Predicate<CaseFile> until) {
+        CaseFiles files = service.getBean(CaseFiles.class);
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> files.byReference(reference), found -> found.filter(until).isPresent())
+                .orElseThrow();
+    }
+
+}

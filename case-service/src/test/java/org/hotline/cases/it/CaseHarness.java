@@ -1,0 +1,103 @@
+package org.hotline.cases.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.hotline.cases.CaseApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/** A real KRaft broker in this JVM, the service started against it with a fixed clock, and ways to look. */
+final class CaseHarness {
+
+    static final String RECEIVED = "complaints.received.v1";
+    static final String ROUTED = "complaints.routed.v1";
+    static final String OUTCOMES = "notifications.outcomes.v1";
+    static final String CASE_EVENTS = "cases.events.v1";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private CaseHarness() {
+    }
+
+    static EmbeddedKafkaKraftBroker startBroker() {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 2, RECEIVED, ROUTED, OUTCOMES);
+        broker.brokerProperties(Map.of(
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1",
+                "offsets.topic.replication.factor", "1",
+                "auto.create.topics.enable", "false"));
+        broker.afterPropertiesSet();
+        return broker;
+    }
+
+    /** Starts an instance on random ports with a state folder of its own, so a restart restores from Kafka. */
+    static ConfigurableApplicationContext startCaseService(EmbeddedKafkaKraftBroker broker, Clock clock,
+            String... settings) {
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.profiles.active=test",
+                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--spring.kafka.streams.state-dir=" + temporaryFolder(),
+                "--server.port=0",
+                "--management.server.port=0"));
+        Stream.of(settings).map(setting -> "--" + setting).forEach(args::add);
+        ConfigurableApplicationContext service = new SpringApplicationBuilder(CaseApplication.class)
+                .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock))
+                .run(args.toArray(String[]::new));
+        String readiness = "http://localhost:" + port(service, "local.management.port") + "/actuator/health/readiness";
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> send(HttpRequest.newBuilder(URI.create(readiness)).GET()).statusCode() == 200);
+        return service;
+    }
+
+    static int port(ConfigurableApplicationContext service, String property) {
+        return Integer.parseInt(service.getEnvironment().getRequiredProperty(property));
+    }
+
+    static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void publish(EmbeddedKafkaKraftBroker broker, String topic, String key, byte[] value) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String temporaryFolder() {
+        try {
+            return Files.createTempDirectory("case-service-state").toString();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

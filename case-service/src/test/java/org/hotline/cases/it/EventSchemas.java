@@ -1,0 +1,63 @@
+package org.hotline.cases.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The published JSON Schemas of docs/schemas, the contract integrators rely on: every event the case service writes
+ * in a test is checked against its schema, so a change that breaks a reader fails the writer's build.
+ */
+final class EventSchemas {
+
+    private static final Path FOLDER = Path.of("..", "docs", "schemas");
+    private static final String BASE = "https://hotline.example.org/schemas/";
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
+            builder -> builder
+                    .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())
+                    .schemas(allSchemas()));
+
+    private EventSchemas() {
+    }
+
+    static void assertConforms(String schemaFile, JsonNode event) {
+        Schema schema = REGISTRY.getSchema(SchemaLocation.of(BASE + schemaFile));
+        List<Error> errors = schema.validate(event);
+        assertThat(errors).as("%s against %s", event, schemaFile).isEmpty();
+    }
+
+    static List<Error> errors(String schemaFile, JsonNode event) {
+        return REGISTRY.getSchema(SchemaLocation.of(BASE + schemaFile)).validate(event);
+    }
+
+    private static Map<String, String> allSchemas() {
+        try (Stream<Path> files = Files.list(FOLDER)) {
+            return files.filter(file -> file.toString().endsWith(".schema.json"))
+                    .collect(Collectors.toMap(file -> BASE + file.getFileName(), EventSchemas::read));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
