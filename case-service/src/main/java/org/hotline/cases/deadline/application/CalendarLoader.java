@@ -17,6 +17,7 @@ import org.hotline.cases.deadline.domain.DayOffTransfer;
 import org.hotline.cases.deadline.domain.Holiday;
 import org.hotline.cases.deadline.domain.InvalidCalendarException;
 import org.hotline.cases.deadline.domain.WorkingCalendar;
+import org.hotline.datafiles.YamlNodes;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -56,7 +57,7 @@ public final class CalendarLoader {
 
     private @Nullable CalendarYear year(CalendarFile file, List<CalendarProblem> problems) {
         int before = problems.size();
-        YamlNodes yaml = new YamlNodes(file.name(), problems);
+        YamlNodes yaml = yaml(file.name(), problems);
         MappingNode root = yaml.root(file.content());
         if (root == null) {
             return null;
@@ -179,5 +180,10 @@ public final class CalendarLoader {
             yaml.fail(fields.get(name), "'" + name + "' must be a date (YYYY-MM-DD), not '" + value + "'");
             return null;
         }
+    }
+
+    /** The file's YAML nodes, its problems reported into {@code problems}. */
+    private static YamlNodes yaml(String file, List<CalendarProblem> problems) {
+        return new YamlNodes(file, (name, line, problem) -> problems.add(new CalendarProblem(name, line, problem)));
     }
 }

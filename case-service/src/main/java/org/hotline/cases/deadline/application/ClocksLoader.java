@@ -11,6 +11,7 @@ import org.hotline.cases.deadline.domain.Clock;
 import org.hotline.cases.deadline.domain.InvalidCalendarException;
 import org.hotline.cases.deadline.domain.StatutoryClocks;
 import org.hotline.cases.deadline.domain.WorkingCalendar;
+import org.hotline.datafiles.YamlNodes;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -35,7 +36,7 @@ public final class ClocksLoader {
     /** @throws InvalidCalendarException listing every problem found, each with its line */
     public StatutoryClocks load(CalendarFile file, WorkingCalendar calendar, ZoneId zone) {
         List<CalendarProblem> problems = new ArrayList<>();
-        YamlNodes yaml = new YamlNodes(file.name(), problems);
+        YamlNodes yaml = yaml(file.name(), problems);
         MappingNode root = yaml.root(file.content());
         Clock defaults = null;
         Map<String, Clock> byType = new LinkedHashMap<>();
@@ -114,5 +115,10 @@ public final class ClocksLoader {
         yaml.fail(fields.get(name), "'" + name + "' must be a number of working days from 1 to " + MAX_WORKING_DAYS
                 + ", not '" + value + "'");
         return null;
+    }
+
+    /** The file's YAML nodes, its problems reported into {@code problems}. */
+    private static YamlNodes yaml(String file, List<CalendarProblem> problems) {
+        return new YamlNodes(file, (name, line, problem) -> problems.add(new CalendarProblem(name, line, problem)));
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.hotline.datafiles.YamlNodes;
 import org.hotline.routing.directory.domain.AdministrativeUnit;
 import org.hotline.routing.directory.domain.Authority;
 import org.hotline.routing.directory.domain.AuthorityType;
@@ -74,7 +75,7 @@ public final class DirectoryLoader {
     }
 
     private Map<String, AdministrativeUnit> units(DirectoryFile file, List<DirectoryProblem> problems) {
-        YamlNodes yaml = new YamlNodes(file.name(), problems);
+        YamlNodes yaml = yaml(file.name(), problems);
         Map<String, AdministrativeUnit> units = new LinkedHashMap<>();
         MappingNode root = yaml.root(file.content());
         if (root == null) {
@@ -131,7 +132,7 @@ public final class DirectoryLoader {
 
     private Map<String, Authority> authorities(DirectoryFile file, Map<String, AdministrativeUnit> units,
             List<DirectoryProblem> problems) {
-        YamlNodes yaml = new YamlNodes(file.name(), problems);
+        YamlNodes yaml = yaml(file.name(), problems);
         Map<String, Authority> authorities = new LinkedHashMap<>();
         MappingNode root = yaml.root(file.content());
         if (root == null) {
@@ -209,7 +210,7 @@ public final class DirectoryLoader {
     }
 
     private @Nullable RuleBook rules(DirectoryFile file, Directory directory, List<DirectoryProblem> problems) {
-        YamlNodes yaml = new YamlNodes(file.name(), problems);
+        YamlNodes yaml = yaml(file.name(), problems);
         MappingNode root = yaml.root(file.content());
         if (root == null) {
             return null;
@@ -406,5 +407,10 @@ public final class DirectoryLoader {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
+    }
+
+    /** The file's YAML nodes, its problems reported into {@code problems}. */
+    private static YamlNodes yaml(String file, List<DirectoryProblem> problems) {
+        return new YamlNodes(file, (name, line, problem) -> problems.add(new DirectoryProblem(name, line, problem)));
     }
 }

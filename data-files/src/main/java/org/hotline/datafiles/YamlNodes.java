@@ -1,4 +1,4 @@
-package org.hotline.cases.deadline.application;
+package org.hotline.datafiles;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hotline.cases.deadline.domain.CalendarProblem;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -18,50 +17,58 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads a YAML file as SnakeYAML nodes, which keep their line numbers, and records every problem with its
+ * Reads a YAML file as SnakeYAML nodes, which keep their line numbers, and reports every problem with its
  * file and line. Values are read as text and checked here, never bound by reflection, so a data steward gets
- * "2026.yml:42: 'date' must be a date (YYYY-MM-DD)" rather than a stack trace.
+ * "units.yml:42: unknown kind PROVINCE" rather than a stack trace.
  */
-final class YamlNodes {
+public final class YamlNodes {
+
+    /** Where the problems found go, each with its file and line (from 1). */
+    @FunctionalInterface
+    public interface Problems {
+        void add(String file, int line, String problem);
+    }
 
     private final String file;
-    private final List<CalendarProblem> problems;
+    private final Problems problems;
 
-    YamlNodes(String file, List<CalendarProblem> problems) {
+    public YamlNodes(String file, Problems problems) {
         this.file = file;
         this.problems = problems;
     }
 
     /** The document's root mapping, or null (with a problem recorded) when the file is not one. */
-    @Nullable MappingNode root(byte[] content) {
+    public @Nullable MappingNode root(byte[] content) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(10);
+        // SnakeYAML's default 3 MiB limit is below a routing directory of some ten thousand authorities.
+        options.setCodePointLimit(64 * 1024 * 1024);
         try {
             Node node = new Yaml(options).compose(new StringReader(new String(content, StandardCharsets.UTF_8)));
             if (node instanceof MappingNode mapping) {
                 return mapping;
             }
-            problems.add(new CalendarProblem(file, node == null ? 1 : line(node), "the file must be a YAML mapping"));
+            problems.add(file, node == null ? 1 : line(node), "the file must be a YAML mapping");
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
-            problems.add(new CalendarProblem(file, line, "not valid YAML: " + e.getProblem()));
+            problems.add(file, line, "not valid YAML: " + e.getProblem());
         } catch (RuntimeException e) {
-            problems.add(new CalendarProblem(file, 1, "not valid YAML: " + e.getMessage()));
+            problems.add(file, 1, "not valid YAML: " + e.getMessage());
         }
         return null;
     }
 
-    static int line(Node node) {
+    public static int line(Node node) {
         return node.getStartMark().getLine() + 1;
     }
 
-    void fail(Node node, String problem) {
-        problems.add(new CalendarProblem(file, line(node), problem));
+    public void fail(Node node, String problem) {
+        problems.add(file, line(node), problem);
     }
 
     /** The mapping's entries by key; every key not in {@code allowed} is reported. */
-    Map<String, Node> fields(MappingNode mapping, String what, List<String> allowed) {
+    public Map<String, Node> fields(MappingNode mapping, String what, List<String> allowed) {
         Map<String, Node> fields = new LinkedHashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
             if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
@@ -77,7 +84,7 @@ final class YamlNodes {
         return fields;
     }
 
-    @Nullable String text(Map<String, Node> fields, String name, Node owner, boolean required) {
+    public @Nullable String text(Map<String, Node> fields, String name, Node owner, boolean required) {
         Node node = fields.get(name);
         if (node == null) {
             if (required) {
@@ -99,7 +106,7 @@ final class YamlNodes {
         return value;
     }
 
-    @Nullable Boolean bool(Map<String, Node> fields, String name, Node owner, boolean required) {
+    public @Nullable Boolean bool(Map<String, Node> fields, String name, Node owner, boolean required) {
         String value = text(fields, name, owner, required);
         if (value == null) {
             return null;
@@ -111,13 +118,14 @@ final class YamlNodes {
         return Boolean.valueOf(value);
     }
 
-    <E extends Enum<E>> @Nullable E enumValue(Map<String, Node> fields, String name, Node owner, Class<E> type,
+    public <E extends Enum<E>> @Nullable E enumValue(Map<String, Node> fields, String name, Node owner,
+            Class<E> type,
             boolean required) {
         String value = text(fields, name, owner, required);
         return value == null ? null : enumOf(fields.get(name), name, value, type);
     }
 
-    <E extends Enum<E>> @Nullable E enumOf(Node node, String name, String value, Class<E> type) {
+    public <E extends Enum<E>> @Nullable E enumOf(Node node, String name, String value, Class<E> type) {
         for (E constant : type.getEnumConstants()) {
             if (constant.name().equals(value)) {
                 return constant;
@@ -128,7 +136,7 @@ final class YamlNodes {
     }
 
     /** A list of scalars, or one scalar taken as a list of one. */
-    List<ScalarNode> scalars(Map<String, Node> fields, String name) {
+    public List<ScalarNode> scalars(Map<String, Node> fields, String name) {
         Node node = fields.get(name);
         List<ScalarNode> values = new ArrayList<>();
         if (node == null) {
@@ -151,7 +159,7 @@ final class YamlNodes {
     }
 
     /** The mappings of a list field; anything else in it is reported. */
-    List<MappingNode> mappings(Map<String, Node> fields, String name, Node owner, boolean required) {
+    public List<MappingNode> mappings(Map<String, Node> fields, String name, Node owner, boolean required) {
         Node node = fields.get(name);
         List<MappingNode> values = new ArrayList<>();
         if (node == null) {
@@ -174,7 +182,7 @@ final class YamlNodes {
         return values;
     }
 
-    @Nullable MappingNode mapping(Map<String, Node> fields, String name, Node owner) {
+    public @Nullable MappingNode mapping(Map<String, Node> fields, String name, Node owner) {
         Node node = fields.get(name);
         if (node == null) {
             fail(owner, "'" + name + "' is required");
