@@ -27,7 +27,8 @@ class AsyncApiDocumentTest {
         document.get("channels").values().forEach(channel -> addresses.add(channel.get("address").stringValue()));
 
         assertThat(addresses).containsExactlyInAnyOrder("complaints.received.v1", "complaints.routed.v1",
-                "notifications.outcomes.v1", "complaints.received.v1.dlt", "complaints.routed.v1.dlt");
+                "notifications.outcomes.v1", "complaints.received.v1.dlt", "complaints.routed.v1.dlt",
+                "audit.events.v1");
     }
 
     @Test
