@@ -113,7 +113,7 @@ class SecurityConfiguration {
 
     /** The configured accounts; a hash that is not bcrypt stops the start without being printed. */
     @Bean
-    InMemoryUserDetailsManager users(SecurityProperties properties, PasswordEncoder encoder) {
+    InMemoryUserDetailsManager users(SecurityProperties properties) {
         List<UserDetails> users = new ArrayList<>();
         for (int i = 0; i < properties.users().size(); i++) {
             SecurityProperties.User user = properties.users().get(i);
