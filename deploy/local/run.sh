@@ -116,10 +116,12 @@ The hotline backend is running.
 
   Intake API          http://localhost:8080/api/v1/complaints
   Intake OpenAPI      http://localhost:8080/swagger-ui.html
-  Routing preview     http://localhost:8082/api/v1/routing/preview
+  Routing preview     http://localhost:8082/api/v1/routing/preview  (dev-staff / dev-staff-password)
+  Directory reload    http://localhost:8082/api/v1/routing/directory/reload  (dev-admin / dev-admin-password)
   Case status         http://localhost:8086/api/v1/complaints/status   (POST reference + trackingCode of the 202)
   Mailbox             http://localhost:8025/   (JSON: /api/messages; files: $state/mail)
-  Metrics             http://localhost:8081/actuator/prometheus  (routing :8083, notification :8085, case :8087)
+  Metrics             http://localhost:8081/actuator/prometheus  (routing :8083, notification :8085, case :8087;
+                      dev-ops / dev-ops-password; the dev profile's accounts, docs/security.md)
   Logs                $logs
 
 Submit the guide's cases and a few others, and see where their emails landed:

@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hotline.intake.IntakeApplication;
 import org.hotline.intake.sealing.domain.FieldSealer;
 import org.hotline.intake.sealing.domain.SealedValue;
 import org.hotline.intake.sealing.domain.SealingException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.hotline.intake.IntakeApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -200,8 +200,8 @@ class IntakeIT {
         accepted(postJson(intake, Requests.KOSTANAY_SCHOOL));
         postJson(intake, "{ not json");
 
-        String metrics = IntakeHarness.get("http://localhost:" + IntakeHarness.managementPort(intake)
-                + "/actuator/prometheus").body();
+        String metrics = IntakeHarness.getAs("test-ops", "test-ops-password", "http://localhost:"
+                + IntakeHarness.managementPort(intake) + "/actuator/prometheus").body();
 
         assertThat(metrics).containsPattern("hotline_intake_complaints_accepted_total\\{[^}]*category=\"EXTORTION\""
                 + "[^}]*channel=\"HOTLINE\"[^}]*country=\"KZ\"[^}]*region=\"KZ-39\"[^}]*} [1-9]");
@@ -215,12 +215,64 @@ class IntakeIT {
         String management = "http://localhost:" + IntakeHarness.managementPort(intake);
         String api = "http://localhost:" + IntakeHarness.port(intake);
 
-        HttpResponse<String> readiness = IntakeHarness.get(management + "/actuator/health/readiness");
-        assertThat(readiness.statusCode()).isEqualTo(200);
-        assertThat(readiness.body()).contains("\"kafka\"", "\"idempotencyLedger\"");
-        assertThat(IntakeHarness.get(management + "/actuator/health/liveness").statusCode()).isEqualTo(200);
-        assertThat(IntakeHarness.get(management + "/actuator/env").statusCode()).isEqualTo(404);
+        HttpResponse<String> health = IntakeHarness.getAs("test-ops", "test-ops-password",
+                management + "/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"kafka\"", "\"idempotencyLedger\"");
+        assertThat(IntakeHarness.getAs("test-ops", "test-ops-password", management + "/actuator/env").statusCode())
+                .isEqualTo(404);
         assertThat(IntakeHarness.get(api + "/actuator/health").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void answersLivenessAndReadinessToAnyoneWithTheStatusAlone() {
+        String management = "http://localhost:" + IntakeHarness.managementPort(intake);
+
+        for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+            HttpResponse<String> anonymous = IntakeHarness.get(management + probe);
+            HttpResponse<String> ops = IntakeHarness.getAs("test-ops", "test-ops-password", management + probe);
+
+            assertThat(anonymous.statusCode()).as(probe).isEqualTo(200);
+            assertThat(JSON.readTree(anonymous.body())).as(probe).isEqualTo(JSON.readTree("{\"status\":\"UP\"}"));
+            assertThat(JSON.readTree(ops.body())).as(probe).isEqualTo(JSON.readTree("{\"status\":\"UP\"}"));
+        }
+    }
+
+    @Test
+    void showsHealthDetailsAndMetricsOnlyToTheOpsRole() {
+        String management = "http://localhost:" + IntakeHarness.managementPort(intake);
+
+        for (String path : List.of("/actuator/health", "/actuator/prometheus", "/actuator")) {
+            HttpResponse<String> anonymous = IntakeHarness.get(management + path);
+            HttpResponse<String> wrongPassword = IntakeHarness.getAs("test-ops", "guess", management + path);
+            HttpResponse<String> unknown = IntakeHarness.getAs("nobody", "nobody-password", management + path);
+            HttpResponse<String> staff = IntakeHarness.getAs("test-staff", "test-staff-password", management + path);
+            HttpResponse<String> ops = IntakeHarness.getAs("test-ops", "test-ops-password", management + path);
+
+            for (HttpResponse<String> refused : List.of(anonymous, wrongPassword, unknown)) {
+                assertThat(refused.statusCode()).as(path).isEqualTo(401);
+                assertThat(refused.headers().firstValue("WWW-Authenticate")).as(path)
+                        .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Basic realm=\"hotline\""));
+                assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                assertThat(JSON.readTree(refused.body()).get("type").stringValue())
+                        .isEqualTo("urn:hotline:problem:authentication-required");
+            }
+            assertThat(staff.statusCode()).as(path).isEqualTo(403);
+            assertThat(JSON.readTree(staff.body()).get("type").stringValue())
+                    .isEqualTo("urn:hotline:problem:access-denied");
+            assertThat(ops.statusCode()).as(path).isEqualTo(200);
+            assertThat(ops.headers().firstValue("Set-Cookie")).isEmpty();
+        }
+    }
+
+    @Test
+    void acceptsAComplaintWithoutACredentialAndIgnoresAWrongOne() {
+        HttpResponse<String> anonymous = postJson(intake, Requests.KOSTANAY_SCHOOL);
+        HttpResponse<String> wrong = postJson(intake, Requests.KOSTANAY_SCHOOL,
+                "Authorization", IntakeHarness.basic("nobody", "guess"));
+
+        assertThat(anonymous.statusCode()).isEqualTo(202);
+        assertThat(wrong.statusCode()).isEqualTo(202);
     }
 
     @Test

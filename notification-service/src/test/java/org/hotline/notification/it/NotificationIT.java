@@ -14,6 +14,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -221,18 +222,65 @@ class NotificationIT {
         String base = "http://localhost:" + NotificationHarness.managementPort(service) + "/actuator";
 
         // when
-        String health = NotificationHarness.get(base + "/health").body();
+        String health = ops(base + "/health").body();
         String liveness = NotificationHarness.get(base + "/health/liveness").body();
 
         // then
         assertThat(health).contains("\"mail\"", "\"ledger\"");
         assertThat(liveness).contains("UP");
-        await().atMost(PATIENCE).until(() -> NotificationHarness.get(base + "/prometheus").body()
+        await().atMost(PATIENCE).until(() -> ops(base + "/prometheus").body()
                 .contains("notification_messages_sent_total"));
-        assertThat(NotificationHarness.get(base + "/prometheus").body()).contains("notification_smtp_latency_seconds",
+        assertThat(ops(base + "/prometheus").body()).contains("notification_smtp_latency_seconds",
                 "notification_end_to_end_seconds", "notification_ledger_unrecorded_window_seconds",
                 "notification_outbox_pending");
-        assertThat(NotificationHarness.get(base + "/env").statusCode()).isEqualTo(404);
+        assertThat(ops(base + "/env").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void answersLivenessAndReadinessToAnyoneWithTheStatusAlone() {
+        // given
+        String base = "http://localhost:" + NotificationHarness.managementPort(service) + "/actuator";
+
+        for (String probe : List.of("/health/liveness", "/health/readiness")) {
+            // when
+            HttpResponse<String> anonymous = NotificationHarness.get(base + probe);
+            HttpResponse<String> withOps = ops(base + probe);
+
+            // then
+            assertThat(anonymous.statusCode()).as(probe).isEqualTo(200);
+            assertThat(anonymous.body()).as(probe).isEqualTo("{\"status\":\"UP\"}");
+            assertThat(withOps.body()).as(probe).isEqualTo("{\"status\":\"UP\"}");
+        }
+    }
+
+    @Test
+    void showsHealthDetailsAndMetricsOnlyToTheOpsRole() {
+        // given
+        String base = "http://localhost:" + NotificationHarness.managementPort(service) + "/actuator";
+
+        for (String path : List.of("/health", "/prometheus", "")) {
+            // when
+            HttpResponse<String> anonymous = NotificationHarness.get(base + path);
+            HttpResponse<String> wrongPassword = NotificationHarness.getAs("test-ops", "guess", base + path);
+            HttpResponse<String> unknown = NotificationHarness.getAs("nobody", "nobody-password", base + path);
+            HttpResponse<String> staff = NotificationHarness.getAs("test-staff", "test-staff-password", base + path);
+
+            // then
+            for (HttpResponse<String> refused : List.of(anonymous, wrongPassword, unknown)) {
+                assertThat(refused.statusCode()).as(path).isEqualTo(401);
+                assertThat(refused.headers().firstValue("WWW-Authenticate")).as(path)
+                        .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Basic realm=\"hotline\""));
+                assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                assertThat(refused.body()).contains("\"type\":\"urn:hotline:problem:authentication-required\"");
+            }
+            assertThat(staff.statusCode()).as(path).isEqualTo(403);
+            assertThat(staff.body()).contains("\"type\":\"urn:hotline:problem:access-denied\"");
+            assertThat(ops(base + path).statusCode()).as(path).isEqualTo(200);
+        }
+    }
+
+    private static HttpResponse<String> ops(String url) {
+        return NotificationHarness.getAs("test-ops", "test-ops-password", url);
     }
 
     /** Every message the server holds, as {@code recipient} or, for the caseworkers, {@code recipient subject}. */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,16 @@ final class RoutingHarness {
     static final String RECEIVED = "complaints.received.v1";
     static final String ROUTED = "complaints.routed.v1";
     static final String DEAD_LETTERS = "complaints.received.v1.dlt";
+    static final String AUDIT = "audit.events.v1";
+
+    /** The accounts every test instance has; each password is the name followed by "-password". */
+    static final String STAFF = "test-staff";
+    static final String ADMIN = "test-admin";
+    static final String OPS = "test-ops";
+    private static final Map<String, String> HASHES = Map.of(
+            STAFF, "$2a$10$.clfOM97HR/2.GAyqc2tsOtA.OOjRcafyjMsKkgUM.g6xLMV5XmRq",
+            ADMIN, "$2a$10$PDpBNjePffP4zJqaMk0s2Ocu1m4p7ajZWINMRyNZ4pgZYRpxK7A7a",
+            OPS, "$2a$10$ivia5AWI6GYYIAWmb6eMk.tkgXK8M60KEHiRyK3JsQIgmamnFFTa.");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private RoutingHarness() {
@@ -104,6 +115,13 @@ final class RoutingHarness {
                 "--management.server.port=0",
                 "--hotline.routing.directory.location=" + directory.toUri(),
                 "--hotline.routing.directory.check-interval=0s"));
+        List<String> users = List.of(STAFF, ADMIN, OPS);
+        for (int i = 0; i < users.size(); i++) {
+            String user = users.get(i);
+            args.add("--hotline.security.users[" + i + "].name=" + user);
+            args.add("--hotline.security.users[" + i + "].password-hash=" + HASHES.get(user));
+            args.add("--hotline.security.users[" + i + "].roles=" + user.substring("test-".length()).toUpperCase());
+        }
         Stream.of(settings).map(setting -> "--" + setting).forEach(args::add);
         ConfigurableApplicationContext routing =
                 new SpringApplicationBuilder(RoutingApplication.class).run(args.toArray(String[]::new));
@@ -193,11 +211,31 @@ final class RoutingHarness {
                 .build());
     }
 
+    /** A POST with the credential of one of the test accounts. */
+    static HttpResponse<String> postAs(String user, ConfigurableApplicationContext routing, String path,
+            String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port(routing) + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType)
+                .header("Authorization", basic(user, user + "-password"))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
     static HttpResponse<String> get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    static HttpResponse<String> getAs(String user, String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", basic(user, user + "-password")).GET().build());
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString(bytes(user + ":" + password));
+    }
+
+    static HttpResponse<String> send(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

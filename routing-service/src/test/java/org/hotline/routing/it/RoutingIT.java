@@ -2,13 +2,17 @@ package org.hotline.routing.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hotline.routing.it.RoutingHarness.ADMIN;
 import static org.hotline.routing.it.RoutingHarness.DEAD_LETTERS;
+import static org.hotline.routing.it.RoutingHarness.OPS;
 import static org.hotline.routing.it.RoutingHarness.ROUTED;
+import static org.hotline.routing.it.RoutingHarness.STAFF;
 import static org.hotline.routing.it.RoutingHarness.bytes;
-import static org.hotline.routing.it.RoutingHarness.header;
+import static org.hotline.routing.it.RoutingHarness.getAs;
 import static org.hotline.routing.it.RoutingHarness.get;
+import static org.hotline.routing.it.RoutingHarness.header;
 import static org.hotline.routing.it.RoutingHarness.port;
-import static org.hotline.routing.it.RoutingHarness.post;
+import static org.hotline.routing.it.RoutingHarness.postAs;
 import static org.hotline.routing.it.RoutingHarness.readCommitted;
 import static org.hotline.routing.it.RoutingHarness.withKey;
 
@@ -50,6 +54,7 @@ class RoutingIT {
     static void start() {
         broker = RoutingHarness.startBroker();
         RoutingHarness.createReceivedTopic(broker, 2);
+        RoutingHarness.createTopic(broker, RoutingHarness.AUDIT);
         directory = RoutingHarness.copyOfSampleDirectory();
         // A send to a missing topic fails within 3 s instead of 60 s or 2 min, so that its transaction aborts,
         // and a rolled-back poll is retried within 2 s.
@@ -226,7 +231,7 @@ class RoutingIT {
         int routedBefore = readCommitted(broker, ROUTED).size();
 
         // when
-        HttpResponse<String> response = post(routing, "/api/v1/routing/preview", "application/json",
+        HttpResponse<String> response = postAs(STAFF, routing, "/api/v1/routing/preview", "application/json",
                 IntakeRequests.KOSTANAY_SCHOOL);
 
         // then
@@ -248,10 +253,11 @@ class RoutingIT {
     @Test
     @Order(7)
     void answersAnInvalidPreviewWithAProblemNamingEveryBadField() {
-        HttpResponse<String> response = post(routing, "/api/v1/routing/preview", "application/json",
+        HttpResponse<String> response = postAs(STAFF, routing, "/api/v1/routing/preview", "application/json",
                 IntakeRequests.KOSTANAY_SCHOOL.replace("\"SEXUAL_HARASSMENT\"", "\"GOSSIP\"")
                         .replace("\"mode\": \"CONFIDENTIAL\"", "\"mode\": \"SECRET\""));
-        HttpResponse<String> notJson = post(routing, "/api/v1/routing/preview", "application/json", "{\"channel\":");
+        HttpResponse<String> notJson = postAs(STAFF, routing, "/api/v1/routing/preview", "application/json",
+                "{\"channel\":");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -267,13 +273,14 @@ class RoutingIT {
     @Test
     @Order(7)
     void forbidsCachingAndSniffingOfEveryAnswerOfTheApi() {
-        HttpResponse<String> decision = post(routing, "/api/v1/routing/preview", "application/json",
+        HttpResponse<String> decision = postAs(STAFF, routing, "/api/v1/routing/preview", "application/json",
                 IntakeRequests.KOSTANAY_SCHOOL);
-        HttpResponse<String> problem = post(routing, "/api/v1/routing/preview", "application/json", "{");
+        HttpResponse<String> problem = postAs(STAFF, routing, "/api/v1/routing/preview", "application/json", "{");
         HttpResponse<String> unknownPath = get("http://localhost:" + port(routing) + "/api/v1/nothing-here");
 
+        // The refusal of a request without a credential comes from Spring Security, before any controller.
         assertThat(List.of(decision, problem, unknownPath)).extracting(HttpResponse::statusCode)
-                .containsExactly(200, 400, 404);
+                .containsExactly(200, 400, 401);
         for (HttpResponse<String> response : List.of(decision, problem, unknownPath)) {
             assertThat(response.headers().firstValue("Cache-Control")).as("%s", response).hasValue("no-store");
             assertThat(response.headers().firstValue("X-Content-Type-Options")).as("%s", response).hasValue("nosniff");
@@ -291,7 +298,8 @@ class RoutingIT {
         Files.writeString(rules, Files.readString(rules).replace("version: kz-sample-2026.11", "version: kz-ngo-2026.12"));
 
         // when
-        HttpResponse<String> reload = post(routing, "/api/v1/routing/directory/reload", "application/json", "");
+        HttpResponse<String> reload = postAs(ADMIN, routing, "/api/v1/routing/directory/reload", "application/json",
+                "");
 
         // then
         assertThat(reload.statusCode()).isEqualTo(200);
@@ -309,7 +317,8 @@ class RoutingIT {
         Files.writeString(authorities, Files.readString(authorities).replaceFirst("type: POLICE", "type: POLIZEI"));
 
         // when
-        HttpResponse<String> reload = post(routing, "/api/v1/routing/directory/reload", "application/json", "");
+        HttpResponse<String> reload = postAs(ADMIN, routing, "/api/v1/routing/directory/reload", "application/json",
+                "");
 
         // then
         assertThat(reload.statusCode()).isEqualTo(422);
@@ -336,15 +345,17 @@ class RoutingIT {
         String base = "http://localhost:" + RoutingHarness.managementPort(routing) + "/actuator/";
 
         assertThat(RoutingHarness.get(base + "health/liveness").statusCode()).isEqualTo(200);
-        assertThat(RoutingHarness.get(base + "health/readiness").body()).contains("\"kafka\"", "\"directory\"");
-        assertThat(RoutingHarness.get(base + "env").statusCode()).isEqualTo(404);
+        assertThat(getAs(OPS, base + "health").body())
+                .contains("\"kafka\"", "\"directory\"");
+        // Not an endpoint, so not under the management chain: the API chain refuses any path it does not know.
+        assertThat(getAs(OPS, base + "env").statusCode()).isEqualTo(403);
         assertThat(metrics()).contains("hotline_routing_decisions_total{application=\"routing-service\","
                 + "fallback=\"false\",primary_type=\"ANTI_CORRUPTION\",region=\"KZ-39\"}")
                 .contains("hotline_routing_decision_seconds_count");
     }
 
     private static String previewVersion() {
-        HttpResponse<String> response = post(routing, "/api/v1/routing/preview", "application/json",
+        HttpResponse<String> response = postAs(STAFF, routing, "/api/v1/routing/preview", "application/json",
                 IntakeRequests.KOSTANAY_SCHOOL);
         return JSON.readTree(response.body()).get("rulesVersion").stringValue();
     }
@@ -357,7 +368,7 @@ class RoutingIT {
     }
 
     private static String metrics() {
-        return RoutingHarness.get("http://localhost:" + RoutingHarness.managementPort(routing)
+        return getAs(OPS, "http://localhost:" + RoutingHarness.managementPort(routing)
                 + "/actuator/prometheus").body();
     }
 }

@@ -22,4 +22,20 @@ class ComposeFileTest {
         assertThat(prometheus).contains("\"intake-service:8081\"", "\"routing-service:8083\"",
                 "\"notification-service:8085\"");
     }
+
+    @Test
+    void prometheusScrapesEveryServiceWithTheDevScraperAccountThatEveryDevProfileDefines() {
+        String compose = Repository.read(Repository.path("deploy/compose/compose.yaml"));
+        String prometheus = Repository.read(Repository.path("deploy/monitoring/prometheus.yml"));
+
+        assertThat(prometheus.split("basic_auth:\n      username: dev-ops\n      password_file: scraper-password",
+                -1)).as("scrape jobs with the dev scraper account").hasSize(4);
+        assertThat(Repository.read(Repository.path("deploy/monitoring/scraper-password")).strip())
+                .isEqualTo("dev-ops-password");
+        assertThat(compose).contains("../monitoring/scraper-password:/etc/prometheus/scraper-password:ro");
+        for (String service : new String[] {"intake-service", "routing-service", "notification-service"}) {
+            assertThat(Repository.read(Repository.path(service + "/src/main/resources/application-dev.yml")))
+                    .as("%s dev profile", service).contains("- name: dev-ops").contains("roles: [OPS]");
+        }
+    }
 }

@@ -20,6 +20,12 @@ import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -51,11 +57,21 @@ class KubernetesManifestsTest {
             "complaints.received.v1.dlt", new TopicSettings("delete", "2592000000"),
             "complaints.routed.v1.dlt", new TopicSettings("delete", "2592000000"),
             "intake.idempotency.v1", new TopicSettings("compact,delete", "2592000000"),
+            "audit.events.v1", new TopicSettings("delete", "31536000000"),
             "notification.ledger.v1", new TopicSettings("compact", null));
 
     /** @param retentionMs null where the topic must not set retention.ms */
     private record TopicSettings(String cleanupPolicy, String retentionMs) {
     }
+
+    /** Each service's API port, where the ingress controller may reach it; notification has none to reach. */
+    private static final Map<String, Integer> API_PORTS = Map.of("intake-service", 8080, "routing-service", 8082);
+
+    /** Ports each service may open connections to: DNS, the Kafka listeners, and SMTP for notification. */
+    private static final Map<String, Set<Integer>> EGRESS_PORTS = Map.of(
+            "intake-service", Set.of(53, 9092, 9093),
+            "routing-service", Set.of(53, 9092, 9093),
+            "notification-service", Set.of(53, 9092, 9093, 587, 465));
 
     /** Secrets the production overlay uses but does not create: Strimzi writes them (docs/kafka-production.md). */
     private static final Set<String> SECRETS_FROM_STRIMZI = Set.of(
@@ -308,6 +324,64 @@ class KubernetesManifestsTest {
                 .allSatisfy(volume -> assertThat(volume.getPersistentVolumeClaim()).as(volume.getName()).isNull());
         assertThat(container.getEnv()).extracting(EnvVar::getName).as("notification-service environment")
                 .doesNotContain("NOTIFICATION_LEDGER_DIRECTORY");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void everyWorkloadGetsTheScraperAccountWithOnlyTheOpsRoleFromASecret(String overlay) {
+        for (Workload workload : Overlay.rendered(overlay).workloads()) {
+            Container container = onlyContainer(workload);
+
+            assertThat(env(container)).as("%s scraper account's role", workload.name())
+                    .containsEntry("HOTLINE_SECURITY_USERS_0_ROLES", "OPS")
+                    .doesNotContainKeys("HOTLINE_SECURITY_USERS_0_NAME", "HOTLINE_SECURITY_USERS_0_PASSWORDHASH");
+            assertThat(container.getEnvFrom()).as("%s Secrets", workload.name())
+                    .filteredOn(source -> source.getSecretRef() != null)
+                    .extracting(source -> source.getSecretRef().getName())
+                    // Generated Secrets are named with a hash of their content: hotline-scraper-<hash>.
+                    .anySatisfy(name -> assertThat(name).startsWith("hotline-scraper-"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void everyWorkloadTalksOnlyToWhatItNeedsUnderANetworkPolicy(String overlay) {
+        Overlay rendered = Overlay.rendered(overlay);
+        for (Workload workload : rendered.workloads()) {
+            Map<String, String> podLabels = workload.template().getMetadata().getLabels();
+            List<NetworkPolicy> policies = rendered.all(NetworkPolicy.class).stream()
+                    .filter(policy -> podLabels.entrySet()
+                            .containsAll(policy.getSpec().getPodSelector().getMatchLabels().entrySet()))
+                    .toList();
+
+            assertThat(policies).as("network policies selecting %s", workload.name()).singleElement()
+                    .satisfies(policy -> assertThat(policy.getSpec().getPolicyTypes()).as("%s policy types",
+                            workload.name()).containsExactlyInAnyOrder("Ingress", "Egress"));
+            NetworkPolicySpec spec = policies.get(0).getSpec();
+            Map<Integer, Set<String>> ingress = new HashMap<>();
+            for (NetworkPolicyIngressRule rule : spec.getIngress()) {
+                assertThat(rule.getFrom()).as("%s ingress from anywhere", workload.name()).isNotEmpty();
+                for (NetworkPolicyPort port : rule.getPorts()) {
+                    for (NetworkPolicyPeer peer : rule.getFrom()) {
+                        ingress.computeIfAbsent(port.getPort().getIntVal(), p -> new TreeSet<>())
+                                .add(peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"));
+                    }
+                }
+            }
+            Map<Integer, Set<String>> expectedIngress = new HashMap<>();
+            expectedIngress.put(MANAGEMENT_PORTS.get(workload.name()), Set.of("monitoring"));
+            if (API_PORTS.containsKey(workload.name())) {
+                expectedIngress.put(API_PORTS.get(workload.name()), Set.of("ingress-nginx"));
+            }
+            assertThat(ingress).as("%s ingress: port -> namespaces allowed", workload.name())
+                    .isEqualTo(expectedIngress);
+            Set<Integer> egress = new TreeSet<>();
+            for (NetworkPolicyEgressRule rule : spec.getEgress()) {
+                rule.getPorts().forEach(port -> egress.add(port.getPort().getIntVal()));
+            }
+            assertThat(egress).as("%s egress ports", workload.name())
+                    .containsExactlyInAnyOrderElementsOf(EGRESS_PORTS.get(workload.name()));
+        }
     }
 
     @Test

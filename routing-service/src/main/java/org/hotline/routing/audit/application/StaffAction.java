@@ -1,0 +1,45 @@
+package org.hotline.routing.audit.application;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * One request of a staff or admin endpoint, as the audit trail keeps it. It names the account and the action,
+ * never a complaint or anything a complainant wrote: the preview's body is not part of it.
+ *
+ * @param principal the account's name from configuration
+ * @param roles the account's roles when it acted
+ * @param action what it asked for, e.g. {@code routing.preview}, {@code directory.reload}
+ * @param outcome how it ended
+ * @param httpStatus the status answered
+ * @param occurredAt when the answer was given
+ */
+public record StaffAction(String principal, Set<String> roles, String action, Outcome outcome, int httpStatus,
+        Instant occurredAt) {
+
+    public StaffAction {
+        roles = Set.copyOf(roles);
+    }
+
+    /** How an action ended, from the status answered. */
+    public enum Outcome {
+        /** 2xx: done. */
+        SUCCEEDED,
+        /** 403: the account lacks the role; nothing was done. */
+        DENIED,
+        /** Any other 4xx: the request was refused (a bad body, an invalid directory); nothing changed. */
+        REJECTED,
+        /** 5xx: the service failed. */
+        FAILED;
+
+        public static Outcome of(int httpStatus) {
+            if (httpStatus >= 200 && httpStatus < 300) {
+                return SUCCEEDED;
+            }
+            if (httpStatus == 403) {
+                return DENIED;
+            }
+            return httpStatus >= 500 ? FAILED : REJECTED;
+        }
+    }
+}
