@@ -17,9 +17,17 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hotline.notification.acknowledgement.domain.AcknowledgementLink;
+import org.hotline.notification.acknowledgement.domain.LinkPurpose;
+import org.hotline.notification.acknowledgement.domain.LinkSigner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +39,10 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 class NotificationIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** The case service's test key (its application-test.yml), which notification's test profile signs with. */
+    private static final LinkSigner CASE_SERVICE_KEYS = new LinkSigner("test-ack-1", Map.of("test-ack-1",
+            Base64.getDecoder().decode("dGVzdC1vbmx5LWFja25vd2xlZGdlbWVudC1saW5rLWtleSE=")));
+    private static final Pattern LINK = Pattern.compile("http://localhost:8086/ack/([A-Za-z0-9_.-]+)");
 
     private EmbeddedKafkaKraftBroker broker;
     private GreenMail smtp;
@@ -88,6 +100,13 @@ class NotificationIT {
                 "Сыбайлас жемқорлыққа қарсы қызмет", "Еңбек инспекциясы", "Сәлеметсіз бе, Айгерим Сапарова!");
         assertThat(subject(caseworkerMail(event.reference()).get(0)))
                 .isEqualTo("Решение по обращению " + event.reference());
+        assertThat(linkedBody(primary, event)).isEqualTo("kz-39-anti-corruption");
+        assertThat(part(primary, "text/plain")).contains("Подтвердите получение и укажите ваш регистрационный номер:");
+        assertThat(linkedBody(copy, event)).isEqualTo("kz-39-labour");
+        assertThat(part(copy, "text/html")).contains("Алғаныңызды растап, тіркеу нөміріңізді енгізіңіз:");
+        for (MimeMessage notForABody : List.of(acknowledgement, caseworkerMail(event.reference()).get(0))) {
+            assertThat(part(notForABody, "text/plain") + part(notForABody, "text/html")).doesNotContain("/ack/");
+        }
         await().atMost(PATIENCE).until(() -> outcomesOf(event).size() == 4);
         List<ConsumerRecord<String, byte[]>> outcomes = outcomesOf(event);
         assertThat(outcomes).allSatisfy(outcome -> {
@@ -101,6 +120,28 @@ class NotificationIT {
         assertThat(outcomes).extracting(NotificationHarness::value).anyMatch(v -> v.contains(
                 "\"recipientType\":\"AUTHORITY\",\"authorityId\":\"kz-39-labour\",\"template\":\"authority-notice\","
                         + "\"language\":\"kk\""));
+    }
+
+    /**
+     * The body a body's email links to, after checking that its text and HTML parts carry the same link, that the
+     * case service's key accepts it for acknowledging this complaint and that it expires in about 60 days.
+     */
+    private static String linkedBody(MimeMessage email, RoutedEvents event) {
+        String text = token(part(email, "text/plain"));
+        assertThat(token(part(email, "text/html"))).isEqualTo(text);
+        AcknowledgementLink link = CASE_SERVICE_KEYS.verify(text, LinkPurpose.ACKNOWLEDGE, Instant.now())
+                .orElseThrow(() -> new AssertionError("the case service's key refuses " + text));
+        assertThat(link.complaintId()).isEqualTo(event.complaintId());
+        assertThat(link.reference()).isEqualTo(event.reference());
+        assertThat(link.expiresAt()).isBetween(Instant.now().plus(Duration.ofDays(59)),
+                Instant.now().plus(Duration.ofDays(60)));
+        return link.authorityId();
+    }
+
+    private static String token(String content) {
+        Matcher matcher = LINK.matcher(content);
+        assertThat(matcher.find()).as("an acknowledgement link in %s", content).isTrue();
+        return matcher.group(1);
     }
 
     @Test

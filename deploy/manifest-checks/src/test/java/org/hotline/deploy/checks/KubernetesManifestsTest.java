@@ -407,7 +407,8 @@ class KubernetesManifestsTest {
                 for (Map.Entry<String, String> entry : secret.getData().entrySet()) {
                     String value = new String(Base64.getDecoder().decode(entry.getValue()),
                             StandardCharsets.UTF_8);
-                    if (!entry.getKey().equals("HOTLINE_SEALING_ACTIVE_KEY_ID")) {
+                    // A key id names a key and is no secret; the key it names is a placeholder.
+                    if (!entry.getKey().endsWith("_ACTIVE_KEY_ID")) {
                         assertThat(value).as("%s/%s in overlay %s", secret.getMetadata().getName(), entry.getKey(),
                                 overlay).startsWith("REPLACE-ME");
                     }

@@ -1,6 +1,7 @@
 package org.hotline.notification.dispatch.mail;
 
 import java.time.Clock;
+import org.hotline.notification.acknowledgement.domain.AcknowledgementLinks;
 import org.hotline.notification.dispatch.application.MailGateway;
 import org.hotline.notification.dispatch.application.MailRenderer;
 import org.hotline.notification.dispatch.application.NotificationMetrics;
@@ -14,9 +15,9 @@ class MailConfiguration {
 
     @Bean
     MailRenderer mailRenderer(NotificationProperties properties, NotificationMetrics metrics,
-            JavaMailSenderImpl mailSender, Clock clock) {
+            JavaMailSenderImpl mailSender, Clock clock, AcknowledgementLinks links) {
         return new ThymeleafMailRenderer(properties.templatesDirectory(), properties.ngo().fromAddress(), metrics,
-                mailSender.getSession(), clock);
+                mailSender.getSession(), clock, links);
     }
 
     @Bean

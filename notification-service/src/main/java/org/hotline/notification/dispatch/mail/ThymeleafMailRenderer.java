@@ -14,11 +14,13 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Set;
+import org.hotline.notification.acknowledgement.domain.AcknowledgementLinks;
 import org.hotline.notification.dispatch.application.MailRenderer;
 import org.hotline.notification.dispatch.application.NotificationMetrics;
 import org.hotline.notification.dispatch.application.UndeliverableMessageException;
 import org.hotline.notification.dispatch.domain.Language;
 import org.hotline.notification.dispatch.domain.PlannedMessage;
+import org.hotline.notification.dispatch.domain.RecipientType;
 import org.hotline.notification.dispatch.domain.SafeText;
 import org.jspecify.annotations.Nullable;
 import org.thymeleaf.TemplateEngine;
@@ -34,6 +36,10 @@ import org.thymeleaf.templateresolver.FileTemplateResolver;
  * an HTML part. HTML templates insert values with {@code th:text}, which escapes them; the subject is
  * reduced to one line and RFC 2047-encoded; addresses with anything beyond one plain address are refused.
  * The Message-ID is the planned deterministic id, never one Jakarta Mail makes up.
+ *
+ * <p>Every message to a body gets its acknowledgement link as {@code acknowledgementLink}, signed here, when the
+ * message is rendered for sending: it is not planned with the message, so it never waits in memory or reaches the
+ * ledger, and its validity runs from the send. Messages to the complainant and the caseworkers never get one.
  */
 final class ThymeleafMailRenderer implements MailRenderer {
 
@@ -45,9 +51,11 @@ final class ThymeleafMailRenderer implements MailRenderer {
     private final NotificationMetrics metrics;
     private final Session session;
     private final Clock clock;
+    private final AcknowledgementLinks links;
 
     ThymeleafMailRenderer(@Nullable Path templateDirectory, String fromAddress, NotificationMetrics metrics,
-            Session session, Clock clock) {
+            Session session, Clock clock, AcknowledgementLinks links) {
+        this.links = links;
         this.catalogue = new TemplateCatalogue(templateDirectory);
         this.engine = engine(templateDirectory);
         this.from = address(fromAddress);
@@ -64,6 +72,11 @@ final class ThymeleafMailRenderer implements MailRenderer {
             metrics.templateFallback(planned.template(), planned.language(), language);
         }
         Context context = new Context(Locale.forLanguageTag(language.code()), planned.model());
+        String authorityId = planned.authorityId();
+        if (planned.recipientType() == RecipientType.AUTHORITY && authorityId != null) {
+            context.setVariable("acknowledgementLink",
+                    links.acknowledge(planned.complaintId(), planned.reference(), authorityId).orElse(null));
+        }
         String base = planned.template() + "/" + language.code();
         String subject = SafeText.line(engine.process(base + ".subject.txt", context), SUBJECT_LIMIT);
         String text = engine.process(base + ".txt", context);

@@ -12,9 +12,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hotline.notification.acknowledgement.domain.AcknowledgementLink;
+import org.hotline.notification.acknowledgement.domain.AcknowledgementLinks;
+import org.hotline.notification.acknowledgement.domain.LinkPurpose;
+import org.hotline.notification.acknowledgement.domain.LinkSigner;
 import org.hotline.notification.dispatch.application.UndeliverableMessageException;
 import org.hotline.notification.dispatch.domain.Assignment;
 import org.hotline.notification.dispatch.domain.AssignmentRole;
@@ -32,10 +41,16 @@ import org.junit.jupiter.api.io.TempDir;
 class ThymeleafMailRendererTest {
 
     private static final Session SESSION = Session.getInstance(new Properties());
+    private static final Instant NOW = Instant.parse("2026-12-01T06:00:00Z");
+    private static final LinkSigner SIGNER = new LinkSigner("k1",
+            Map.of("k1", "a key of at least thirty-two bytes!!".getBytes(StandardCharsets.UTF_8)));
+    private static final AcknowledgementLinks LINKS = new AcknowledgementLinks(SIGNER, "https://cases.ngo.example",
+            Duration.ofDays(60), Clock.fixed(NOW, ZoneOffset.UTC));
+    private static final Pattern LINK = Pattern.compile("https://cases\\.ngo\\.example/ack/([A-Za-z0-9_.-]+)");
 
     private final RecordingMetrics metrics = new RecordingMetrics();
     private final ThymeleafMailRenderer renderer = new ThymeleafMailRenderer(null, "notifications@ngo.example",
-            metrics, SESSION, Clock.systemUTC());
+            metrics, SESSION, Clock.systemUTC(), LINKS);
     private final MessagePlanner planner = new MessagePlanner(Complaints.NGO, "notification.test");
 
     @Test
@@ -61,6 +76,36 @@ class ThymeleafMailRendererTest {
                 "Связь с заявителем — только через Линия доверия", "hotline@ngo.example")
                 .doesNotContain("Айгерим", "aigerim@");
         assertThat(html).contains("<span>15</span> рабочих дней", "Руководитель организации");
+    }
+
+    @Test
+    void givesEachBodyItsOwnAcknowledgementLinkInBothPartsAndNobodyElseOne() throws Exception {
+        // given
+        RoutedComplaint complaint = Complaints.complaint(ComplainantMode.CONFIDENTIAL, Complaints.aigerim(true),
+                Complaints.antiCorruption(), Complaints.labourInspection());
+        List<PlannedMessage> planned = planner.plan(complaint);
+
+        // when
+        MimeMessage primary = parse(renderer.render(planned.get(0)));
+        MimeMessage copy = parse(renderer.render(planned.get(1)));
+        MimeMessage acknowledgement = parse(renderer.render(planned.get(2)));
+        MimeMessage decision = parse(renderer.render(planned.get(3)));
+
+        // then
+        String token = token(part(primary, "text/plain"));
+        assertThat(part(primary, "text/plain")).contains("Подтвердите получение и укажите ваш регистрационный номер:",
+                "https://cases.ngo.example/ack/" + token);
+        assertThat(part(primary, "text/html")).contains("<a href=\"https://cases.ngo.example/ack/" + token + "\">");
+        assertThat(SIGNER.verify(token, LinkPurpose.ACKNOWLEDGE, NOW)).contains(new AcknowledgementLink(
+                complaint.complaintId(), complaint.reference(), Complaints.antiCorruption().authorityId(),
+                LinkPurpose.ACKNOWLEDGE, NOW.plus(Duration.ofDays(60))));
+        assertThat(SIGNER.verify(token(part(copy, "text/html")), LinkPurpose.ACKNOWLEDGE, NOW))
+                .hasValueSatisfying(link -> assertThat(link.authorityId())
+                        .isEqualTo(Complaints.labourInspection().authorityId()));
+        assertThat(part(copy, "text/plain")).contains("Алғаныңызды растап, тіркеу нөміріңізді енгізіңіз:");
+        for (MimeMessage notForABody : List.of(acknowledgement, decision)) {
+            assertThat(part(notForABody, "text/plain") + part(notForABody, "text/html")).doesNotContain("/ack/");
+        }
     }
 
     @Test
@@ -161,7 +206,7 @@ class ThymeleafMailRendererTest {
         Files.writeString(own.resolve("kk.txt"), "Код: [[${trackingCode}]]\n");
         Files.writeString(own.resolve("kk.html"), "<p th:text=\"${trackingCode}\">code</p>\n");
         ThymeleafMailRenderer custom = new ThymeleafMailRenderer(directory, "notifications@ngo.example", metrics,
-                SESSION, Clock.systemUTC());
+                SESSION, Clock.systemUTC(), LINKS);
         PlannedMessage acknowledgement = planner.plan(Complaints.complaint(ComplainantMode.CONFIDENTIAL,
                 Complaints.aigerim(true), Complaints.antiCorruption())).get(1);
 
@@ -171,6 +216,12 @@ class ThymeleafMailRendererTest {
         // then
         assertThat(message.getSubject()).isEqualTo("Рахмет! HL-7F3K-9QX2-ABCD");
         assertThat(part(message, "text/plain")).isEqualToIgnoringNewLines("Код: ABCD-EFGH-JKLM-NPQR");
+    }
+
+    private static String token(String content) {
+        Matcher matcher = LINK.matcher(content);
+        assertThat(matcher.find()).as("a link in %s", content).isTrue();
+        return matcher.group(1);
     }
 
     static MimeMessage parse(byte[] mime) throws Exception {
