@@ -27,6 +27,9 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 public final class Benchmarks {
 
+    /** Where the hand-written part of the results file starts; everything from it on is kept. */
+    private static final String NOTES_HEADING = "## Notes (added by hand)";
+
     private Benchmarks() {
     }
 
@@ -139,9 +142,17 @@ public final class Benchmarks {
                 .append("still stays well below the relay. The relay copies bytes; the service parses each event, ")
                 .append("decides, writes a ComplaintRouted several times larger (names and reasons in three ")
                 .append("languages), and goes through Spring Cloud Stream's batch path (a header map per record, ")
-                .append("one binder send per output message). Where the rest of the time goes has not been ")
-                .append("profiled; on a loaded two-core machine the service's CPU work suffers far more than the ")
+                .append("one binder send per output message). The notes below, kept by hand, say where its time ")
+                .append("goes; on a loaded two-core machine the service's CPU work suffers far more than the ")
                 .append("relay's, which mostly waits on the broker.\n");
+        // The hand-written notes at the end of the file (figures of earlier runs, profiles) survive a run.
+        if (Files.exists(out)) {
+            String previous = Files.readString(out, StandardCharsets.UTF_8);
+            int notes = previous.indexOf(NOTES_HEADING);
+            if (notes >= 0) {
+                md.append('\n').append(previous.substring(notes));
+            }
+        }
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
         LoggerFactory.getLogger(Benchmarks.class).info("Wrote {}:\n{}", out.toAbsolutePath(), md);
