@@ -18,9 +18,10 @@ class ComposeFileTest {
         String compose = Repository.read(Repository.path("deploy/compose/compose.yaml"));
         String prometheus = Repository.read(Repository.path("deploy/monitoring/prometheus.yml"));
 
-        assertThat(compose).contains("\n  intake-service:", "\n  routing-service:", "\n  notification-service:");
+        assertThat(compose).contains("\n  intake-service:", "\n  routing-service:", "\n  notification-service:",
+                "\n  case-service:");
         assertThat(prometheus).contains("\"intake-service:8081\"", "\"routing-service:8083\"",
-                "\"notification-service:8085\"");
+                "\"notification-service:8085\"", "\"case-service:8087\"");
     }
 
     @Test
@@ -29,7 +30,7 @@ class ComposeFileTest {
         String prometheus = Repository.read(Repository.path("deploy/monitoring/prometheus.yml"));
 
         assertThat(prometheus.split("basic_auth:\n      username: dev-ops\n      password_file: scraper-password",
-                -1)).as("scrape jobs with the dev scraper account").hasSize(4);
+                -1)).as("scrape jobs with the dev scraper account").hasSize(5);
         assertThat(Repository.read(Repository.path("deploy/monitoring/scraper-password")).strip())
                 .isEqualTo("dev-ops-password");
         assertThat(compose).contains("../monitoring/scraper-password:/etc/prometheus/scraper-password:ro");

@@ -44,7 +44,7 @@ class KubernetesManifestsTest {
 
     /** Each service's management port, as its application.yml sets it. */
     private static final Map<String, Integer> MANAGEMENT_PORTS = Map.of(
-            "intake-service", 8081, "routing-service", 8083, "notification-service", 8085);
+            "intake-service", 8081, "routing-service", 8083, "notification-service", 8085, "case-service", 8087);
 
     /**
      * The topics of docs/events.md and notification's ledger, with their cleanup policy and retention in ms (-1:
@@ -58,24 +58,29 @@ class KubernetesManifestsTest {
             "complaints.routed.v1.dlt", new TopicSettings("delete", "2592000000"),
             "intake.idempotency.v1", new TopicSettings("compact,delete", "2592000000"),
             "audit.events.v1", new TopicSettings("delete", "31536000000"),
-            "notification.ledger.v1", new TopicSettings("compact", null));
+            "notification.ledger.v1", new TopicSettings("compact", null),
+            "cases.events.v1", new TopicSettings("delete", "-1"),
+            "case.status.v1", new TopicSettings("compact", null));
 
     /** @param retentionMs null where the topic must not set retention.ms */
     private record TopicSettings(String cleanupPolicy, String retentionMs) {
     }
 
     /** Each service's API port, where the ingress controller may reach it; notification has none to reach. */
-    private static final Map<String, Integer> API_PORTS = Map.of("intake-service", 8080, "routing-service", 8082);
+    private static final Map<String, Integer> API_PORTS = Map.of("intake-service", 8080, "routing-service", 8082,
+            "case-service", 8086);
 
     /** Ports each service may open connections to: DNS, the Kafka listeners, and SMTP for notification. */
     private static final Map<String, Set<Integer>> EGRESS_PORTS = Map.of(
             "intake-service", Set.of(53, 9092, 9093),
             "routing-service", Set.of(53, 9092, 9093),
-            "notification-service", Set.of(53, 9092, 9093, 587, 465));
+            "notification-service", Set.of(53, 9092, 9093, 587, 465),
+            "case-service", Set.of(53, 9092, 9093));
 
     /** Secrets the production overlay uses but does not create: Strimzi writes them (docs/kafka-production.md). */
     private static final Set<String> SECRETS_FROM_STRIMZI = Set.of(
-            "intake-service", "routing-service", "notification-service", "hotline-kafka-cluster-ca-cert");
+            "intake-service", "routing-service", "notification-service", "case-service",
+            "hotline-kafka-cluster-ca-cert");
 
     static List<String> overlays() {
         return Overlay.names().toList();
@@ -132,7 +137,7 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
-    void everyOverlayRendersToTheThreeServicesTheirBudgetsServicesAndTopics(String overlay) {
+    void everyOverlayRendersToTheFourServicesTheirBudgetsServicesAndTopics(String overlay) {
         Overlay rendered = Overlay.rendered(overlay);
 
         assertThat(rendered.workloads()).extracting(Workload::name)
