@@ -247,11 +247,18 @@ class NotificationIT {
         assertThat(dead).extracting(record -> header(record, "x-dead-letter-reason")).anyMatch(
                 reason -> reason.startsWith("not JSON")).anyMatch(reason -> reason.contains("unsupported schemaVersion"))
                 .anyMatch(reason -> reason.contains("sealed incident.description does not open"));
+        assertThat(dead).extracting(record -> header(record, "x-dead-letter-reason-code"))
+                .containsExactlyInAnyOrder("not_json", "unsupported_schema_version", "sealed_value_unopenable");
         assertThat(dead).filteredOn(record -> "not-json-key".equals(record.key())).singleElement()
                 .satisfies(record -> {
                     assertThat(value(record)).isEqualTo("this is not JSON");
-                    assertThat(header(record, "x-dead-letter-topic")).isEqualTo("complaints.routed.v1");
+                    assertThat(header(record, "x-dead-letter-original-topic")).isEqualTo("complaints.routed.v1");
+                    assertThat(header(record, "x-dead-letter-original-offset")).isNotBlank();
                     assertThat(header(record, "x-dead-letter-group")).isEqualTo("notification-service");
+                    assertThat(header(record, "x-dead-letter-at")).isNotBlank();
+                    // The parser's message would quote the record's text: only the place is given.
+                    assertThat(header(record, "x-dead-letter-reason")).startsWith("not JSON (stopped at line 1")
+                            .doesNotContain("this");
                 });
         assertThat(mailTo(smtp, "x@five.example")).isEmpty();
         assertThat(mailTo(smtp, "y@five.example")).isEmpty();

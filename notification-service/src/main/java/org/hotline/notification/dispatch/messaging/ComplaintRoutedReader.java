@@ -1,5 +1,11 @@
 package org.hotline.notification.dispatch.messaging;
 
+import static org.hotline.notification.dispatch.messaging.PoisonEventException.INVALID_FIELD;
+import static org.hotline.notification.dispatch.messaging.PoisonEventException.MISSING_FIELD;
+import static org.hotline.notification.dispatch.messaging.PoisonEventException.NOT_JSON;
+import static org.hotline.notification.dispatch.messaging.PoisonEventException.SEALED_VALUE_UNOPENABLE;
+import static org.hotline.notification.dispatch.messaging.PoisonEventException.UNSUPPORTED_SCHEMA_VERSION;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,19 +52,21 @@ final class ComplaintRoutedReader {
         try {
             root = json.readTree(payload);
         } catch (JacksonException e) {
-            throw new PoisonEventException("not JSON: " + e.getOriginalMessage());
+            throw new PoisonEventException(NOT_JSON, "not JSON (stopped at line "
+                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ", column "
+                    + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr()) + ")");
         }
         if (root == null || !root.isObject()) {
-            throw new PoisonEventException("not a JSON object");
+            throw new PoisonEventException(NOT_JSON, "not a JSON object");
         }
         String eventType = text(root, "eventType");
         if (!EVENT_TYPE.equals(eventType)) {
-            throw new PoisonEventException("eventType is '" + eventType + "', expected " + EVENT_TYPE);
+            throw new PoisonEventException(INVALID_FIELD, "eventType is '" + eventType + "', expected " + EVENT_TYPE);
         }
         JsonNode version = root.get("schemaVersion");
         if (version == null || !version.isIntegralNumber() || version.intValue() != SCHEMA_VERSION) {
-            throw new PoisonEventException("unsupported schemaVersion " + version + ", this service reads "
-                    + SCHEMA_VERSION);
+            throw new PoisonEventException(UNSUPPORTED_SCHEMA_VERSION, "unsupported schemaVersion " + version
+                    + ", this service reads " + SCHEMA_VERSION);
         }
         UUID complaintId = uuid(root, "complaintId");
         JsonNode complaint = object(root, "complaint");
@@ -94,7 +102,7 @@ final class ComplaintRoutedReader {
     private List<Assignment> assignments(JsonNode root) {
         JsonNode array = root.get("assignments");
         if (array == null || !array.isArray()) {
-            throw new PoisonEventException("assignments missing or not an array");
+            throw new PoisonEventException(missingOrInvalid(array), "assignments missing or not an array");
         }
         List<Assignment> assignments = new ArrayList<>();
         for (JsonNode node : array) {
@@ -148,10 +156,10 @@ final class ComplaintRoutedReader {
         try {
             identity = json.readTree(opened);
         } catch (JacksonException e) {
-            throw new PoisonEventException("the opened complainant value is not JSON");
+            throw new PoisonEventException(INVALID_FIELD, "the opened complainant value is not JSON");
         }
         if (identity == null || !identity.isObject()) {
-            throw new PoisonEventException("the opened complainant value is not a JSON object");
+            throw new PoisonEventException(INVALID_FIELD, "the opened complainant value is not a JSON object");
         }
         return new RoutedComplaint.Complainant(optionalText(identity, "name"), optionalText(identity, "email"),
                 optionalText(identity, "phone"), language(text(identity, "preferredLanguage")),
@@ -162,7 +170,8 @@ final class ComplaintRoutedReader {
         try {
             return sealer.open(sealed, SEALED_IN + complaintId + "/" + field);
         } catch (SealingException e) {
-            throw new PoisonEventException("sealed " + field + " does not open: " + e.getMessage(), e);
+            throw new PoisonEventException(SEALED_VALUE_UNOPENABLE, "sealed " + field + " does not open: "
+                    + e.getMessage(), e);
         }
     }
 
@@ -175,7 +184,7 @@ final class ComplaintRoutedReader {
     private static JsonNode object(JsonNode parent, String field) {
         JsonNode node = parent.get(field);
         if (node == null || !node.isObject()) {
-            throw new PoisonEventException(field + " missing or not an object");
+            throw new PoisonEventException(missingOrInvalid(node), field + " missing or not an object");
         }
         return node;
     }
@@ -188,7 +197,7 @@ final class ComplaintRoutedReader {
     private static String text(JsonNode parent, String field) {
         JsonNode node = parent.get(field);
         if (node == null || !node.isString()) {
-            throw new PoisonEventException(field + " missing or not a string");
+            throw new PoisonEventException(missingOrInvalid(node), field + " missing or not a string");
         }
         return node.stringValue();
     }
@@ -199,7 +208,7 @@ final class ComplaintRoutedReader {
             return null;
         }
         if (!node.isString()) {
-            throw new PoisonEventException(field + " is not a string");
+            throw new PoisonEventException(INVALID_FIELD, field + " is not a string");
         }
         return node.stringValue();
     }
@@ -207,7 +216,7 @@ final class ComplaintRoutedReader {
     private static boolean flag(JsonNode parent, String field) {
         Boolean value = optionalFlag(parent, field);
         if (value == null) {
-            throw new PoisonEventException(field + " missing");
+            throw new PoisonEventException(MISSING_FIELD, field + " missing");
         }
         return value;
     }
@@ -218,14 +227,14 @@ final class ComplaintRoutedReader {
             return null;
         }
         if (!node.isBoolean()) {
-            throw new PoisonEventException(field + " is not a boolean");
+            throw new PoisonEventException(INVALID_FIELD, field + " is not a boolean");
         }
         return node.booleanValue();
     }
 
     private static int integer(JsonNode node) {
         if (!node.isIntegralNumber()) {
-            throw new PoisonEventException("answerDeadlineWorkingDays is not an integer");
+            throw new PoisonEventException(INVALID_FIELD, "answerDeadlineWorkingDays is not an integer");
         }
         return node.intValue();
     }
@@ -233,12 +242,12 @@ final class ComplaintRoutedReader {
     private static List<String> strings(JsonNode parent, String field) {
         JsonNode node = parent.get(field);
         if (node == null || !node.isArray()) {
-            throw new PoisonEventException(field + " missing or not an array");
+            throw new PoisonEventException(missingOrInvalid(node), field + " missing or not an array");
         }
         List<String> values = new ArrayList<>();
         for (JsonNode element : node) {
             if (!element.isString()) {
-                throw new PoisonEventException(field + " holds a non-string");
+                throw new PoisonEventException(INVALID_FIELD, field + " holds a non-string");
             }
             values.add(element.stringValue());
         }
@@ -249,7 +258,7 @@ final class ComplaintRoutedReader {
         try {
             return UUID.fromString(text(parent, field));
         } catch (IllegalArgumentException e) {
-            throw new PoisonEventException(field + " is not a UUID");
+            throw new PoisonEventException(INVALID_FIELD, field + " is not a UUID");
         }
     }
 
@@ -257,7 +266,7 @@ final class ComplaintRoutedReader {
         try {
             return Instant.parse(text(parent, field));
         } catch (DateTimeParseException e) {
-            throw new PoisonEventException(field + " is not an ISO-8601 instant");
+            throw new PoisonEventException(INVALID_FIELD, field + " is not an ISO-8601 instant");
         }
     }
 
@@ -266,12 +275,17 @@ final class ComplaintRoutedReader {
         try {
             return value == null ? null : LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new PoisonEventException(field + " is not an ISO-8601 date");
+            throw new PoisonEventException(INVALID_FIELD, field + " is not an ISO-8601 date");
         }
     }
 
+    private static String missingOrInvalid(@Nullable JsonNode node) {
+        return node == null ? MISSING_FIELD : INVALID_FIELD;
+    }
+
     private static Language language(String code) {
-        return Language.fromCode(code).orElseThrow(() -> new PoisonEventException("unknown language '" + code + "'"));
+        return Language.fromCode(code)
+                .orElseThrow(() -> new PoisonEventException(INVALID_FIELD, "unknown language '" + code + "'"));
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, JsonNode parent, String field) {
@@ -279,7 +293,7 @@ final class ComplaintRoutedReader {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw new PoisonEventException(field + " has unknown value '" + value + "'");
+            throw new PoisonEventException(INVALID_FIELD, field + " has unknown value '" + value + "'");
         }
     }
 }

@@ -2,6 +2,7 @@ package org.hotline.notification.dispatch.messaging;
 
 import io.micrometer.core.instrument.Counter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,14 +31,16 @@ final class DeadLetters {
     private final String group;
     private final Duration timeout;
     private final Counter deadLettered;
+    private final Clock clock;
 
     DeadLetters(KafkaTemplate<byte[], byte[]> template, String topic, String group, Duration timeout,
-            Counter deadLettered) {
+            Counter deadLettered, Clock clock) {
         this.template = template;
         this.topic = topic;
         this.group = group;
         this.timeout = timeout;
         this.deadLettered = deadLettered;
+        this.clock = clock;
     }
 
     /** Returns whether the broker has the dead letter; when not, the record must be read again. */
@@ -46,12 +49,15 @@ final class DeadLetters {
         for (Header header : record.headers()) {
             headers.add(header);
         }
+        // The same set as routing's dead letters (docs/asyncapi.yaml, "DeadLetter"), all UTF-8 text.
         headers.add("x-dead-letter-reason", bytes(String.valueOf(reason.getMessage())));
+        headers.add("x-dead-letter-reason-code", bytes(reason.reasonCode()));
         headers.add("x-dead-letter-exception", bytes(reason.getClass().getName()));
-        headers.add("x-dead-letter-topic", bytes(record.topic()));
-        headers.add("x-dead-letter-partition", bytes(String.valueOf(record.partition())));
-        headers.add("x-dead-letter-offset", bytes(String.valueOf(record.offset())));
+        headers.add("x-dead-letter-original-topic", bytes(record.topic()));
+        headers.add("x-dead-letter-original-partition", bytes(String.valueOf(record.partition())));
+        headers.add("x-dead-letter-original-offset", bytes(String.valueOf(record.offset())));
         headers.add("x-dead-letter-group", bytes(group));
+        headers.add("x-dead-letter-at", bytes(clock.instant().toString()));
         // Partition null: the producer picks it from the key, so the dead-letter topic may have fewer partitions.
         ProducerRecord<byte[], byte[]> deadLetter = new ProducerRecord<>(topic, null, record.key(), record.value(),
                 headers);

@@ -1,6 +1,7 @@
 package org.hotline.notification.dispatch.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -67,7 +68,8 @@ class MessagingConfiguration {
 
     @Bean
     RoutedComplaintsConsumer routedComplaintsConsumer(KafkaProperties kafka, NotificationProperties properties,
-            ComplaintRoutedReader reader, Dispatcher dispatcher, KafkaLedger ledger, MeterRegistry meters) {
+            ComplaintRoutedReader reader, Dispatcher dispatcher, KafkaLedger ledger, MeterRegistry meters,
+            Clock clock) {
         NotificationProperties.Topics topics = properties.topics();
         Map<String, Object> config = consumerConfig(kafka);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, topics.group());
@@ -75,7 +77,7 @@ class MessagingConfiguration {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.kafka().maxPollRecords());
         DeadLetters deadLetters = new DeadLetters(deadLetterTemplate(kafka, properties), topics.deadLetter(),
-                topics.group(), properties.kafka().sendTimeout(), meters.counter("notification.dead.letters"));
+                topics.group(), properties.kafka().sendTimeout(), meters.counter("notification.dead.letters"), clock);
         return new RoutedComplaintsConsumer(() -> new KafkaConsumer<>(config), topics.routed(), reader, dispatcher,
                 ledger, deadLetters, properties.maxBacklog());
     }

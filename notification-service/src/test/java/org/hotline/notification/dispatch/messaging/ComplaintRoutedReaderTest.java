@@ -153,6 +153,30 @@ class ComplaintRoutedReaderTest {
                 .isInstanceOf(PoisonEventException.class).hasMessage("unknown language 'de'");
     }
 
+    @Test
+    void givesEachRefusalTheReasonCodeItsDeadLetterCarriesAndNeverQuotesTheRecord() {
+        assertThat(reasonCode("{\"name\": \"Айгуль\" oops")).isEqualTo(PoisonEventException.NOT_JSON);
+        assertThatThrownBy(() -> reader.read("{\"name\": \"Айгуль\" oops".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageStartingWith("not JSON (stopped at line 1, column").hasMessageNotContaining("Айгуль");
+        assertThat(reasonCode(event(2, seal("d", "incident.description"), seal("{}", "complainant"))))
+                .isEqualTo(PoisonEventException.UNSUPPORTED_SCHEMA_VERSION);
+        assertThat(reasonCode("{\"eventType\":\"ComplaintRouted\",\"schemaVersion\":1}"))
+                .isEqualTo(PoisonEventException.MISSING_FIELD);
+        assertThat(reasonCode("{\"eventType\":\"ComplaintRouted\",\"schemaVersion\":1,\"complaintId\":7}"))
+                .isEqualTo(PoisonEventException.INVALID_FIELD);
+        assertThat(reasonCode(event(1, new SealedValue("k9", "A256GCM", "AAAAAAAAAAAAAAAA", "AAAA"),
+                seal("{}", "complainant")))).isEqualTo(PoisonEventException.SEALED_VALUE_UNOPENABLE);
+    }
+
+    private String reasonCode(String record) {
+        try {
+            reader.read(record.getBytes(StandardCharsets.UTF_8));
+        } catch (PoisonEventException e) {
+            return e.reasonCode();
+        }
+        throw new AssertionError("read without a refusal: " + record);
+    }
+
     private SealedValue seal(String plaintext, String field) {
         return intake.seal(plaintext.getBytes(StandardCharsets.UTF_8),
                 "complaints.received.v1/" + COMPLAINT + "/" + field);

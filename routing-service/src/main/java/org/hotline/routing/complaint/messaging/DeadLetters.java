@@ -1,7 +1,5 @@
 package org.hotline.routing.complaint.messaging;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.hotline.routing.complaint.application.RoutingMetrics;
 import org.slf4j.Logger;
@@ -27,11 +25,14 @@ final class DeadLetters {
     static final String ROUTING_FAILED = "routing_failed";
 
     private final String topic;
+    private final String group;
     private final RoutingMetrics metrics;
     private final Clock clock;
 
-    DeadLetters(String topic, RoutingMetrics metrics, Clock clock) {
+    /** @param group the consumer group that gives the record up, named in the dead letter */
+    DeadLetters(String topic, String group, RoutingMetrics metrics, Clock clock) {
         this.topic = topic;
+        this.group = group;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -58,18 +59,14 @@ final class DeadLetters {
         letter.setHeader(KafkaHeaders.TOPIC, topic)
                 .setHeader(KafkaHeaders.KEY, record.key())
                 .setHeader(REASON, detail)
+                // The same set as notification's dead letters (docs/asyncapi.yaml, "DeadLetter"), all UTF-8 text.
                 .setHeader(REASON_CODE, code)
                 .setHeader("x-dead-letter-original-topic", record.topic())
                 .setHeader("x-dead-letter-original-partition", String.valueOf(record.partition()))
                 .setHeader("x-dead-letter-original-offset", String.valueOf(record.offset()))
-                .setHeader("x-dead-letter-at", clock.instant().toString())
-                // As Spring Kafka's DeadLetterPublishingRecoverer wrote them before routing handled polls itself,
-                // for tools that read these.
-                .setHeader("kafka_dlt-original-topic", record.topic().getBytes(StandardCharsets.UTF_8))
-                .setHeader("kafka_dlt-original-partition", ByteBuffer.allocate(4).putInt(record.partition()).array())
-                .setHeader("kafka_dlt-original-offset", ByteBuffer.allocate(8).putLong(record.offset()).array())
-                .setHeader("kafka_dlt-exception-fqcn",
-                        exception.getClass().getName().getBytes(StandardCharsets.UTF_8));
+                .setHeader("x-dead-letter-exception", exception.getClass().getName())
+                .setHeader("x-dead-letter-group", group)
+                .setHeader("x-dead-letter-at", clock.instant().toString());
         metrics.deadLettered(code);
         log.warn("Dead-lettered {} to {} ({}): {}", record, topic, code, detail);
         return letter.build();

@@ -19,9 +19,11 @@ class MessagingConfiguration {
 
     @Bean
     Function<Message<List<byte[]>>, List<Message<byte[]>>> routeComplaint(ComplaintRouter router,
-            RoutingMetrics metrics, RoutingProperties properties, Clock clock) {
-        return new RouteComplaintHandler(router, new DeadLetters(properties.deadLetters().topic(), metrics, clock),
-                metrics, properties.routingAttempts(), clock);
+            RoutingMetrics metrics, RoutingProperties properties, Clock clock,
+            @Value("${spring.cloud.stream.bindings.routeComplaint-in-0.group}") String group) {
+        return new RouteComplaintHandler(router,
+                new DeadLetters(properties.deadLetters().topic(), group, metrics, clock), metrics,
+                properties.routingAttempts(), clock);
     }
 
     /** Readiness: the broker answers. */

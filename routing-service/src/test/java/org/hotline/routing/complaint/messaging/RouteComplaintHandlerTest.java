@@ -47,7 +47,7 @@ class RouteComplaintHandlerTest {
     private final RoutingMetrics metrics = new RecordingMetrics();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final RouteComplaintHandler handler = new RouteComplaintHandler(router(),
-            new DeadLetters(DEAD_LETTERS, metrics, clock), metrics, 3, clock);
+            new DeadLetters(DEAD_LETTERS, "routing-service", metrics, clock), metrics, 3, clock);
 
     @Test
     void turnsAComplaintReceivedIntoAComplaintRoutedKeyedByTheComplaintIdWithCloudEventsHeaders() {
