@@ -2,10 +2,13 @@
 # Submits the guide's two cases and a handful of others to the running local stack (deploy/local/run.sh), then
 # shows, for each complaint, the mailboxes its emails landed in.
 #   deploy/local/submit-samples.sh           show what arrived within 60 s
-#   deploy/local/submit-samples.sh --check   also fail unless every complaint reached its authorities (CI)
+#   deploy/local/submit-samples.sh --check   also fail unless every complaint reached its authorities, and unless
+#                                            a body can acknowledge the first one from the link in its email and
+#                                            the status API then shows its registration number (CI)
 set -euo pipefail
 intake="${INTAKE_URL:-http://localhost:8080}"
 mailbox="${MAILBOX_URL:-http://localhost:8025}"
+cases="${CASE_URL:-http://localhost:8086}"
 check="${1:-}"
 
 declare -a names bodies
@@ -58,6 +61,7 @@ add "Abroad: a Kazakh worker in Novosibirsk (no jurisdiction: triage)" \
   "complainant":{"mode":"CONFIDENTIAL","email":"worker@example.org","preferredLanguage":"ru","consentToContact":true}}'
 
 references=()
+tracking_codes=()
 for i in "${!names[@]}"; do
   response="$(curl -sS -X POST "$intake/api/v1/complaints" -H 'Content-Type: application/json' \
     -H "Idempotency-Key: sample-$(date +%s%N)-$i" -d "${bodies[i]}" -w '\n%{http_code}')"
@@ -69,6 +73,7 @@ for i in "${!names[@]}"; do
   fi
   reference="$(sed -n 's/.*"reference":"\([^"]*\)".*/\1/p' <<<"$body")"
   references+=("$reference")
+  tracking_codes+=("$(sed -n 's/.*"trackingCode":"\([^"]*\)".*/\1/p' <<<"$body")")
   printf '%-20s %s\n' "$reference" "${names[i]}"
 done
 
@@ -104,5 +109,44 @@ if [[ -n "$twice" ]]; then
   echo "Delivered more than once: $twice" >&2
   failed=1
 fi
-[[ "$check" == --check ]] && exit "$failed"
-exit 0
+[[ "$check" == --check ]] || exit 0
+
+# Play the first complaint's first body: open the acknowledgement link of its email, confirm receipt with a
+# registration number, and read the number back from the status API with the complaint's tracking code.
+reference="${references[0]}"
+link=""
+for _ in $(seq 1 60); do
+  link="$(curl -fsS "$mailbox/api/messages.tsv" | awk -F'\t' -v ref="$reference" \
+    'index($3, ref) && $7 != "" { split($7, links, ","); print links[1]; exit }')"
+  [[ -n "$link" ]] && break
+  sleep 0.5
+done
+if [[ -z "$link" ]]; then
+  echo "No email about $reference carries an acknowledgement link" >&2
+  exit 1
+fi
+origin="$(sed -E 's#^(https?://[^/]+).*#\1#' <<<"$link")"
+number="KST-$(date +%s)"
+echo
+echo "Acknowledging $reference as its first body ($link) with number $number..."
+page_status="$(curl -sS -o /dev/null -w '%{http_code}' "$link")"
+post_status="$(curl -sS -o /dev/null -w '%{http_code}' -X POST "$link" -H "Origin: $origin" \
+  --data-urlencode "registrationNumber=$number")"
+if [[ "$page_status" != 200 || "$post_status" != 200 ]]; then
+  echo "The acknowledgement page answered $page_status, its form $post_status (both should be 200)" >&2
+  exit 1
+fi
+status=""
+for _ in $(seq 1 60); do
+  status="$(curl -sS -X POST "$cases/api/v1/complaints/status" -H 'Content-Type: application/json' \
+    -d "{\"reference\":\"$reference\",\"trackingCode\":\"${tracking_codes[0]}\"}")"
+  grep -q "\"registrationNumber\":\"$number\"" <<<"$status" && break
+  status=""
+  sleep 0.5
+done
+if [[ -z "$status" ]]; then
+  echo "The status of $reference does not show registration number $number within 30 s" >&2
+  exit 1
+fi
+echo "The status of $reference shows the acknowledgement ($number)."
+exit "$failed"

@@ -56,11 +56,17 @@ public final class MailCatcher implements AutoCloseable {
     });
 
     /** What the mailbox shows of a message; {@code references} are the complaint references it mentions. */
+    /**
+     * @param references the complaint references (HL-...) in the subject and text
+     * @param acknowledgementLinks the case service's acknowledgement links (.../ack/&lt;token&gt;) in the text, so that
+     *     a person or a script can play the body that confirms receipt
+     */
     record Stored(int number, String messageId, String from, List<String> to, String subject, Instant receivedAt,
-            Path file, List<String> references) {
+            Path file, List<String> references, List<String> acknowledgementLinks) {
     }
 
     private static final Pattern REFERENCE = Pattern.compile("HL-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
+    private static final Pattern ACKNOWLEDGEMENT_LINK = Pattern.compile("https?://[^\\s\"'<>]+/ack/[A-Za-z0-9_.-]+");
 
     public MailCatcher(String host, int smtpPort, int httpPort, Path folder) throws IOException {
         this.folder = Files.createDirectories(folder);
@@ -139,10 +145,12 @@ public final class MailCatcher implements AutoCloseable {
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             message.writeTo(raw);
             Files.write(file, raw.toByteArray());
+            String text = text(message);
             stored.add(new Stored(number, String.valueOf(message.getMessageID()), addresses(message.getFrom()),
                     Arrays.stream(orEmpty(message.getAllRecipients())).map(Address::toString).toList(),
                     String.valueOf(message.getSubject()), receivedAt, file,
-                    references(message.getSubject() + "\n" + text(message))));
+                    references(message.getSubject() + "\n" + text),
+                    ACKNOWLEDGEMENT_LINK.matcher(text).results().map(MatchResult::group).distinct().toList()));
         } catch (MessagingException | IOException e) {
             System.err.println("mail-catcher: could not store message " + number + ": " + e);
         }
@@ -195,6 +203,8 @@ public final class MailCatcher implements AutoCloseable {
                         + ",\"subject\":" + quote(m.subject())
                         + ",\"references\":[" + m.references().stream().map(MailCatcher::quote)
                                 .collect(Collectors.joining(",")) + "]"
+                        + ",\"acknowledgementLinks\":[" + m.acknowledgementLinks().stream().map(MailCatcher::quote)
+                                .collect(Collectors.joining(",")) + "]"
                         + ",\"receivedAt\":" + quote(m.receivedAt().toString())
                         + ",\"file\":" + quote(m.file().toAbsolutePath().toString())
                         + ",\"url\":" + quote("/messages/" + m.file().getFileName()) + "}")
@@ -202,13 +212,14 @@ public final class MailCatcher implements AutoCloseable {
     }
 
     /**
-     * One line per message: number, recipients, references, subject, Message-ID, time received (ISO-8601, UTC);
-     * for shell scripts without a JSON tool.
+     * One line per message: number, recipients, references, subject, Message-ID, time received (ISO-8601, UTC),
+     * acknowledgement links; for shell scripts without a JSON tool.
      */
     private String tsv() {
         return messages().stream().map(m -> m.number() + "\t" + String.join(",", m.to()) + "\t"
                         + String.join(",", m.references()) + "\t" + m.subject().replaceAll("[\t\r\n]", " ")
-                        + "\t" + m.messageId().replaceAll("[\t\r\n]", " ") + "\t" + m.receivedAt() + "\n")
+                        + "\t" + m.messageId().replaceAll("[\t\r\n]", " ") + "\t" + m.receivedAt() + "\t"
+                        + String.join(",", m.acknowledgementLinks()) + "\n")
                 .collect(Collectors.joining());
     }
 

@@ -33,7 +33,8 @@ class MailCatcherTest {
             message.setFrom(new InternetAddress("hotline@example.org"));
             message.setRecipient(Message.RecipientType.TO, new InternetAddress("kz-39-police@example.org"));
             message.setSubject("Жалоба HL-7F3K-9QX2-ABCD <b>", "UTF-8");
-            message.setText("Жалоба HL-AAAA-BBBB-CCCC передана.", "UTF-8", "plain");
+            message.setText("Жалоба HL-AAAA-BBBB-CCCC передана. Подтвердите получение: "
+                    + "http://localhost:8086/ack/djEKdmVj.xrGD_Tyu-Ds\n", "UTF-8", "plain");
             message.setHeader("Content-Transfer-Encoding", "base64");
             Instant beforeSending = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             Transport.send(message);
@@ -59,12 +60,15 @@ class MailCatcherTest {
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(listing).contains("\"to\":[\"kz-39-police@example.org\"]")
                     .contains("\"subject\":\"Жалоба HL-7F3K-9QX2-ABCD <b>\"")
-                    .contains("\"references\":[\"HL-7F3K-9QX2-ABCD\",\"HL-AAAA-BBBB-CCCC\"]");
+                    .contains("\"references\":[\"HL-7F3K-9QX2-ABCD\",\"HL-AAAA-BBBB-CCCC\"]")
+                    .contains("\"acknowledgementLinks\":[\"http://localhost:8086/ack/djEKdmVj.xrGD_Tyu-Ds\"]");
             String tsv = http.send(HttpRequest.newBuilder(URI.create(base + "/api/messages.tsv")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(tsv).startsWith("1\tkz-39-police@example.org\tHL-7F3K-9QX2-ABCD,HL-AAAA-BBBB-CCCC\t"
                     + "Жалоба HL-7F3K-9QX2-ABCD <b>\t" + firstMessageId + "\t").contains("\n2\tz-last@example.org\t");
-            Instant firstReceived = Instant.parse(tsv.lines().findFirst().orElseThrow().split("\t")[5]);
+            String[] first = tsv.lines().findFirst().orElseThrow().split("\t", -1);
+            Instant firstReceived = Instant.parse(first[5]);
+            assertThat(first[6]).isEqualTo("http://localhost:8086/ack/djEKdmVj.xrGD_Tyu-Ds");
             assertThat(firstReceived).isBetween(beforeSending, afterSending);
             String count = http.send(HttpRequest.newBuilder(URI.create(base + "/api/messages/count")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
