@@ -10,20 +10,24 @@ import org.hotline.cases.acknowledgement.domain.LinkSigner;
 import org.hotline.cases.casefile.application.CaseFiles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 @Configuration(proxyBeanMethods = false)
 class AcknowledgementConfiguration {
 
     @Bean
-    LinkSigner linkSigner(AcknowledgementProperties properties) {
+    LinkSigner linkSigner(AcknowledgementProperties properties, Environment environment) {
         Map<String, byte[]> keys = new LinkedHashMap<>();
         properties.keys().forEach((id, base64) -> {
+            byte[] key;
             try {
-                keys.put(id, Base64.getDecoder().decode(base64.strip()));
+                key = Base64.getDecoder().decode(base64.strip());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("hotline.cases.acknowledgement.keys." + id + " is not valid base64",
                         e);
             }
+            DevelopmentLinkKeys.refuseOutsideDev("hotline.cases.acknowledgement.keys." + id, key, environment);
+            keys.put(id, key);
         });
         return new LinkSigner(properties.activeKeyId(), keys);
     }

@@ -1,0 +1,119 @@
+package org.hotline.cases.security.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.hotline.cases.security.web.CrossOriginWriteFilter;
+import org.hotline.cases.security.web.ProblemResponder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two stateless filter chains:
+ * <ul>
+ *   <li>the management port: liveness and readiness open (status only), everything else OPS with HTTP Basic
+ *       against the users of {@code hotline.security.users};</li>
+ *   <li>the API port, which takes no credential: the complaint status ({@code POST /api/v1/complaints/status})
+ *       and the acknowledgement pages ({@code GET} and {@code POST /ack/{token}}, the token being their
+ *       credential) are open to all, any other path is answered 404. Writes from another site's pages are
+ *       refused (CrossOriginWriteFilter).</li>
+ * </ul>
+ * No session, no cookie, no form login: each request carries its credential. Closed by default, so that an
+ * endpoint added later is not public until it is listed here.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$\\d{2}\\$[./A-Za-z0-9]{53}");
+
+    @Bean
+    ProblemResponder problemResponder(JsonMapper json) {
+        return new ProblemResponder(json);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain managementChain(HttpSecurity http, ProblemResponder problems) throws Exception {
+        http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/actuator/health/liveness", "/actuator/health/readiness")
+                        .permitAll()
+                        .anyRequest().hasRole("OPS"))
+                .httpBasic(basic -> basic.realmName("hotline").authenticationEntryPoint(problems))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(problems));
+        return stateless(http, problems).build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiChain(HttpSecurity http, ProblemResponder problems, SecurityProperties properties)
+            throws Exception {
+        // No HTTP Basic here: nothing on this port needs an account, and a credential sent is ignored.
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/v1/complaints/status").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/ack/*").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/ack/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/ack/*").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().denyAll())
+                // Not a 401 challenge: a browser would show a login prompt that no account can answer.
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, e) -> problems.notServed(response)))
+                .addFilterBefore(new CrossOriginWriteFilter(properties.allowedOrigins(), problems),
+                        AuthorizationFilter.class);
+        return stateless(http, problems).build();
+    }
+
+    private static HttpSecurity stateless(HttpSecurity http, ProblemResponder problems) throws Exception {
+        return http
+                .exceptionHandling(handling -> handling.accessDeniedHandler(problems))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                // Token CSRF protects cookie sessions; there are none. CrossOriginWriteFilter guards the writes.
+                .csrf(csrf -> csrf.disable())
+                .logout(logout -> logout.disable())
+                .anonymous(anonymous -> { });
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    /** The configured accounts; a hash that is not bcrypt stops the start without being printed. */
+    @Bean
+    InMemoryUserDetailsManager users(SecurityProperties properties) {
+        List<UserDetails> users = new ArrayList<>();
+        for (int i = 0; i < properties.users().size(); i++) {
+            SecurityProperties.User user = properties.users().get(i);
+            if (!BCRYPT.matcher(user.passwordHash()).matches()) {
+                throw new IllegalStateException("hotline.security.users[" + i + "].password-hash (user "
+                        + user.name() + ") is not a bcrypt hash ($2a$, $2b$ or $2y$); see docs/security.md");
+            }
+            users.add(User.withUsername(user.name()).password(user.passwordHash())
+                    .roles(user.roles().stream().map(Enum::name).toArray(String[]::new)).build());
+        }
+        if (users.isEmpty()) {
+            log.warn("no users in hotline.security.users: health details and metrics refuse every caller");
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+}

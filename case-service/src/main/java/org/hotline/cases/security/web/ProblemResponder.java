@@ -1,0 +1,66 @@
+package org.hotline.cases.security.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Refusals as RFC 9457 problem details with the services' problem types ({@code urn:hotline:problem:*}): 401
+ * with a Basic challenge when no valid credential came, 403 when the caller lacks the role. Neither says whether
+ * the user name exists. On the API port, which takes no credential, a path that is not public is answered 404
+ * without a challenge ({@link #notServed}), so that a body's browser never shows a login prompt.
+ */
+public final class ProblemResponder implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    static final String REALM = "hotline";
+
+    private final JsonMapper json;
+
+    public ProblemResponder(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException authException) throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+        write(response, HttpStatus.UNAUTHORIZED, "authentication-required", "Authentication is required",
+                "This endpoint needs the credential of an account with the right role (HTTP Basic).");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response,
+            AccessDeniedException accessDeniedException) throws IOException {
+        write(response, HttpStatus.FORBIDDEN, "access-denied", "The account may not do this",
+                "The account has no role that allows this endpoint.");
+    }
+
+    /** A path of the API port that is not one of the public pages: nothing to log in to, nothing here. */
+    public void notServed(HttpServletResponse response) throws IOException {
+        write(response, HttpStatus.NOT_FOUND, "not-found", "Nothing is served here",
+                "This port serves the complaint status (POST /api/v1/complaints/status) and the acknowledgement "
+                        + "pages (/ack/{token}) only.");
+    }
+
+    void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
+            throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "urn:hotline:problem:" + type);
+        problem.put("title", title);
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(json.writeValueAsBytes(problem));
+    }
+}
