@@ -34,7 +34,8 @@ class ComposeFileTest {
         assertThat(Repository.read(Repository.path("deploy/monitoring/scraper-password")).strip())
                 .isEqualTo("dev-ops-password");
         assertThat(compose).contains("../monitoring/scraper-password:/etc/prometheus/scraper-password:ro");
-        for (String service : new String[] {"intake-service", "routing-service", "notification-service"}) {
+        for (String service : new String[] {"intake-service", "routing-service", "notification-service",
+                "case-service"}) {
             assertThat(Repository.read(Repository.path(service + "/src/main/resources/application-dev.yml")))
                     .as("%s dev profile", service).contains("- name: dev-ops").contains("roles: [OPS]");
         }
