@@ -26,6 +26,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
+import org.hotline.cases.acknowledgement.application.Acknowledgements;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,13 @@ class EscalationLadderIT {
         assertThat(status.path("escalations").get(0).path("at").asString())
                 .isEqualTo(noonOn(LocalDate.of(2026, 12, 23)).toString());
 
+        // The rung can acknowledge through its own link; its page says why it was sent the complaint.
+        String token = service.getBean(Acknowledgements.class).issue(complaint.complaintId, complaint.reference,
+                "kz-39-prosecutor");
+        String page = CaseHarness.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                + CaseHarness.port(service, "local.server.port") + "/ack/" + token)).GET()).body();
+        assertThat(page).contains("Направлено вам как вышестоящему органу", "name=\"registrationNumber\"");
+
         // Each rung stays silent past its own answer deadline, read from the status.
         clock.set(dayAfterAnswerBy(complaint, "kz-39-prosecutor"));
         awaitStepCount(5);
@@ -140,6 +148,22 @@ class EscalationLadderIT {
         for (JsonNode event : events) {
             EventSchemas.assertConforms(schemaOf(event.path("eventType").asString()), event);
         }
+        // This instance started after the first reminder; the gauge counts every assignment past a deadline.
+        assertThat(metrics()).contains(
+                "hotline_cases_reminders_due_total{application=\"case-service\"} 4.0",
+                "hotline_cases_escalations_due_total{application=\"case-service\"} 3.0",
+                "hotline_cases_escalations_exhausted_total{application=\"case-service\"} 1.0",
+                "hotline_cases_assignments_overdue{application=\"case-service\",authority_type=\"POLICE\"} 1.0",
+                "hotline_cases_assignments_overdue{application=\"case-service\",authority_type=\"PROSECUTOR\"} 2.0",
+                "hotline_cases_assignments_overdue{application=\"case-service\",authority_type=\"OMBUDSMAN\"} 1.0",
+                "hotline_cases_assignments_overdue{application=\"case-service\","
+                        + "authority_type=\"EDUCATION_AUTHORITY\"} 1.0")
+                .doesNotContain(key);
+    }
+
+    private static String metrics() {
+        return CaseHarness.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                + CaseHarness.port(service, "local.management.port") + "/actuator/prometheus")).GET()).body();
     }
 
     private static String schemaOf(String eventType) {
