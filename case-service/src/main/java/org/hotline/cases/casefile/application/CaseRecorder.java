@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.hotline.cases.casefile.domain.Assignment;
 import org.hotline.cases.casefile.domain.CaseEvent;
+import org.hotline.cases.casefile.domain.Circumstances;
 import org.hotline.cases.casefile.domain.CaseEvent.ComplaintDecided;
 import org.hotline.cases.casefile.domain.CaseFile;
 import org.hotline.cases.deadline.domain.Deadlines;
@@ -24,14 +25,14 @@ public final class CaseRecorder {
     }
 
     public ComplaintDecided decision(UUID complaintId, String reference, Instant receivedAt,
-            @Nullable String trackingCodeHash, List<DecidedBody> bodies) {
+            @Nullable String trackingCodeHash, List<DecidedBody> bodies, Circumstances circumstances) {
         List<Assignment> assignments = bodies.stream().map(body -> {
             Deadlines deadlines = clocks.deadlines(body.authorityId(), body.authorityType(),
                     body.directoryAnswerWorkingDays(), receivedAt);
             return new Assignment(body.authorityId(), body.authorityType(), body.authorityName(), body.role(),
                     body.language(), deadlines.acknowledgeBy(), deadlines.answerBy(), null, false, null, null, null);
         }).toList();
-        return new ComplaintDecided(complaintId, reference, receivedAt, trackingCodeHash, assignments);
+        return new ComplaintDecided(complaintId, reference, receivedAt, trackingCodeHash, assignments, circumstances);
     }
 
     public CaseFile record(@Nullable CaseFile current, CaseEvent event) {

@@ -1,11 +1,9 @@
 package org.hotline.cases.casefile.config;
 
-import java.time.Clock;
 import org.hotline.cases.casefile.application.CaseFiles;
 import org.hotline.cases.casefile.application.CaseRecorder;
 import org.hotline.cases.casefile.application.CaseStatusQuery;
 import org.hotline.cases.deadline.domain.StatutoryClocks;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,12 +18,5 @@ class CaseConfiguration {
     @Bean
     CaseStatusQuery caseStatusQuery(CaseFiles files) {
         return new CaseStatusQuery(files);
-    }
-
-    /** The clock that says which day it is for "overdue"; tests and the next slice's simulated clock replace it. */
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

@@ -10,24 +10,69 @@ import org.jspecify.annotations.Nullable;
  * Its state is not stored: it follows from these facts and the day it is asked on, so "overdue" never goes stale.
  *
  * @param authorityName the body's name by language ({@code kk}, {@code ru}, {@code en})
- * @param role {@code PRIMARY} or {@code COPY}
  * @param language the body's correspondence language, for the pages it is shown
+ * @param role {@code PRIMARY}, {@code COPY}, or {@link #ESCALATION} for a rung of the ladder
  * @param noticeFailed true when its email failed for good
+ * @param remindedAt when an {@code AcknowledgementReminderDue} was issued for it; never issued twice
+ * @param escalatedAt when its silence past {@code answerBy} was handled: escalated to the next rung, or the ladder
+ *     found exhausted; never handled twice
+ * @param ladderOf for a rung, the routed body whose ladder it belongs to; null for a body routing chose
+ * @param rung for a rung, its place on that ladder (0 is the first rung above the routed body)
  */
 public record Assignment(String authorityId, String authorityType, Map<String, String> authorityName, String role,
         String language, LocalDate acknowledgeBy, LocalDate answerBy, @Nullable Instant notifiedAt,
         boolean noticeFailed, @Nullable Instant acknowledgedAt, @Nullable String registrationNumber,
-        @Nullable Instant answeredAt) {
+        @Nullable Instant answeredAt, @Nullable Instant remindedAt, @Nullable Instant escalatedAt,
+        @Nullable String ladderOf, @Nullable Integer rung) {
+
+    /** The role of a body told by escalation, not by routing. */
+    public static final String ESCALATION = "ESCALATION";
 
     public Assignment {
         authorityName = Map.copyOf(authorityName);
+    }
+
+    /** A body routing chose, before anything happened. */
+    public Assignment(String authorityId, String authorityType, Map<String, String> authorityName, String role,
+            String language, LocalDate acknowledgeBy, LocalDate answerBy, @Nullable Instant notifiedAt,
+            boolean noticeFailed, @Nullable Instant acknowledgedAt, @Nullable String registrationNumber,
+            @Nullable Instant answeredAt) {
+        this(authorityId, authorityType, authorityName, role, language, acknowledgeBy, answerBy, notifiedAt,
+                noticeFailed, acknowledgedAt, registrationNumber, answeredAt, null, null, null, null);
+    }
+
+    /**
+     * A rung of the ladder, told at {@code at} by the escalation itself: its deadlines run from that day. Until
+     * notification reports its email (the next step of issue 13), {@code notifiedAt} is the escalation's time.
+     */
+    public static Assignment rung(String authorityId, String authorityType, String language, LocalDate acknowledgeBy,
+            LocalDate answerBy, Instant at, String ladderOf, int rung) {
+        return new Assignment(authorityId, authorityType, Map.of(), ESCALATION, language, acknowledgeBy, answerBy, at,
+                false, null, null, null, null, null, ladderOf, rung);
+    }
+
+    /** True when the body was told (emailed, or it acknowledged anyway), so that its silence counts. */
+    public boolean told() {
+        return notifiedAt != null || acknowledgedAt != null;
+    }
+
+    public Assignment reminded(Instant at) {
+        return remindedAt != null ? this : new Assignment(authorityId, authorityType, authorityName, role, language,
+                acknowledgeBy, answerBy, notifiedAt, noticeFailed, acknowledgedAt, registrationNumber, answeredAt, at,
+                escalatedAt, ladderOf, rung);
+    }
+
+    public Assignment escalated(Instant at) {
+        return escalatedAt != null ? this : new Assignment(authorityId, authorityType, authorityName, role, language,
+                acknowledgeBy, answerBy, notifiedAt, noticeFailed, acknowledgedAt, registrationNumber, answeredAt,
+                remindedAt, at, ladderOf, rung);
     }
 
     public AssignmentState state(LocalDate today) {
         if (answeredAt != null) {
             return AssignmentState.ANSWERED;
         }
-        if (today.isAfter(answerBy) && (notifiedAt != null || acknowledgedAt != null)) {
+        if (today.isAfter(answerBy) && told()) {
             return AssignmentState.ANSWER_OVERDUE;
         }
         if (acknowledgedAt != null) {
@@ -45,9 +90,11 @@ public record Assignment(String authorityId, String authorityType, Map<String, S
         }
         return sent
                 ? new Assignment(authorityId, authorityType, authorityName, role, language, acknowledgeBy, answerBy,
-                        at, false, acknowledgedAt, registrationNumber, answeredAt)
+                        at, false, acknowledgedAt, registrationNumber, answeredAt, remindedAt, escalatedAt, ladderOf,
+                        rung)
                 : new Assignment(authorityId, authorityType, authorityName, role, language, acknowledgeBy, answerBy,
-                        null, true, acknowledgedAt, registrationNumber, answeredAt);
+                        null, true, acknowledgedAt, registrationNumber, answeredAt, remindedAt, escalatedAt, ladderOf,
+                        rung);
     }
 
     /** The first acknowledgement stands: a link used twice does not change the number the body gave. */
@@ -56,6 +103,6 @@ public record Assignment(String authorityId, String authorityType, Map<String, S
             return this;
         }
         return new Assignment(authorityId, authorityType, authorityName, role, language, acknowledgeBy, answerBy,
-                notifiedAt, noticeFailed, at, number, answeredAt);
+                notifiedAt, noticeFailed, at, number, answeredAt, remindedAt, escalatedAt, ladderOf, rung);
     }
 }

@@ -18,10 +18,11 @@ public sealed interface CaseEvent {
     /**
      * Routing chose the bodies ({@code ComplaintRouted}); each assignment carries the deadlines computed when the
      * decision arrived. Routing copies reference, receipt and the sealed complainant, so a decision read before
-     * the receipt still gives a complete case file.
+     * the receipt still gives a complete case file. The circumstances (workplace and accused, by category) decide
+     * whom the case may be escalated to.
      */
     record ComplaintDecided(UUID complaintId, String reference, Instant receivedAt, @Nullable String trackingCodeHash,
-            List<Assignment> assignments) implements CaseEvent {
+            List<Assignment> assignments, Circumstances circumstances) implements CaseEvent {
 
         public ComplaintDecided {
             assignments = List.copyOf(assignments);

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record CaseFile(UUID complaintId, @Nullable String reference, @Nullable String trackingCodeHash,
         @Nullable Instant receivedAt, boolean decided, List<Assignment> assignments, List<BodyNotified> earlyNotices,
-        List<Escalation> escalations) {
+        List<Escalation> escalations, @Nullable Circumstances circumstances, @Nullable Instant escalationExhaustedAt) {
 
     public CaseFile {
         assignments = List.copyOf(assignments);
@@ -32,7 +32,7 @@ public record CaseFile(UUID complaintId, @Nullable String reference, @Nullable S
     }
 
     public static CaseFile open(UUID complaintId) {
-        return new CaseFile(complaintId, null, null, null, false, List.of(), List.of(), List.of());
+        return new CaseFile(complaintId, null, null, null, false, List.of(), List.of(), List.of(), null, null);
     }
 
     public CaseFile apply(CaseEvent event) {
@@ -43,7 +43,8 @@ public record CaseFile(UUID complaintId, @Nullable String reference, @Nullable S
         if (event instanceof ComplaintRegistered registered) {
             return new CaseFile(complaintId, registered.reference(),
                     trackingCodeHash != null ? trackingCodeHash : registered.trackingCodeHash(),
-                    registered.receivedAt(), decided, assignments, earlyNotices, escalations);
+                    registered.receivedAt(), decided, assignments, earlyNotices, escalations, circumstances,
+                    escalationExhaustedAt);
         }
         if (event instanceof ComplaintDecided decision) {
             return decided ? this : decide(decision);
@@ -60,7 +61,7 @@ public record CaseFile(UUID complaintId, @Nullable String reference, @Nullable S
         CaseFile file = new CaseFile(complaintId, decision.reference(),
                 trackingCodeHash != null ? trackingCodeHash : decision.trackingCodeHash(),
                 receivedAt != null ? receivedAt : decision.receivedAt(), true, decision.assignments(), List.of(),
-                escalations);
+                escalations, decision.circumstances(), escalationExhaustedAt);
         for (BodyNotified early : earlyNotices) {
             file = file.notice(early);
         }
@@ -72,7 +73,7 @@ public record CaseFile(UUID complaintId, @Nullable String reference, @Nullable S
             List<BodyNotified> waiting = new ArrayList<>(earlyNotices);
             waiting.add(notice);
             return new CaseFile(complaintId, reference, trackingCodeHash, receivedAt, false, assignments, waiting,
-                    escalations);
+                    escalations, circumstances, escalationExhaustedAt);
         }
         return replace(notice.authorityId(), assignment -> assignment.notified(notice.at(), notice.sent()));
     }
@@ -83,17 +84,47 @@ public record CaseFile(UUID complaintId, @Nullable String reference, @Nullable S
             changed.add(assignment.authorityId().equals(authorityId) ? change.apply(assignment) : assignment);
         }
         return new CaseFile(complaintId, reference, trackingCodeHash, receivedAt, decided, changed, earlyNotices,
-                escalations);
+                escalations, circumstances, escalationExhaustedAt);
+    }
+
+    /** Records that the body was reminded to acknowledge; a second reminder changes nothing. */
+    public CaseFile reminded(String authorityId, Instant at) {
+        return replace(authorityId, assignment -> assignment.reminded(at));
+    }
+
+    /** Records that a silent body's case went up to {@code rung}, a body new to this file. */
+    public CaseFile escalated(Escalation escalation, Assignment rung) {
+        CaseFile file = replace(escalation.fromAuthorityId(), assignment -> assignment.escalated(escalation.at()));
+        List<Assignment> withRung = new ArrayList<>(file.assignments);
+        withRung.add(rung);
+        List<Escalation> steps = new ArrayList<>(escalations);
+        steps.add(escalation);
+        return new CaseFile(complaintId, reference, trackingCodeHash, receivedAt, decided, withRung, earlyNotices,
+                steps, circumstances, escalationExhaustedAt);
+    }
+
+    /** Records that a silent body had no rung left above it: the case goes to a caseworker for a dossier. */
+    public CaseFile exhausted(String authorityId, Instant at) {
+        CaseFile file = replace(authorityId, assignment -> assignment.escalated(at));
+        return new CaseFile(complaintId, reference, trackingCodeHash, receivedAt, decided, file.assignments,
+                earlyNotices, escalations, circumstances, escalationExhaustedAt != null ? escalationExhaustedAt : at);
     }
 
     public Optional<Assignment> assignment(String authorityId) {
         return assignments.stream().filter(assignment -> assignment.authorityId().equals(authorityId)).findFirst();
     }
 
-    /** The least advanced body sets the case's state; any body past a deadline makes it overdue. */
+    /**
+     * The least advanced body sets the case's state; any body past a deadline makes it overdue; a ladder climbed to
+     * its last rung without an answer leaves the case to a caseworker, unless every body has answered since.
+     */
     public CaseState state(LocalDate today) {
         if (!decided) {
             return CaseState.RECEIVED;
+        }
+        if (escalationExhaustedAt != null
+                && assignments.stream().anyMatch(assignment -> assignment.answeredAt() == null)) {
+            return CaseState.ESCALATION_EXHAUSTED;
         }
         AssignmentState least = AssignmentState.ANSWERED;
         for (Assignment assignment : assignments) {

@@ -13,5 +13,10 @@ public enum CaseState {
     /** Every body answered. */
     ANSWERED,
     /** At least one body is past a deadline. */
-    OVERDUE
+    OVERDUE,
+    /**
+     * A body stayed silent after the last rung of its escalation ladder was told, or had none above it: a
+     * caseworker prepares a dossier (for a court, the media, or an international body).
+     */
+    ESCALATION_EXHAUSTED
 }

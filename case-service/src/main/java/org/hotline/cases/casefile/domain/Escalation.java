@@ -1,7 +1,28 @@
 package org.hotline.cases.casefile.domain;
 
 import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
-/** One rung of the escalation ladder: a silent body's superior told. Recorded by the next slice of issue 13. */
-public record Escalation(String fromAuthorityId, String toAuthorityId, Instant at, String reason) {
+/**
+ * One step up the escalation ladder: a body that stayed silent past its answer deadline, and the superior rung
+ * told in its place.
+ *
+ * @param reason why the step was taken: {@link #NO_ANSWER_BY_DEADLINE}
+ * @param skipped the rungs passed over on the way, each with its reason (a body that oversees the accused, or one
+ *     already told of the complaint)
+ */
+public record Escalation(String fromAuthorityId, String toAuthorityId, Instant at, String reason,
+        @Nullable List<Skipped> skipped) {
+
+    /** The body did not answer by its {@code answerBy}. */
+    public static final String NO_ANSWER_BY_DEADLINE = "NO_ANSWER_BY_DEADLINE";
+
+    public Escalation {
+        skipped = skipped == null ? List.of() : List.copyOf(skipped);
+    }
+
+    /** A rung passed over: its authority id and why. */
+    public record Skipped(String authorityId, String reason) {
+    }
 }

@@ -12,6 +12,7 @@ import org.hotline.cases.casefile.application.CaseRecorder;
 import org.hotline.cases.casefile.application.DecidedBody;
 import org.hotline.cases.casefile.config.CaseProperties;
 import org.hotline.cases.casefile.domain.CaseEvent;
+import org.hotline.cases.casefile.domain.Circumstances;
 import org.hotline.cases.casefile.domain.TrackingCodes;
 import org.hotline.cases.sealing.domain.FieldOpener;
 import org.hotline.cases.sealing.domain.SealedValue;
@@ -68,7 +69,8 @@ final class CaseEventReader {
             UUID id = uuid(root, "complaintId");
             JsonNode complaint = root.get("complaint");
             return Optional.of(recorder.decision(id, text(root, "reference"), instant(root, "receivedAt"),
-                    trackingCodeHash(id, complaint == null ? null : complaint.get("complainant")), bodies(root)));
+                    trackingCodeHash(id, complaint == null ? null : complaint.get("complainant")), bodies(root),
+                    circumstances(complaint)));
         }
         if (topic.equals(topics.outcomes())) {
             expect(root, "NotificationOutcome");
@@ -113,6 +115,20 @@ final class CaseEventReader {
                     days != null && days.isIntegralNumber() && days.intValue() > 0 ? days.intValue() : null));
         }
         return bodies;
+    }
+
+    /** The workplace's and the accused's categories, for the escalation ladder's conflict rules; nothing else. */
+    private static Circumstances circumstances(@Nullable JsonNode complaint) {
+        if (complaint == null) {
+            return Circumstances.UNKNOWN;
+        }
+        JsonNode workplace = complaint.get("workplace");
+        JsonNode accused = complaint.get("accused");
+        JsonNode official = accused == null ? null : accused.get("publicOfficial");
+        return new Circumstances(workplace == null ? null : optionalText(workplace, "sector"),
+                workplace == null ? null : optionalText(workplace, "type"),
+                accused == null ? null : optionalText(accused, "role"),
+                official != null && official.isBoolean() && official.asBoolean());
     }
 
     /**

@@ -1,14 +1,32 @@
 package org.hotline.cases.casefile.messaging;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.hotline.cases.casefile.application.CaseRecorder;
 import org.hotline.cases.casefile.domain.CaseEvent;
+import org.hotline.cases.casefile.domain.Assignment;
+import org.hotline.cases.casefile.domain.AssignmentState;
 import org.hotline.cases.casefile.domain.CaseFile;
+import org.hotline.cases.escalation.domain.SilenceCheck;
+import org.hotline.cases.escalation.domain.SilenceCheck.Due;
+import org.hotline.cases.escalation.messaging.LadderEvents;
+import org.hotline.cases.escalation.messaging.LadderEvents.LadderEvent;
+import org.hotline.cases.escalation.messaging.LadderMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +40,14 @@ import org.slf4j.LoggerFactory;
  * counted (retrying cannot make it readable; the topics are kept for ever, so it can be replayed once understood).
  * Any other failure (the broker, the store) stops the stream thread, which Kafka Streams replaces; the
  * transaction rolls back and the records are read again.
+ *
+ * <p>Silence: every {@code checkInterval} of wall-clock time, the task reads each file of its partition and asks the
+ * {@link SilenceCheck} what is due at the service's clock's time. A step due is recorded in the file and its event
+ * forwarded for {@code cases.events.v1} in the same transaction as the store update, so it is issued once, also
+ * across restarts and when the partition moves to another instance. The count of overdue assignments by body type
+ * is refreshed by the same pass.
  */
-final class CaseFileProcessor implements Processor<String, byte[], String, byte[]> {
+final class CaseFileProcessor implements Processor<String, byte[], String, CaseOutput> {
 
     static final String STORE = "case-files";
     private static final Logger log = LoggerFactory.getLogger(CaseFileProcessor.class);
@@ -32,20 +56,35 @@ final class CaseFileProcessor implements Processor<String, byte[], String, byte[
     private final CaseRecorder recorder;
     private final CaseFileCodec codec;
     private final Runnable unreadable;
-    private ProcessorContext<String, byte[]> context;
+    private final Silence silence;
+    private ProcessorContext<String, CaseOutput> context;
     private KeyValueStore<String, byte[]> files;
+    private String task;
 
-    CaseFileProcessor(CaseEventReader reader, CaseRecorder recorder, CaseFileCodec codec, Runnable unreadable) {
+    /** What the silence check needs: the check, its events and metrics, the clock, and how often it runs. */
+    record Silence(SilenceCheck check, LadderEvents events, LadderMetrics metrics, Clock clock, Duration interval) {
+    }
+
+    CaseFileProcessor(CaseEventReader reader, CaseRecorder recorder, CaseFileCodec codec, Runnable unreadable,
+            Silence silence) {
         this.reader = reader;
         this.recorder = recorder;
         this.codec = codec;
         this.unreadable = unreadable;
+        this.silence = silence;
     }
 
     @Override
-    public void init(ProcessorContext<String, byte[]> context) {
+    public void init(ProcessorContext<String, CaseOutput> context) {
         this.context = context;
         this.files = context.getStateStore(STORE);
+        this.task = context.taskId().toString();
+        context.schedule(silence.interval(), PunctuationType.WALL_CLOCK_TIME, this::checkSilence);
+    }
+
+    @Override
+    public void close() {
+        silence.metrics().forget(task);
     }
 
     @Override
@@ -72,7 +111,47 @@ final class CaseFileProcessor implements Processor<String, byte[], String, byte[
         byte[] bytes = codec.write(file);
         files.put(key, bytes);
         if (file.reference() != null) {
-            context.forward(record.withKey(file.reference()).withValue(bytes));
+            context.forward(record.withKey(file.reference()).withValue(new CaseOutput.Status(bytes)));
         }
+    }
+
+    private void checkSilence(long wallClockTime) {
+        Instant now = silence.clock().instant();
+        LocalDate today = silence.check().today(now);
+        Map<String, Long> overdue = new HashMap<>();
+        List<KeyValue<String, SilenceCheck.Checked>> changed = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> all = files.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, byte[]> entry = all.next();
+                SilenceCheck.Checked checked = silence.check().check(codec.read(entry.value), now);
+                if (!checked.dues().isEmpty()) {
+                    changed.add(KeyValue.pair(entry.key, checked));
+                }
+                for (Assignment assignment : checked.file().assignments()) {
+                    AssignmentState state = assignment.state(today);
+                    if (state == AssignmentState.ACKNOWLEDGEMENT_OVERDUE || state == AssignmentState.ANSWER_OVERDUE) {
+                        overdue.merge(assignment.authorityType(), 1L, Long::sum);
+                    }
+                }
+            }
+        }
+        // Written after the pass: a store written to while its iterator is open may or may not show the writes.
+        for (KeyValue<String, SilenceCheck.Checked> entry : changed) {
+            CaseFile file = entry.value.file();
+            byte[] bytes = codec.write(file);
+            files.put(entry.key, bytes);
+            for (Due due : entry.value.dues()) {
+                LadderEvent event = silence.events().of(due, file, now);
+                context.forward(new Record<String, CaseOutput>(event.key(), new CaseOutput.Event(event.value()),
+                        wallClockTime, event.headers()));
+                silence.metrics().issued(due);
+                log.info("Complaint {}: {} issued", file.complaintId(), event.eventType());
+            }
+            if (file.reference() != null) {
+                context.forward(new Record<String, CaseOutput>(file.reference(), new CaseOutput.Status(bytes),
+                        wallClockTime));
+            }
+        }
+        silence.metrics().overdue(task, overdue);
     }
 }

@@ -2,6 +2,7 @@ package org.hotline.cases.casefile.messaging;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,13 @@ import org.hotline.cases.casefile.application.CaseRecorder;
 import org.hotline.cases.casefile.application.DecidedBody;
 import org.hotline.cases.casefile.domain.CaseEvent;
 import org.hotline.cases.casefile.domain.CaseFile;
+import org.hotline.cases.casefile.domain.Circumstances;
 import org.hotline.cases.casefile.domain.TrackingCodes;
 import org.hotline.cases.casefile.config.CaseProperties;
+import org.hotline.cases.escalation.config.EscalationProperties;
+import org.hotline.cases.escalation.domain.SilenceCheck;
+import org.hotline.cases.escalation.messaging.LadderEvents;
+import org.hotline.cases.escalation.messaging.LadderMetrics;
 import org.hotline.cases.sealing.domain.FieldOpener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +49,9 @@ import tools.jackson.databind.json.JsonMapper;
  * processor whose {@code case-files} store is partitioned like them and backed by a changelog, so the files
  * survive restarts and move with their partitions when instances come and go. Each updated file also goes, keyed
  * by reference, to the compacted status topic, which every instance reads whole into a global store for the
- * status questions. Exactly-once v2: each record's store update, changelog, status record and offset commit
+ * status questions. The same processor checks its files for silent bodies and writes the reminders and escalations
+ * to the case events topic, which it also reads (it skips those events: the file recorded them already).
+ * Exactly-once v2: each record's store update, changelog, status record and offset commit
  * together, and only committed records of the input topics are read.
  */
 @Configuration(proxyBeanMethods = false)
@@ -73,8 +81,9 @@ class CaseStreamsConfiguration {
     }
 
     @Bean
-    KStream<String, byte[]> caseFileTopology(StreamsBuilder builder, CaseProperties properties, JsonMapper json,
-            FieldOpener opener, CaseRecorder recorder, CaseFileCodec codec, MeterRegistry meters) {
+    KStream<String, CaseOutput> caseFileTopology(StreamsBuilder builder, CaseProperties properties, JsonMapper json,
+            FieldOpener opener, CaseRecorder recorder, CaseFileCodec codec, MeterRegistry meters, SilenceCheck check,
+            Clock clock, EscalationProperties escalation) {
         CaseProperties.Topics topics = properties.topics();
         CaseEventReader reader = new CaseEventReader(json, opener, recorder, topics);
         Counter unreadable = Counter.builder("hotline.cases.events.unreadable")
@@ -82,12 +91,17 @@ class CaseStreamsConfiguration {
                 .register(meters);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CaseFileProcessor.STORE),
                 Serdes.String(), Serdes.ByteArray()));
-        KStream<String, byte[]> files = builder
+        CaseFileProcessor.Silence silence = new CaseFileProcessor.Silence(check, new LadderEvents(json),
+                new LadderMetrics(meters), clock, escalation.checkInterval());
+        KStream<String, CaseOutput> files = builder
                 .stream(List.of(topics.received(), topics.routed(), topics.outcomes(), topics.caseEvents()),
                         Consumed.with(Serdes.String(), Serdes.ByteArray()))
-                .process(() -> new CaseFileProcessor(reader, recorder, codec, unreadable::increment),
+                .process(() -> new CaseFileProcessor(reader, recorder, codec, unreadable::increment, silence),
                         CaseFileProcessor.STORE);
-        files.to(topics.status(), Produced.with(Serdes.String(), Serdes.ByteArray()));
+        files.filter((reference, output) -> output instanceof CaseOutput.Status).mapValues(CaseOutput::bytes)
+                .to(topics.status(), Produced.with(Serdes.String(), Serdes.ByteArray()));
+        files.filter((complaintId, output) -> output instanceof CaseOutput.Event).mapValues(CaseOutput::bytes)
+                .to(topics.caseEvents(), Produced.with(Serdes.String(), Serdes.ByteArray()));
         builder.globalTable(topics.status(), Consumed.with(Serdes.String(), Serdes.ByteArray()),
                 Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(GlobalStatusStore.STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()));
@@ -118,7 +132,7 @@ class CaseStreamsConfiguration {
         CaseFile standIn = recorder.record(null, new CaseEvent.ComplaintRegistered(nobody, "HL-0000-0000-0000",
                 epoch, TrackingCodes.hash(nobody, "0000-0000-0000-0000")));
         standIn = recorder.record(standIn, recorder.decision(nobody, "HL-0000-0000-0000", epoch, null,
-                List.of(body, body)));
+                List.of(body, body), Circumstances.UNKNOWN));
         return new GlobalStatusStore(streams, codec, standIn);
     }
 

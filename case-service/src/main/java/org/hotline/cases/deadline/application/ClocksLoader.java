@@ -26,7 +26,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 public final class ClocksLoader {
 
     /** The authority types of ComplaintRouted v1 (docs/schemas/complaint-routed.v1.schema.json). */
-    private static final Set<String> AUTHORITY_TYPES = Set.of("POLICE", "PROSECUTOR", "ANTI_CORRUPTION",
+    public static final Set<String> AUTHORITY_TYPES = Set.of("POLICE", "PROSECUTOR", "ANTI_CORRUPTION",
             "LABOUR_INSPECTION", "EDUCATION_AUTHORITY", "OMBUDSMAN", "CHILDREN_OMBUDSMAN", "CRISIS_CENTER",
             "NGO_LEGAL_AID", "TRIAGE");
     private static final List<String> CLOCK_FIELDS = List.of("acknowledgeWorkingDays", "answerWorkingDays");

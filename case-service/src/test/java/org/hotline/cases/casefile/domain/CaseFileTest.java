@@ -28,7 +28,7 @@ class CaseFileTest {
 
     private static final ComplaintRegistered REGISTERED = new ComplaintRegistered(ID, "HL-1", RECEIVED, "hash");
     private static final ComplaintDecided DECIDED = new ComplaintDecided(ID, "HL-1", RECEIVED, "hash",
-            List.of(body("a"), body("b")));
+            List.of(body("a"), body("b")), Circumstances.UNKNOWN);
     private static final BodyNotified A_NOTIFIED = new BodyNotified(ID, "a", RECEIVED.plusSeconds(5), true);
     private static final BodyNotified B_NOTIFIED = new BodyNotified(ID, "b", RECEIVED.plusSeconds(6), true);
 

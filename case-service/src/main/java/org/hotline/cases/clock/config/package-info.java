@@ -1,0 +1,4 @@
+@NullMarked
+package org.hotline.cases.clock.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.hotline.cases.escalation.application;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,179 @@
+package org.hotline.cases.escalation.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hotline.cases.casefile.domain.Assignment;
+import org.hotline.cases.casefile.domain.CaseEvent.BodyNotified;
+import org.hotline.cases.casefile.domain.CaseEvent.ComplaintDecided;
+import org.hotline.cases.casefile.domain.CaseFile;
+import org.hotline.cases.casefile.domain.CaseState;
+import org.hotline.cases.casefile.domain.Circumstances;
+import org.hotline.cases.casefile.domain.Escalation;
+import org.hotline.cases.deadline.application.BundledCalendar;
+import org.hotline.cases.deadline.domain.Clock;
+import org.hotline.cases.deadline.domain.StatutoryClocks;
+import org.hotline.cases.deadline.domain.WorkingCalendar;
+import org.hotline.cases.escalation.application.BundledLadder;
+import org.hotline.cases.escalation.domain.SilenceCheck.Due;
+import org.junit.jupiter.api.Test;
+
+class SilenceCheckTest {
+
+    private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
+    private static final UUID ID = UUID.fromString("0f6c2a7e-1b1d-4c1e-9d55-3a1f6b2f0a11");
+    /** Monday 30 November 2026: acknowledge by Thursday 3 December, answer by Tuesday 22 December. */
+    private static final Instant RECEIVED = Instant.parse("2026-11-30T05:00:00Z");
+    private static final WorkingCalendar CALENDAR = BundledCalendar.kazakhstan();
+    private static final StatutoryClocks CLOCKS = new StatutoryClocks(CALENDAR, ALMATY, new Clock(3, 15), Map.of(),
+            Map.of());
+    private static final SilenceCheck CHECK = new SilenceCheck(BundledLadder.kazakhstan(), CLOCKS);
+
+    private static Instant noonOn(LocalDate day) {
+        return day.atTime(LocalTime.NOON).atZone(ALMATY).toInstant();
+    }
+
+    private static Assignment body(String id, String type, String role) {
+        return new Assignment(id, type, Map.of("en", id), role, "ru", LocalDate.of(2026, 12, 3),
+                LocalDate.of(2026, 12, 22), null, false, null, null, null);
+    }
+
+    private static CaseFile notified(Circumstances facts, Assignment... bodies) {
+        CaseFile file = CaseFile.open(ID).apply(new ComplaintDecided(ID, "HL-1", RECEIVED, "hash", List.of(bodies),
+                facts));
+        for (Assignment body : bodies) {
+            file = file.apply(new BodyNotified(ID, body.authorityId(), RECEIVED.plusSeconds(60), true));
+        }
+        return file;
+    }
+
+    private static CaseFile policeCase() {
+        return notified(Circumstances.UNKNOWN, body("kz-39-police", "POLICE", "PRIMARY"),
+                body("kz-39-education", "EDUCATION_AUTHORITY", "COPY"));
+    }
+
+    @Test
+    void remindsEachSilentBodyOnceFromTheDayAfterItsAcknowledgementDeadline() {
+        CaseFile file = policeCase();
+
+        assertThat(CHECK.check(file, noonOn(LocalDate.of(2026, 12, 3))).dues()).isEmpty();
+        SilenceCheck.Checked dayAfter = CHECK.check(file, noonOn(LocalDate.of(2026, 12, 4)));
+
+        assertThat(dayAfter.dues()).hasSize(2).allSatisfy(due -> assertThat(due).isInstanceOf(Due.ReminderDue.class));
+        assertThat(dayAfter.file().assignment("kz-39-police").orElseThrow().remindedAt())
+                .isEqualTo(noonOn(LocalDate.of(2026, 12, 4)));
+        assertThat(CHECK.check(dayAfter.file(), noonOn(LocalDate.of(2026, 12, 5))).dues()).isEmpty();
+    }
+
+    @Test
+    void remindsNoBodyThatAcknowledgedOrWasNeverEmailed() {
+        CaseFile file = CaseFile.open(ID).apply(new ComplaintDecided(ID, "HL-1", RECEIVED, "hash",
+                List.of(body("kz-39-police", "POLICE", "PRIMARY")), Circumstances.UNKNOWN));
+
+        assertThat(CHECK.check(file, noonOn(LocalDate.of(2026, 12, 4))).dues()).isEmpty();
+    }
+
+    @Test
+    void escalatesASilentPrimaryBodyToItsNextRungWithAnAnswerDeadlineCountedFromTheEscalation() {
+        Instant dayAfterAnswerBy = noonOn(LocalDate.of(2026, 12, 23));
+
+        SilenceCheck.Checked checked = CHECK.check(policeCase(), dayAfterAnswerBy);
+
+        assertThat(checked.dues()).filteredOn(Due.EscalationDue.class::isInstance).singleElement()
+                .satisfies(due -> {
+                    Due.EscalationDue escalation = (Due.EscalationDue) due;
+                    assertThat(escalation.from().authorityId()).isEqualTo("kz-39-police");
+                    assertThat(escalation.to().authorityId()).isEqualTo("kz-39-prosecutor");
+                    assertThat(escalation.to().answerBy())
+                            .isEqualTo(CALENDAR.workingDaysAfter(LocalDate.of(2026, 12, 23), 15))
+                            .isAfter(LocalDate.of(2027, 1, 7));
+                    assertThat(escalation.lastRung()).isFalse();
+                });
+        assertThat(checked.file().escalations()).containsExactly(new Escalation("kz-39-police", "kz-39-prosecutor",
+                dayAfterAnswerBy, Escalation.NO_ANSWER_BY_DEADLINE, List.of()));
+        assertThat(checked.file().assignment("kz-39-prosecutor").orElseThrow().role())
+                .isEqualTo(Assignment.ESCALATION);
+        assertThat(CHECK.check(checked.file(), dayAfterAnswerBy.plusSeconds(3600)).dues()).isEmpty();
+    }
+
+    @Test
+    void doesNotEscalateABodyThatWasOnlySentACopy() {
+        SilenceCheck.Checked checked = CHECK.check(policeCase(), noonOn(LocalDate.of(2026, 12, 23)));
+
+        assertThat(checked.file().escalations()).extracting(Escalation::fromAuthorityId)
+                .doesNotContain("kz-39-education");
+    }
+
+    @Test
+    void skipsARungAlreadyToldOfTheComplaint() {
+        CaseFile file = notified(Circumstances.UNKNOWN, body("kz-39-police", "POLICE", "PRIMARY"),
+                body("kz-39-prosecutor", "PROSECUTOR", "COPY"));
+
+        CaseFile checked = CHECK.check(file, noonOn(LocalDate.of(2026, 12, 23))).file();
+
+        assertThat(checked.escalations()).singleElement().satisfies(step -> {
+            assertThat(step.toAuthorityId()).isEqualTo("kz-prosecutor");
+            assertThat(step.skipped()).containsExactly(new Escalation.Skipped("kz-39-prosecutor", "already-told"));
+        });
+    }
+
+    @Test
+    void skipsARungThatOverseesTheAccusedAndRecordsWhy() {
+        SilenceCheck check = new SilenceCheck(BundledLadder.of("""
+                lastRung: { authorityId: kz-ombudsman, authorityType: OMBUDSMAN }
+                ladders:
+                  - body: "kz-{region}-{district}-akimat"
+                    rungs:
+                      - { authorityId: "kz-{region}-{district}-education", authorityType: EDUCATION_AUTHORITY }
+                      - { authorityId: "kz-{region}-education", authorityType: EDUCATION_AUTHORITY }
+                conflicts:
+                  - id: district-department-oversees-the-head
+                    rung: "kz-{region}-{district}-education"
+                    when:
+                      - { sectors: [PUBLIC], workplaceTypes: [SCHOOL], accusedRoles: [HEAD_OF_ORGANIZATION] }
+                    reason: The district department appoints the head.
+                """), CLOCKS);
+        CaseFile file = notified(new Circumstances("PUBLIC", "SCHOOL", "HEAD_OF_ORGANIZATION", true),
+                body("kz-39-391010000-akimat", "TRIAGE", "PRIMARY"));
+
+        CaseFile checked = check.check(file, noonOn(LocalDate.of(2026, 12, 23))).file();
+
+        assertThat(checked.escalations()).singleElement().satisfies(step -> {
+            assertThat(step.toAuthorityId()).isEqualTo("kz-39-education");
+            assertThat(step.skipped()).containsExactly(new Escalation.Skipped("kz-39-391010000-education",
+                    "district-department-oversees-the-head"));
+        });
+        assertThat(checked.assignment("kz-39-391010000-education")).isEmpty();
+    }
+
+    @Test
+    void climbsOneRungPerSilenceAndMarksTheCaseForADossierWhenTheLastRungStaysSilent() {
+        CaseFile file = policeCase();
+        Instant at = noonOn(LocalDate.of(2026, 12, 23));
+        List<String> told = new java.util.ArrayList<>();
+        boolean exhausted = false;
+        for (int step = 0; step < 6 && !exhausted; step++) {
+            SilenceCheck.Checked checked = CHECK.check(file, at);
+            for (Due due : checked.dues()) {
+                if (due instanceof Due.EscalationDue escalation) {
+                    told.add(escalation.to().authorityId() + (escalation.lastRung() ? " (last)" : ""));
+                }
+                exhausted |= due instanceof Due.LadderExhausted;
+            }
+            file = checked.file();
+            at = noonOn(CALENDAR.workingDaysAfter(LocalDate.ofInstant(at, ALMATY), 16));
+        }
+
+        assertThat(told).containsExactly("kz-39-prosecutor", "kz-prosecutor", "kz-ombudsman (last)");
+        assertThat(exhausted).isTrue();
+        assertThat(file.state(LocalDate.ofInstant(at, ALMATY))).isEqualTo(CaseState.ESCALATION_EXHAUSTED);
+        assertThat(CHECK.check(file, at.plusSeconds(86_400 * 30)).dues())
+                .noneMatch(due -> due instanceof Due.EscalationDue || due instanceof Due.LadderExhausted);
+    }
+}
