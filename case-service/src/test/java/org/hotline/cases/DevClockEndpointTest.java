@@ -7,10 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -33,11 +35,18 @@ class DevClockEndpointTest {
             String url = "http://localhost:" + service.getEnvironment().getRequiredProperty("local.management.port")
                     + "/actuator/devclock";
 
-            HttpResponse<String> moved = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+            HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(url))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"by\": \"3d\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> moved = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            "dev-ops:dev-ops-password".getBytes(StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"by\": \"3d\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
 
+            assertThat(anonymous.statusCode()).as("without the ops role").isEqualTo(401);
             assertThat(moved.statusCode()).isEqualTo(200);
             assertThat(moved.body()).contains("\"offset\":\"PT552H\"");
             assertThat(clock.instant()).isAfter(Instant.now().plus(Duration.ofDays(22)));

@@ -163,7 +163,10 @@ class EscalationLadderIT {
 
     private static String metrics() {
         return CaseHarness.send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                + CaseHarness.port(service, "local.management.port") + "/actuator/prometheus")).GET()).body();
+                + CaseHarness.port(service, "local.management.port") + "/actuator/prometheus"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "test-ops:test-ops-password".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .GET()).body();
     }
 
     private static String schemaOf(String eventType) {
