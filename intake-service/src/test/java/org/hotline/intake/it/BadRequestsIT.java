@@ -211,6 +211,32 @@ class BadRequestsIT {
     }
 
     @Test
+    void refusesAnUnpairedSurrogateWith422NamingTheFieldAndStoresNothing() {
+        String body = replace(GOOD, "Example Capital LLP", "Example \\ud800 Capital");
+
+        HttpResponse<String> response = IntakeHarness.postJson(intake, body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertProblem(response, "invalid-text");
+        assertThat(JSON.readTree(response.body()).get("errors").values())
+                .extracting(error -> error.get("field").stringValue()).containsExactly("workplace.organizationName");
+    }
+
+    @Test
+    void repeatsAnUnknownFieldsNameCutToFortyCharactersWithoutControlCharacters() {
+        String body = replace(GOOD, "\"channel\": \"WEB\",",
+                "\"channel\": \"WEB\", \"\\u001b[31m" + "p".repeat(5000) + "\": 1,");
+
+        HttpResponse<String> response = IntakeHarness.postJson(intake, body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertProblem(response, "invalid-complaint");
+        assertThat(JSON.readTree(response.body()).get("errors").values())
+                .extracting(error -> error.get("field").stringValue())
+                .containsExactly("[31m" + "p".repeat(36) + "…");
+    }
+
+    @Test
     void namesEveryBadFieldOfOneRequest() {
         String body = replace(replace(replace(GOOD, "\"WEB\"", "\"FAX\""), "KZ-75", "KZ-00"), "dana@example.org",
                 "dana");
