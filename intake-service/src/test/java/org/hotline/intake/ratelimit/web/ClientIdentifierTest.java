@@ -33,6 +33,16 @@ class ClientIdentifierTest {
     }
 
     @Test
+    void trustsAnyPrivatePeerWithTheRangesOfTheKubernetesBase() {
+        ClientIdentifier kubernetes = new ClientIdentifier(
+                List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"));
+
+        assertThat(kubernetes.address("fd12:3456::1", forwarded("203.0.113.7"))).isEqualTo("203.0.113.7");
+        assertThat(kubernetes.address("172.20.0.5", forwarded("2001:db8::7"))).isEqualTo("2001:db8::7");
+        assertThat(kubernetes.address("203.0.113.9", forwarded("198.51.100.1"))).isEqualTo("203.0.113.9");
+    }
+
+    @Test
     void givesOneAddressOneKeyAndTwoAddressesTwo() {
         MockHttpServletRequest first = request("203.0.113.7");
         MockHttpServletRequest again = request("203.0.113.7");
