@@ -23,9 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class ProblemErrorReportValve extends ErrorReportValve {
 
     private final JsonMapper json;
+    private final long maxHeaderKib;
 
-    ProblemErrorReportValve(JsonMapper json) {
+    ProblemErrorReportValve(JsonMapper json, long maxHeaderKib) {
         this.json = json;
+        this.maxHeaderKib = maxHeaderKib;
     }
 
     @Override
@@ -47,7 +49,7 @@ final class ProblemErrorReportValve extends ErrorReportValve {
         problem.put("status", status);
         problem.put("detail", (known == null ? "HTTP " + status : known.value() + " " + known.getReasonPhrase())
                 + ": the request line or the headers are malformed or too large (all headers together may take "
-                + "8 KiB; an Idempotency-Key at most 255 characters). Nothing was stored.");
+                + maxHeaderKib + " KiB; an Idempotency-Key at most 255 characters). Nothing was stored.");
         try {
             response.resetBuffer();
             response.setHeader("Cache-Control", "no-store");

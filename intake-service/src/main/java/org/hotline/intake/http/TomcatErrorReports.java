@@ -5,9 +5,11 @@ import org.apache.catalina.Lifecycle;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,9 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
 class TomcatErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
     private final JsonMapper json;
+    private final DataSize maxHeaderSize;
 
-    TomcatErrorReports(JsonMapper json) {
+    TomcatErrorReports(JsonMapper json,
+            @Value("${server.max-http-request-header-size:8KB}") DataSize maxHeaderSize) {
         this.json = json;
+        this.maxHeaderSize = maxHeaderSize;
     }
 
     @Override
@@ -45,6 +50,6 @@ class TomcatErrorReports implements WebServerFactoryCustomizer<TomcatServletWebS
                 host.getPipeline().removeValve(valve);
             }
         }
-        host.getPipeline().addValve(new ProblemErrorReportValve(json));
+        host.getPipeline().addValve(new ProblemErrorReportValve(json, maxHeaderSize.toKilobytes()));
     }
 }
