@@ -54,6 +54,10 @@ class ComplaintController {
                         + "or an ANONYMOUS complaint that names its complainant",
                         content = @Content(mediaType = "application/problem+json",
                                 schema = @Schema(implementation = ProblemDetail.class))),
+                @ApiResponse(responseCode = "429", description = "Over the client's or the hotline's rate limit: "
+                        + "nothing was read or stored; retry after Retry-After seconds",
+                        content = @Content(mediaType = "application/problem+json",
+                                schema = @Schema(implementation = ProblemDetail.class))),
                 @ApiResponse(responseCode = "503", description = "Broker unavailable: nothing was published; "
                         + "retry after Retry-After seconds with the same Idempotency-Key")})
     @PostMapping(path = "/api/v1/complaints", consumes = MediaType.APPLICATION_JSON_VALUE)

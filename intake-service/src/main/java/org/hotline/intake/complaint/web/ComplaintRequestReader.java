@@ -9,10 +9,13 @@ import org.hotline.intake.complaint.domain.FieldViolation;
 import org.hotline.intake.complaint.domain.InvalidComplaintException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * Reads the JSON body of {@code POST /api/v1/complaints} into a {@link ComplaintForm}, checking its shape:
@@ -39,13 +42,7 @@ final class ComplaintRequestReader {
 
     /** @throws MalformedJsonException when the body is not JSON at all */
     ComplaintForm read(byte[] body) {
-        JsonNode root;
-        try {
-            root = mapper.readTree(body);
-        } catch (JacksonException e) {
-            throw new MalformedJsonException(e.getOriginalMessage(), e.getLocation() == null ? -1
-                    : e.getLocation().getLineNr(), e.getLocation() == null ? -1 : e.getLocation().getColumnNr());
-        }
+        JsonNode root = parse(body);
         if (root == null || root.isMissingNode() || !root.isObject()) {
             throw new InvalidComplaintException(List.of(new FieldViolation("$", "the body must be a JSON object")));
         }
@@ -80,10 +77,42 @@ final class ComplaintRequestReader {
                         shape.string(complainant, "complainant.preferredLanguage"),
                         shape.bool(complainant, "complainant.consentToContact"))));
         shape.unknownFields(root, "");
+        if (!shape.brokenText.isEmpty()) {
+            throw new BrokenTextException(shape.brokenText);
+        }
         if (!shape.violations.isEmpty()) {
             throw new InvalidComplaintException(shape.violations);
         }
         return form;
+    }
+
+    /**
+     * Parses the body with a parser of our own, so that an error without a location of its own (a
+     * {@code StreamReadConstraints} limit: nesting depth, number or name length) is located where the parser
+     * stopped instead of at line -1, column -1.
+     */
+    private JsonNode parse(byte[] body) {
+        try (JsonParser parser = mapper.createParser(body)) {
+            try {
+                JsonNode root = mapper.readTree(parser);
+                if (root != null && parser.nextToken() != null) {
+                    throw malformed("Trailing content after the JSON object", parser.currentLocation());
+                }
+                return root == null ? MissingNode.getInstance() : root;
+            } catch (MalformedJsonException e) {
+                throw e;
+            } catch (JacksonException e) {
+                TokenStreamLocation location = e.getLocation();
+                if (location == null || location.getLineNr() < 1) {
+                    location = parser.currentLocation();
+                }
+                throw malformed(e.getOriginalMessage(), location);
+            }
+        }
+    }
+
+    private static MalformedJsonException malformed(String message, TokenStreamLocation location) {
+        return new MalformedJsonException(message, location.getLineNr(), location.getColumnNr());
     }
 
     /** The body is not parseable JSON; line and column point at the first problem. */
@@ -99,6 +128,60 @@ final class ComplaintRequestReader {
         }
     }
 
+    /**
+     * Text fields holding an unpaired UTF-16 surrogate (a lone escape in U+D800 to U+DFFF): not Unicode text, so it
+     * can be neither sealed as UTF-8 without loss nor shown to anyone. Refused rather than repaired, since the
+     * complainant would not know what was changed.
+     */
+    static final class BrokenTextException extends RuntimeException {
+
+        final List<FieldViolation> violations;
+
+        BrokenTextException(List<FieldViolation> violations) {
+            super(violations.size() + " field(s) hold text that is not valid Unicode");
+            this.violations = List.copyOf(violations);
+        }
+    }
+
+    /** The longest unknown field name a problem repeats, in code points; longer ones are cut and end with …. */
+    static final int SHOWN_NAME_LENGTH = 40;
+
+    /**
+     * A client's field name as a problem may repeat it: without control, format (bidirectional overrides) or
+     * line-separating characters and lone surrogates, and cut at {@link #SHOWN_NAME_LENGTH} code points.
+     */
+    static String shownName(String name) {
+        StringBuilder shown = new StringBuilder();
+        int kept = 0;
+        for (int i = 0; i < name.length(); ) {
+            int c = name.codePointAt(i);
+            i += Character.charCount(c);
+            int type = Character.getType(c);
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
+                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+                continue;
+            }
+            if (kept == SHOWN_NAME_LENGTH) {
+                return shown.append('…').toString();
+            }
+            shown.appendCodePoint(c);
+            kept++;
+        }
+        return shown.toString();
+    }
+
+    private static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private interface ObjectReader<T> {
         T read(JsonNode node);
     }
@@ -107,6 +190,7 @@ final class ComplaintRequestReader {
     private static final class Shape {
 
         final List<FieldViolation> violations = new ArrayList<>();
+        final List<FieldViolation> brokenText = new ArrayList<>();
 
         <T> @Nullable T object(JsonNode parent, String name, ObjectReader<T> reader) {
             JsonNode node = parent.get(name);
@@ -130,7 +214,15 @@ final class ComplaintRequestReader {
                 violations.add(new FieldViolation(path, "must be a JSON string"));
                 return null;
             }
-            return node.stringValue();
+            return text(path, node.stringValue());
+        }
+
+        private String text(String path, String value) {
+            if (hasUnpairedSurrogate(value)) {
+                brokenText.add(new FieldViolation(path, "contains an unpaired UTF-16 surrogate (a lone escape in U+D800 to "
+                        + "U+DFFF), which is not text"));
+            }
+            return value;
         }
 
         @Nullable Boolean bool(JsonNode parent, String path) {
@@ -158,7 +250,7 @@ final class ComplaintRequestReader {
             int index = 0;
             for (JsonNode element : node.values()) {
                 if (element.isString()) {
-                    values.add(element.stringValue());
+                    values.add(text(path + "[" + index + "]", element.stringValue()));
                 } else {
                     violations.add(new FieldViolation(path + "[" + index + "]", "must be a JSON string"));
                 }
@@ -171,7 +263,8 @@ final class ComplaintRequestReader {
             Set<String> known = FIELDS.getOrDefault(path, Set.of());
             for (String name : node.propertyNames()) {
                 if (!known.contains(name)) {
-                    violations.add(new FieldViolation(path.isEmpty() ? name : path + "." + name,
+                    String shown = shownName(name);
+                    violations.add(new FieldViolation(path.isEmpty() ? shown : path + "." + shown,
                             "is not a field of this API"));
                 }
             }

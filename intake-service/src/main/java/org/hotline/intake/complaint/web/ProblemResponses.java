@@ -67,6 +67,17 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ResponseEntity<ProblemDetail> brokenText(ComplaintRequestReader.BrokenTextException e) {
+        metrics.rejected("invalid_text");
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-text",
+                "A text field is not valid Unicode", e.getMessage() + "; see errors. Nothing was stored.");
+        problem.setProperty("errors", e.violations.stream()
+                .map(violation -> Map.of("field", violation.field(), "problem", violation.problem()))
+                .toList());
+        return ResponseEntity.unprocessableContent().body(problem);
+    }
+
+    @ExceptionHandler
     ResponseEntity<ProblemDetail> malformedJson(ComplaintRequestReader.MalformedJsonException e) {
         metrics.rejected("malformed_json");
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-json", "The body is not valid JSON",

@@ -21,6 +21,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,15 +43,7 @@ final class ComplaintReceivedReader {
             .build();
 
     ReceivedComplaint read(byte[] value) {
-        JsonNode root;
-        try {
-            root = json.readTree(value);
-        } catch (JacksonException e) {
-            // The parser's message quotes the offending text, which may be personal data: give the place only.
-            throw new UndecidableEventException("not_json", "the record is not JSON (stopped at line "
-                    + (e.getLocation() == null ? -1 : e.getLocation().getLineNr()) + ", column "
-                    + (e.getLocation() == null ? -1 : e.getLocation().getColumnNr()) + ")");
-        }
+        JsonNode root = parse(value);
         if (root == null || !root.isObject()) {
             throw new UndecidableEventException("not_json", "the record is not a JSON object");
         }
@@ -116,6 +109,33 @@ final class ComplaintReceivedReader {
                 country, region, regionKnown, district, received.atOffset(ZoneOffset.UTC).toLocalDate());
         return new ReceivedComplaint(eventId, complaintId, reference, receivedAt, channel, language, facts,
                 rawParts(value));
+    }
+
+    /**
+     * Parses with a parser of our own, so that an error that carries no location (a {@code StreamReadConstraints}
+     * limit: nesting depth, number or name length) is placed where the parser stopped, not at line -1.
+     */
+    private @Nullable JsonNode parse(byte[] value) {
+        try (JsonParser parser = json.createParser(value)) {
+            try {
+                JsonNode root = json.readTree(parser);
+                if (root != null && parser.nextToken() != null) {
+                    throw notJson(parser.currentLocation());
+                }
+                return root;
+            } catch (UndecidableEventException e) {
+                throw e;
+            } catch (JacksonException e) {
+                TokenStreamLocation location = e.getLocation();
+                throw notJson(location == null || location.getLineNr() < 1 ? parser.currentLocation() : location);
+            }
+        }
+    }
+
+    /** The parser's message quotes the offending text, which may be personal data: give the place only. */
+    private static UndecidableEventException notJson(TokenStreamLocation location) {
+        return new UndecidableEventException("not_json", "the record is not JSON (stopped at line "
+                + location.getLineNr() + ", column " + location.getColumnNr() + ")");
     }
 
     /** The exact text of each top-level part, found by the parser's byte offsets. */

@@ -1,0 +1,80 @@
+package org.hotline.intake.ratelimit.web;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.hotline.intake.ratelimit.domain.Decision;
+import org.hotline.intake.ratelimit.domain.RateLimiter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers a complaint submission (POST) over a limit with 429, before its body is read: a refused request reaches
+ * neither the complaint's validation nor Kafka. The answer is a problem detail of type
+ * {@code urn:hotline:problem:too-many-requests} with {@code Retry-After} in seconds; it names the limit but
+ * nothing of the client. Each refusal counts in {@code hotline_intake_requests_throttled_total}, labelled by the
+ * limit alone.
+ */
+public final class RateLimitFilter extends OncePerRequestFilter {
+
+    private final RateLimiter limiter;
+    private final ClientIdentifier clients;
+    private final JsonMapper json;
+    private final Map<Decision.Limit, Counter> refusals = new EnumMap<>(Decision.Limit.class);
+
+    public RateLimitFilter(RateLimiter limiter, ClientIdentifier clients, JsonMapper json, MeterRegistry registry) {
+        this.limiter = limiter;
+        this.clients = clients;
+        this.json = json;
+        for (Decision.Limit limit : Decision.Limit.values()) {
+            refusals.put(limit, Counter.builder("hotline.intake.requests.throttled")
+                    .description("Complaint submissions refused with 429, by the limit that refused them")
+                    .tag("limit", limit.name().toLowerCase(Locale.ROOT))
+                    .register(registry));
+        }
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Decision decision = limiter.tryAcquire(clients.identify(request));
+        Decision.Limit refusedBy = decision.refusedBy();
+        if (refusedBy == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        refusals.get(refusedBy).increment();
+        long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "urn:hotline:problem:too-many-requests");
+        problem.put("title", "Too many complaints at once");
+        problem.put("status", HttpStatus.TOO_MANY_REQUESTS.value());
+        problem.put("detail", switch (refusedBy) {
+            case CLIENT -> "This address sent more complaints than the hotline takes from one address in a short "
+                    + "time. Nothing was stored. Retry after " + seconds + " s.";
+            case GLOBAL -> "The hotline is receiving more complaints than it can take right now. Nothing was "
+                    + "stored. Retry after " + seconds + " s.";
+        });
+        problem.put("limit", refusedBy.name().toLowerCase(Locale.ROOT));
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(json.writeValueAsBytes(problem));
+    }
+}
