@@ -49,8 +49,10 @@ final class ComplaintReceivedReader {
         }
         JsonNode version = root.get("schemaVersion");
         if (version == null || !version.isIntegralNumber() || version.intValue() != 1) {
-            throw new UndecidableEventException("unsupported_schema_version",
-                    "schemaVersion must be 1, was " + (version == null ? "missing" : version.toString()));
+            // An integer is safe to quote; anything else may be any text the producer wrote, so only its kind is.
+            throw new UndecidableEventException("unsupported_schema_version", "schemaVersion must be 1, was "
+                    + (version == null ? "missing" : version.isIntegralNumber() ? version.toString()
+                            : "a JSON " + version.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
         }
         if (!"ComplaintReceived".equals(requiredText(root, "eventType"))) {
             throw UndecidableEventException.invalid("eventType", "ComplaintReceived");

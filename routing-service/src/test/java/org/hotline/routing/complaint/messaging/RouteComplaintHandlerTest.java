@@ -218,6 +218,19 @@ class RouteComplaintHandlerTest {
                 .replace("\"schemaVersion\":1", "\"schemaVersion\":2");
 
         assertThat(undecidable(v2).code()).isEqualTo("unsupported_schema_version");
+        assertThat(undecidable(v2).detail()).isEqualTo("schemaVersion must be 1, was 2");
+    }
+
+    @Test
+    void namesOnlyTheKindOfASchemaVersionThatIsNotANumberAndNeverQuotesIt() {
+        String text = ComplaintEvents.almatyAnalyst(UUID.randomUUID().toString())
+                .replace("\"schemaVersion\":1", "\"schemaVersion\":\"Aigul, +7 701 555 0199\"");
+
+        Letter refused = undecidable(text);
+
+        assertThat(refused.code()).isEqualTo("unsupported_schema_version");
+        assertThat(refused.detail()).isEqualTo("schemaVersion must be 1, was a JSON string")
+                .doesNotContain("Aigul");
     }
 
     @Test
