@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class StatusController {
 
-    /** References are {@code HL-XXXX-XXXX-XXXX}, codes {@code XXXX-XXXX-XXXX-XXXX}: anything longer is not one. */
+    /** A reference ({@code HL-7F3K-9QX2-ABCD}) and a tracking code (four groups of four) are 17 and 19 characters. */
     private static final int MAX_LENGTH = 64;
 
     private final CaseStatusQuery query;
