@@ -45,13 +45,15 @@ final class NotificationHarness {
     static final String ROUTED = "complaints.routed.v1";
     static final String OUTCOMES = "notifications.outcomes.v1";
     static final String DEAD_LETTERS = "complaints.routed.v1.dlt";
+    static final String CASE_EVENTS = "cases.events.v1";
+    static final String CASE_EVENTS_DEAD_LETTERS = "cases.events.v1.notification.dlt";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private NotificationHarness() {
     }
 
     static EmbeddedKafkaKraftBroker startBroker() {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 2, ROUTED);
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 2, ROUTED, CASE_EVENTS);
         broker.brokerProperties(Map.of(
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1",
@@ -130,12 +132,16 @@ final class NotificationHarness {
     }
 
     static void publish(EmbeddedKafkaKraftBroker broker, String key, byte[] value) {
+        publish(broker, ROUTED, key, value);
+    }
+
+    static void publish(EmbeddedKafkaKraftBroker broker, String topic, String key, byte[] value) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(ROUTED, key, value)).get();
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,8 @@
 package org.hotline.notification.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.notification.it.NotificationHarness.CASE_EVENTS;
+import static org.hotline.notification.it.NotificationHarness.CASE_EVENTS_DEAD_LETTERS;
 import static org.hotline.notification.it.NotificationHarness.DEAD_LETTERS;
 import static org.hotline.notification.it.NotificationHarness.OUTCOMES;
 import static org.hotline.notification.it.NotificationHarness.header;
@@ -21,7 +23,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -262,6 +266,103 @@ class NotificationIT {
                 });
         assertThat(mailTo(smtp, "x@five.example")).isEmpty();
         assertThat(mailTo(smtp, "y@five.example")).isEmpty();
+    }
+
+    @Test
+    void theCaseServicesEscalationReachesTheRungAndTheCaseworkersOnceAndRemindersTheSilentBody() {
+        // given: a complaint of Kostanay region whose district department stayed silent (ids of the sample directory)
+        String complaintId = UUID.randomUUID().toString();
+        String reference = "HL-LDR" + complaintId.substring(0, 4).toUpperCase(Locale.ROOT) + "-2B3C";
+        byte[] escalation = caseEvent("EscalationDue", complaintId, reference, """
+                "fromAuthorityId":"kz-39-391600000-education","toAuthorityId":"kz-39-education",
+                "toAuthorityType":"EDUCATION_AUTHORITY","rung":1,"lastRung":false,
+                "reason":"NO_ANSWER_BY_DEADLINE","acknowledgeBy":"2026-12-28","answerBy":"2027-01-15",
+                "skippedRungs":[],
+                "history":[{"authorityId":"kz-39-391600000-education","authorityType":"EDUCATION_AUTHORITY",
+                  "role":"PRIMARY","notifiedAt":"2026-11-30T09:12:00Z","noticeFailed":false,
+                  "acknowledgeBy":"2026-12-03","answerBy":"2026-12-22","remindedAt":"2026-12-04T00:00:05Z",
+                  "escalatedAt":"2026-12-23T00:00:05Z"}]""");
+        byte[] reminder = caseEvent("AcknowledgementReminderDue", complaintId, reference, """
+                "authorityId":"kz-39-prosecutor","authorityType":"PROSECUTOR","role":"COPY",
+                "notifiedAt":"2026-11-30T09:12:00Z","acknowledgeBy":"2026-12-01","answerBy":"2026-12-22\"""");
+        byte[] acknowledged = caseEvent("AssignmentAcknowledged", complaintId, reference, """
+                "authorityId":"kz-39-education","registrationNumber":"ЖТ-1\"""");
+
+        // when: the escalation is read twice (a redelivery), then an event that calls for no letter, then a
+        // reminder: all one complaint's, so one partition, read in this order
+        publish(broker, CASE_EVENTS, complaintId, escalation);
+        publish(broker, CASE_EVENTS, complaintId, escalation);
+        publish(broker, CASE_EVENTS, complaintId, acknowledged);
+        publish(broker, CASE_EVENTS, complaintId, reminder);
+
+        // then: the reminder came last, so everything before it was read
+        await().atMost(PATIENCE).until(() -> subjects(mailTo(smtp, "kostanay.prosecutor@example.org"), reference)
+                .size() == 1);
+        List<MimeMessage> toRung = mailTo(smtp, "kostanay.education@example.org").stream()
+                .filter(email -> subject(email).contains(reference)).toList();
+        assertThat(toRung).as("one letter to the rung, though the event came twice").singleElement()
+                .satisfies(email -> {
+                    assertThat(email.getHeader("Content-Language")).containsExactly("ru");
+                    assertThat(part(email, "text/plain")).contains("2027-01-15", "2026-11-30 14:12",
+                            "kz-39-391600000-education", "hotline@ngo.example");
+                    assertThat(linkedAuthority(email, complaintId, reference)).isEqualTo("kz-39-education");
+                });
+        assertThat(subjects(mailTo(smtp, "caseworkers@ngo.example"), reference)).singleElement()
+                .satisfies(subject -> assertThat(subject).startsWith("Эскалация"));
+        MimeMessage reminded = mailTo(smtp, "kostanay.prosecutor@example.org").stream()
+                .filter(email -> subject(email).contains(reference)).findFirst().orElseThrow();
+        assertThat(part(reminded, "text/plain")).contains("2026-12-01");
+        assertThat(linkedAuthority(reminded, complaintId, reference)).isEqualTo("kz-39-prosecutor");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(readAll(broker, OUTCOMES))
+                .filteredOn(record -> complaintId.equals(record.key())).extracting(NotificationHarness::value)
+                .anySatisfy(outcome -> assertThat(outcome).contains("\"template\":\"authority-escalation\"",
+                        "\"authorityId\":\"kz-39-education\"", "\"status\":\"SENT\""))
+                .hasSize(3));
+    }
+
+    @Test
+    void aCaseEventNamingABodyTheDirectoryDoesNotListIsDeadLetteredWithItsReason() {
+        // given
+        String complaintId = UUID.randomUUID().toString();
+        byte[] unknown = caseEvent("AcknowledgementReminderDue", complaintId, "HL-UNKN-OWN0-BODY", """
+                "authorityId":"kz-99-nowhere","authorityType":"POLICE","role":"PRIMARY",
+                "acknowledgeBy":"2026-12-01","answerBy":"2026-12-22\"""");
+
+        // when
+        publish(broker, CASE_EVENTS, complaintId, unknown);
+
+        // then
+        await().atMost(PATIENCE).until(() -> !readAll(broker, CASE_EVENTS_DEAD_LETTERS).isEmpty());
+        assertThat(readAll(broker, CASE_EVENTS_DEAD_LETTERS)).singleElement().satisfies(record -> {
+            assertThat(header(record, "x-dead-letter-reason-code")).isEqualTo("unknown_authority");
+            assertThat(header(record, "x-dead-letter-reason")).contains("kz-99-nowhere");
+            assertThat(header(record, "x-dead-letter-original-topic")).isEqualTo(CASE_EVENTS);
+            assertThat(header(record, "x-dead-letter-group")).isEqualTo("notification-service-cases");
+        });
+    }
+
+    /** A case service event of the given type; {@code fields} are its type's own, as JSON members. */
+    private static byte[] caseEvent(String type, String complaintId, String reference, String fields) {
+        return ("{\"eventId\":\"" + UUID.randomUUID() + "\",\"eventType\":\"" + type
+                + "\",\"schemaVersion\":1,\"occurredAt\":\"2026-12-23T00:00:05Z\",\"complaintId\":\""
+                + complaintId + "\",\"reference\":\"" + reference + "\"," + fields + "}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static List<String> subjects(List<MimeMessage> emails, String reference) {
+        return emails.stream().map(NotificationHarness::subject).filter(subject -> subject.contains(reference))
+                .toList();
+    }
+
+    /** The body a ladder letter's link acknowledges for, after the same checks as for a routed complaint's. */
+    private static String linkedAuthority(MimeMessage email, String complaintId, String reference) {
+        String text = token(part(email, "text/plain"));
+        assertThat(token(part(email, "text/html"))).isEqualTo(text);
+        AcknowledgementLink link = CASE_SERVICE_KEYS.verify(text, LinkPurpose.ACKNOWLEDGE, Instant.now())
+                .orElseThrow(() -> new AssertionError("the case service's key refuses " + text));
+        assertThat(link.complaintId()).hasToString(complaintId);
+        assertThat(link.reference()).isEqualTo(reference);
+        return link.authorityId();
     }
 
     @Test

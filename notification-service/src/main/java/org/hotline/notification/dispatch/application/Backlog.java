@@ -51,9 +51,9 @@ final class Backlog {
     /** The messages of one routed record still to settle. */
     private static final class Source {
         int remaining;
-        final Instant receivedAt;
+        final @Nullable Instant receivedAt;
 
-        Source(Instant receivedAt) {
+        Source(@Nullable Instant receivedAt) {
             this.receivedAt = receivedAt;
         }
     }
@@ -62,7 +62,7 @@ final class Backlog {
      * Takes the messages planned from the record at {@code offset}; none means the record is done. A message
      * already waiting or being sent is not taken twice.
      */
-    void add(int partition, long offset, Instant receivedAt, List<Work> works) {
+    void add(int partition, long offset, @Nullable Instant receivedAt, List<Work> works) {
         lock.lock();
         try {
             next.merge(partition, offset + 1, Math::max);
@@ -129,7 +129,7 @@ final class Backlog {
 
     /**
      * A message in progress is settled. Returns when its complaint was received if it was the last message of its
-     * record, else null.
+     * record and the record said so, else null.
      */
     @Nullable Instant settle(Work work) {
         lock.lock();

@@ -77,17 +77,28 @@ public class Dispatcher {
      * gets its alert.
      */
     public void accept(int partition, long offset, RoutedComplaint complaint) {
+        accept(partition, offset, complaint.receivedAt(), planner.plan(complaint));
+    }
+
+    /**
+     * The record at {@code offset} of {@code partition}, with the messages it calls for, planned by the caller (the
+     * letters of a case's escalation ladder): queues those the ledger does not know as settled, as above.
+     *
+     * @param receivedAt when the complaint was received, for the end-to-end latency; null when the messages are
+     *     not the complaint's first (a reminder or an escalation), which that measure does not count
+     */
+    public void accept(int partition, long offset, @Nullable Instant receivedAt, List<PlannedMessage> messages) {
         Instant now = clock.instant();
         List<Work> works = new ArrayList<>();
-        for (PlannedMessage message : planner.plan(complaint)) {
+        for (PlannedMessage message : messages) {
             plan(partition, offset, message, now, works);
         }
-        backlog.add(partition, offset, complaint.receivedAt(), works);
+        backlog.add(partition, offset, receivedAt, works);
     }
 
     /** A record that calls for no message (it was dead-lettered): its offset may be committed. */
     public void skip(int partition, long offset) {
-        backlog.add(partition, offset, clock.instant(), List.of());
+        backlog.add(partition, offset, null, List.of());
     }
 
     private void plan(int partition, long offset, PlannedMessage message, Instant now, List<Work> works) {

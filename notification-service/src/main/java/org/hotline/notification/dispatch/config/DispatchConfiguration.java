@@ -13,6 +13,7 @@ import org.hotline.notification.dispatch.domain.MessagePlanner;
 import org.hotline.notification.dispatch.domain.NgoContact;
 import org.hotline.notification.dispatch.domain.RetryPolicy;
 import org.hotline.notification.dispatch.ledger.KafkaLedger;
+import org.hotline.notification.dispatch.messaging.LadderMail;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -44,8 +45,11 @@ class DispatchConfiguration {
 
     @Bean
     NotificationMetrics notificationMetrics(MeterRegistry meters, ObjectProvider<Dispatcher> dispatcher,
-            KafkaLedger ledger) {
-        return new MicrometerNotificationMetrics(meters, () -> dispatcher.getObject().backlog(), ledger::known);
+            ObjectProvider<LadderMail> ladder, KafkaLedger ledger) {
+        // Both pipelines: the routed complaints' messages and the ladder's letters.
+        return new MicrometerNotificationMetrics(meters,
+                () -> dispatcher.getObject().backlog() + ladder.getObject().backlog(),
+                () -> ledger.known() + ladder.getObject().known());
     }
 
     @Bean

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import org.hotline.notification.dispatch.application.InDoubtPolicy;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -34,6 +35,7 @@ import org.springframework.validation.annotation.Validated;
  * @param topics the topics this service reads and writes, and how it creates the ones it owns
  * @param ledger the ledger on its compacted topic
  * @param kafka Kafka timeouts and the consumer's batch
+ * @param ladder the letters of the case service's reminders and escalations
  */
 @Validated
 @ConfigurationProperties("hotline.notification")
@@ -50,7 +52,8 @@ public record NotificationProperties(
         @Valid @NotNull Ngo ngo,
         @DefaultValue @Valid Topics topics,
         @DefaultValue @Valid Ledger ledger,
-        @DefaultValue @Valid Kafka kafka) {
+        @DefaultValue @Valid Kafka kafka,
+        @DefaultValue @Valid Ladder ladder) {
 
     /**
      * @param initial the wait after the first transient failure
@@ -93,7 +96,14 @@ public record NotificationProperties(
      * @param deadLetter where poison ComplaintRouted records go
      * @param deadLetterRetention how long dead letters are kept for an operator to look at and replay
      * @param ledger the compacted ledger topic; it must have at least as many partitions as {@code routed}
+     * @param caseEvents the case service's events, read for reminders and escalations
+     * @param caseEventsGroup the consumer group reading {@code caseEvents}
+     * @param caseEventsDeadLetter where poison records of {@code caseEvents} go (this service's: the case service
+     *     reads the topic too, and replaying a record puts it back for both)
+     * @param caseLedger the compacted ledger of the letters planned from {@code caseEvents}, one partition for each
+     *     of its partitions
      * @param partitions partitions of the topics this service creates; keep it equal to those of {@code routed}
+     *     and {@code caseEvents}
      * @param replicationFactor replicas of the topics this service creates (3 in production)
      */
     public record Topics(
@@ -103,6 +113,10 @@ public record NotificationProperties(
             @DefaultValue("complaints.routed.v1.dlt") @NotBlank String deadLetter,
             @DefaultValue("30d") @NotNull Duration deadLetterRetention,
             @DefaultValue("notification.ledger.v1") @NotBlank String ledger,
+            @DefaultValue("cases.events.v1") @NotBlank String caseEvents,
+            @DefaultValue("notification-service-cases") @NotBlank String caseEventsGroup,
+            @DefaultValue("cases.events.v1.notification.dlt") @NotBlank String caseEventsDeadLetter,
+            @DefaultValue("notification.ledger.cases.v1") @NotBlank String caseLedger,
             @DefaultValue("6") @Min(1) int partitions,
             @DefaultValue("1") @Min(1) @Max(Short.MAX_VALUE) int replicationFactor) {
     }
@@ -130,5 +144,19 @@ public record NotificationProperties(
     public record Kafka(
             @DefaultValue("10s") @NotNull Duration sendTimeout,
             @DefaultValue("100") @Min(1) int maxPollRecords) {
+    }
+
+    /**
+     * @param directoryLocation the routing directory's authorities file, where the letters find each body's name,
+     *     address and language: the same file routing reads (docs/routing.md); by default the sample one shipped
+     * @param timeZone the zone dates and times in the letters are written in
+     * @param connections SMTP connections, one sender thread each, for these letters (few: a handful a day)
+     * @param transactionalIdPrefix the ledger writers' prefix for these letters; distinct from the routed ones'
+     */
+    public record Ladder(
+            @DefaultValue("classpath:directory/kz/authorities.yml") @NotBlank String directoryLocation,
+            @DefaultValue("Asia/Almaty") @NotNull ZoneId timeZone,
+            @DefaultValue("1") @Min(1) @Max(8) int connections,
+            @DefaultValue("notification-ledger-cases-") @NotBlank String transactionalIdPrefix) {
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.context.SmartLifecycle;
  * messages come and is closed after {@code idleTimeout} without any. Starts before the Kafka consumer and stops
  * after it, letting each sender finish the batch in hand and record its results.
  */
-final class SenderPool implements SmartLifecycle {
+public final class SenderPool implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SenderPool.class);
 
@@ -24,7 +24,7 @@ final class SenderPool implements SmartLifecycle {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    SenderPool(Dispatcher dispatcher, int connections, Duration pollInterval, Duration idleTimeout) {
+    public SenderPool(Dispatcher dispatcher, int connections, Duration pollInterval, Duration idleTimeout) {
         this.dispatcher = dispatcher;
         this.connections = connections;
         this.pollInterval = pollInterval;

@@ -1,15 +1,22 @@
 package org.hotline.notification.dispatch.messaging;
 
+import static org.hotline.notification.dispatch.messaging.EventJson.date;
+import static org.hotline.notification.dispatch.messaging.EventJson.enumValue;
+import static org.hotline.notification.dispatch.messaging.EventJson.flag;
+import static org.hotline.notification.dispatch.messaging.EventJson.instant;
+import static org.hotline.notification.dispatch.messaging.EventJson.missingOrInvalid;
+import static org.hotline.notification.dispatch.messaging.EventJson.object;
+import static org.hotline.notification.dispatch.messaging.EventJson.optionalFlag;
+import static org.hotline.notification.dispatch.messaging.EventJson.optionalObject;
+import static org.hotline.notification.dispatch.messaging.EventJson.optionalText;
+import static org.hotline.notification.dispatch.messaging.EventJson.strings;
+import static org.hotline.notification.dispatch.messaging.EventJson.text;
+import static org.hotline.notification.dispatch.messaging.EventJson.uuid;
 import static org.hotline.notification.dispatch.messaging.PoisonEventException.INVALID_FIELD;
-import static org.hotline.notification.dispatch.messaging.PoisonEventException.MISSING_FIELD;
-import static org.hotline.notification.dispatch.messaging.PoisonEventException.NOT_JSON;
 import static org.hotline.notification.dispatch.messaging.PoisonEventException.SEALED_VALUE_UNOPENABLE;
 import static org.hotline.notification.dispatch.messaging.PoisonEventException.UNSUPPORTED_SCHEMA_VERSION;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -48,17 +55,7 @@ final class ComplaintRoutedReader {
     }
 
     RoutedComplaint read(byte[] payload) {
-        JsonNode root;
-        try {
-            root = json.readTree(payload);
-        } catch (JacksonException e) {
-            throw new PoisonEventException(NOT_JSON, "not JSON (stopped at line "
-                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ", column "
-                    + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr()) + ")");
-        }
-        if (root == null || !root.isObject()) {
-            throw new PoisonEventException(NOT_JSON, "not a JSON object");
-        }
+        JsonNode root = EventJson.parse(json, payload);
         String eventType = text(root, "eventType");
         if (!EVENT_TYPE.equals(eventType)) {
             throw new PoisonEventException(INVALID_FIELD, "eventType is '" + eventType + "', expected " + EVENT_TYPE);
@@ -181,57 +178,6 @@ final class ComplaintRoutedReader {
                 text(node, "ciphertext"));
     }
 
-    private static JsonNode object(JsonNode parent, String field) {
-        JsonNode node = parent.get(field);
-        if (node == null || !node.isObject()) {
-            throw new PoisonEventException(missingOrInvalid(node), field + " missing or not an object");
-        }
-        return node;
-    }
-
-    private static @Nullable JsonNode optionalObject(@Nullable JsonNode parent, String field) {
-        JsonNode node = parent == null ? null : parent.get(field);
-        return node == null || !node.isObject() ? null : node;
-    }
-
-    private static String text(JsonNode parent, String field) {
-        JsonNode node = parent.get(field);
-        if (node == null || !node.isString()) {
-            throw new PoisonEventException(missingOrInvalid(node), field + " missing or not a string");
-        }
-        return node.stringValue();
-    }
-
-    private static @Nullable String optionalText(@Nullable JsonNode parent, String field) {
-        JsonNode node = parent == null ? null : parent.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isString()) {
-            throw new PoisonEventException(INVALID_FIELD, field + " is not a string");
-        }
-        return node.stringValue();
-    }
-
-    private static boolean flag(JsonNode parent, String field) {
-        Boolean value = optionalFlag(parent, field);
-        if (value == null) {
-            throw new PoisonEventException(MISSING_FIELD, field + " missing");
-        }
-        return value;
-    }
-
-    private static @Nullable Boolean optionalFlag(@Nullable JsonNode parent, String field) {
-        JsonNode node = parent == null ? null : parent.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isBoolean()) {
-            throw new PoisonEventException(INVALID_FIELD, field + " is not a boolean");
-        }
-        return node.booleanValue();
-    }
-
     private static int integer(JsonNode node) {
         if (!node.isIntegralNumber()) {
             throw new PoisonEventException(INVALID_FIELD, "answerDeadlineWorkingDays is not an integer");
@@ -239,61 +185,8 @@ final class ComplaintRoutedReader {
         return node.intValue();
     }
 
-    private static List<String> strings(JsonNode parent, String field) {
-        JsonNode node = parent.get(field);
-        if (node == null || !node.isArray()) {
-            throw new PoisonEventException(missingOrInvalid(node), field + " missing or not an array");
-        }
-        List<String> values = new ArrayList<>();
-        for (JsonNode element : node) {
-            if (!element.isString()) {
-                throw new PoisonEventException(INVALID_FIELD, field + " holds a non-string");
-            }
-            values.add(element.stringValue());
-        }
-        return values;
-    }
-
-    private static UUID uuid(JsonNode parent, String field) {
-        try {
-            return UUID.fromString(text(parent, field));
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException(INVALID_FIELD, field + " is not a UUID");
-        }
-    }
-
-    private static Instant instant(JsonNode parent, String field) {
-        try {
-            return Instant.parse(text(parent, field));
-        } catch (DateTimeParseException e) {
-            throw new PoisonEventException(INVALID_FIELD, field + " is not an ISO-8601 instant");
-        }
-    }
-
-    private static @Nullable LocalDate date(JsonNode parent, String field) {
-        String value = optionalText(parent, field);
-        try {
-            return value == null ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new PoisonEventException(INVALID_FIELD, field + " is not an ISO-8601 date");
-        }
-    }
-
-    private static String missingOrInvalid(@Nullable JsonNode node) {
-        return node == null ? MISSING_FIELD : INVALID_FIELD;
-    }
-
     private static Language language(String code) {
         return Language.fromCode(code)
                 .orElseThrow(() -> new PoisonEventException(INVALID_FIELD, "unknown language '" + code + "'"));
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, JsonNode parent, String field) {
-        String value = text(parent, field);
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException(INVALID_FIELD, field + " has unknown value '" + value + "'");
-        }
     }
 }

@@ -13,6 +13,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.hotline.notification.dispatch.application.Dispatcher;
 import org.hotline.notification.dispatch.config.NotificationProperties;
+import org.hotline.notification.dispatch.domain.MessagePlanner;
+import org.hotline.notification.dispatch.domain.RoutedComplaint;
 import org.hotline.notification.dispatch.ledger.KafkaLedger;
 import org.hotline.notification.sealing.domain.FieldSealer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -25,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Kafka side: the routed-complaints consumer, the ledger on its compacted topic, the producer of dead letters,
- * and the topics this service owns. Every client starts from Boot's {@code spring.kafka.*} settings, so the
+ * and the topics this service owns. The ladder's letters have a consumer and a ledger of their own
+ * ({@link LadderMailConfiguration}), built by the same methods. Every client starts from Boot's {@code spring.kafka.*} settings, so the
  * cluster's security settings (SASL_SSL, SCRAM, trust store) apply to all of them.
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,9 +46,31 @@ class MessagingConfiguration {
 
     @Bean(destroyMethod = "close")
     KafkaLedger kafkaLedger(KafkaProperties kafka, NotificationProperties properties, JsonMapper json) {
+        return ledger(kafka, properties, json, properties.topics().ledger(),
+                properties.ledger().transactionalIdPrefix());
+    }
+
+    @Bean
+    SourceConsumer routedComplaintsConsumer(KafkaProperties kafka, NotificationProperties properties,
+            ComplaintRoutedReader reader, MessagePlanner planner, Dispatcher dispatcher, KafkaLedger ledger,
+            MeterRegistry meters, Clock clock) {
+        NotificationProperties.Topics topics = properties.topics();
+        return consumer(kafka, properties, topics.routed(), topics.group(), topics.deadLetter(),
+                "routed-complaints-consumer", value -> {
+                    RoutedComplaint complaint = reader.read(value);
+                    return new SourceConsumer.Planned(complaint.receivedAt(), planner.plan(complaint));
+                }, dispatcher, ledger, meters, clock);
+    }
+
+    /**
+     * A ledger on {@code topic}, its writers' transactional ids {@code prefix + partition}. The routed complaints'
+     * messages and the ladder's letters each have their own.
+     */
+    static KafkaLedger ledger(KafkaProperties kafka, NotificationProperties properties, JsonMapper json, String topic,
+            String prefix) {
         NotificationProperties.Ledger settings = properties.ledger();
         int timeout = (int) properties.kafka().sendTimeout().toMillis();
-        return new KafkaLedger(properties.topics().ledger(), settings.transactionalIdPrefix(), transactionalId -> {
+        return new KafkaLedger(topic, prefix, transactionalId -> {
             Map<String, Object> config = producerConfig(kafka);
             config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
             config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
@@ -66,20 +91,19 @@ class MessagingConfiguration {
         }, new OutcomeRecords(json, properties.topics().outcomes()), json, settings.loadTimeout());
     }
 
-    @Bean
-    RoutedComplaintsConsumer routedComplaintsConsumer(KafkaProperties kafka, NotificationProperties properties,
-            ComplaintRoutedReader reader, Dispatcher dispatcher, KafkaLedger ledger, MeterRegistry meters,
-            Clock clock) {
-        NotificationProperties.Topics topics = properties.topics();
+    /** A consumer of {@code topic} in {@code group}, its poison records sent to {@code deadLetter}. */
+    static SourceConsumer consumer(KafkaProperties kafka, NotificationProperties properties, String topic,
+            String group, String deadLetter, String threadName, SourceConsumer.Planner planner, Dispatcher dispatcher,
+            KafkaLedger ledger, MeterRegistry meters, Clock clock) {
         Map<String, Object> config = consumerConfig(kafka);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, topics.group());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.kafka().maxPollRecords());
-        DeadLetters deadLetters = new DeadLetters(deadLetterTemplate(kafka, properties), topics.deadLetter(),
-                topics.group(), properties.kafka().sendTimeout(), meters.counter("notification.dead.letters"), clock);
-        return new RoutedComplaintsConsumer(() -> new KafkaConsumer<>(config), topics.routed(), reader, dispatcher,
-                ledger, deadLetters, properties.maxBacklog());
+        DeadLetters deadLetters = new DeadLetters(deadLetterTemplate(kafka, properties), deadLetter, group,
+                properties.kafka().sendTimeout(), meters.counter("notification.dead.letters", "topic", topic), clock);
+        return new SourceConsumer(() -> new KafkaConsumer<>(config), topic, threadName, planner, dispatcher, ledger,
+                deadLetters, properties.maxBacklog());
     }
 
     @Bean
@@ -124,7 +148,7 @@ class MessagingConfiguration {
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
     }
 
-    private static Map<String, Object> producerConfig(KafkaProperties kafka) {
+    static Map<String, Object> producerConfig(KafkaProperties kafka) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);

@@ -14,6 +14,8 @@ class PoisonEventException extends RuntimeException {
     static final String INVALID_FIELD = "invalid_field";
     /** A sealed value the configured keys do not open: a key missing here, or a value altered or moved. */
     static final String SEALED_VALUE_UNOPENABLE = "sealed_value_unopenable";
+    /** A case event names a body the directory does not list: its letter has no address until the file does. */
+    static final String UNKNOWN_AUTHORITY = "unknown_authority";
 
     private final String reasonCode;
 

@@ -1,6 +1,7 @@
 package org.hotline.notification.dispatch.messaging;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,7 +19,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.hotline.notification.dispatch.application.Dispatcher;
 import org.hotline.notification.dispatch.application.Ledger;
-import org.hotline.notification.dispatch.domain.RoutedComplaint;
+import org.hotline.notification.dispatch.domain.PlannedMessage;
 import org.hotline.notification.dispatch.ledger.KafkaLedger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -26,8 +27,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Reads {@code complaints.routed.v1} (group {@code notification-service}, read_committed) and hands each record to
- * the dispatcher, on a thread of its own.
+ * Reads a topic whose records call for messages (group of its own, read_committed) and hands each record, with the
+ * messages its {@link Planner} plans, to the dispatcher, on a thread of its own. Two run: one reads
+ * {@code complaints.routed.v1} (group {@code notification-service}), the other the case service's
+ * {@code cases.events.v1} for reminders and escalations (group {@code notification-service-cases}), each with its
+ * own dispatcher and ledger.
  *
  * <p>Why a plain Kafka consumer and not a Spring Cloud Stream binding: the backlog must stay in Kafka, so this loop
  * pauses its partitions while the dispatcher holds {@code maxBacklog} messages and resumes them when it is down to
@@ -41,9 +45,25 @@ import org.springframework.context.SmartLifecycle;
  * back to the record and it is tried again at the next poll. Nothing is retried on this thread for longer than a
  * poll, so no failure turns into a rebalance.
  */
-final class RoutedComplaintsConsumer implements SmartLifecycle {
+final class SourceConsumer implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(RoutedComplaintsConsumer.class);
+    /** The messages a record's value calls for. */
+    @FunctionalInterface
+    interface Planner {
+
+        /** @throws PoisonEventException when the value can never be read */
+        Planned plan(byte[] value);
+    }
+
+    /**
+     * @param receivedAt when the complaint was received, for the end-to-end latency; null when not measured
+     * @param messages none for a record that calls for no message
+     */
+    record Planned(@Nullable Instant receivedAt, List<PlannedMessage> messages) {
+    }
+
+
+    private static final Logger log = LoggerFactory.getLogger(SourceConsumer.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration COMMIT_EVERY = Duration.ofMillis(500);
     private static final Duration RELEASE_PATIENCE = Duration.ofSeconds(20);
@@ -53,7 +73,8 @@ final class RoutedComplaintsConsumer implements SmartLifecycle {
 
     private final Supplier<Consumer<byte[], byte[]>> consumers;
     private final String topic;
-    private final ComplaintRoutedReader reader;
+    private final String threadName;
+    private final Planner planner;
     private final Dispatcher dispatcher;
     private final KafkaLedger ledger;
     private final DeadLetters deadLetters;
@@ -68,11 +89,12 @@ final class RoutedComplaintsConsumer implements SmartLifecycle {
     private boolean paused;
     private long lastCommit;
 
-    RoutedComplaintsConsumer(Supplier<Consumer<byte[], byte[]>> consumers, String topic, ComplaintRoutedReader reader,
+    SourceConsumer(Supplier<Consumer<byte[], byte[]>> consumers, String topic, String threadName, Planner planner,
             Dispatcher dispatcher, KafkaLedger ledger, DeadLetters deadLetters, int maxBacklog) {
         this.consumers = consumers;
         this.topic = topic;
-        this.reader = reader;
+        this.threadName = threadName;
+        this.planner = planner;
         this.dispatcher = dispatcher;
         this.ledger = ledger;
         this.deadLetters = deadLetters;
@@ -82,7 +104,7 @@ final class RoutedComplaintsConsumer implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        Thread reading = new Thread(this::readForever, "routed-complaints-consumer");
+        Thread reading = new Thread(this::readForever, threadName);
         reading.setDaemon(true);
         thread = reading;
         reading.start();
@@ -132,7 +154,7 @@ final class RoutedComplaintsConsumer implements SmartLifecycle {
             } catch (WakeupException e) {
                 // stopping
             } catch (KafkaException e) {
-                log.warn("The routed-complaints consumer failed ({}); starting a new one", e.toString());
+                log.warn("The {} consumer failed ({}); starting a new one", topic, e.toString());
             } finally {
                 current = null;
             }
@@ -152,9 +174,9 @@ final class RoutedComplaintsConsumer implements SmartLifecycle {
                 halted.add(partition);
                 continue;
             }
-            RoutedComplaint complaint;
+            Planned planned;
             try {
-                complaint = reader.read(record.value());
+                planned = planner.plan(record.value());
             } catch (PoisonEventException poison) {
                 if (deadLetters.send(record, poison)) {
                     dispatcher.skip(partition, record.offset());
@@ -167,7 +189,7 @@ final class RoutedComplaintsConsumer implements SmartLifecycle {
                 }
                 continue;
             }
-            dispatcher.accept(partition, record.offset(), complaint);
+            dispatcher.accept(partition, record.offset(), planned.receivedAt(), planned.messages());
         }
     }
 
@@ -304,7 +326,7 @@ final class RoutedComplaintsConsumer implements SmartLifecycle {
             // Let the sends in progress be recorded, commit what is settled, then let the next owner fence us.
             commit(consumer, dispatcher.release(numbers, RELEASE_PATIENCE));
             forget(numbers);
-            log.info("Gave up partitions {}", numbers);
+            log.info("Gave up partitions {} of {}", numbers, topic);
         }
 
         @Override
@@ -312,7 +334,7 @@ final class RoutedComplaintsConsumer implements SmartLifecycle {
             List<Integer> numbers = partitions.stream().map(TopicPartition::partition).toList();
             dispatcher.release(numbers, Duration.ZERO);
             forget(numbers);
-            log.warn("Lost partitions {} without giving them up", numbers);
+            log.warn("Lost partitions {} of {} without giving them up", numbers, topic);
         }
 
         /** Closes the ledgers of partitions no longer ours and drops what this consumer knew of them. */
@@ -333,7 +355,7 @@ final class RoutedComplaintsConsumer implements SmartLifecycle {
             if (paused) {
                 consumer.pause(partitions);
             }
-            log.info("Took partitions {}", partitions.stream().map(TopicPartition::partition).toList());
+            log.info("Took partitions {} of {}", partitions.stream().map(TopicPartition::partition).toList(), topic);
         }
     }
 }

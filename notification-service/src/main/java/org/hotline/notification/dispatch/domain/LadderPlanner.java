@@ -1,0 +1,184 @@
+package org.hotline.notification.dispatch.domain;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides the letters of an escalation ladder's step (docs/notification.md, "Reminders and escalations"):
+ * <ul>
+ *   <li>a reminder: to the body that did not confirm receipt, in its language, with its acknowledgement link;</li>
+ *   <li>an escalation: to the rung told now, in its language, with the case's history (who was told when, who
+ *       acknowledged, who stayed silent), its own deadlines and its own link; and a report to the caseworkers;</li>
+ *   <li>an exhausted ladder: the case's dossier to the caseworkers, every body and step in order, for a complaint
+ *       to a court or a CEDAW communication.</li>
+ * </ul>
+ * Bodies are found in the {@link Directory} by id. The complaint's own text is not in these letters: the case
+ * service never holds it, and the rung asks the NGO for the file (its address is in every letter). Message ids
+ * derive from the complaint, the recipient and the template, so a step read twice is sent once.
+ */
+public final class LadderPlanner {
+
+    public static final String AUTHORITY_REMINDER = "authority-reminder";
+    public static final String AUTHORITY_ESCALATION = "authority-escalation";
+    public static final String CASEWORKER_ESCALATION = "caseworker-escalation";
+    public static final String CASEWORKER_DOSSIER = "caseworker-dossier";
+
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final NgoContact ngo;
+    private final Directory directory;
+    private final ZoneId zone;
+    private final String messageIdDomain;
+
+    /** @param zone the time zone dates and times are written in (the calendar's: Asia/Almaty in Kazakhstan) */
+    public LadderPlanner(NgoContact ngo, Directory directory, ZoneId zone, String messageIdDomain) {
+        this.ngo = ngo;
+        this.directory = directory;
+        this.zone = zone;
+        this.messageIdDomain = messageIdDomain;
+    }
+
+    /** @throws UnknownAuthorityException when a body the step writes to is not in the directory */
+    public List<PlannedMessage> plan(LadderStep step) {
+        if (step instanceof LadderStep.Reminder reminder) {
+            return List.of(reminder(reminder));
+        }
+        if (step instanceof LadderStep.Escalation escalation) {
+            return List.of(escalation(escalation), caseworkerEscalation(escalation));
+        }
+        return List.of(dossier((LadderStep.Exhausted) step));
+    }
+
+    private PlannedMessage reminder(LadderStep.Reminder step) {
+        Authority body = required(step.authorityId());
+        Language language = body.correspondenceLanguage();
+        Map<String, @Nullable Object> model = common(step, language);
+        model.put("authorityName", SafeText.line(body.name(language)));
+        model.put("role", Vocabulary.word(step.role(), language));
+        model.put("notifiedAt", time(step.notifiedAt()));
+        model.put("acknowledgeBy", step.acknowledgeBy().toString());
+        model.put("answerBy", step.answerBy().toString());
+        return planned(step, RecipientType.AUTHORITY, body.id(), body.id(), AUTHORITY_REMINDER, language,
+                body.contactEmail(), model);
+    }
+
+    private PlannedMessage escalation(LadderStep.Escalation step) {
+        Authority rung = required(step.toAuthorityId());
+        Language language = rung.correspondenceLanguage();
+        Map<String, @Nullable Object> model = escalationModel(step, language);
+        model.put("authorityName", SafeText.line(rung.name(language)));
+        return planned(step, RecipientType.AUTHORITY, rung.id(), rung.id(), AUTHORITY_ESCALATION, language,
+                rung.contactEmail(), model);
+    }
+
+    private PlannedMessage caseworkerEscalation(LadderStep.Escalation step) {
+        Language language = ngo.caseworkerLanguage();
+        Map<String, @Nullable Object> model = escalationModel(step, language);
+        model.put("authorityName", SafeText.line(name(step.toAuthorityId(), language)));
+        model.put("toAuthorityId", SafeText.line(step.toAuthorityId()));
+        model.put("skippedRungs", skipped(step.skippedRungs(), language));
+        return planned(step, RecipientType.CASEWORKER, null, "caseworker/escalation/" + step.toAuthorityId(),
+                CASEWORKER_ESCALATION, language, ngo.caseworkerMailbox(), model);
+    }
+
+    private PlannedMessage dossier(LadderStep.Exhausted step) {
+        Language language = ngo.caseworkerLanguage();
+        Map<String, @Nullable Object> model = common(step, language);
+        model.put("complaintId", step.complaintId().toString());
+        model.put("lastAuthorityName", SafeText.line(name(step.authorityId(), language)));
+        model.put("history", history(step.history(), language));
+        model.put("skippedRungs", skipped(step.skippedRungs(), language));
+        return planned(step, RecipientType.CASEWORKER, null, "caseworker", CASEWORKER_DOSSIER, language,
+                ngo.caseworkerMailbox(), model);
+    }
+
+    private Map<String, @Nullable Object> escalationModel(LadderStep.Escalation step, Language language) {
+        Map<String, @Nullable Object> model = common(step, language);
+        model.put("silentAuthorityName", SafeText.line(name(step.fromAuthorityId(), language)));
+        model.put("rung", step.rung());
+        model.put("lastRung", step.lastRung());
+        model.put("acknowledgeBy", step.acknowledgeBy().toString());
+        model.put("answerBy", step.answerBy().toString());
+        model.put("history", history(step.history(), language));
+        return model;
+    }
+
+    private Map<String, @Nullable Object> common(LadderStep step, Language language) {
+        Map<String, @Nullable Object> model = new LinkedHashMap<>();
+        model.put("reference", SafeText.line(step.reference(), 100));
+        model.put("language", language.code());
+        model.put("occurredAt", time(step.occurredAt()));
+        model.put("ngoName", SafeText.line(ngo.name(language)));
+        model.put("ngoEmail", SafeText.line(ngo.email()));
+        model.put("ngoPhone", SafeText.line(ngo.phone()));
+        return model;
+    }
+
+    /** One row per body, in the order the case service lists them (routed bodies, then rungs as told). */
+    private List<Map<String, @Nullable Object>> history(List<LadderStep.HistoryEntry> entries, Language language) {
+        List<Map<String, @Nullable Object>> rows = new ArrayList<>();
+        for (LadderStep.HistoryEntry entry : entries) {
+            Map<String, @Nullable Object> row = new LinkedHashMap<>();
+            row.put("authorityId", SafeText.line(entry.authorityId()));
+            row.put("name", SafeText.line(name(entry.authorityId(), language)));
+            row.put("role", Vocabulary.word(entry.role(), language));
+            row.put("notifiedAt", time(entry.notifiedAt()));
+            row.put("noticeFailed", entry.noticeFailed());
+            row.put("acknowledgeBy", entry.acknowledgeBy().toString());
+            row.put("answerBy", entry.answerBy().toString());
+            row.put("remindedAt", time(entry.remindedAt()));
+            row.put("acknowledgedAt", time(entry.acknowledgedAt()));
+            row.put("registrationNumber", entry.registrationNumber() == null ? null
+                    : SafeText.line(entry.registrationNumber(), 100));
+            row.put("answeredAt", time(entry.answeredAt()));
+            row.put("escalatedAt", time(entry.escalatedAt()));
+            row.put("silent", entry.answeredAt() == null);
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private List<Map<String, @Nullable Object>> skipped(List<LadderStep.Skipped> skipped, Language language) {
+        return skipped.stream().map(rung -> {
+            Map<String, @Nullable Object> row = new LinkedHashMap<>();
+            row.put("authorityId", SafeText.line(rung.authorityId()));
+            row.put("name", SafeText.line(name(rung.authorityId(), language)));
+            row.put("reason", SafeText.line(rung.reason(), 200));
+            return row;
+        }).toList();
+    }
+
+    private Authority required(String authorityId) {
+        return directory.find(authorityId).orElseThrow(() -> new UnknownAuthorityException(authorityId));
+    }
+
+    /** A body's name for a report; its id when the directory no longer lists it (the report still goes). */
+    private String name(String authorityId, Language language) {
+        return directory.find(authorityId).map(body -> body.name(language)).orElse(authorityId);
+    }
+
+    private @Nullable String time(@Nullable Instant instant) {
+        return instant == null ? null : MINUTES.format(instant.atZone(zone));
+    }
+
+    private PlannedMessage planned(LadderStep step, RecipientType type, @Nullable String authorityId,
+            String recipientKey, String template, Language language, String to, Map<String, @Nullable Object> model) {
+        String id = MessageIds.of(step.complaintId(), type, recipientKey, template, messageIdDomain);
+        return new PlannedMessage(id, step.complaintId(), step.reference(), step.occurredAt(), type, authorityId,
+                template, language, to, model);
+    }
+
+    /** A step names a body the directory does not list: its letter has no address. */
+    public static final class UnknownAuthorityException extends RuntimeException {
+
+        public UnknownAuthorityException(String authorityId) {
+            super("authority '" + SafeText.line(authorityId, 100) + "' is not in the directory");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.hotline.notification.dispatch.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A step of a case's escalation ladder that the case service found due (docs/case.md, "Escalation ladder"), as read
+ * from {@code cases.events.v1}: a body reminded to acknowledge, a silent body's case escalated to the next rung, or
+ * a ladder climbed to its top. Bodies are named by directory id; no personal data.
+ */
+public sealed interface LadderStep {
+
+    UUID eventId();
+
+    UUID complaintId();
+
+    String reference();
+
+    Instant occurredAt();
+
+    /** {@code AcknowledgementReminderDue}: the body did not confirm receipt by {@code acknowledgeBy}. */
+    record Reminder(UUID eventId, UUID complaintId, String reference, Instant occurredAt, String authorityId,
+            String role, @Nullable Instant notifiedAt, LocalDate acknowledgeBy, LocalDate answerBy)
+            implements LadderStep {
+    }
+
+    /** {@code EscalationDue}: {@code fromAuthorityId} did not answer by its deadline; the rung is told now. */
+    record Escalation(UUID eventId, UUID complaintId, String reference, Instant occurredAt, String fromAuthorityId,
+            String toAuthorityId, int rung, boolean lastRung, String reason, LocalDate acknowledgeBy,
+            LocalDate answerBy, List<Skipped> skippedRungs, List<HistoryEntry> history) implements LadderStep {
+
+        public Escalation {
+            skippedRungs = List.copyOf(skippedRungs);
+            history = List.copyOf(history);
+        }
+    }
+
+    /** {@code EscalationExhausted}: the last rung stayed silent too; the caseworkers get the case's dossier. */
+    record Exhausted(UUID eventId, UUID complaintId, String reference, Instant occurredAt, String authorityId,
+            List<Skipped> skippedRungs, List<HistoryEntry> history) implements LadderStep {
+
+        public Exhausted {
+            skippedRungs = List.copyOf(skippedRungs);
+            history = List.copyOf(history);
+        }
+    }
+
+    /** A rung passed over, and the rule that passed it over. */
+    record Skipped(String authorityId, String reason) {
+    }
+
+    /** One body of the case and what it did, as the case service recorded it. */
+    record HistoryEntry(String authorityId, String role, @Nullable Instant notifiedAt, boolean noticeFailed,
+            LocalDate acknowledgeBy, LocalDate answerBy, @Nullable Instant remindedAt,
+            @Nullable Instant acknowledgedAt, @Nullable String registrationNumber, @Nullable Instant answeredAt,
+            @Nullable Instant escalatedAt) {
+    }
+}

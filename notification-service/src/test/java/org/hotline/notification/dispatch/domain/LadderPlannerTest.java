@@ -1,0 +1,113 @@
+package org.hotline.notification.dispatch.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LadderPlannerTest {
+
+    private final LadderPlanner planner = new LadderPlanner(Complaints.NGO, LadderSteps.DIRECTORY,
+            ZoneId.of("Asia/Almaty"), "notification.test");
+
+    @Test
+    void remindsTheSilentBodyAtItsAddressInItsLanguage() {
+        // when
+        List<PlannedMessage> messages = planner.plan(LadderSteps.reminder());
+
+        // then
+        assertThat(messages).singleElement().satisfies(message -> {
+            assertThat(message.recipientType()).isEqualTo(RecipientType.AUTHORITY);
+            assertThat(message.authorityId()).isEqualTo(LadderSteps.DISTRICT);
+            assertThat(message.to()).isEqualTo("district.education@authority.example");
+            assertThat(message.language()).isEqualTo(Language.KK);
+            assertThat(message.template()).isEqualTo(LadderPlanner.AUTHORITY_REMINDER);
+            assertThat(message.model()).containsEntry("authorityName", "Қостанай ауданының білім бөлімі")
+                    .containsEntry("acknowledgeBy", "2026-12-03")
+                    // 09:12 UTC is 14:12 in Almaty (UTC+5 since March 2024)
+                    .containsEntry("notifiedAt", "2026-11-30 14:12");
+        });
+    }
+
+    @Test
+    void escalatesToTheRungInItsLanguageAndReportsToTheCaseworkers() {
+        // when
+        List<PlannedMessage> messages = planner.plan(LadderSteps.escalation(LadderSteps.REGION));
+
+        // then
+        assertThat(messages).extracting(PlannedMessage::template)
+                .containsExactly(LadderPlanner.AUTHORITY_ESCALATION, LadderPlanner.CASEWORKER_ESCALATION);
+        PlannedMessage rung = messages.get(0);
+        assertThat(rung.to()).isEqualTo("region.education@authority.example");
+        assertThat(rung.authorityId()).isEqualTo(LadderSteps.REGION);
+        assertThat(rung.language()).isEqualTo(Language.RU);
+        assertThat(rung.model()).containsEntry("silentAuthorityName", "Отдел образования Костанайского района")
+                .containsEntry("answerBy", "2027-01-15").doesNotContainKey("skippedRungs");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> history = (List<Map<String, Object>>) rung.model().get("history");
+        assertThat(history).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("name", "Отдел образования Костанайского района")
+                .containsEntry("remindedAt", "2026-12-04 05:00")
+                .containsEntry("acknowledgedAt", null));
+        PlannedMessage caseworkers = messages.get(1);
+        assertThat(caseworkers.recipientType()).isEqualTo(RecipientType.CASEWORKER);
+        assertThat(caseworkers.authorityId()).isNull();
+        assertThat(caseworkers.to()).isEqualTo(Complaints.NGO.caseworkerMailbox());
+        assertThat(caseworkers.model()).containsKey("skippedRungs").containsEntry("toAuthorityId", LadderSteps.REGION);
+    }
+
+    @Test
+    void sendsTheDossierToTheCaseworkersWhenTheLadderIsExhausted() {
+        // when
+        List<PlannedMessage> messages = planner.plan(LadderSteps.exhausted());
+
+        // then
+        assertThat(messages).singleElement().satisfies(message -> {
+            assertThat(message.template()).isEqualTo(LadderPlanner.CASEWORKER_DOSSIER);
+            assertThat(message.to()).isEqualTo(Complaints.NGO.caseworkerMailbox());
+            assertThat((List<?>) message.model().get("history")).hasSize(2);
+            assertThat(message.model()).containsEntry("lastAuthorityName", "Прокуратура Костанайской области");
+        });
+    }
+
+    @Test
+    void theSameStepAlwaysHasTheSameMessageIdsAndEachLetterItsOwn() {
+        // when
+        List<String> first = ids(planner.plan(LadderSteps.escalation(LadderSteps.REGION)));
+        List<String> again = ids(planner.plan(LadderSteps.escalation(LadderSteps.REGION)));
+        List<String> nextRung = ids(planner.plan(LadderSteps.escalation(LadderSteps.PROSECUTOR)));
+        List<String> reminder = ids(planner.plan(LadderSteps.reminder()));
+
+        // then
+        assertThat(again).isEqualTo(first);
+        assertThat(first).doesNotContainAnyElementsOf(nextRung).doesNotContainAnyElementsOf(reminder);
+        assertThat(first.get(0)).endsWith("@notification.test");
+    }
+
+    @Test
+    void refusesAStepWhoseBodyTheDirectoryDoesNotList() {
+        assertThatThrownBy(() -> planner.plan(LadderSteps.escalation("kz-99-education")))
+                .isInstanceOf(LadderPlanner.UnknownAuthorityException.class)
+                .hasMessageContaining("kz-99-education");
+    }
+
+    @Test
+    void namesABodyNoLongerInTheDirectoryByItsIdInReports() {
+        // given: the silent body was removed from the directory since
+        LadderPlanner withoutDistrict = new LadderPlanner(Complaints.NGO, new Directory(List.of(
+                LadderSteps.DIRECTORY.find(LadderSteps.REGION).orElseThrow())), ZoneId.of("Asia/Almaty"), "t");
+
+        // when
+        List<PlannedMessage> messages = withoutDistrict.plan(LadderSteps.escalation(LadderSteps.REGION));
+
+        // then
+        assertThat(messages.get(0).model()).containsEntry("silentAuthorityName", LadderSteps.DISTRICT);
+    }
+
+    private static List<String> ids(List<PlannedMessage> messages) {
+        return messages.stream().map(PlannedMessage::messageId).toList();
+    }
+}

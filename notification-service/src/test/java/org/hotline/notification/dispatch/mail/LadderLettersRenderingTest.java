@@ -1,0 +1,114 @@
+package org.hotline.notification.dispatch.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.notification.dispatch.mail.ThymeleafMailRendererTest.parse;
+import static org.hotline.notification.dispatch.mail.ThymeleafMailRendererTest.part;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.hotline.notification.acknowledgement.domain.AcknowledgementLinks;
+import org.hotline.notification.acknowledgement.domain.LinkSigner;
+import org.hotline.notification.dispatch.domain.Authority;
+import org.hotline.notification.dispatch.domain.Complaints;
+import org.hotline.notification.dispatch.domain.Directory;
+import org.hotline.notification.dispatch.domain.Language;
+import org.hotline.notification.dispatch.domain.LadderPlanner;
+import org.hotline.notification.dispatch.domain.LadderSteps;
+import org.hotline.notification.dispatch.domain.NgoContact;
+import org.hotline.notification.dispatch.domain.PlannedMessage;
+import org.hotline.notification.dispatch.support.RecordingMetrics;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The reminder, escalation and dossier letters render in every language they are shipped in. */
+class LadderLettersRenderingTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-23T06:00:00Z");
+    private static final LinkSigner SIGNER = new LinkSigner("k1",
+            Map.of("k1", "a key of at least thirty-two bytes!!".getBytes(StandardCharsets.UTF_8)));
+    private static final AcknowledgementLinks LINKS = new AcknowledgementLinks(SIGNER, "https://cases.ngo.example",
+            Duration.ofDays(60), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private final RecordingMetrics metrics = new RecordingMetrics();
+    private final ThymeleafMailRenderer renderer = new ThymeleafMailRenderer(null, "notifications@ngo.example",
+            metrics, Session.getInstance(new Properties()), Clock.systemUTC(), LINKS);
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void theRungsLetterCarriesTheHistoryItsDeadlinesAndItsOwnLink(Language language) throws Exception {
+        // given: the rung writes in this language
+        PlannedMessage letter = planner(language).plan(LadderSteps.escalation(LadderSteps.REGION)).get(0);
+
+        // when
+        MimeMessage message = parse(renderer.render(letter));
+
+        // then
+        assertThat(message.getHeader("Content-Language")).containsExactly(language.code());
+        assertThat(message.getSubject()).contains(LadderSteps.REFERENCE);
+        for (String part : List.of(part(message, "text/plain"), part(message, "text/html"))) {
+            assertThat(part).contains("2026-12-28", "2027-01-15", "2026-11-30 14:12", "2026-12-04 05:00",
+                    "hotline@ngo.example", "https://cases.ngo.example/ack/")
+                    .doesNotContain("oversees-accused", "kz-39-akimat");
+        }
+        assertThat(metrics.events).noneMatch(event -> event.startsWith("fallback"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void theReminderCarriesTheMissedDeadlineAndTheLink(Language language) throws Exception {
+        // given
+        PlannedMessage letter = planner(language).plan(LadderSteps.reminder()).get(0);
+
+        // when
+        MimeMessage message = parse(renderer.render(letter));
+
+        // then
+        String text = part(message, "text/plain");
+        assertThat(text).contains(LadderSteps.REFERENCE, "2026-12-03", "2026-12-22",
+                "https://cases.ngo.example/ack/");
+        assertThat(part(message, "text/html")).contains("2026-12-03", "https://cases.ngo.example/ack/");
+        assertThat(metrics.events).noneMatch(event -> event.startsWith("fallback"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Language.class, names = {"RU", "EN"})
+    void theCaseworkersGetTheEscalationAndTheDossierWithoutALink(Language language) throws Exception {
+        // given
+        NgoContact ngo = new NgoContact(Complaints.NGO.names(), Complaints.NGO.email(), Complaints.NGO.phone(),
+                Complaints.NGO.caseworkerMailbox(), language, Complaints.NGO.fromAddress());
+        LadderPlanner planner = new LadderPlanner(ngo, LadderSteps.DIRECTORY, ZoneId.of("Asia/Almaty"), "t");
+        PlannedMessage escalation = planner.plan(LadderSteps.escalation(LadderSteps.REGION)).get(1);
+        PlannedMessage dossier = planner.plan(LadderSteps.exhausted()).get(0);
+
+        // when
+        MimeMessage reported = parse(renderer.render(escalation));
+        MimeMessage record = parse(renderer.render(dossier));
+
+        // then
+        assertThat(part(reported, "text/plain")).contains(LadderSteps.REGION, "kz-39-akimat", "oversees-accused")
+                .doesNotContain("/ack/");
+        assertThat(part(record, "text/plain")).contains(LadderSteps.COMPLAINT.toString(), "ОБ-2026-4471",
+                "2027-01-16 05:00").doesNotContain("/ack/");
+        assertThat(part(record, "text/html")).contains("ОБ-2026-4471");
+        assertThat(metrics.events).noneMatch(event -> event.startsWith("fallback"));
+    }
+
+    /** A directory where the rung writes in {@code language}. */
+    private static LadderPlanner planner(Language language) {
+        Authority region = LadderSteps.DIRECTORY.find(LadderSteps.REGION).orElseThrow();
+        Authority district = LadderSteps.DIRECTORY.find(LadderSteps.DISTRICT).orElseThrow();
+        Directory directory = new Directory(List.of(
+                new Authority(region.id(), region.type(), region.names(), region.contactEmail(), language),
+                new Authority(district.id(), district.type(), district.names(), district.contactEmail(), language)));
+        return new LadderPlanner(Complaints.NGO, directory, ZoneId.of("Asia/Almaty"), "notification.test");
+    }
+}

@@ -1,0 +1,98 @@
+package org.hotline.notification.dispatch.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.hotline.notification.dispatch.domain.LadderStep;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class CaseEventReaderTest {
+
+    /** An EscalationDue as the case service writes it (docs/schemas/escalation-due.v1.schema.json). */
+    static final String ESCALATION = """
+            {"eventId":"5b2d8f0e-3c1a-3e77-9b1f-0c6f2a9d4e11","eventType":"EscalationDue","schemaVersion":1,
+             "occurredAt":"2026-12-23T00:00:05Z","complaintId":"3f0c2a1e-8d4b-4c55-9a61-2f7e1d0b9c33",
+             "reference":"HL-7F3K-9QX2-ABCD","fromAuthorityId":"kz-39-391600000-education",
+             "toAuthorityId":"kz-39-education","toAuthorityType":"EDUCATION_AUTHORITY","rung":1,"lastRung":false,
+             "reason":"NO_ANSWER_BY_DEADLINE","acknowledgeBy":"2026-12-28","answerBy":"2027-01-15",
+             "skippedRungs":[{"authorityId":"kz-39-akimat","reason":"oversees-accused"}],
+             "history":[{"authorityId":"kz-39-391600000-education","authorityType":"EDUCATION_AUTHORITY",
+               "role":"PRIMARY","notifiedAt":"2026-11-30T09:12:00Z","noticeFailed":false,
+               "acknowledgeBy":"2026-12-03","answerBy":"2026-12-22","remindedAt":"2026-12-04T00:00:05Z",
+               "escalatedAt":"2026-12-23T00:00:05Z"}],
+             "aFieldAddedLater":true}""";
+
+    private final CaseEventReader reader = new CaseEventReader(JsonMapper.builder().build());
+
+    @Test
+    void readsAnEscalationWithItsHistory() {
+        // when
+        LadderStep step = reader.read(bytes(ESCALATION)).orElseThrow();
+
+        // then
+        assertThat(step).isInstanceOfSatisfying(LadderStep.Escalation.class, escalation -> {
+            assertThat(escalation.toAuthorityId()).isEqualTo("kz-39-education");
+            assertThat(escalation.rung()).isEqualTo(1);
+            assertThat(escalation.answerBy()).isEqualTo(LocalDate.parse("2027-01-15"));
+            assertThat(escalation.skippedRungs()).containsExactly(
+                    new LadderStep.Skipped("kz-39-akimat", "oversees-accused"));
+            assertThat(escalation.history()).singleElement().satisfies(body -> {
+                assertThat(body.remindedAt()).isEqualTo(Instant.parse("2026-12-04T00:00:05Z"));
+                assertThat(body.acknowledgedAt()).isNull();
+            });
+        });
+    }
+
+    @Test
+    void readsAReminderAndAnExhaustedLadder() {
+        // given
+        String reminder = """
+                {"eventId":"5b2d8f0e-3c1a-3e77-9b1f-0c6f2a9d4e12","eventType":"AcknowledgementReminderDue",
+                 "schemaVersion":1,"occurredAt":"2026-12-04T00:00:05Z",
+                 "complaintId":"3f0c2a1e-8d4b-4c55-9a61-2f7e1d0b9c33","reference":"HL-7F3K-9QX2-ABCD",
+                 "authorityId":"kz-39-391600000-education","authorityType":"EDUCATION_AUTHORITY","role":"PRIMARY",
+                 "acknowledgeBy":"2026-12-03","answerBy":"2026-12-22"}""";
+        String exhausted = """
+                {"eventId":"5b2d8f0e-3c1a-3e77-9b1f-0c6f2a9d4e13","eventType":"EscalationExhausted",
+                 "schemaVersion":1,"occurredAt":"2027-02-20T00:00:05Z",
+                 "complaintId":"3f0c2a1e-8d4b-4c55-9a61-2f7e1d0b9c33","reference":"HL-7F3K-9QX2-ABCD",
+                 "authorityId":"kz-ombudsman","skippedRungs":[],"history":[]}""";
+
+        // then
+        assertThat(reader.read(bytes(reminder))).get().isInstanceOfSatisfying(LadderStep.Reminder.class,
+                step -> assertThat(step.notifiedAt()).isNull());
+        assertThat(reader.read(bytes(exhausted))).get().isInstanceOf(LadderStep.Exhausted.class);
+    }
+
+    @Test
+    void passesOverEventsThatCallForNoLetter() {
+        assertThat(reader.read(bytes("""
+                {"eventType":"AssignmentAcknowledged","schemaVersion":1}"""))).isEmpty();
+        assertThat(reader.read(bytes("""
+                {"eventType":"SomethingAddedLater","schemaVersion":7}"""))).isEmpty();
+    }
+
+    @Test
+    void refusesWhatItCannotReadWithAReasonCode() {
+        assertThatThrownBy(() -> reader.read(bytes("not json")))
+                .isInstanceOfSatisfying(PoisonEventException.class,
+                        e -> assertThat(e.reasonCode()).isEqualTo(PoisonEventException.NOT_JSON));
+        assertThatThrownBy(() -> reader.read(bytes(ESCALATION.replace("\"schemaVersion\":1", "\"schemaVersion\":2"))))
+                .isInstanceOfSatisfying(PoisonEventException.class, e -> assertThat(e.reasonCode())
+                        .isEqualTo(PoisonEventException.UNSUPPORTED_SCHEMA_VERSION));
+        assertThatThrownBy(() -> reader.read(bytes(ESCALATION.replace("\"toAuthorityId\"", "\"renamed\""))))
+                .isInstanceOfSatisfying(PoisonEventException.class,
+                        e -> assertThat(e.reasonCode()).isEqualTo(PoisonEventException.MISSING_FIELD));
+        assertThatThrownBy(() -> reader.read(bytes(ESCALATION.replace("2027-01-15", "15.01.2027"))))
+                .isInstanceOfSatisfying(PoisonEventException.class,
+                        e -> assertThat(e.reasonCode()).isEqualTo(PoisonEventException.INVALID_FIELD));
+    }
+
+    private static byte[] bytes(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+}
