@@ -62,12 +62,17 @@ final class CaseEvents {
     }
 
     byte[] outcome(String authorityId, String status, Instant at) {
+        return outcome(authorityId, status, at, "authority-notice");
+    }
+
+    /** The outcome of an email of {@code template} to a body. */
+    byte[] outcome(String authorityId, String status, Instant at, String template) {
         Map<String, Object> event = header("NotificationOutcome", at);
         event.put("messageId", UUID.randomUUID() + "@notification.hotline.invalid");
         event.put("status", status);
         event.put("recipientType", "AUTHORITY");
         event.put("authorityId", authorityId);
-        event.put("template", "authority-notice");
+        event.put("template", template);
         event.put("language", "ru");
         event.put("attempts", 1);
         return JSON.writeValueAsBytes(event);

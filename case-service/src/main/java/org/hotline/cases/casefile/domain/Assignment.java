@@ -85,6 +85,12 @@ public record Assignment(String authorityId, String authorityType, Map<String, S
     }
 
     Assignment notified(Instant at, boolean sent) {
+        if (notifiedAt != null && !sent && ESCALATION.equals(role)) {
+            // A rung counts as told from its escalation; its letter failing for good undoes that, as a routed
+            // body's failed notice does: its silence is not counted, and caseworkers are alerted by notification.
+            return new Assignment(authorityId, authorityType, authorityName, role, language, acknowledgeBy, answerBy,
+                    null, true, acknowledgedAt, registrationNumber, answeredAt, remindedAt, escalatedAt, ladderOf, rung);
+        }
         if (notifiedAt != null) {
             return this;
         }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.hotline.cases.casefile.application.CaseRecorder;
 import org.hotline.cases.casefile.application.DecidedBody;
@@ -31,6 +32,12 @@ import tools.jackson.databind.json.JsonMapper;
  * is read, and the code is not kept.
  */
 final class CaseEventReader {
+
+    /**
+     * The templates of the first email to a body: routing's notice, and the letter to a rung of the ladder. Their
+     * outcomes say when the body was told, or that its email failed; reminders' outcomes change neither.
+     */
+    private static final Set<String> NOTICES = Set.of("authority-notice", "authority-escalation");
 
     private static final Logger log = LoggerFactory.getLogger(CaseEventReader.class);
     /** Read from its JSON like the other topics' events, not through the writer's class. */
@@ -75,7 +82,7 @@ final class CaseEventReader {
         if (topic.equals(topics.outcomes())) {
             expect(root, "NotificationOutcome");
             if (!"AUTHORITY".equals(optionalText(root, "recipientType"))
-                    || !"authority-notice".equals(optionalText(root, "template"))) {
+                    || !NOTICES.contains(optionalText(root, "template"))) {
                 return Optional.empty();
             }
             return Optional.of(new CaseEvent.BodyNotified(uuid(root, "complaintId"), text(root, "authorityId"),

@@ -55,7 +55,7 @@ public final class LadderEvents {
         event.put("authorityId", body.authorityId());
         event.put("authorityType", body.authorityType());
         event.put("role", body.role());
-        event.put("notifiedAt", String.valueOf(body.notifiedAt()));
+        put(event, "notifiedAt", body.notifiedAt());
         event.put("acknowledgeBy", body.acknowledgeBy().toString());
         event.put("answerBy", body.answerBy().toString());
         return write(event, "org.hotline.case.acknowledgement-reminder-due.v1", file, at);
