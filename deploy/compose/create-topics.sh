@@ -23,6 +23,9 @@ create intake.idempotency.v1 6 cleanup.policy=compact,delete retention.ms=259200
 create audit.events.v1 6 retention.ms=31536000000
 # Notification's ledger: partition p holds the messages of complaints.routed.v1 partition p, so it has as many.
 create notification.ledger.v1 6 cleanup.policy=compact
+# The same for the escalation ladder's letters, partition p holding those of cases.events.v1 partition p.
+create notification.ledger.cases.v1 6 cleanup.policy=compact
+create cases.events.v1.notification.dlt 6 retention.ms=2592000000
 # The case service: its events, and its case files by reference (compacted; read whole by every instance). Its
 # Kafka Streams changelog is created by Kafka Streams itself.
 create cases.events.v1 6 retention.ms=-1

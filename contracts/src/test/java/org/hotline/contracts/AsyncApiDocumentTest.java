@@ -28,7 +28,7 @@ class AsyncApiDocumentTest {
 
         assertThat(addresses).containsExactlyInAnyOrder("complaints.received.v1", "complaints.routed.v1",
                 "notifications.outcomes.v1", "cases.events.v1", "complaints.received.v1.dlt",
-                "complaints.routed.v1.dlt", "audit.events.v1");
+                "complaints.routed.v1.dlt", "cases.events.v1.notification.dlt", "audit.events.v1");
     }
 
     @Test

@@ -50,17 +50,19 @@ class KubernetesManifestsTest {
      * The topics of docs/events.md and notification's ledger, with their cleanup policy and retention in ms (-1:
      * kept forever; absent for a topic only compacted, where retention.ms does not apply).
      */
-    private static final Map<String, TopicSettings> TOPICS = Map.of(
-            "complaints.received.v1", new TopicSettings("delete", "-1"),
-            "complaints.routed.v1", new TopicSettings("delete", "-1"),
-            "notifications.outcomes.v1", new TopicSettings("delete", "-1"),
-            "complaints.received.v1.dlt", new TopicSettings("delete", "2592000000"),
-            "complaints.routed.v1.dlt", new TopicSettings("delete", "2592000000"),
-            "intake.idempotency.v1", new TopicSettings("compact,delete", "2592000000"),
-            "audit.events.v1", new TopicSettings("delete", "31536000000"),
-            "notification.ledger.v1", new TopicSettings("compact", null),
-            "cases.events.v1", new TopicSettings("delete", "-1"),
-            "case.status.v1", new TopicSettings("compact", null));
+    private static final Map<String, TopicSettings> TOPICS = Map.ofEntries(
+            Map.entry("complaints.received.v1", new TopicSettings("delete", "-1")),
+            Map.entry("complaints.routed.v1", new TopicSettings("delete", "-1")),
+            Map.entry("notifications.outcomes.v1", new TopicSettings("delete", "-1")),
+            Map.entry("complaints.received.v1.dlt", new TopicSettings("delete", "2592000000")),
+            Map.entry("complaints.routed.v1.dlt", new TopicSettings("delete", "2592000000")),
+            Map.entry("cases.events.v1.notification.dlt", new TopicSettings("delete", "2592000000")),
+            Map.entry("intake.idempotency.v1", new TopicSettings("compact,delete", "2592000000")),
+            Map.entry("audit.events.v1", new TopicSettings("delete", "31536000000")),
+            Map.entry("notification.ledger.v1", new TopicSettings("compact", null)),
+            Map.entry("notification.ledger.cases.v1", new TopicSettings("compact", null)),
+            Map.entry("cases.events.v1", new TopicSettings("delete", "-1")),
+            Map.entry("case.status.v1", new TopicSettings("compact", null)));
 
     /** @param retentionMs null where the topic must not set retention.ms */
     private record TopicSettings(String cleanupPolicy, String retentionMs) {
@@ -309,6 +311,8 @@ class KubernetesManifestsTest {
 
         assertThat(partitions.get("notification.ledger.v1")).as("partitions of notification.ledger.v1")
                 .isGreaterThanOrEqualTo(partitions.get("complaints.routed.v1"));
+        assertThat(partitions.get("notification.ledger.cases.v1")).as("partitions of notification.ledger.cases.v1")
+                .isGreaterThanOrEqualTo(partitions.get("cases.events.v1"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -100,6 +100,9 @@ class MessagingConfiguration {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.kafka().maxPollRecords());
+        // A topic not created yet (cases.events.v1 before the case service first starts) is waited for, never
+        // created here with the broker's defaults: the case service's Kafka Streams needs its partition count.
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         DeadLetters deadLetters = new DeadLetters(deadLetterTemplate(kafka, properties), deadLetter, group,
                 properties.kafka().sendTimeout(), meters.counter("notification.dead.letters", "topic", topic), clock);
         return new SourceConsumer(() -> new KafkaConsumer<>(config), topic, threadName, planner, dispatcher, ledger,
