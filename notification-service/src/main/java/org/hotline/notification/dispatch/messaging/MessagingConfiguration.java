@@ -103,6 +103,8 @@ class MessagingConfiguration {
         // A topic not created yet (cases.events.v1 before the case service first starts) is waited for, never
         // created here with the broker's defaults: the case service's Kafka Streams needs its partition count.
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        // ...and noticed within 30 s of its creation rather than the default 5 minutes.
+        config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 30_000);
         DeadLetters deadLetters = new DeadLetters(deadLetterTemplate(kafka, properties), deadLetter, group,
                 properties.kafka().sendTimeout(), meters.counter("notification.dead.letters", "topic", topic), clock);
         return new SourceConsumer(() -> new KafkaConsumer<>(config), topic, threadName, planner, dispatcher, ledger,
