@@ -22,6 +22,9 @@ public final class MessagePlanner {
     public static final String CASEWORKER_DECISION = "caseworker-decision";
     public static final String CASEWORKER_ALERT = "caseworker-alert";
 
+    /** A longer name is not written into a greeting. */
+    static final int GREETING_NAME_LIMIT = 40;
+
     private final NgoContact ngo;
     private final String messageIdDomain;
 
@@ -99,7 +102,7 @@ public final class MessagePlanner {
         Language language = complainant.preferredLanguage();
         Map<String, @Nullable Object> model = common(complaint.reference(), language);
         model.put("trackingCode", SafeText.line(complainant.trackingCode()));
-        model.put("complainantName", SafeText.line(complainant.name()));
+        model.put("complainantName", greeting(complainant.name()));
         model.put("bodies", complaint.assignments().stream().map(body -> body(body, language)).toList());
         model.put("fallback", complaint.fallback());
         return planned(complaint, RecipientType.COMPLAINANT, null, "complainant", COMPLAINANT_ACKNOWLEDGEMENT,
@@ -146,6 +149,7 @@ public final class MessagePlanner {
         RoutedComplaint.Incident incident = complaint.incident();
         model.put("categories", categories(complaint, language));
         model.put("description", SafeText.text(incident.description()));
+        model.put("quotedDescription", quoted(SafeText.text(incident.description())));
         model.put("occurredOn", incident.occurredOn() == null ? null : incident.occurredOn().toString());
         model.put("ongoing", incident.ongoing());
         RoutedComplaint.Place place = complaint.place();
@@ -161,6 +165,28 @@ public final class MessagePlanner {
         model.put("publicOfficial", complaint.accused().publicOfficial());
         model.put("victimMinor", complaint.victimMinor());
         model.put("immediateDanger", complaint.immediateDanger());
+    }
+
+    /**
+     * The complainant's text as a quotation for a plain-text part: every line behind "> ", so that nothing they
+     * wrote can pass for the NGO's own words (an instruction, a link to follow) however it is laid out.
+     */
+    static String quoted(String text) {
+        return text.lines().map(line -> "> " + line).collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * The name an acknowledgement greets the complainant by: only a short one. Whatever else a name field holds
+     * (a sentence, a link, an address) would be written by the hotline into its own greeting; it gets a greeting
+     * without a name instead.
+     */
+    static @Nullable String greeting(@Nullable String name) {
+        String line = SafeText.line(name);
+        if (line.isBlank() || line.codePointCount(0, line.length()) > GREETING_NAME_LIMIT || line.contains("@")
+                || line.contains("://") || line.contains("www.")) {
+            return null;
+        }
+        return line;
     }
 
     private static void describeIdentity(RoutedComplaint complaint, Map<String, @Nullable Object> model) {

@@ -203,4 +203,21 @@ class MessagePlannerTest {
         assertThat(model.get("authorityName")).isEqualTo("Body X-Injected: yes");
         assertThat(model.get("complainantName")).asString().doesNotContain("\r", "\n");
     }
+
+    @Test
+    void quotesTheComplainantsTextLineByLineForThePlainTextPart() {
+        assertThat(MessagePlanner.quoted("The director called me in.\n\nURGENT: reply to this address"))
+                .isEqualTo("> The director called me in.\n> \n> URGENT: reply to this address");
+    }
+
+    @Test
+    void greetsTheComplainantByAShortNameOnly() {
+        assertThat(MessagePlanner.greeting("Айгерим")).isEqualTo("Айгерим");
+        assertThat(MessagePlanner.greeting("Айгерим Нұрланқызы Сейтқалиева-Жұмабаева из Костаная"))
+                .as("longer than 40").isNull();
+        assertThat(MessagePlanner.greeting("see www.example.com")).isNull();
+        assertThat(MessagePlanner.greeting("pay to me@attacker.example")).isNull();
+        assertThat(MessagePlanner.greeting("  ")).isNull();
+        assertThat(MessagePlanner.greeting(null)).isNull();
+    }
 }
