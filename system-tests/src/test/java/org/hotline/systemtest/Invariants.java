@@ -219,14 +219,27 @@ final class Invariants {
             return emails;
         }
 
-        /** A SENT outcome names the message, and the SMTP server received that Message-ID for the address. */
+        /**
+         * A SENT outcome names the message, and the SMTP server received that Message-ID for the address. A message
+         * to the complainant has no outcome on the integrators' topic: the SMTP server received one for the
+         * address naming the complaint's reference.
+         */
         boolean delivered(Expected email) {
+            if ("COMPLAINANT".equals(email.recipientType())) {
+                return messages.stream().anyMatch(message -> message.to().contains(email.address())
+                        && message.references().contains(email.reference()));
+            }
             return outcomesByKey.getOrDefault(email.key(), List.of()).stream()
                     .filter(outcome -> "SENT".equals(text(outcome, "status")))
                     .anyMatch(outcome -> received(text(outcome, "messageId"), email.address()));
         }
 
+        /** Found in doubt: its outcome says so; for the complainant's, a caseworker alert about the complaint. */
         boolean flagged(Expected email) {
+            if ("COMPLAINANT".equals(email.recipientType())) {
+                return outcomes.stream().anyMatch(outcome -> email.complaintId().equals(text(outcome, "complaintId"))
+                        && "caseworker-alert".equals(text(outcome, "template")));
+            }
             return outcomesByKey.getOrDefault(email.key(), List.of()).stream()
                     .anyMatch(outcome -> "IN_DOUBT".equals(text(outcome, "failureClass")));
         }

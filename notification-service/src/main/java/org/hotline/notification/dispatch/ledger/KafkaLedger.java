@@ -54,7 +54,7 @@ public final class KafkaLedger implements Ledger, AutoCloseable {
     private final String transactionalIdPrefix;
     private final Function<String, Producer<byte[], byte[]>> producers;
     private final Supplier<Consumer<byte[], byte[]>> readers;
-    private final Function<Outcome, ProducerRecord<byte[], byte[]>> outcomeRecords;
+    private final Function<Outcome, @Nullable ProducerRecord<byte[], byte[]>> outcomeRecords;
     private final Producer<byte[], byte[]> markers;
     private final JsonMapper json;
     private final Duration loadTimeout;
@@ -78,12 +78,14 @@ public final class KafkaLedger implements Ledger, AutoCloseable {
      * @param producers makes a transactional producer with the given transactional id
      * @param markers a plain idempotent producer (acks=all) for sent-markers
      * @param readers makes a read_committed consumer with no group, to read a partition from the start
-     * @param outcomeRecords the outcome event of a settled message, as a record of the outcomes topic
+     * @param outcomeRecords the outcome event of a settled message, as a record of the outcomes topic; null for a
+     *     message whose outcome is not published
      * @param loadTimeout the longest a partition's ledger may take to read before taking it fails
      */
     public KafkaLedger(String topic, String transactionalIdPrefix, Function<String, Producer<byte[], byte[]>> producers,
             Producer<byte[], byte[]> markers, Supplier<Consumer<byte[], byte[]>> readers,
-            Function<Outcome, ProducerRecord<byte[], byte[]>> outcomeRecords, JsonMapper json, Duration loadTimeout) {
+            Function<Outcome, @Nullable ProducerRecord<byte[], byte[]>> outcomeRecords, JsonMapper json,
+            Duration loadTimeout) {
         this.topic = topic;
         this.transactionalIdPrefix = transactionalIdPrefix;
         this.producers = producers;
@@ -181,7 +183,10 @@ public final class KafkaLedger implements Ledger, AutoCloseable {
                             json.writeValueAsBytes(LedgerRecord.of(entry))));
                 }
                 for (Outcome outcome : outcomes) {
-                    producer.send(outcomeRecords.apply(outcome));
+                    ProducerRecord<byte[], byte[]> record = outcomeRecords.apply(outcome);
+                    if (record != null) {
+                        producer.send(record);
+                    }
                 }
                 producer.commitTransaction();
             } catch (KafkaException e) {

@@ -7,13 +7,15 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.hotline.notification.dispatch.application.Outcome;
+import org.hotline.notification.dispatch.domain.RecipientType;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An outcome as a record of {@code notifications.outcomes.v1}: keyed by complaint id, CloudEvents binary-mode
  * headers. The ledger writes it in the same transaction as the result it reports.
  */
-final class OutcomeRecords implements Function<Outcome, ProducerRecord<byte[], byte[]>> {
+final class OutcomeRecords implements Function<Outcome, @Nullable ProducerRecord<byte[], byte[]>> {
 
     static final String SOURCE = "urn:hotline:notification-service";
     static final String CLOUD_EVENT_TYPE = "org.hotline.notification.outcome.v1";
@@ -26,8 +28,17 @@ final class OutcomeRecords implements Function<Outcome, ProducerRecord<byte[], b
         this.topic = topic;
     }
 
+    /**
+     * The outcome's record, or null for a message to the complainant: that one was written, and in which
+     * language, is not for a topic integrators read (it tells that the complainant left an address and agreed to
+     * be contacted, and hints at who they are). Its result stays in the ledger, and a failure reaches the
+     * caseworkers as an alert like any other.
+     */
     @Override
-    public ProducerRecord<byte[], byte[]> apply(Outcome outcome) {
+    public @Nullable ProducerRecord<byte[], byte[]> apply(Outcome outcome) {
+        if (outcome.recipientType() == RecipientType.COMPLAINANT) {
+            return null;
+        }
         NotificationOutcome event = NotificationOutcome.of(outcome);
         return new ProducerRecord<>(topic, null, event.complaintId().toString().getBytes(StandardCharsets.UTF_8),
                 json.writeValueAsBytes(event), headers(event));
