@@ -85,7 +85,8 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain staffChain(HttpSecurity http, ProblemResponder problems, SecurityProperties properties,
             AuditTrail trail, Clock clock) throws Exception {
-        http.securityMatcher(CASES + "/**")
+        // Only the two paths: any other under /api/v1/cases stays the API port's 404, with no login prompt.
+        http.securityMatcher(ACKNOWLEDGEMENT, ANSWER)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, ACKNOWLEDGEMENT, ANSWER).hasRole("STAFF")
                         .anyRequest().denyAll())
