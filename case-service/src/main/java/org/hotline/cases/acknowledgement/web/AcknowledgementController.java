@@ -32,8 +32,8 @@ import org.springframework.web.servlet.ModelAndView;
  * The page a body reaches from the link in its email: {@code GET /ack/{token}} shows the complaint's reference,
  * the body's deadlines and a form; the form posts {@code registrationNumber} to the same URL. Once receipt is
  * confirmed the page shows it with a second form, for the answer ({@code outcome} and its details, posted to the
- * same URL); once answered it shows the answer. A second answer is refused with 409 and the first shown. Pages are in the
- * body's correspondence language. The token is the only credential, so the pages are never cached, never
+ * same URL); once answered it shows the answer. A second answer is refused with 409 and the first shown. Pages
+ * are in the body's correspondence language. The token is the only credential, so the pages are never cached, never
  * indexed, and send no Referer to anything they link to.
  */
 @Controller

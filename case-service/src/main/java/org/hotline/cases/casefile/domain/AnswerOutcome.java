@@ -1,6 +1,6 @@
 package org.hotline.cases.casefile.domain;
 
-/** What a body answered about a complaint: the four outcomes an answer letter under the APPC takes. */
+/** What a body answered about a complaint, as the hotline records it: one of four outcomes. */
 public enum AnswerOutcome {
     /** The body took the complaint up for consideration (an inspection, an internal review). */
     ACCEPTED_FOR_CONSIDERATION,
