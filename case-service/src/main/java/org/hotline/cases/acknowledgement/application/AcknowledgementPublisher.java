@@ -2,14 +2,19 @@ package org.hotline.cases.acknowledgement.application;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.hotline.cases.casefile.domain.Answer;
 
-/** Where acknowledgements go: the case events topic, from which the case files (and later, emails) follow. */
+/**
+ * Where acknowledgements and answers go: the case events topic, from which the case files (and later, emails)
+ * follow. Each method returns once the broker has the event (acks=all), with the event's id, which is the same
+ * for the same body of the same complaint: a reader drops a repeat by id.
+ *
+ * @throws AcknowledgementNotStoredException when the broker does not take it in time; nothing is recorded then
+ */
 public interface AcknowledgementPublisher {
 
-    /**
-     * Returns once the broker has the event (acks=all).
-     *
-     * @throws AcknowledgementNotStoredException when it does not in time; nothing is acknowledged then
-     */
-    void publish(UUID complaintId, String authorityId, Instant acknowledgedAt, String registrationNumber);
+    UUID acknowledged(UUID complaintId, String authorityId, Instant acknowledgedAt, String registrationNumber,
+            RecordedBy by);
+
+    UUID answered(UUID complaintId, String authorityId, Instant answeredAt, Answer answer, RecordedBy by);
 }

@@ -3,12 +3,15 @@ package org.hotline.cases.acknowledgement.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 import org.hotline.cases.acknowledgement.domain.AcknowledgementLink;
 import org.hotline.cases.acknowledgement.domain.LinkPurpose;
 import org.hotline.cases.acknowledgement.domain.LinkSigner;
 import org.hotline.cases.acknowledgement.domain.RefusedLinkException;
 import org.hotline.cases.casefile.application.CaseFiles;
+import org.hotline.cases.casefile.domain.Answer;
 import org.hotline.cases.casefile.domain.Assignment;
 import org.hotline.cases.casefile.domain.CaseFile;
 
@@ -21,8 +24,10 @@ import org.hotline.cases.casefile.domain.CaseFile;
  *   <li>the number is checked, and {@code AssignmentAcknowledged} published; the case file records it when it
  *       reads the event back, so the status shows it within seconds.</li>
  * </ol>
- * A link used again after the acknowledgement shows the acknowledgement and publishes nothing: the first number
- * stands.
+ * A link used again after the acknowledgement shows the acknowledgement and a form for the answer, which
+ * publishes {@code AssignmentAnswered} alike (an answer given first counts as the acknowledgement too). The first
+ * number and the first answer stand: a second acknowledgement publishes nothing, a second answer is refused
+ * ({@link AlreadyRecordedException}).
  */
 public final class Acknowledgements {
 
@@ -34,14 +39,17 @@ public final class Acknowledgements {
     private final AcknowledgementPublisher publisher;
     private final Clock clock;
     private final Duration validity;
+    private final ZoneId zone;
 
+    /** @param zone the calendar's zone (Asia/Almaty), in which an answer letter's date may not be in the future */
     public Acknowledgements(LinkSigner signer, CaseFiles files, AcknowledgementPublisher publisher, Clock clock,
-            Duration validity) {
+            Duration validity, ZoneId zone) {
         this.signer = signer;
         this.files = files;
         this.publisher = publisher;
         this.clock = clock;
         this.validity = validity;
+        this.zone = zone;
     }
 
     /** The token of a new link for one body of one complaint, valid for the configured time from now. */
@@ -81,10 +89,30 @@ public final class Acknowledgements {
         }
         Instant now = clock.instant();
         AcknowledgementLink link = signer.verify(token, LinkPurpose.ACKNOWLEDGE, now);
-        publisher.publish(link.complaintId(), link.authorityId(), now, number);
+        publisher.acknowledged(link.complaintId(), link.authorityId(), now, number, RecordedBy.BODY);
         Assignment a = page.assignment();
         return new AcknowledgementPage(page.reference(), new Assignment(a.authorityId(), a.authorityType(),
                 a.authorityName(), a.role(), a.language(), a.acknowledgeBy(), a.answerBy(), a.notifiedAt(),
-                a.noticeFailed(), now, number, a.answeredAt()));
+                a.noticeFailed(), now, number, a.answeredAt(), a.remindedAt(), a.escalatedAt(), a.ladderOf(),
+                a.rung(), a.answer()));
+    }
+
+    /**
+     * @return the page as it stands once answered
+     * @throws RefusedLinkException when the link must not be acted on
+     * @throws AlreadyRecordedException when the body has answered before; its first answer stands
+     * @throws InvalidInputException naming the fields to fix
+     * @throws AcknowledgementNotStoredException when the broker did not take it
+     */
+    public AcknowledgementPage answer(String token, AnswerInput input) {
+        AcknowledgementPage page = open(token);
+        if (page.answered()) {
+            throw new AlreadyRecordedException("the body has answered already");
+        }
+        Instant now = clock.instant();
+        Answer answer = input.validate(Answer.BY_BODY, LocalDate.ofInstant(now, zone));
+        AcknowledgementLink link = signer.verify(token, LinkPurpose.ACKNOWLEDGE, now);
+        publisher.answered(link.complaintId(), link.authorityId(), now, answer, RecordedBy.BODY);
+        return new AcknowledgementPage(page.reference(), page.assignment().answered(now, answer));
     }
 }

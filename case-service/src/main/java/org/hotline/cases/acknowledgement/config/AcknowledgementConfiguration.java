@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hotline.cases.acknowledgement.application.AcknowledgementPublisher;
 import org.hotline.cases.acknowledgement.application.Acknowledgements;
+import org.hotline.cases.acknowledgement.application.CaseworkerRecords;
 import org.hotline.cases.acknowledgement.domain.LinkSigner;
 import org.hotline.cases.casefile.application.CaseFiles;
+import org.hotline.cases.deadline.domain.StatutoryClocks;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -34,7 +36,13 @@ class AcknowledgementConfiguration {
 
     @Bean
     Acknowledgements acknowledgements(LinkSigner signer, CaseFiles files, AcknowledgementPublisher publisher,
-            Clock clock, AcknowledgementProperties properties) {
-        return new Acknowledgements(signer, files, publisher, clock, properties.linkValidity());
+            Clock clock, AcknowledgementProperties properties, StatutoryClocks clocks) {
+        return new Acknowledgements(signer, files, publisher, clock, properties.linkValidity(), clocks.zone());
+    }
+
+    @Bean
+    CaseworkerRecords caseworkerRecords(CaseFiles files, AcknowledgementPublisher publisher, Clock clock,
+            StatutoryClocks clocks) {
+        return new CaseworkerRecords(files, publisher, clock, clocks.zone());
     }
 }

@@ -1,5 +1,6 @@
 package org.hotline.cases.acknowledgement.messaging;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -18,10 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class AcknowledgementMessagingConfiguration {
 
-    /** acks=all and idempotent: a confirmed acknowledgement is on every in-sync replica, and a retry is not doubled. */
+    /** acks=all and idempotent: a confirmed acknowledgement or answer is on every in-sync replica, and a retry is not doubled. */
     @Bean
     AcknowledgementPublisher acknowledgementPublisher(KafkaProperties kafka, CaseProperties cases,
-            AcknowledgementProperties properties, JsonMapper json) {
+            AcknowledgementProperties properties, JsonMapper json, Clock clock) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         int timeout = (int) properties.sendTimeout().toMillis();
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -34,6 +35,6 @@ class AcknowledgementMessagingConfiguration {
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         return new KafkaAcknowledgementPublisher(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config)),
-                cases.topics().caseEvents(), json, properties.sendTimeout());
+                cases.topics().caseEvents(), json, properties.sendTimeout(), clock);
     }
 }

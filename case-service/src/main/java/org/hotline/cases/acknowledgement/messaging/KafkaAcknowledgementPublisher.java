@@ -1,6 +1,7 @@
 package org.hotline.cases.acknowledgement.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,54 +14,73 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.hotline.cases.acknowledgement.application.AcknowledgementNotStoredException;
 import org.hotline.cases.acknowledgement.application.AcknowledgementPublisher;
+import org.hotline.cases.acknowledgement.application.RecordedBy;
+import org.hotline.cases.casefile.domain.Answer;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes {@code AssignmentAcknowledged} on {@code cases.events.v1}, keyed by complaint id with the CloudEvents
- * headers of every topic (docs/events.md), and waits for the broker (acks=all, idempotent producer): the page says
- * "confirmed" only once the event is stored.
+ * Publishes {@code AssignmentAcknowledged} and {@code AssignmentAnswered} on {@code cases.events.v1}, keyed by
+ * complaint id with the CloudEvents headers of every topic (docs/events.md), and waits for the broker (acks=all,
+ * idempotent producer): the page says "confirmed", and the caseworker gets 202, only once the event is stored.
  */
 final class KafkaAcknowledgementPublisher implements AcknowledgementPublisher {
+
+    static final String SOURCE = "urn:hotline:case-service";
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final String topic;
     private final JsonMapper json;
     private final Duration timeout;
+    private final Clock clock;
 
     KafkaAcknowledgementPublisher(KafkaTemplate<String, byte[]> kafka, String topic, JsonMapper json,
-            Duration timeout) {
+            Duration timeout, Clock clock) {
         this.kafka = kafka;
         this.topic = topic;
         this.json = json;
         this.timeout = timeout;
+        this.clock = clock;
     }
 
     @Override
-    public void publish(UUID complaintId, String authorityId, Instant acknowledgedAt, String registrationNumber) {
+    public UUID acknowledged(UUID complaintId, String authorityId, Instant acknowledgedAt, String registrationNumber,
+            RecordedBy by) {
         AssignmentAcknowledged event = AssignmentAcknowledged.of(complaintId, authorityId, acknowledgedAt,
-                registrationNumber);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, complaintId.toString(),
-                json.writeValueAsBytes(event), headers(event));
+                registrationNumber, by, clock.instant());
+        send(complaintId, event.eventId(), AssignmentAcknowledged.CLOUD_EVENT_TYPE, event.occurredAt(),
+                json.writeValueAsBytes(event));
+        return event.eventId();
+    }
+
+    @Override
+    public UUID answered(UUID complaintId, String authorityId, Instant answeredAt, Answer answer, RecordedBy by) {
+        AssignmentAnswered event = AssignmentAnswered.of(complaintId, authorityId, answeredAt, answer, by,
+                clock.instant());
+        send(complaintId, event.eventId(), AssignmentAnswered.CLOUD_EVENT_TYPE, event.occurredAt(),
+                json.writeValueAsBytes(event));
+        return event.eventId();
+    }
+
+    private void send(UUID complaintId, UUID eventId, String type, Instant occurredAt, byte[] value) {
+        List<Header> headers = List.of(
+                header("ce_specversion", "1.0"),
+                header("ce_id", eventId.toString()),
+                header("ce_source", SOURCE),
+                header("ce_type", type),
+                header("ce_time", occurredAt.toString()),
+                header("ce_subject", complaintId.toString()),
+                header("content-type", "application/json"));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, complaintId.toString(), value,
+                headers);
         try {
             kafka.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new AcknowledgementNotStoredException("the broker did not confirm the acknowledgement", e);
+            throw new AcknowledgementNotStoredException("the broker did not confirm " + type, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AcknowledgementNotStoredException("interrupted while storing the acknowledgement", e);
+            throw new AcknowledgementNotStoredException("interrupted while storing " + type, e);
         }
-    }
-
-    private static List<Header> headers(AssignmentAcknowledged event) {
-        return List.of(
-                header("ce_specversion", "1.0"),
-                header("ce_id", event.eventId().toString()),
-                header("ce_source", AssignmentAcknowledged.SOURCE),
-                header("ce_type", AssignmentAcknowledged.CLOUD_EVENT_TYPE),
-                header("ce_time", event.occurredAt().toString()),
-                header("ce_subject", event.complaintId().toString()),
-                header("content-type", "application/json"));
     }
 
     private static Header header(String name, String value) {

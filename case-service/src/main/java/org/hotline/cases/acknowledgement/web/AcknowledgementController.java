@@ -2,14 +2,21 @@ package org.hotline.cases.acknowledgement.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.hotline.cases.acknowledgement.application.AcknowledgementNotStoredException;
 import org.hotline.cases.acknowledgement.application.AcknowledgementPage;
 import org.hotline.cases.acknowledgement.application.Acknowledgements;
+import org.hotline.cases.acknowledgement.application.AlreadyRecordedException;
+import org.hotline.cases.acknowledgement.application.AnswerInput;
+import org.hotline.cases.acknowledgement.application.FieldProblem;
+import org.hotline.cases.acknowledgement.application.InvalidInputException;
 import org.hotline.cases.acknowledgement.application.InvalidRegistrationNumberException;
 import org.hotline.cases.acknowledgement.domain.RefusedLinkException;
 import org.hotline.cases.casefile.application.CaseFilesUnavailableException;
+import org.hotline.cases.casefile.domain.AnswerOutcome;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,14 +30,17 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The page a body reaches from the link in its email: {@code GET /ack/{token}} shows the complaint's reference,
- * the body's deadlines and a form; the form posts {@code registrationNumber} to the same URL. Pages are in the
- * body's correspondence language. The token is the only credential, so the pages are never cached, never
+ * the body's deadlines and a form; the form posts {@code registrationNumber} to the same URL. Once receipt is
+ * confirmed the page shows it with a second form, for the answer ({@code outcome} and its details, posted to the
+ * same URL); once answered it shows the answer. A second answer is refused with 409 and the first shown. Pages
+ * are in the body's correspondence language. The token is the only credential, so the pages are never cached, never
  * indexed, and send no Referer to anything they link to.
  */
 @Controller
 class AcknowledgementController {
 
     private static final Set<String> LANGUAGES = Set.of("kk", "ru", "en");
+    private static final List<String> OUTCOMES = Stream.of(AnswerOutcome.values()).map(Enum::name).toList();
 
     private final Acknowledgements acknowledgements;
 
@@ -41,8 +51,34 @@ class AcknowledgementController {
     @GetMapping(path = "/ack/{token}", produces = MediaType.TEXT_HTML_VALUE)
     ModelAndView show(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
         AcknowledgementPage page = acknowledgements.open(token);
-        return page(token, page, page.acknowledged() ? "acknowledgement/confirmed" : "acknowledgement/form", HttpStatus.OK,
-                request, response);
+        return page(token, page, view(page), HttpStatus.OK, request, response);
+    }
+
+    /** The answer's form posts {@code outcome}; its details are checked by {@link AnswerInput}. */
+    @PostMapping(path = "/ack/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+            produces = MediaType.TEXT_HTML_VALUE, params = "outcome")
+    ModelAndView answer(@PathVariable String token, @RequestParam(name = "outcome") String outcome,
+            @RequestParam(name = "forwardedTo", required = false) @Nullable String forwardedTo,
+            @RequestParam(name = "reason", required = false) @Nullable String reason,
+            @RequestParam(name = "outgoingNumber", required = false) @Nullable String outgoingNumber,
+            @RequestParam(name = "outgoingDate", required = false) @Nullable String outgoingDate,
+            HttpServletRequest request, HttpServletResponse response) {
+        AnswerInput input = new AnswerInput(outcome, forwardedTo, reason, outgoingNumber, outgoingDate);
+        try {
+            AcknowledgementPage page = acknowledgements.answer(token, input);
+            return page(token, page, "acknowledgement/answered", HttpStatus.OK, request, response);
+        } catch (AlreadyRecordedException e) {
+            return page(token, acknowledgements.open(token), "acknowledgement/answered", HttpStatus.CONFLICT,
+                    request, response).addObject("alreadyAnswered", true);
+        } catch (InvalidInputException e) {
+            return page(token, acknowledgements.open(token), "acknowledgement/confirmed", HttpStatus.BAD_REQUEST,
+                    request, response).addObject("input", input)
+                    .addObject("answerProblems", e.problems().stream().map(FieldProblem::field).toList());
+        } catch (AcknowledgementNotStoredException e) {
+            return page(token, acknowledgements.open(token), "acknowledgement/confirmed",
+                    HttpStatus.SERVICE_UNAVAILABLE, request, response).addObject("input", input)
+                    .addObject("notStored", true);
+        }
     }
 
     @PostMapping(path = "/ack/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
@@ -53,7 +89,7 @@ class AcknowledgementController {
         try {
             AcknowledgementPage page = acknowledgements.acknowledge(token,
                     registrationNumber == null ? "" : registrationNumber);
-            return page(token, page, "acknowledgement/confirmed", HttpStatus.OK, request, response);
+            return page(token, page, view(page), HttpStatus.OK, request, response);
         } catch (InvalidRegistrationNumberException e) {
             ModelAndView form = page(token, acknowledgements.open(token), "acknowledgement/form", HttpStatus.BAD_REQUEST,
                     request, response);
@@ -86,6 +122,13 @@ class AcknowledgementController {
         return page;
     }
 
+    private static String view(AcknowledgementPage page) {
+        if (page.answered()) {
+            return "acknowledgement/answered";
+        }
+        return page.acknowledged() ? "acknowledgement/confirmed" : "acknowledgement/form";
+    }
+
     private static ModelAndView page(String token, AcknowledgementPage page, String view, HttpStatus status,
             HttpServletRequest request, HttpServletResponse response) {
         String language = LANGUAGES.contains(page.assignment().language()) ? page.assignment().language() : "ru";
@@ -98,6 +141,7 @@ class AcknowledgementController {
         model.addObject("authorityName", page.assignment().authorityName().getOrDefault(language,
                 page.assignment().authorityName().getOrDefault("en", page.assignment().authorityId())));
         model.addObject("language", language);
+        model.addObject("outcomes", OUTCOMES);
         model.setStatus(status);
         return model;
     }

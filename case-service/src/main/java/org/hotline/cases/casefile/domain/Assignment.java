@@ -18,12 +18,13 @@ import org.jspecify.annotations.Nullable;
  *     found exhausted; never handled twice
  * @param ladderOf for a rung, the routed body whose ladder it belongs to; null for a body routing chose
  * @param rung for a rung, its place on that ladder (0 is the first rung above the routed body)
+ * @param answer the body's answer, set with {@code answeredAt}
  */
 public record Assignment(String authorityId, String authorityType, Map<String, String> authorityName, String role,
         String language, LocalDate acknowledgeBy, LocalDate answerBy, @Nullable Instant notifiedAt,
         boolean noticeFailed, @Nullable Instant acknowledgedAt, @Nullable String registrationNumber,
         @Nullable Instant answeredAt, @Nullable Instant remindedAt, @Nullable Instant escalatedAt,
-        @Nullable String ladderOf, @Nullable Integer rung) {
+        @Nullable String ladderOf, @Nullable Integer rung, @Nullable Answer answer) {
 
     /** The role of a body told by escalation, not by routing. */
     public static final String ESCALATION = "ESCALATION";
@@ -38,7 +39,7 @@ public record Assignment(String authorityId, String authorityType, Map<String, S
             boolean noticeFailed, @Nullable Instant acknowledgedAt, @Nullable String registrationNumber,
             @Nullable Instant answeredAt) {
         this(authorityId, authorityType, authorityName, role, language, acknowledgeBy, answerBy, notifiedAt,
-                noticeFailed, acknowledgedAt, registrationNumber, answeredAt, null, null, null, null);
+                noticeFailed, acknowledgedAt, registrationNumber, answeredAt, null, null, null, null, null);
     }
 
     /**
@@ -48,7 +49,7 @@ public record Assignment(String authorityId, String authorityType, Map<String, S
     public static Assignment rung(String authorityId, String authorityType, String language, LocalDate acknowledgeBy,
             LocalDate answerBy, Instant at, String ladderOf, int rung) {
         return new Assignment(authorityId, authorityType, Map.of(), ESCALATION, language, acknowledgeBy, answerBy, at,
-                false, null, null, null, null, null, ladderOf, rung);
+                false, null, null, null, null, null, ladderOf, rung, null);
     }
 
     /** True when the body was told (emailed, or it acknowledged anyway), so that its silence counts. */
@@ -59,13 +60,13 @@ public record Assignment(String authorityId, String authorityType, Map<String, S
     public Assignment reminded(Instant at) {
         return remindedAt != null ? this : new Assignment(authorityId, authorityType, authorityName, role, language,
                 acknowledgeBy, answerBy, notifiedAt, noticeFailed, acknowledgedAt, registrationNumber, answeredAt, at,
-                escalatedAt, ladderOf, rung);
+                escalatedAt, ladderOf, rung, answer);
     }
 
     public Assignment escalated(Instant at) {
         return escalatedAt != null ? this : new Assignment(authorityId, authorityType, authorityName, role, language,
                 acknowledgeBy, answerBy, notifiedAt, noticeFailed, acknowledgedAt, registrationNumber, answeredAt,
-                remindedAt, at, ladderOf, rung);
+                remindedAt, at, ladderOf, rung, answer);
     }
 
     public AssignmentState state(LocalDate today) {
@@ -97,10 +98,10 @@ public record Assignment(String authorityId, String authorityType, Map<String, S
         return sent
                 ? new Assignment(authorityId, authorityType, authorityName, role, language, acknowledgeBy, answerBy,
                         at, false, acknowledgedAt, registrationNumber, answeredAt, remindedAt, escalatedAt, ladderOf,
-                        rung)
+                        rung, answer)
                 : new Assignment(authorityId, authorityType, authorityName, role, language, acknowledgeBy, answerBy,
                         null, true, acknowledgedAt, registrationNumber, answeredAt, remindedAt, escalatedAt, ladderOf,
-                        rung);
+                        rung, answer);
     }
 
     /** The first acknowledgement stands: a link used twice does not change the number the body gave. */
@@ -109,6 +110,20 @@ public record Assignment(String authorityId, String authorityType, Map<String, S
             return this;
         }
         return new Assignment(authorityId, authorityType, authorityName, role, language, acknowledgeBy, answerBy,
-                notifiedAt, noticeFailed, at, number, answeredAt, remindedAt, escalatedAt, ladderOf, rung);
+                notifiedAt, noticeFailed, at, number, answeredAt, remindedAt, escalatedAt, ladderOf, rung, answer);
+    }
+
+    /**
+     * The first answer stands, as the first acknowledgement does: a body that writes again is a new letter for the
+     * caseworkers, not a change of what the complainant was told. An answer from a body that never acknowledged
+     * is its acknowledgement too, at the same moment, without a registration number.
+     */
+    public Assignment answered(Instant at, Answer given) {
+        if (answeredAt != null) {
+            return this;
+        }
+        return new Assignment(authorityId, authorityType, authorityName, role, language, acknowledgeBy, answerBy,
+                notifiedAt, noticeFailed, acknowledgedAt != null ? acknowledgedAt : at, registrationNumber, at,
+                remindedAt, escalatedAt, ladderOf, rung, given);
     }
 }

@@ -37,4 +37,11 @@ public sealed interface CaseEvent {
     record BodyAcknowledged(UUID complaintId, String authorityId, Instant at, String registrationNumber)
             implements CaseEvent {
     }
+
+    /**
+     * A body answered ({@code AssignmentAnswered}), through its link or as a caseworker recorded it. It counts as
+     * the acknowledgement too when there was none.
+     */
+    record BodyAnswered(UUID complaintId, String authorityId, Instant at, Answer answer) implements CaseEvent {
+    }
 }

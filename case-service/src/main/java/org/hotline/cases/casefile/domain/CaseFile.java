@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.hotline.cases.casefile.domain.CaseEvent.BodyAcknowledged;
+import org.hotline.cases.casefile.domain.CaseEvent.BodyAnswered;
 import org.hotline.cases.casefile.domain.CaseEvent.BodyNotified;
 import org.hotline.cases.casefile.domain.CaseEvent.ComplaintDecided;
 import org.hotline.cases.casefile.domain.CaseEvent.ComplaintRegistered;
@@ -19,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Events may be read in any order across topics, and again after a restart: {@link #apply} accepts each in any
  * order and gives the same file for the same events. A notice that arrives before the decision waits in
- * {@code earlyNotices}; the first decision, and each body's first acknowledgement, stand.
+ * {@code earlyNotices}; the first decision, and each body's first acknowledgement and first answer, stand.
  */
 public record CaseFile(UUID complaintId, @Nullable String reference, @Nullable String trackingCodeHash,
         @Nullable Instant receivedAt, boolean decided, List<Assignment> assignments, List<BodyNotified> earlyNotices,
@@ -51,6 +52,9 @@ public record CaseFile(UUID complaintId, @Nullable String reference, @Nullable S
         }
         if (event instanceof BodyNotified notice) {
             return notice(notice);
+        }
+        if (event instanceof BodyAnswered answer) {
+            return replace(answer.authorityId(), assignment -> assignment.answered(answer.at(), answer.answer()));
         }
         BodyAcknowledged acknowledgement = (BodyAcknowledged) event;
         return replace(acknowledgement.authorityId(),

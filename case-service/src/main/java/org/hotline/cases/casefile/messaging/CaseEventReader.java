@@ -1,6 +1,7 @@
 package org.hotline.cases.casefile.messaging;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +13,8 @@ import java.util.UUID;
 import org.hotline.cases.casefile.application.CaseRecorder;
 import org.hotline.cases.casefile.application.DecidedBody;
 import org.hotline.cases.casefile.config.CaseProperties;
+import org.hotline.cases.casefile.domain.Answer;
+import org.hotline.cases.casefile.domain.AnswerOutcome;
 import org.hotline.cases.casefile.domain.CaseEvent;
 import org.hotline.cases.casefile.domain.Circumstances;
 import org.hotline.cases.casefile.domain.TrackingCodes;
@@ -42,6 +45,7 @@ final class CaseEventReader {
     private static final Logger log = LoggerFactory.getLogger(CaseEventReader.class);
     /** Read from its JSON like the other topics' events, not through the writer's class. */
     private static final String ASSIGNMENT_ACKNOWLEDGED = "AssignmentAcknowledged";
+    private static final String ASSIGNMENT_ANSWERED = "AssignmentAnswered";
 
     private final JsonMapper json;
     private final FieldOpener opener;
@@ -89,7 +93,13 @@ final class CaseEventReader {
                     instant(root, "occurredAt"), "SENT".equals(text(root, "status"))));
         }
         if (topic.equals(topics.caseEvents())) {
-            if (!ASSIGNMENT_ACKNOWLEDGED.equals(optionalText(root, "eventType"))) {
+            String type = optionalText(root, "eventType");
+            if (ASSIGNMENT_ANSWERED.equals(type)) {
+                expect(root, ASSIGNMENT_ANSWERED);
+                return Optional.of(new CaseEvent.BodyAnswered(uuid(root, "complaintId"), text(root, "authorityId"),
+                        instant(root, "answeredAt"), answer(root)));
+            }
+            if (!ASSIGNMENT_ACKNOWLEDGED.equals(type)) {
                 return Optional.empty();
             }
             expect(root, ASSIGNMENT_ACKNOWLEDGED);
@@ -97,6 +107,24 @@ final class CaseEventReader {
                     instant(root, "acknowledgedAt"), text(root, "registrationNumber")));
         }
         throw new UnreadableEventException("no reader for topic " + topic);
+    }
+
+    private static Answer answer(JsonNode root) {
+        AnswerOutcome outcome;
+        try {
+            outcome = AnswerOutcome.valueOf(text(root, "outcome"));
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableEventException("'outcome' is not one of " + List.of(AnswerOutcome.values()));
+        }
+        String date = optionalText(root, "outgoingDate");
+        LocalDate outgoingDate;
+        try {
+            outgoingDate = date == null ? null : LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw new UnreadableEventException("'outgoingDate' is not an ISO-8601 date");
+        }
+        return new Answer(outcome, optionalText(root, "forwardedTo"), optionalText(root, "reason"),
+                optionalText(root, "outgoingNumber"), outgoingDate, text(root, "recordedBy"));
     }
 
     private List<DecidedBody> bodies(JsonNode root) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.hotline.cases.casefile.domain.AnswerOutcome;
 import org.hotline.cases.casefile.domain.Assignment;
 import org.hotline.cases.casefile.domain.AssignmentState;
 import org.hotline.cases.casefile.domain.CaseFile;
@@ -13,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A case as the complainant sees it (docs/case.md): which bodies were told and when, their deadlines, who
- * acknowledged with which number, and where each stands today. Nothing in it identifies the complainant.
+ * acknowledged with which number, what each answered, and where each stands today. Nothing in it identifies the complainant.
  */
 record StatusResponse(String reference, CaseState state, @Nullable Instant receivedAt, List<Body> assignments,
         List<Step> escalations) {
@@ -22,10 +23,13 @@ record StatusResponse(String reference, CaseState state, @Nullable Instant recei
      * @param authorityName the body's name by language ({@code kk}, {@code ru}, {@code en})
      * @param acknowledgeBy the last day to confirm receipt, inclusive, as an ISO date
      * @param answerBy the last day to answer, inclusive, as an ISO date
+     * @param answer the outcome of the body's answer, once answered; its texts (the body's words) stay with the
+     *     caseworkers
      */
     record Body(String authorityId, Map<String, String> authorityName, String role, @Nullable Instant notifiedAt,
             LocalDate acknowledgeBy, LocalDate answerBy, @Nullable Instant acknowledgedAt,
-            @Nullable String registrationNumber, @Nullable Instant answeredAt, AssignmentState state) {
+            @Nullable String registrationNumber, @Nullable Instant answeredAt, @Nullable AnswerOutcome answer,
+            AssignmentState state) {
     }
 
     record Step(String fromAuthorityId, String toAuthorityId, Instant at, String reason) {
@@ -39,7 +43,8 @@ record StatusResponse(String reference, CaseState state, @Nullable Instant recei
 
     private static Body body(Assignment a, LocalDate today) {
         return new Body(a.authorityId(), a.authorityName(), a.role(), a.notifiedAt(), a.acknowledgeBy(), a.answerBy(),
-                a.acknowledgedAt(), a.registrationNumber(), a.answeredAt(), a.state(today));
+                a.acknowledgedAt(), a.registrationNumber(), a.answeredAt(),
+                a.answer() == null ? null : a.answer().outcome(), a.state(today));
     }
 
     private static Step step(Escalation e) {

@@ -1,8 +1,12 @@
 package org.hotline.cases.security.config;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
+import org.hotline.cases.audit.application.AuditTrail;
+import org.hotline.cases.audit.web.AuditFilter;
 import org.hotline.cases.security.web.CrossOriginWriteFilter;
 import org.hotline.cases.security.web.ProblemResponder;
 import org.slf4j.Logger;
@@ -14,6 +18,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -21,15 +27,20 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two stateless filter chains:
+ * Three stateless filter chains:
  * <ul>
  *   <li>the management port: liveness and readiness open (status only), everything else OPS with HTTP Basic
  *       against the users of {@code hotline.security.users};</li>
- *   <li>the API port, which takes no credential: the complaint status ({@code POST /api/v1/complaints/status})
+ *   <li>the caseworker endpoint on the API port ({@code POST /api/v1/cases/{reference}/assignments/{authorityId}/
+ *       acknowledgement} and {@code .../answer}): STAFF with HTTP Basic (an ADMIN is also STAFF), every request of
+ *       an authenticated account audited (AuditFilter), writes from other sites refused;</li>
+ *   <li>the rest of the API port, which takes no credential: the complaint status ({@code POST /api/v1/complaints/status})
  *       and the acknowledgement pages ({@code GET} and {@code POST /ack/{token}}, the token being their
  *       credential) are open to all, any other path is answered 404. Writes from another site's pages are
  *       refused (CrossOriginWriteFilter).</li>
@@ -43,6 +54,14 @@ class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$\\d{2}\\$[./A-Za-z0-9]{53}");
+
+    private static final String CASES = "/api/v1/cases";
+    private static final String ACKNOWLEDGEMENT = CASES + "/*/assignments/*/acknowledgement";
+    private static final String ANSWER = CASES + "/*/assignments/*/answer";
+    /** The audited endpoints (POST) and the action each is recorded as. */
+    private static final Map<Pattern, String> AUDITED = Map.of(
+            Pattern.compile(CASES + "/[^/]+/assignments/[^/]+/acknowledgement"), "case.acknowledgement.record",
+            Pattern.compile(CASES + "/[^/]+/assignments/[^/]+/answer"), "case.answer.record");
 
     @Bean
     ProblemResponder problemResponder(JsonMapper json) {
@@ -64,6 +83,23 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
+    SecurityFilterChain staffChain(HttpSecurity http, ProblemResponder problems, SecurityProperties properties,
+            AuditTrail trail, Clock clock) throws Exception {
+        // Only the two paths: any other under /api/v1/cases stays the API port's 404, with no login prompt.
+        http.securityMatcher(ACKNOWLEDGEMENT, ANSWER)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, ACKNOWLEDGEMENT, ANSWER).hasRole("STAFF")
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.realmName("hotline").authenticationEntryPoint(problems))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(problems))
+                .addFilterBefore(new CrossOriginWriteFilter(properties.allowedOrigins(), problems),
+                        BasicAuthenticationFilter.class)
+                .addFilterBefore(new AuditFilter(AUDITED, trail, clock), ExceptionTranslationFilter.class);
+        return stateless(http, problems).build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain apiChain(HttpSecurity http, ProblemResponder problems, SecurityProperties properties)
             throws Exception {
         // No HTTP Basic here: nothing on this port needs an account, and a credential sent is ignored.
@@ -93,6 +129,12 @@ class SecurityConfiguration {
                 .anonymous(anonymous -> { });
     }
 
+    /** An ADMIN may do everything a STAFF account may, as in routing-service. */
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix().role("ADMIN").implies("STAFF").build();
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
@@ -112,7 +154,8 @@ class SecurityConfiguration {
                     .roles(user.roles().stream().map(Enum::name).toArray(String[]::new)).build());
         }
         if (users.isEmpty()) {
-            log.warn("no users in hotline.security.users: health details and metrics refuse every caller");
+            log.warn("no users in hotline.security.users: health details, metrics and the caseworker endpoint "
+                    + "refuse every caller");
         }
         return new InMemoryUserDetailsManager(users);
     }

@@ -48,8 +48,8 @@ public final class ProblemResponder implements AuthenticationEntryPoint, AccessD
     /** A path of the API port that is not one of the public pages: nothing to log in to, nothing here. */
     public void notServed(HttpServletResponse response) throws IOException {
         write(response, HttpStatus.NOT_FOUND, "not-found", "Nothing is served here",
-                "This port serves the complaint status (POST /api/v1/complaints/status) and the acknowledgement "
-                        + "pages (/ack/{token}) only.");
+                "This port serves the complaint status (POST /api/v1/complaints/status), the acknowledgement "
+                        + "pages (/ack/{token}) and the caseworker endpoint (/api/v1/cases/...) only.");
     }
 
     void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail)

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hotline.cases.casefile.domain.CaseEvent.BodyAcknowledged;
+import org.hotline.cases.casefile.domain.CaseEvent.BodyAnswered;
 import org.hotline.cases.casefile.domain.CaseEvent.BodyNotified;
 import org.hotline.cases.casefile.domain.CaseEvent.ComplaintDecided;
 import org.hotline.cases.casefile.domain.CaseEvent.ComplaintRegistered;
@@ -99,5 +100,61 @@ class CaseFileTest {
         assertThat(TrackingCodes.matches(hash, ID, "7F3K-9QX2-ABCD-EFGJ")).isFalse();
         assertThat(TrackingCodes.matches(hash, UUID.randomUUID(), "7F3K-9QX2-ABCD-EFGH")).isFalse();
         assertThat(TrackingCodes.matchesNothing("7F3K-9QX2-ABCD-EFGH")).isFalse();
+    }
+
+    private static Answer answer(AnswerOutcome outcome) {
+        return new Answer(outcome, null, null, "01-15/777", LocalDate.of(2026, 12, 10), Answer.BY_BODY);
+    }
+
+    @Test
+    void recordsAnAnswerWithItsOutcomeAndKeepsTheAcknowledgementBeforeIt() {
+        Instant acknowledged = RECEIVED.plusSeconds(100);
+        Instant answered = RECEIVED.plusSeconds(86_400 * 10);
+
+        CaseFile file = applied(DECIDED, A_NOTIFIED, new BodyAcknowledged(ID, "a", acknowledged, "No. 123"),
+                new BodyAnswered(ID, "a", answered, answer(AnswerOutcome.MEASURES_TAKEN)));
+
+        Assignment a = file.assignment("a").orElseThrow();
+        assertThat(a.answeredAt()).isEqualTo(answered);
+        assertThat(a.answer()).isEqualTo(answer(AnswerOutcome.MEASURES_TAKEN));
+        assertThat(a.acknowledgedAt()).isEqualTo(acknowledged);
+        assertThat(a.registrationNumber()).isEqualTo("No. 123");
+        assertThat(a.state(ANSWER_BY.plusDays(30))).isEqualTo(AssignmentState.ANSWERED);
+    }
+
+    @Test
+    void countsAnAnswerFromABodyThatNeverAcknowledgedAsItsAcknowledgementToo() {
+        Instant answered = RECEIVED.plusSeconds(86_400 * 5);
+
+        Assignment a = applied(DECIDED, A_NOTIFIED, new BodyAnswered(ID, "a", answered,
+                answer(AnswerOutcome.ACCEPTED_FOR_CONSIDERATION))).assignment("a").orElseThrow();
+
+        assertThat(a.acknowledgedAt()).isEqualTo(answered);
+        assertThat(a.registrationNumber()).isNull();
+        assertThat(a.state(ACKNOWLEDGE_BY.plusDays(1))).isEqualTo(AssignmentState.ANSWERED);
+    }
+
+    @Test
+    void keepsTheFirstAnswerWhenASecondArrives() {
+        Instant first = RECEIVED.plusSeconds(1_000);
+
+        Assignment a = applied(DECIDED, A_NOTIFIED,
+                new BodyAnswered(ID, "a", first, answer(AnswerOutcome.ACCEPTED_FOR_CONSIDERATION)),
+                new BodyAnswered(ID, "a", first.plusSeconds(1_000), answer(AnswerOutcome.REFUSED)))
+                .assignment("a").orElseThrow();
+
+        assertThat(a.answeredAt()).isEqualTo(first);
+        assertThat(a.answer().outcome()).isEqualTo(AnswerOutcome.ACCEPTED_FOR_CONSIDERATION);
+    }
+
+    @Test
+    void isAnsweredOnlyWhenEveryBodyHasAnswered() {
+        CaseFile oneAnswered = applied(DECIDED, A_NOTIFIED, B_NOTIFIED,
+                new BodyAcknowledged(ID, "b", RECEIVED.plusSeconds(100), "2"),
+                new BodyAnswered(ID, "a", RECEIVED.plusSeconds(200), answer(AnswerOutcome.FORWARDED)));
+
+        assertThat(oneAnswered.state(ACKNOWLEDGE_BY)).isEqualTo(CaseState.ACKNOWLEDGED);
+        assertThat(oneAnswered.apply(new BodyAnswered(ID, "b", RECEIVED.plusSeconds(300),
+                answer(AnswerOutcome.REFUSED))).state(ANSWER_BY.plusDays(1))).isEqualTo(CaseState.ANSWERED);
     }
 }

@@ -9,7 +9,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hotline.cases.casefile.domain.Answer;
+import org.hotline.cases.casefile.domain.AnswerOutcome;
 import org.hotline.cases.casefile.domain.Assignment;
+import org.hotline.cases.casefile.domain.CaseEvent.BodyAnswered;
 import org.hotline.cases.casefile.domain.CaseEvent.BodyNotified;
 import org.hotline.cases.casefile.domain.CaseEvent.ComplaintDecided;
 import org.hotline.cases.casefile.domain.CaseFile;
@@ -175,5 +178,30 @@ class SilenceCheckTest {
         assertThat(file.state(LocalDate.ofInstant(at, ALMATY))).isEqualTo(CaseState.ESCALATION_EXHAUSTED);
         assertThat(CHECK.check(file, at.plusSeconds(86_400 * 30)).dues())
                 .noneMatch(due -> due instanceof Due.EscalationDue || due instanceof Due.LadderExhausted);
+    }
+
+    @Test
+    void neitherRemindsNorEscalatesABodyThatAnsweredWithoutAcknowledging() {
+        CaseFile answered = policeCase()
+                .apply(new BodyAnswered(ID, "kz-39-police", noonOn(LocalDate.of(2026, 12, 2)), new Answer(
+                        AnswerOutcome.REFUSED, null, "Not within our competence", null, null, Answer.BY_CASEWORKER)))
+                .apply(new BodyAnswered(ID, "kz-39-education", noonOn(LocalDate.of(2026, 12, 2)), new Answer(
+                        AnswerOutcome.ACCEPTED_FOR_CONSIDERATION, null, null, null, null, Answer.BY_BODY)));
+
+        SilenceCheck.Checked afterBothDeadlines = CHECK.check(answered, noonOn(LocalDate.of(2027, 2, 1)));
+
+        assertThat(afterBothDeadlines.dues()).isEmpty();
+        assertThat(afterBothDeadlines.file()).isEqualTo(answered);
+        assertThat(afterBothDeadlines.file().state(LocalDate.of(2027, 2, 1))).isEqualTo(CaseState.ANSWERED);
+    }
+
+    @Test
+    void stopsEscalatingABodyThatAnswersAfterItWasReminded() {
+        SilenceCheck.Checked reminded = CHECK.check(policeCase(), noonOn(LocalDate.of(2026, 12, 4)));
+        CaseFile answered = reminded.file().apply(new BodyAnswered(ID, "kz-39-police",
+                noonOn(LocalDate.of(2026, 12, 20)), new Answer(AnswerOutcome.FORWARDED, "Prosecutor's office",
+                        null, "5-1/12", LocalDate.of(2026, 12, 19), Answer.BY_BODY)));
+
+        assertThat(CHECK.check(answered, noonOn(LocalDate.of(2026, 12, 23))).dues()).isEmpty();
     }
 }

@@ -1,0 +1,125 @@
+package org.hotline.cases.acknowledgement.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.hotline.cases.casefile.application.CaseFiles;
+import org.hotline.cases.casefile.domain.Answer;
+import org.hotline.cases.casefile.domain.Assignment;
+import org.hotline.cases.casefile.domain.CaseFile;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A caseworker records what a body sent by post or said on the phone: its acknowledgement (with its registration
+ * number) or its answer. The same events are published as from the body's link, marked {@code recordedBy
+ * caseworker} with the staff account's name, so the case file, the status and the silence check treat them alike:
+ * <ol>
+ *   <li>the case is found by its reference, and the body in it by its directory id;</li>
+ *   <li>the fields are checked as the link's form checks them; a date given ({@code acknowledgedOn},
+ *       {@code answeredOn}: the day the letter came or the call was taken) may be neither before the complaint
+ *       was received nor after today;</li>
+ *   <li>the first acknowledgement and the first answer stand: a second is refused
+ *       ({@link AlreadyRecordedException}), as the link keeps the first.</li>
+ * </ol>
+ * A date is recorded as noon of that day in the service's zone (today's as the present moment): a letter has a
+ * day, not an hour, and noon keeps the day the same however the instant is shown.
+ */
+public final class CaseworkerRecords {
+
+    private static final int MAX_NUMBER_LENGTH = 64;
+
+    private final CaseFiles files;
+    private final AcknowledgementPublisher publisher;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public CaseworkerRecords(CaseFiles files, AcknowledgementPublisher publisher, Clock clock, ZoneId zone) {
+        this.files = files;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /**
+     * @return the id of the {@code AssignmentAcknowledged} published
+     * @throws UnknownAssignmentException when the case or the body in it is not known
+     * @throws InvalidInputException naming the fields to fix
+     * @throws AlreadyRecordedException when the body's acknowledgement (or answer) is recorded already
+     * @throws AcknowledgementNotStoredException when the broker did not take it
+     */
+    public UUID acknowledge(String reference, String authorityId, @Nullable String registrationNumber,
+            @Nullable String acknowledgedOn, String principal) {
+        CaseFile file = file(reference);
+        Assignment assignment = assignment(file, authorityId);
+        Instant now = clock.instant();
+        List<FieldProblem> problems = new ArrayList<>();
+        String number = Fields.line("registrationNumber", registrationNumber, MAX_NUMBER_LENGTH, true, problems);
+        Instant at = moment("acknowledgedOn", acknowledgedOn, file, now, problems);
+        if (!problems.isEmpty() || number == null) {
+            throw new InvalidInputException(problems);
+        }
+        if (assignment.acknowledgedAt() != null) {
+            throw new AlreadyRecordedException("the body's acknowledgement is recorded already");
+        }
+        return publisher.acknowledged(file.complaintId(), authorityId, at, number, RecordedBy.caseworker(principal));
+    }
+
+    /**
+     * @return the id of the {@code AssignmentAnswered} published
+     * @throws UnknownAssignmentException when the case or the body in it is not known
+     * @throws InvalidInputException naming the fields to fix
+     * @throws AlreadyRecordedException when the body's answer is recorded already
+     * @throws AcknowledgementNotStoredException when the broker did not take it
+     */
+    public UUID answer(String reference, String authorityId, AnswerInput input, @Nullable String answeredOn,
+            String principal) {
+        CaseFile file = file(reference);
+        Assignment assignment = assignment(file, authorityId);
+        Instant now = clock.instant();
+        List<FieldProblem> problems = new ArrayList<>();
+        Instant at = moment("answeredOn", answeredOn, file, now, problems);
+        Answer answer;
+        try {
+            answer = input.validate(Answer.BY_CASEWORKER, LocalDate.ofInstant(now, zone));
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+            throw new InvalidInputException(problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        if (assignment.answeredAt() != null) {
+            throw new AlreadyRecordedException("the body's answer is recorded already");
+        }
+        return publisher.answered(file.complaintId(), authorityId, at, answer, RecordedBy.caseworker(principal));
+    }
+
+    private CaseFile file(String reference) {
+        return files.byReference(reference.strip().toUpperCase(Locale.ROOT))
+                .orElseThrow(() -> new UnknownAssignmentException(false));
+    }
+
+    private static Assignment assignment(CaseFile file, String authorityId) {
+        return file.assignment(authorityId).orElseThrow(() -> new UnknownAssignmentException(true));
+    }
+
+    private Instant moment(String field, @Nullable String day, CaseFile file, Instant now,
+            List<FieldProblem> problems) {
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        LocalDate date = Fields.date(field, day, today, problems);
+        if (date == null || date.equals(today)) {
+            return now;
+        }
+        if (file.receivedAt() != null && date.isBefore(LocalDate.ofInstant(file.receivedAt(), zone))) {
+            problems.add(new FieldProblem(field, "must not be before the complaint was received"));
+            return now;
+        }
+        return date.atTime(LocalTime.NOON).atZone(zone).toInstant();
+    }
+}

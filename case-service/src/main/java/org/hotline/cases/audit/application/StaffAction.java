@@ -1,0 +1,46 @@
+package org.hotline.cases.audit.application;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * One request of a staff endpoint, as the audit trail keeps it (the shape of routing-service's, docs/events.md
+ * {@code StaffActionAudited}). It names the account and the action, never a complaint or anything typed: what a
+ * caseworker recorded is in the event it published, with the account's name.
+ *
+ * @param principal the account's name from configuration
+ * @param roles the account's roles when it acted
+ * @param action what it asked for, e.g. {@code case.answer.record}
+ * @param outcome how it ended
+ * @param httpStatus the status answered
+ * @param occurredAt when the answer was given
+ */
+public record StaffAction(String principal, Set<String> roles, String action, Outcome outcome, int httpStatus,
+        Instant occurredAt) {
+
+    public StaffAction {
+        roles = Set.copyOf(roles);
+    }
+
+    /** How an action ended, from the status answered. */
+    public enum Outcome {
+        /** 2xx: done. */
+        SUCCEEDED,
+        /** 403: the account lacks the role; nothing was done. */
+        DENIED,
+        /** Any other 4xx: the request was refused (a bad body, an unknown case); nothing changed. */
+        REJECTED,
+        /** 5xx: the service failed. */
+        FAILED;
+
+        public static Outcome of(int httpStatus) {
+            if (httpStatus >= 200 && httpStatus < 300) {
+                return SUCCEEDED;
+            }
+            if (httpStatus == 403) {
+                return DENIED;
+            }
+            return httpStatus >= 500 ? FAILED : REJECTED;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.hotline.cases.audit.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.hotline.cases.audit.application.AuditTrail;
+import org.hotline.cases.audit.application.StaffAction;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Audits every POST to a staff endpoint made by an authenticated account, once it has been answered: done,
+ * refused for lack of role (403), rejected or failed. It sits in the security chain after authentication and
+ * around the authorisation, so it sees the 403s too. Requests without a valid credential never reach it: they
+ * name no account, and logging them would let anyone fill the trail.
+ */
+public final class AuditFilter extends OncePerRequestFilter {
+
+    private final Map<Pattern, String> actionsByPath;
+    private final AuditTrail trail;
+    private final Clock clock;
+
+    /** @param actionsByPath the audited endpoints (POST, a pattern of the whole path) and each one's action name */
+    public AuditFilter(Map<Pattern, String> actionsByPath, AuditTrail trail, Clock clock) {
+        this.actionsByPath = Map.copyOf(actionsByPath);
+        this.trail = trail;
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || action(request).isEmpty();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        int status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+        try {
+            chain.doFilter(request, response);
+            status = response.getStatus();
+        } finally {
+            Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+            if (caller != null && caller.isAuthenticated() && !(caller instanceof AnonymousAuthenticationToken)) {
+                // Roles only: Spring Security 7 adds factor authorities (FACTOR_PASSWORD) that are not roles.
+                Set<String> roles = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                        .filter(authority -> authority.startsWith("ROLE_"))
+                        .map(authority -> authority.substring("ROLE_".length()))
+                        .collect(Collectors.toSet());
+                trail.record(new StaffAction(caller.getName(), roles, action(request).orElseThrow(),
+                        StaffAction.Outcome.of(status), status, clock.instant()));
+            }
+        }
+    }
+
+    private Optional<String> action(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return actionsByPath.entrySet().stream().filter(entry -> entry.getKey().matcher(path).matches())
+                .map(Map.Entry::getValue).findFirst();
+    }
+}

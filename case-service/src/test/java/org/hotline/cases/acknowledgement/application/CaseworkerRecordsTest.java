@@ -1,0 +1,106 @@
+package org.hotline.cases.acknowledgement.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hotline.cases.casefile.domain.Answer;
+import org.hotline.cases.casefile.domain.AnswerOutcome;
+import org.hotline.cases.casefile.domain.Assignment;
+import org.hotline.cases.casefile.domain.CaseEvent.BodyAnswered;
+import org.hotline.cases.casefile.domain.CaseEvent.ComplaintDecided;
+import org.hotline.cases.casefile.domain.CaseFile;
+import org.hotline.cases.casefile.domain.Circumstances;
+import org.junit.jupiter.api.Test;
+
+class CaseworkerRecordsTest {
+
+    private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
+    private static final UUID ID = UUID.fromString("0f6c2a7e-1b1d-4c1e-9d55-3a1f6b2f0a11");
+    private static final Instant RECEIVED = Instant.parse("2026-11-30T05:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-12-10T06:00:00Z");
+
+    private final List<String> published = new ArrayList<>();
+    private CaseFile file = CaseFile.open(ID).apply(new ComplaintDecided(ID, "HL-7F3K-9QX2-ABCD", RECEIVED, "hash",
+            List.of(new Assignment("kz-39-police", "POLICE", Map.of(), "PRIMARY", "ru", LocalDate.of(2026, 12, 3),
+                    LocalDate.of(2026, 12, 22), RECEIVED, false, null, null, null)), Circumstances.UNKNOWN));
+
+    private final CaseworkerRecords records = new CaseworkerRecords(
+            reference -> Optional.of(file).filter(found -> reference.equals(found.reference())),
+            new AcknowledgementPublisher() {
+                @Override
+                public UUID acknowledged(UUID complaintId, String authorityId, Instant at, String number,
+                        RecordedBy by) {
+                    published.add("acknowledged " + authorityId + " " + at + " " + number + " " + by);
+                    return UUID.randomUUID();
+                }
+
+                @Override
+                public UUID answered(UUID complaintId, String authorityId, Instant at, Answer answer, RecordedBy by) {
+                    published.add("answered " + authorityId + " " + at + " " + answer.outcome() + " " + by);
+                    return UUID.randomUUID();
+                }
+            }, Clock.fixed(NOW, ZoneOffset.UTC), ALMATY);
+
+    @Test
+    void recordsALetterOfAnEarlierDayAtNoonInAlmatyAndNamesTheCaseworker() {
+        records.acknowledge("hl-7f3k-9qx2-abcd", "kz-39-police", " ЖТ-2026/01234 ", "2026-12-02", "dev-staff");
+
+        assertThat(published).containsExactly("acknowledged kz-39-police 2026-12-02T07:00:00Z ЖТ-2026/01234 "
+                + "RecordedBy[kind=caseworker, principal=dev-staff]");
+    }
+
+    @Test
+    void recordsACallOfTodayAtTheMomentItIsRecorded() {
+        records.answer("HL-7F3K-9QX2-ABCD", "kz-39-police",
+                new AnswerInput("MEASURES_TAKEN", null, null, null, null), null, "dev-staff");
+
+        assertThat(published).containsExactly("answered kz-39-police " + NOW + " MEASURES_TAKEN "
+                + "RecordedBy[kind=caseworker, principal=dev-staff]");
+    }
+
+    @Test
+    void tellsAnUnknownCaseFromABodyTheCaseWasNotSentTo() {
+        assertThat(catchThrowableOfType(UnknownAssignmentException.class, () -> records.acknowledge("HL-0000-0000-0000",
+                "kz-39-police", "1", null, "dev-staff")).caseKnown()).isFalse();
+        assertThat(catchThrowableOfType(UnknownAssignmentException.class, () -> records.acknowledge("HL-7F3K-9QX2-ABCD",
+                "kz-39-labour-inspection", "1", null, "dev-staff")).caseKnown()).isTrue();
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void refusesADayBeforeTheComplaintOrAfterTodayAndAMissingNumber() {
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> records.acknowledge(
+                "HL-7F3K-9QX2-ABCD", "kz-39-police", " ", "2026-11-29", "dev-staff"));
+        assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("registrationNumber", "acknowledgedOn");
+
+        InvalidInputException future = catchThrowableOfType(InvalidInputException.class, () -> records.answer(
+                "HL-7F3K-9QX2-ABCD", "kz-39-police", new AnswerInput("REFUSED", null, null, null, null), "2026-12-11",
+                "dev-staff"));
+        assertThat(future.problems()).extracting(FieldProblem::field).containsExactly("answeredOn", "reason");
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void refusesASecondAnswerAndAnAcknowledgementAfterTheAnswer() {
+        file = file.apply(new BodyAnswered(ID, "kz-39-police", NOW, new Answer(AnswerOutcome.MEASURES_TAKEN, null,
+                null, null, null, Answer.BY_BODY)));
+
+        assertThatThrownBy(() -> records.answer("HL-7F3K-9QX2-ABCD", "kz-39-police",
+                new AnswerInput("REFUSED", null, "late", null, null), null, "dev-staff"))
+                .isInstanceOf(AlreadyRecordedException.class);
+        assertThatThrownBy(() -> records.acknowledge("HL-7F3K-9QX2-ABCD", "kz-39-police", "1", null, "dev-staff"))
+                .isInstanceOf(AlreadyRecordedException.class);
+        assertThat(published).isEmpty();
+    }
+}
