@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,8 @@ class FaultsIT {
     private static Invariants invariants;
     private static final Set<String> poisoned = new HashSet<>();
     private static final List<Complaints.Complaint> submitted = new ArrayList<>();
+    private static final String CASE_EVENTS = "cases.events.v1";
+    private static final String CASE_STATUS = "case.status.v1";
 
     @BeforeAll
     static void deploy() {
@@ -62,6 +65,118 @@ class FaultsIT {
         if (system != null) {
             system.close();
         }
+    }
+
+    /**
+     * First, while the topics hold only these complaints: the simulated clocks move 40 days, twice, so every first
+     * body is silent past both deadlines, then its first rung. The case service must issue each reminder and each
+     * escalation once, climb without skipping a rung, and notification send each letter once.
+     */
+    @Test
+    @Order(0)
+    void caseServiceKilledMidEscalationSkipsNoRungAndIssuesAndSendsEachStepOnce() {
+        // given complaints told to their bodies, and the case service knowing it
+        List<Intake.Submission> submissions = intake.submitAll(batch("ladder", 12), 4);
+        answers(submissions, "the ladder's complaints were submitted");
+        assertThat(submissions).allMatch(Intake.Submission::accepted);
+        invariants.assertKept(submissions, poisoned, Duration.ofMinutes(5));
+        Set<String> references = submissions.stream().map(Intake.Submission::reference).collect(Collectors.toSet());
+        Topics topics = new Topics(system.bootstrapServers());
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> everyBodyTold(topics, references));
+
+        // when 40 days pass on every case instance, and one of them dies while its checks issue the steps
+        Part.CASE.all().forEach(instance -> system.advanceClock(instance, "40d"));
+        HotlineSystem.hold(Duration.ofSeconds(4));
+        system.kill(Part.CASE.instance(1));
+        HotlineSystem.hold(Duration.ofSeconds(3));
+        system.restart(Part.CASE.instance(1));
+        system.advanceClock(Part.CASE.instance(1), "40d");
+        List<Topics.Record> firstRungs = awaitLadderSteps(topics, references, "EscalationDue", 1);
+        // and 40 more days pass: the first rungs stay silent too
+        Part.CASE.all().forEach(instance -> system.advanceClock(instance, "40d"));
+        List<Topics.Record> steps = awaitLadderSteps(topics, references, "EscalationDue", 2);
+
+        // then each step was issued once (read_committed: a killed instance's unfinished transaction is not seen)
+        Map<String, Long> issued = steps.stream().collect(Collectors.groupingBy(step -> step.key() + " "
+                + step.text("eventType") + " " + step.text("authorityId") + step.text("fromAuthorityId"),
+                Collectors.counting()));
+        assertThat(issued).as("steps issued more than once").allSatisfy((step, count) -> assertThat(count)
+                .as(step).isEqualTo(1L));
+        // no rung skipped: each second escalation starts from the rung the first one told
+        List<Topics.Record> escalations = steps.stream().filter(step -> "EscalationDue".equals(
+                step.text("eventType"))).toList();
+        assertThat(escalations.stream().filter(step -> "2".equals(step.text("rung")))).isNotEmpty()
+                .allSatisfy(second -> assertThat(escalations).as("the first rung of %s", second.key())
+                        .anySatisfy(first -> {
+                            assertThat(first.key()).isEqualTo(second.key());
+                            assertThat(first.text("rung")).isEqualTo("1");
+                            assertThat(first.text("toAuthorityId")).isEqualTo(second.text("fromAuthorityId"));
+                        }));
+        assertThat(firstRungs).isNotEmpty();
+        // and each letter reached its rung once: one Message-ID per rung and complaint, delivered once
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            Map<String, String> letters = new HashMap<>();
+            for (Topics.Record outcome : topics.readAll(Topics.OUTCOMES)) {
+                if ("authority-escalation".equals(outcome.text("template")) && "SENT".equals(outcome.text("status"))) {
+                    letters.put(outcome.key() + " " + outcome.text("authorityId"), outcome.text("messageId"));
+                }
+            }
+            for (Topics.Record escalation : escalations) {
+                assertThat(letters).as("the letter of %s", escalation.text("eventId"))
+                        .containsKey(escalation.key() + " " + escalation.text("toAuthorityId"));
+            }
+            Map<String, Long> deliveries = new Mailbox(system.mailbox()).messages().stream()
+                    .collect(Collectors.groupingBy(Mailbox.Delivered::messageId, Collectors.counting()));
+            assertThat(letters.values()).allSatisfy(id -> assertThat(deliveries.get(id)).as(id).isEqualTo(1L));
+        });
+
+        // the clocks back to today (a restarted instance starts again at none), for the tests that follow
+        Part.CASE.all().forEach(system::stopGracefully);
+        system.restartAll(Part.CASE.all());
+    }
+
+    /** The case files on case.status.v1 of every reference name a time each body was told. */
+    private static boolean everyBodyTold(Topics topics, Set<String> references) {
+        Map<String, Topics.Record> latest = new HashMap<>();
+        topics.readAll(CASE_STATUS).forEach(record -> latest.put(record.key(), record));
+        return references.stream().allMatch(reference -> {
+            Topics.Record file = latest.get(reference);
+            if (file == null || file.json() == null || file.json().path("assignments").isEmpty()) {
+                return false;
+            }
+            for (var body : file.json().get("assignments")) {
+                if (!body.hasNonNull("notifiedAt")) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    /**
+     * Every ladder step of these complaints on cases.events.v1, once some complaint has an escalation to rung
+     * {@code rung} and none was added for 15 seconds (longer than the dev profile's 10 s between checks).
+     */
+    private static List<Topics.Record> awaitLadderSteps(Topics topics, Set<String> references, String type,
+            int rung) {
+        AtomicInteger seen = new AtomicInteger(-1);
+        AtomicInteger unchanged = new AtomicInteger();
+        List<List<Topics.Record>> last = new ArrayList<>(List.of(List.of()));
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(5)).until(() -> {
+            List<Topics.Record> steps = topics.readAll(CASE_EVENTS).stream()
+                    .filter(step -> references.contains(step.text("reference")))
+                    .filter(step -> !"AssignmentAcknowledged".equals(step.text("eventType"))).toList();
+            boolean reached = steps.stream().anyMatch(step -> type.equals(step.text("eventType"))
+                    && String.valueOf(rung).equals(step.text("rung")));
+            unchanged.set(steps.size() == seen.get() ? unchanged.get() + 1 : 0);
+            boolean settled = reached && unchanged.get() >= 3;
+            seen.set(steps.size());
+            last.set(0, steps);
+            return settled;
+        });
+        log.info("{} ladder steps once rung {} was reached", last.get(0).size(), rung);
+        return last.get(0);
     }
 
     @Test

@@ -41,7 +41,7 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /**
  * The hotline as it is deployed: a Kafka broker, the mail catcher as the SMTP server, and two instances of each of
- * the three services sharing the same topics (as an orchestrator scales them out), each in its own container on
+ * the four services sharing the same topics (as an orchestrator scales them out), each in its own container on
  * one private Docker network, built from the project's own Dockerfiles on {@code hotline.base-image}. Every port
  * the tests use is bound to a fixed free host port, so a container killed and started again (the same container,
  * with its disk) is found where it was.
@@ -62,9 +62,10 @@ final class HotlineSystem implements AutoCloseable {
         MAIL(8025, 8025, 1),
         INTAKE(8080, 8081, SERVICE_INSTANCES),
         ROUTING(8082, 8083, SERVICE_INSTANCES),
-        NOTIFICATION(8084, 8085, SERVICE_INSTANCES);
+        NOTIFICATION(8084, 8085, SERVICE_INSTANCES),
+        CASE(8086, 8087, SERVICE_INSTANCES);
 
-        static final List<Part> SERVICES = List.of(INTAKE, ROUTING, NOTIFICATION);
+        static final List<Part> SERVICES = List.of(INTAKE, ROUTING, NOTIFICATION, CASE);
 
         final int appPort;
         final int managementPort;
@@ -178,8 +179,11 @@ final class HotlineSystem implements AutoCloseable {
         Map<String, String> intake = new HashMap<>(kafkaClient);
         // The load comes from this one JVM, one address: the intake's per-client limit would refuse nearly all of it.
         intake.put("HOTLINE_INTAKE_RATELIMIT_ENABLED", "false");
+        Map<String, String> cases = new HashMap<>(kafkaClient);
+        // The dev profile's simulated clock, moved by the tests on each instance's management port.
+        cases.put("HOTLINE_CASES_DEVCLOCK_OFFSET", "0s");
         Map<Part, Map<String, String>> env = Map.of(Part.INTAKE, intake, Part.ROUTING, kafkaClient,
-                Part.NOTIFICATION, notification);
+                Part.NOTIFICATION, notification, Part.CASE, cases);
         for (Part part : Part.SERVICES) {
             ImageFromDockerfile image = image(part, part.containerName() + "-service/target/" + part.containerName()
                     + "-service-" + version + ".jar", "/actuator/health/liveness");
@@ -320,6 +324,36 @@ final class HotlineSystem implements AutoCloseable {
 
     URI management(Instance instance) {
         return URI.create("http://localhost:" + hostManagementPorts.get(instance));
+    }
+
+    /**
+     * Moves a case instance's simulated clock (the dev profile's, docs/case.md) forward by {@code by} (e.g.
+     * {@code 40d}) and returns its offset now. Each instance has its own; a restarted one starts again at none.
+     */
+    String advanceClock(Instance instance, String by) {
+        if (instance.part() != Part.CASE) {
+            throw new IllegalArgumentException(instance + " has no simulated clock");
+        }
+        HttpRequest request = HttpRequest.newBuilder(management(instance).resolve("/actuator/devclock"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "dev-ops:dev-ops-password".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"by\":\"" + by + "\"}")).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("moving the clock of " + instance + " answered "
+                        + response.statusCode() + ": " + response.body());
+            }
+            log.info("clock of {} moved by {}: {}", instance, by, response.body());
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** SIGKILL: no shutdown hook, no graceful anything; the container and its disk stay. */
@@ -472,7 +506,7 @@ final class HotlineSystem implements AutoCloseable {
     private void awaitHealthy(Instance instance) {
         URI health = management(instance).resolve(instance.part() == Part.MAIL ? "/health"
                 : "/actuator/health/readiness");
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1))
                 .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
                     if (!running(instance)) {
                         throw new IllegalStateException(instance + " exited:\n" + tail(logs(instance)));

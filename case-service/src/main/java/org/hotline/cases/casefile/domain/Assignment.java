@@ -90,7 +90,8 @@ public record Assignment(String authorityId, String authorityType, Map<String, S
             // A rung counts as told from its escalation; its letter failing for good undoes that, as a routed
             // body's failed notice does: its silence is not counted, and caseworkers are alerted by notification.
             return new Assignment(authorityId, authorityType, authorityName, role, language, acknowledgeBy, answerBy,
-                    null, true, acknowledgedAt, registrationNumber, answeredAt, remindedAt, escalatedAt, ladderOf, rung);
+                    null, true, acknowledgedAt, registrationNumber, answeredAt, remindedAt, escalatedAt, ladderOf, rung,
+                    answer);
         }
         if (notifiedAt != null) {
             return this;
