@@ -105,6 +105,8 @@ class EscalationLadderIT {
         assertThat(status.path("escalations").get(0).path("fromAuthorityId").asString()).isEqualTo("kz-39-police");
         assertThat(status.path("escalations").get(0).path("toAuthorityId").asString()).isEqualTo("kz-39-prosecutor");
         assertThat(status.path("escalations").get(0).path("reason").asString()).isEqualTo("NO_ANSWER_BY_DEADLINE");
+        assertThat(assignment(status, "kz-39-prosecutor").path("authorityName").path("ru").asString())
+                .as("the rung's name, from the routing directory").isEqualTo("Прокуратура (Костанайская область)");
         assertThat(status.path("escalations").get(0).path("at").asString())
                 .isEqualTo(noonOn(LocalDate.of(2026, 12, 23)).toString());
 

@@ -27,6 +27,7 @@ import org.hotline.cases.escalation.domain.SilenceCheck.Due;
 import org.hotline.cases.escalation.messaging.LadderEvents;
 import org.hotline.cases.escalation.messaging.LadderEvents.LadderEvent;
 import org.hotline.cases.escalation.messaging.LadderMetrics;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,9 +108,11 @@ final class CaseFileProcessor implements Processor<String, byte[], String, CaseO
         }
         String key = event.get().complaintId().toString();
         byte[] stored = files.get(key);
-        CaseFile file = recorder.record(stored == null ? null : codec.read(stored), event.get());
+        @Nullable CaseFile before = stored == null ? null : codec.read(stored);
+        CaseFile file = recorder.record(before, event.get());
         byte[] bytes = codec.write(file);
         files.put(key, bytes);
+        silence.metrics().acknowledgements(before, file);
         if (file.reference() != null) {
             context.forward(record.withKey(file.reference()).withValue(new CaseOutput.Status(bytes)));
         }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.hotline.cases.casefile.application.CaseStatusQuery;
 import org.hotline.cases.deadline.domain.StatutoryClocks;
+import org.hotline.cases.directory.domain.AuthorityNames;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -29,11 +30,13 @@ class StatusController {
     private final CaseStatusQuery query;
     private final Clock clock;
     private final StatutoryClocks clocks;
+    private final AuthorityNames names;
 
-    StatusController(CaseStatusQuery query, Clock clock, StatutoryClocks clocks) {
+    StatusController(CaseStatusQuery query, Clock clock, StatutoryClocks clocks, AuthorityNames names) {
         this.query = query;
         this.clock = clock;
         this.clocks = clocks;
+        this.names = names;
     }
 
     @PostMapping(path = "/api/v1/complaints/status", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -48,7 +51,7 @@ class StatusController {
         LocalDate today = LocalDate.now(clock.withZone(clocks.zone()));
         return query.status(reference.strip().toUpperCase(Locale.ROOT), trackingCode)
                 .map(file -> ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                        .body(StatusResponse.of(file, today)))
+                        .body(StatusResponse.of(file, today, names)))
                 .orElseThrow(CaseNotFoundException::new);
     }
 

@@ -10,6 +10,7 @@ import org.hotline.cases.casefile.domain.AssignmentState;
 import org.hotline.cases.casefile.domain.CaseFile;
 import org.hotline.cases.casefile.domain.CaseState;
 import org.hotline.cases.casefile.domain.Escalation;
+import org.hotline.cases.directory.domain.AuthorityNames;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +21,8 @@ record StatusResponse(String reference, CaseState state, @Nullable Instant recei
         List<Step> escalations) {
 
     /**
-     * @param authorityName the body's name by language ({@code kk}, {@code ru}, {@code en})
+     * @param authorityName the body's name by language ({@code kk}, {@code ru}, {@code en}): routing's for the bodies
+     *     it chose, the directory's for the rungs escalation added
      * @param acknowledgeBy the last day to confirm receipt, inclusive, as an ISO date
      * @param answerBy the last day to answer, inclusive, as an ISO date
      * @param answer the outcome of the body's answer, once answered; its texts (the body's words) stay with the
@@ -35,14 +37,16 @@ record StatusResponse(String reference, CaseState state, @Nullable Instant recei
     record Step(String fromAuthorityId, String toAuthorityId, Instant at, String reason) {
     }
 
-    static StatusResponse of(CaseFile file, LocalDate today) {
+    /** {@code names} gives the names of the bodies escalation added, which the case file knows by id alone. */
+    static StatusResponse of(CaseFile file, LocalDate today, AuthorityNames names) {
         return new StatusResponse(String.valueOf(file.reference()), file.state(today), file.receivedAt(),
-                file.assignments().stream().map(assignment -> body(assignment, today)).toList(),
+                file.assignments().stream().map(assignment -> body(assignment, today, names)).toList(),
                 file.escalations().stream().map(StatusResponse::step).toList());
     }
 
-    private static Body body(Assignment a, LocalDate today) {
-        return new Body(a.authorityId(), a.authorityName(), a.role(), a.notifiedAt(), a.acknowledgeBy(), a.answerBy(),
+    private static Body body(Assignment a, LocalDate today, AuthorityNames names) {
+        Map<String, String> name = a.authorityName().isEmpty() ? names.of(a.authorityId()) : a.authorityName();
+        return new Body(a.authorityId(), name, a.role(), a.notifiedAt(), a.acknowledgeBy(), a.answerBy(),
                 a.acknowledgedAt(), a.registrationNumber(), a.answeredAt(),
                 a.answer() == null ? null : a.answer().outcome(), a.state(today));
     }

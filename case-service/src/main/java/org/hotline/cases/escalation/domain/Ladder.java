@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.hotline.cases.casefile.domain.Circumstances;
 
 /**
@@ -55,6 +57,23 @@ public final class Ladder {
 
     public Rung lastRung() {
         return lastRung;
+    }
+
+    /**
+     * The bodies the ladder names by a whole id: the last rung and every rung without placeholders. (A rung with
+     * placeholders stands for one body per region or district and names none of them.)
+     */
+    public Set<String> namedAuthorityIds() {
+        Set<String> ids = new TreeSet<>();
+        ids.add(lastRung.authorityId());
+        for (LadderEntry entry : entries) {
+            for (LadderEntry.RungTemplate rung : entry.rungs()) {
+                if (rung.authorityId().placeholders().isEmpty()) {
+                    ids.add(rung.authorityId().toString());
+                }
+            }
+        }
+        return ids;
     }
 
     @Override

@@ -1,0 +1,36 @@
+package org.hotline.cases.directory.domain;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bodies' names by directory id, each by language ({@code kk}, {@code ru}, {@code en}), as the routing
+ * directory states them. The case service needs them for the bodies escalation adds: routing's decision carries
+ * the names of the bodies it chose, but a rung is named in the ladder by id alone.
+ */
+public final class AuthorityNames {
+
+    private final Map<String, Map<String, String>> byId;
+
+    public AuthorityNames(Map<String, Map<String, String>> byId) {
+        Map<String, Map<String, String>> copy = new LinkedHashMap<>();
+        byId.forEach((id, names) -> copy.put(id, Map.copyOf(names)));
+        this.byId = Map.copyOf(copy);
+    }
+
+    /** The body's names by language; empty for an id the directory does not hold. */
+    public Map<String, String> of(String authorityId) {
+        return byId.getOrDefault(authorityId, Map.of());
+    }
+
+    /** The ids among {@code authorityIds} that the directory does not hold, sorted. */
+    public List<String> missing(Collection<String> authorityIds) {
+        return authorityIds.stream().filter(id -> !byId.containsKey(id)).distinct().sorted().toList();
+    }
+
+    public int size() {
+        return byId.size();
+    }
+}

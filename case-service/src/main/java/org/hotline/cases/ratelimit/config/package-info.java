@@ -1,0 +1,4 @@
+@NullMarked
+package org.hotline.cases.ratelimit.config;
+
+import org.jspecify.annotations.NullMarked;

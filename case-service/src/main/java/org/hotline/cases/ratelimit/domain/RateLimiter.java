@@ -1,0 +1,103 @@
+package org.hotline.cases.ratelimit.domain;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * The two limits of one endpoint (the status API, the acknowledgement form), checked in this order:
+ * <ol>
+ *   <li>the client's own bucket: one client cannot use up what everyone shares, and its refused requests cost the
+ *       global bucket nothing;</li>
+ *   <li>the global bucket, shared by all clients, which protects the service from a flood of many
+ *       addresses. A request it refuses gets its client's token back.</li>
+ * </ol>
+ * Client buckets live in a map bounded by {@code maxClients}, in order of last use. A bucket untouched for as long
+ * as it takes to fill up is dropped (a new one would be the same), and when the map is still full the least
+ * recently used client is dropped: a flood of distinct addresses costs at most {@code maxClients} entries, and
+ * what it can win is a fresh bucket for an address it would have been given one for anyway.
+ */
+public final class RateLimiter {
+
+    private final Rate perClient;
+    private final int maxClients;
+    private final long clientIdleNanos;
+    private final TokenBucket global;
+    private final LongSupplier nanoTime;
+    private final LinkedHashMap<ClientKey, Entry> clients = new LinkedHashMap<>(1024, 0.75f, true);
+
+    public RateLimiter(Rate perClient, Rate global, int maxClients, LongSupplier nanoTime) {
+        if (maxClients < 1) {
+            throw new IllegalArgumentException("maxClients must be at least 1");
+        }
+        this.perClient = perClient;
+        this.maxClients = maxClients;
+        this.clientIdleNanos = perClient.nanosToFill();
+        this.nanoTime = nanoTime;
+        this.global = new TokenBucket(global, nanoTime.getAsLong());
+    }
+
+    public Decision tryAcquire(ClientKey client) {
+        long now = nanoTime.getAsLong();
+        TokenBucket bucket;
+        long clientWait;
+        synchronized (clients) {
+            bucket = bucketOf(client, now);
+            clientWait = bucket.tryTake(now);
+        }
+        if (clientWait > 0) {
+            return new Decision(Decision.Limit.CLIENT, Duration.ofNanos(clientWait));
+        }
+        long globalWait = global.tryTake(now);
+        if (globalWait > 0) {
+            bucket.giveBack();
+            return new Decision(Decision.Limit.GLOBAL, Duration.ofNanos(globalWait));
+        }
+        return Decision.ALLOWED;
+    }
+
+    /** How many clients the limiter remembers now. */
+    public int clients() {
+        synchronized (clients) {
+            return clients.size();
+        }
+    }
+
+    private TokenBucket bucketOf(ClientKey client, long now) {
+        Entry entry = clients.get(client);
+        if (entry == null) {
+            dropIdle(now);
+            if (clients.size() >= maxClients) {
+                Iterator<Map.Entry<ClientKey, Entry>> eldest = clients.entrySet().iterator();
+                eldest.next();
+                eldest.remove();
+            }
+            entry = new Entry(new TokenBucket(perClient, now));
+            clients.put(client, entry);
+        }
+        entry.usedAt = now;
+        return entry.bucket;
+    }
+
+    /** Eldest first: the map is in order of last use, so the first entry still in use ends the sweep. */
+    private void dropIdle(long now) {
+        Iterator<Entry> entries = clients.values().iterator();
+        while (entries.hasNext()) {
+            if (now - entries.next().usedAt < clientIdleNanos) {
+                return;
+            }
+            entries.remove();
+        }
+    }
+
+    private static final class Entry {
+        final TokenBucket bucket;
+        long usedAt;
+
+        Entry(TokenBucket bucket) {
+            this.bucket = bucket;
+        }
+    }
+}

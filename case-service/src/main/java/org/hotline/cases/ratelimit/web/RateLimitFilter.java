@@ -1,0 +1,105 @@
+package org.hotline.cases.ratelimit.web;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.hotline.cases.ratelimit.domain.Decision;
+import org.hotline.cases.ratelimit.domain.RateLimiter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers a POST over a limit with 429 before its body is read: a refused status request is never looked up,
+ * and a refused acknowledgement is never checked nor recorded. The answer is a problem detail of type
+ * {@code urn:hotline:problem:too-many-requests} with {@code Retry-After} in seconds; it names the limit but
+ * nothing of the client nor of the request. Each refusal counts in {@code hotline_cases_requests_throttled_total},
+ * labelled by the endpoint and the limit alone.
+ */
+public final class RateLimitFilter extends OncePerRequestFilter {
+
+    /** The endpoints limited, each with its own buckets and words. */
+    public enum Endpoint {
+        STATUS("Too many status requests",
+                "This address asked for more case statuses than the hotline answers from one address in a short time.",
+                "The hotline is answering more status requests than it can right now.",
+                "Nothing was looked up."),
+        ACKNOWLEDGEMENT("Too many acknowledgements",
+                "This address sent the acknowledgement form more often than the hotline takes from one address in a "
+                        + "short time.",
+                "The hotline is receiving more acknowledgements than it can take right now.",
+                "Nothing was recorded.");
+
+        private final String title;
+        private final String byClient;
+        private final String byEveryone;
+        private final String consequence;
+
+        Endpoint(String title, String byClient, String byEveryone, String consequence) {
+            this.title = title;
+            this.byClient = byClient;
+            this.byEveryone = byEveryone;
+            this.consequence = consequence;
+        }
+    }
+
+    private final Endpoint endpoint;
+    private final RateLimiter limiter;
+    private final ClientIdentifier clients;
+    private final JsonMapper json;
+    private final Map<Decision.Limit, Counter> refusals = new EnumMap<>(Decision.Limit.class);
+
+    public RateLimitFilter(Endpoint endpoint, RateLimiter limiter, ClientIdentifier clients, JsonMapper json,
+            MeterRegistry registry) {
+        this.endpoint = endpoint;
+        this.limiter = limiter;
+        this.clients = clients;
+        this.json = json;
+        for (Decision.Limit limit : Decision.Limit.values()) {
+            refusals.put(limit, Counter.builder("hotline.cases.requests.throttled")
+                    .description("Requests to a public endpoint refused with 429, by endpoint and refusing limit")
+                    .tag("endpoint", endpoint.name().toLowerCase(Locale.ROOT))
+                    .tag("limit", limit.name().toLowerCase(Locale.ROOT))
+                    .register(registry));
+        }
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Decision decision = limiter.tryAcquire(clients.identify(request));
+        Decision.Limit refusedBy = decision.refusedBy();
+        if (refusedBy == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        refusals.get(refusedBy).increment();
+        long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "urn:hotline:problem:too-many-requests");
+        problem.put("title", endpoint.title);
+        problem.put("status", HttpStatus.TOO_MANY_REQUESTS.value());
+        problem.put("detail", (refusedBy == Decision.Limit.CLIENT ? endpoint.byClient : endpoint.byEveryone) + " "
+                + endpoint.consequence + " Retry after " + seconds + " s.");
+        problem.put("limit", refusedBy.name().toLowerCase(Locale.ROOT));
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(json.writeValueAsBytes(problem));
+    }
+}
