@@ -1,4 +1,4 @@
-package org.hotline.intake.security.web;
+package org.hotline.web.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ProblemResponder implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    static final String REALM = "hotline";
+    /** The Basic realm of every service, so that one browser credential serves all of them. */
+    public static final String REALM = "hotline";
 
     private final JsonMapper json;
 
@@ -44,7 +45,11 @@ public final class ProblemResponder implements AuthenticationEntryPoint, AccessD
                 "The account has no role that allows this endpoint.");
     }
 
-    void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
+    /**
+     * Writes a problem of type {@code urn:hotline:problem:}{@code type}, for the refusals a service makes outside
+     * the two above.
+     */
+    public void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
             throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "urn:hotline:problem:" + type);
