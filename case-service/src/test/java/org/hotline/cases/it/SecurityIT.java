@@ -6,6 +6,8 @@ import static org.hotline.cases.it.CaseHarness.RECEIVED;
 import static org.hotline.cases.it.CaseHarness.ROUTED;
 import static org.hotline.cases.it.CaseHarness.publish;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -189,6 +191,32 @@ class SecurityIT {
         }
     }
 
+    /**
+     * A link mangled on its way (a mail client that cut a percent-encoding, braces left in a template) is refused by
+     * Tomcat before any filter; the body still gets problem JSON, not Tomcat's HTML page. The Java HTTP client
+     * refuses to send such a request line, so it goes over a socket as a browser might.
+     */
+    @Test
+    void answersAnAddressTomcatRefusesWithAProblemNotAnHtmlPage() throws IOException {
+        for (String target : List.of("/ack/%zz", "/ack/{token}", "/api/v1/complaints/status%")) {
+            // when
+            String answer = sendRaw(
+                    "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+            // then
+            String head = answer.substring(0, answer.indexOf("\r\n\r\n"));
+            String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            assertThat(head).as(target).startsWith("HTTP/1.1 400")
+                    .containsIgnoringCase("Content-Type: application/problem+json")
+                    .containsIgnoringCase("Cache-Control: no-store")
+                    .containsIgnoringCase("Content-Security-Policy: " + API_POLICY);
+            assertThat(body).as(target).doesNotContain("<html", "Tomcat");
+            JsonNode problem = JSON.readTree(body);
+            assertThat(problem.get("type").asString()).as(target).isEqualTo("urn:hotline:problem:request-rejected");
+            assertThat(problem.get("status").intValue()).as(target).isEqualTo(400);
+        }
+    }
+
     private static void assertUnauthorized(HttpResponse<String> response, String path) {
         assertThat(response.statusCode()).as(path).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).as(path).hasValueSatisfying(
@@ -207,6 +235,15 @@ class SecurityIT {
     private static String problemType(HttpResponse<String> response) {
         JsonNode problem = JSON.readTree(response.body());
         return problem.get("type").asString();
+    }
+
+    private static String sendRaw(String request) throws IOException {
+        try (Socket socket = new Socket("localhost", CaseHarness.port(service, "local.server.port"))) {
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static String ackPath(String authorityId) {

@@ -9,6 +9,8 @@ import static org.hotline.routing.it.RoutingHarness.STAFF;
 import static org.hotline.routing.it.RoutingHarness.readCommitted;
 import static org.hotline.routing.it.RoutingHarness.withKey;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -232,6 +235,26 @@ class SecurityIT {
         assertThat(admin.statusCode()).isEqualTo(403);
     }
 
+    /** The Java HTTP client refuses to send such a request line, so it goes over a socket as a browser might. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/v1/routing/%zz", "/api/v1/routing/{preview}"})
+    void answersARequestLineTomcatRefusesWithAProblemNotAnHtmlPage(String target) throws IOException {
+        // when
+        String answer = sendRaw("POST " + target + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n"
+                + "Connection: close\r\n\r\n");
+
+        // then
+        String head = answer.substring(0, answer.indexOf("\r\n\r\n"));
+        String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        assertThat(head).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json")
+                .containsIgnoringCase("Cache-Control: no-store")
+                .containsIgnoringCase("Content-Security-Policy: default-src 'none'; frame-ancestors 'none'");
+        assertThat(body).doesNotContain("<html", "Tomcat");
+        JsonNode problem = JSON.readTree(body);
+        assertThat(problem.get("type").stringValue()).isEqualTo("urn:hotline:problem:request-rejected");
+        assertThat(problem.get("status").intValue()).isEqualTo(400);
+    }
+
     @Test
     void answersLivenessAndReadinessToAnyoneWithTheStatusAlone() {
         for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
@@ -289,6 +312,15 @@ class SecurityIT {
 
     private static String as(String user) {
         return RoutingHarness.basic(user, user + "-password");
+    }
+
+    private static String sendRaw(String request) throws IOException {
+        try (Socket socket = new Socket("localhost", RoutingHarness.port(routing))) {
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static HttpResponse<String> post(String path, String body, String authorization, String contentType,

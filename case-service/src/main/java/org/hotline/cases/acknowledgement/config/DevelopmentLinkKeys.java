@@ -1,11 +1,8 @@
 package org.hotline.cases.acknowledgement.config;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Set;
+import org.hotline.devkeys.PublishedDevelopmentKeys;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 
 /**
  * Refuses the acknowledgement-link key published in {@code application-dev.yml} outside the {@code dev} profile,
@@ -18,35 +15,25 @@ import org.springframework.core.env.Profiles;
 final class DevelopmentLinkKeys {
 
     /** Digest of the decoded dev link key ({@code dev-ack-1}, application-dev.yml of case and notification). */
-    private static final Set<String> DIGESTS = Set.of(
-            "2e372b10f1accb33c18e75bf69c5e8de09e771ecb5a0a7ad20b4820c2e4f494e");
+    private static final PublishedDevelopmentKeys KEYS = new PublishedDevelopmentKeys(Set.of(
+            "2e372b10f1accb33c18e75bf69c5e8de09e771ecb5a0a7ad20b4820c2e4f494e"),
+            "anyone can make a link that confirms receipt of any complaint on a body's behalf",
+            "Set a value of your own (openssl rand -base64 32), the same on this service and the "
+                    + "notification service, from the environment or a secret store, or run with the dev profile on "
+                    + "a laptop.");
 
     private DevelopmentLinkKeys() {
     }
 
     static boolean isDevelopmentKey(byte[] key) {
-        return DIGESTS.contains(sha256(key));
+        return KEYS.contains(key);
     }
 
     /**
      * @param setting the property that holds the key, named in the failure; the key itself never is
-     * @throws IllegalStateException when the key is the development key and the {@code dev} profile is not active
+     * @throws IllegalStateException when the key is a development key and the {@code dev} profile is not active
      */
     static void refuseOutsideDev(String setting, byte[] key, Environment environment) {
-        if (isDevelopmentKey(key) && !environment.acceptsProfiles(Profiles.of("dev"))) {
-            throw new IllegalStateException(setting + " is the development value published in application-dev.yml: "
-                    + "with it anyone can make a link that confirms receipt of any complaint on a body's behalf. "
-                    + "Set a value of your own (openssl rand -base64 32), the same on this service and the "
-                    + "notification service, from the environment or a secret store, or run with the dev profile on "
-                    + "a laptop.");
-        }
-    }
-
-    private static String sha256(byte[] key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        KEYS.refuseOutsideDev(setting, key, environment);
     }
 }

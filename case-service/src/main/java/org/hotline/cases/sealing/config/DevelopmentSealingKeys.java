@@ -1,11 +1,8 @@
 package org.hotline.cases.sealing.config;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Set;
+import org.hotline.devkeys.PublishedDevelopmentKeys;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 
 /**
  * Refuses the sealing key published in {@code application-dev.yml} outside the {@code dev} profile, as intake and
@@ -17,34 +14,24 @@ import org.springframework.core.env.Profiles;
 final class DevelopmentSealingKeys {
 
     /** Digest of the decoded dev sealing key ({@code dev-1}, application-dev.yml of intake, notification, case). */
-    private static final Set<String> DIGESTS = Set.of(
-            "dff206facbfe11b9d36550aa1c0be4d12bbdedecd63b42dd4b8494510bc240a3");
+    private static final PublishedDevelopmentKeys KEYS = new PublishedDevelopmentKeys(Set.of(
+            "dff206facbfe11b9d36550aa1c0be4d12bbdedecd63b42dd4b8494510bc240a3"),
+            "anyone can open the sealed fields",
+            "Set the keys of your own that intake seals with (hotline.sealing.keys.<id>) from the environment "
+                    + "or a secret store, or run with the dev profile on a laptop.");
 
     private DevelopmentSealingKeys() {
     }
 
     static boolean isDevelopmentKey(byte[] key) {
-        return DIGESTS.contains(sha256(key));
+        return KEYS.contains(key);
     }
 
     /**
      * @param setting the property that holds the key, named in the failure; the key itself never is
-     * @throws IllegalStateException when the key is the development key and the {@code dev} profile is not active
+     * @throws IllegalStateException when the key is a development key and the {@code dev} profile is not active
      */
     static void refuseOutsideDev(String setting, byte[] key, Environment environment) {
-        if (isDevelopmentKey(key) && !environment.acceptsProfiles(Profiles.of("dev"))) {
-            throw new IllegalStateException(setting + " is the development value published in application-dev.yml: "
-                    + "with it anyone can open the sealed fields. Set the keys of your own that intake seals with "
-                    + "(hotline.sealing.keys.<id>) from the environment or a secret store, or run with the dev "
-                    + "profile on a laptop.");
-        }
-    }
-
-    private static String sha256(byte[] key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        KEYS.refuseOutsideDev(setting, key, environment);
     }
 }

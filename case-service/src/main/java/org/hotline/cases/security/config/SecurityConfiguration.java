@@ -1,28 +1,26 @@
 package org.hotline.cases.security.config;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.hotline.cases.audit.application.AuditTrail;
 import org.hotline.cases.audit.web.AuditFilter;
-import org.hotline.cases.security.web.CrossOriginWriteFilter;
-import org.hotline.cases.security.web.ProblemResponder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.hotline.web.security.Accounts;
+import org.hotline.web.security.CrossOriginWriteFilter;
+import org.hotline.web.security.ProblemResponder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -52,9 +50,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
-    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$\\d{2}\\$[./A-Za-z0-9]{53}");
-
     private static final String CASES = "/api/v1/cases";
     private static final String ACKNOWLEDGEMENT = CASES + "/*/assignments/*/acknowledgement";
     private static final String ANSWER = CASES + "/*/assignments/*/answer";
@@ -76,7 +71,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health/liveness", "/actuator/health/readiness")
                         .permitAll()
                         .anyRequest().hasRole("OPS"))
-                .httpBasic(basic -> basic.realmName("hotline").authenticationEntryPoint(problems))
+                .httpBasic(basic -> basic.realmName(ProblemResponder.REALM).authenticationEntryPoint(problems))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(problems));
         return stateless(http, problems).build();
     }
@@ -92,7 +87,7 @@ class SecurityConfiguration {
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("hotline").authenticationEntryPoint(problems))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(problems))
-                .addFilterBefore(new CrossOriginWriteFilter(properties.allowedOrigins(), problems),
+                .addFilterBefore(CrossOriginWriteFilter.forJsonApi(properties.allowedOrigins(), problems),
                         BasicAuthenticationFilter.class)
                 .addFilterBefore(new AuditFilter(AUDITED, trail, clock), ExceptionTranslationFilter.class);
         return stateless(http, problems).build();
@@ -112,8 +107,8 @@ class SecurityConfiguration {
                         .anyRequest().denyAll())
                 // Not a 401 challenge: a browser would show a login prompt that no account can answer.
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((request, response, e) -> problems.notServed(response)))
-                .addFilterBefore(new CrossOriginWriteFilter(properties.allowedOrigins(), problems),
+                        .authenticationEntryPoint((request, response, e) -> notServed(problems, response)))
+                .addFilterBefore(CrossOriginWriteFilter.forHtmlForms(properties.allowedOrigins(), problems),
                         AuthorizationFilter.class);
         return stateless(http, problems).build();
     }
@@ -140,23 +135,16 @@ class SecurityConfiguration {
         return new BCryptPasswordEncoder();
     }
 
-    /** The configured accounts; a hash that is not bcrypt stops the start without being printed. */
     @Bean
     InMemoryUserDetailsManager users(SecurityProperties properties) {
-        List<UserDetails> users = new ArrayList<>();
-        for (int i = 0; i < properties.users().size(); i++) {
-            SecurityProperties.User user = properties.users().get(i);
-            if (!BCRYPT.matcher(user.passwordHash()).matches()) {
-                throw new IllegalStateException("hotline.security.users[" + i + "].password-hash (user "
-                        + user.name() + ") is not a bcrypt hash ($2a$, $2b$ or $2y$); see docs/security.md");
-            }
-            users.add(User.withUsername(user.name()).password(user.passwordHash())
-                    .roles(user.roles().stream().map(Enum::name).toArray(String[]::new)).build());
-        }
-        if (users.isEmpty()) {
-            log.warn("no users in hotline.security.users: health details, metrics and the caseworker endpoint "
-                    + "refuse every caller");
-        }
-        return new InMemoryUserDetailsManager(users);
+        return Accounts.userDetailsManager(properties.users(),
+                "health details, metrics and the caseworker endpoint");
+    }
+
+    /** A path of the API port that is not one of the public pages: nothing to log in to, nothing here. */
+    private static void notServed(ProblemResponder problems, HttpServletResponse response) throws IOException {
+        problems.write(response, HttpStatus.NOT_FOUND, "not-found", "Nothing is served here",
+                "This port serves the complaint status (POST /api/v1/complaints/status), the acknowledgement "
+                        + "pages (/ack/{token}) and the caseworker endpoint (/api/v1/cases/...) only.");
     }
 }

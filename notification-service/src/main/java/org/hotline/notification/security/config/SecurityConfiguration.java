@@ -1,11 +1,7 @@
 package org.hotline.notification.security.config;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Pattern;
-import org.hotline.notification.security.web.ProblemResponder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.hotline.web.security.Accounts;
+import org.hotline.web.security.ProblemResponder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -14,8 +10,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -34,9 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
-    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$\\d{2}\\$[./A-Za-z0-9]{53}");
-
     @Bean
     ProblemResponder problemResponder(JsonMapper json) {
         return new ProblemResponder(json);
@@ -50,7 +41,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health/liveness", "/actuator/health/readiness")
                         .permitAll()
                         .anyRequest().hasRole("OPS"))
-                .httpBasic(basic -> basic.realmName("hotline").authenticationEntryPoint(problems));
+                .httpBasic(basic -> basic.realmName(ProblemResponder.REALM).authenticationEntryPoint(problems));
         return stateless(http, problems).build();
     }
 
@@ -79,22 +70,8 @@ class SecurityConfiguration {
         return new BCryptPasswordEncoder();
     }
 
-    /** The configured accounts; a hash that is not bcrypt stops the start without being printed. */
     @Bean
     InMemoryUserDetailsManager users(SecurityProperties properties) {
-        List<UserDetails> users = new ArrayList<>();
-        for (int i = 0; i < properties.users().size(); i++) {
-            SecurityProperties.User user = properties.users().get(i);
-            if (!BCRYPT.matcher(user.passwordHash()).matches()) {
-                throw new IllegalStateException("hotline.security.users[" + i + "].password-hash (user "
-                        + user.name() + ") is not a bcrypt hash ($2a$, $2b$ or $2y$); see docs/security.md");
-            }
-            users.add(User.withUsername(user.name()).password(user.passwordHash())
-                    .roles(user.roles().stream().map(Enum::name).toArray(String[]::new)).build());
-        }
-        if (users.isEmpty()) {
-            log.warn("no users in hotline.security.users: health details and metrics refuse every caller");
-        }
-        return new InMemoryUserDetailsManager(users);
+        return Accounts.userDetailsManager(properties.users(), "health details and metrics");
     }
 }

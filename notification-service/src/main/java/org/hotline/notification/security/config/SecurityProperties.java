@@ -1,11 +1,8 @@
 package org.hotline.notification.security.config;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.util.List;
-import java.util.Set;
+import org.hotline.web.security.Account;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -13,34 +10,13 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Who may call the management port beyond the probes ({@code hotline.security.*}). There is no default user: with
  * none configured health details and metrics refuse everyone, and only the dev profile defines a (public,
- * documented) one. The roles are those of every service, so that one list can serve all three; here only OPS
- * opens anything.
+ * documented) one. The roles are those of every service, so that one list can serve all of them; here only OPS
+ * opens anything (health details and metrics on the management port).
  *
  * @param users the accounts allowed in with HTTP Basic; each has a bcrypt hash, never a password
  */
 @Validated
 @ConfigurationProperties("hotline.security")
 public record SecurityProperties(
-        @DefaultValue @Valid List<User> users) {
-
-    /**
-     * One account.
-     *
-     * @param name the principal, as it appears in the audit trail (letters, digits and {@code . _ @ -})
-     * @param passwordHash the bcrypt hash of the password ({@code $2a$}, {@code $2b$} or {@code $2y$}, e.g. from
-     *     {@code htpasswd -nbBC 12 "" 'password' | cut -d: -f2}); anything else is refused at start, without
-     *     printing the value (it may be a password pasted by mistake)
-     * @param roles what the account may do; here OPS (health details and metrics on the management port), the
-     *     others only in routing-service
-     */
-    public record User(
-            @NotNull @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}") String name,
-            @NotNull String passwordHash,
-            @NotEmpty Set<Role> roles) {
-    }
-
-    /** The roles of docs/security.md. */
-    public enum Role {
-        STAFF, ADMIN, OPS
-    }
+        @DefaultValue @Valid List<Account> users) {
 }

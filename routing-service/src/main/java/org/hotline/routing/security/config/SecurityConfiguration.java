@@ -1,16 +1,12 @@
 package org.hotline.routing.security.config;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.hotline.routing.audit.application.AuditTrail;
 import org.hotline.routing.audit.web.AuditFilter;
-import org.hotline.routing.security.web.CrossOriginWriteFilter;
-import org.hotline.routing.security.web.ProblemResponder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.hotline.web.security.Accounts;
+import org.hotline.web.security.CrossOriginWriteFilter;
+import org.hotline.web.security.ProblemResponder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -21,8 +17,6 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -44,9 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
-    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$\\d{2}\\$[./A-Za-z0-9]{53}");
 
     private static final String PREVIEW = "/api/v1/routing/preview";
     private static final String RELOAD = "/api/v1/routing/directory/reload";
@@ -81,7 +72,7 @@ class SecurityConfiguration {
                                 "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
-                .addFilterBefore(new CrossOriginWriteFilter(properties.allowedOrigins(), problems),
+                .addFilterBefore(CrossOriginWriteFilter.forJsonApi(properties.allowedOrigins(), problems),
                         BasicAuthenticationFilter.class)
                 .addFilterBefore(new AuditFilter(AUDITED, trail, clock), ExceptionTranslationFilter.class);
         return stateless(http, problems).build();
@@ -89,7 +80,7 @@ class SecurityConfiguration {
 
     private static HttpSecurity stateless(HttpSecurity http, ProblemResponder problems) throws Exception {
         return http
-                .httpBasic(basic -> basic.realmName("hotline").authenticationEntryPoint(problems))
+                .httpBasic(basic -> basic.realmName(ProblemResponder.REALM).authenticationEntryPoint(problems))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -111,22 +102,8 @@ class SecurityConfiguration {
         return new BCryptPasswordEncoder();
     }
 
-    /** The configured accounts; a hash that is not bcrypt stops the start without being printed. */
     @Bean
     InMemoryUserDetailsManager users(SecurityProperties properties) {
-        List<UserDetails> users = new ArrayList<>();
-        for (int i = 0; i < properties.users().size(); i++) {
-            SecurityProperties.User user = properties.users().get(i);
-            if (!BCRYPT.matcher(user.passwordHash()).matches()) {
-                throw new IllegalStateException("hotline.security.users[" + i + "].password-hash (user "
-                        + user.name() + ") is not a bcrypt hash ($2a$, $2b$ or $2y$); see docs/security.md");
-            }
-            users.add(User.withUsername(user.name()).password(user.passwordHash())
-                    .roles(user.roles().stream().map(Enum::name).toArray(String[]::new)).build());
-        }
-        if (users.isEmpty()) {
-            log.warn("no users in hotline.security.users: the staff, admin and ops endpoints refuse every caller");
-        }
-        return new InMemoryUserDetailsManager(users);
+        return Accounts.userDetailsManager(properties.users(), "the staff, admin and ops endpoints");
     }
 }

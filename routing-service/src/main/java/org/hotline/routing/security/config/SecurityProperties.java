@@ -1,11 +1,8 @@
 package org.hotline.routing.security.config;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.util.List;
-import java.util.Set;
+import org.hotline.web.security.Account;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -14,7 +11,9 @@ import org.springframework.validation.annotation.Validated;
  * Who may call the service ({@code hotline.security.*}). There is no default user: with none configured every
  * staff, admin and ops endpoint refuses everyone, and only the dev profile defines (public, documented) users.
  *
- * @param users the accounts allowed in with HTTP Basic; each has a bcrypt hash, never a password
+ * @param users the accounts allowed in with HTTP Basic; each has a bcrypt hash, never a password. Their roles here:
+ *     STAFF (routing preview), ADMIN (directory reload and everything STAFF may), OPS (health details and metrics
+ *     on the management port)
  * @param allowedOrigins origins (scheme://host[:port]) of browser pages allowed to POST to the staff endpoints
  *     besides the service's own; any other {@code Origin} is refused, so that a page elsewhere cannot use the
  *     Basic credentials a caseworker's browser holds (docs/security.md)
@@ -22,27 +21,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("hotline.security")
 public record SecurityProperties(
-        @DefaultValue @Valid List<User> users,
+        @DefaultValue @Valid List<Account> users,
         @DefaultValue List<String> allowedOrigins) {
-
-    /**
-     * One account.
-     *
-     * @param name the principal, as it appears in the audit trail (letters, digits and {@code . _ @ -})
-     * @param passwordHash the bcrypt hash of the password ({@code $2a$}, {@code $2b$} or {@code $2y$}, e.g. from
-     *     {@code htpasswd -nbBC 12 "" 'password' | cut -d: -f2}); anything else is refused at start, without
-     *     printing the value (it may be a password pasted by mistake)
-     * @param roles what the account may do: STAFF (routing preview), ADMIN (directory reload and everything
-     *     STAFF may), OPS (health details and metrics on the management port)
-     */
-    public record User(
-            @NotNull @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}") String name,
-            @NotNull String passwordHash,
-            @NotEmpty Set<Role> roles) {
-    }
-
-    /** The roles of docs/security.md. */
-    public enum Role {
-        STAFF, ADMIN, OPS
-    }
 }

@@ -1,4 +1,4 @@
-package org.hotline.cases.security.web;
+package org.hotline.web.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,12 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Refusals as RFC 9457 problem details with the services' problem types ({@code urn:hotline:problem:*}): 401
  * with a Basic challenge when no valid credential came, 403 when the caller lacks the role. Neither says whether
- * the user name exists. On the API port, which takes no credential, a path that is not public is answered 404
- * without a challenge ({@link #notServed}), so that a body's browser never shows a login prompt.
+ * the user name exists.
  */
 public final class ProblemResponder implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    static final String REALM = "hotline";
+    /** The Basic realm of every service, so that one browser credential serves all of them. */
+    public static final String REALM = "hotline";
 
     private final JsonMapper json;
 
@@ -45,14 +45,11 @@ public final class ProblemResponder implements AuthenticationEntryPoint, AccessD
                 "The account has no role that allows this endpoint.");
     }
 
-    /** A path of the API port that is not one of the public pages: nothing to log in to, nothing here. */
-    public void notServed(HttpServletResponse response) throws IOException {
-        write(response, HttpStatus.NOT_FOUND, "not-found", "Nothing is served here",
-                "This port serves the complaint status (POST /api/v1/complaints/status), the acknowledgement "
-                        + "pages (/ack/{token}) and the caseworker endpoint (/api/v1/cases/...) only.");
-    }
-
-    void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
+    /**
+     * Writes a problem of type {@code urn:hotline:problem:}{@code type}, for the refusals a service makes outside
+     * the two above.
+     */
+    public void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
             throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "urn:hotline:problem:" + type);

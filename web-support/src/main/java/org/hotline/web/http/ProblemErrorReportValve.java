@@ -1,4 +1,4 @@
-package org.hotline.intake.http;
+package org.hotline.web.http;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -15,19 +15,20 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tomcat's answer to a request it refuses before the application sees it (headers above
- * {@code server.max-http-request-header-size}, a request line it cannot parse), as an RFC 9457 problem detail
- * of type {@code urn:hotline:problem:request-rejected} with the API's security headers, instead of Tomcat's HTML
- * page. Such a request reaches no servlet filter, so the headers are set here. Nothing of the request is
- * repeated: an oversized header may hold anything.
+ * {@code server.max-http-request-header-size}, a request line it cannot parse, a malformed percent-encoding), as
+ * an RFC 9457 problem detail of type {@code urn:hotline:problem:request-rejected} with the API's security headers,
+ * instead of Tomcat's HTML page. Such a request reaches no servlet filter, so the headers are set here. Nothing of
+ * the request is repeated: an oversized header may hold anything.
  */
 final class ProblemErrorReportValve extends ErrorReportValve {
 
     private final JsonMapper json;
-    private final long maxHeaderKib;
+    private final String limits;
 
-    ProblemErrorReportValve(JsonMapper json, long maxHeaderKib) {
+    /** @param limits the limits a request may have broken, as the detail states them */
+    ProblemErrorReportValve(JsonMapper json, String limits) {
         this.json = json;
-        this.maxHeaderKib = maxHeaderKib;
+        this.limits = limits;
     }
 
     @Override
@@ -48,8 +49,8 @@ final class ProblemErrorReportValve extends ErrorReportValve {
         problem.put("title", "The request was refused before it was read");
         problem.put("status", status);
         problem.put("detail", (known == null ? "HTTP " + status : known.value() + " " + known.getReasonPhrase())
-                + ": the request line or the headers are malformed or too large (all headers together may take "
-                + maxHeaderKib + " KiB; an Idempotency-Key at most 255 characters). Nothing was stored.");
+                + ": the request line or the headers are malformed or too large (" + limits
+                + "). Nothing was stored.");
         try {
             response.resetBuffer();
             response.setHeader("Cache-Control", "no-store");

@@ -1,4 +1,4 @@
-package org.hotline.routing.security.web;
+package org.hotline.web.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,29 +18,46 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * CSRF defence of the staff and admin endpoints, which a browser may call with Basic credentials it remembers.
- * A write (any method but GET, HEAD, OPTIONS) is refused before authentication when
+ * CSRF defence of the writes a browser may send to a service. A write (any method but GET, HEAD, OPTIONS, TRACE)
+ * is refused before authentication when
  * <ol>
  *   <li>it carries an {@code Origin} that is neither the service's own (the {@code Host} it was sent to) nor
  *       one of the allowed origins: 403 {@code cross-origin-request}; browsers send {@code Origin} on every
  *       cross-origin POST, and on same-origin ones, while scripts and tools such as curl send none;</li>
- *   <li>its body is not declared {@code application/json}: 415 {@code unsupported-media-type}; an HTML form
- *       can only send urlencoded, multipart or text/plain, and a script that sets application/json on a
- *       cross-origin request must first pass a CORS preflight, which this service never grants.</li>
+ *   <li>only {@link #forJsonApi for a JSON API}: its body is not declared {@code application/json}: 415
+ *       {@code unsupported-media-type}; an HTML form can only send urlencoded, multipart or text/plain, and a
+ *       script that sets application/json on a cross-origin request must first pass a CORS preflight, which no
+ *       service grants.</li>
  * </ol>
- * Either alone stops a cross-origin form post; both together also cover browsers that omit {@code Origin}.
+ * Either alone stops a cross-origin form post; both together also cover browsers that omit {@code Origin}. A
+ * service whose own pages post HTML forms ({@link #forHtmlForms}) can only have the first.
  */
 public final class CrossOriginWriteFilter extends OncePerRequestFilter {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     private final Set<String> allowedOrigins;
+    private final boolean jsonOnly;
     private final ProblemResponder problems;
 
-    public CrossOriginWriteFilter(List<String> allowedOrigins, ProblemResponder problems) {
+    private CrossOriginWriteFilter(List<String> allowedOrigins, boolean jsonOnly, ProblemResponder problems) {
         this.allowedOrigins = allowedOrigins.stream().map(CrossOriginWriteFilter::normalized)
                 .collect(Collectors.toUnmodifiableSet());
+        this.jsonOnly = jsonOnly;
         this.problems = problems;
+    }
+
+    /** Both rules: for endpoints that take JSON only, such as routing's staff and admin endpoints. */
+    public static CrossOriginWriteFilter forJsonApi(List<String> allowedOrigins, ProblemResponder problems) {
+        return new CrossOriginWriteFilter(allowedOrigins, true, problems);
+    }
+
+    /**
+     * The {@code Origin} rule alone: for a port whose own pages post plain HTML forms, such as the case service's
+     * acknowledgement pages, and whose writes therefore cannot be required to be JSON.
+     */
+    public static CrossOriginWriteFilter forHtmlForms(List<String> allowedOrigins, ProblemResponder problems) {
+        return new CrossOriginWriteFilter(allowedOrigins, false, problems);
     }
 
     @Override
@@ -54,10 +71,10 @@ public final class CrossOriginWriteFilter extends OncePerRequestFilter {
         if (origin != null && !sameOrigin(origin, request) && !allowedOrigins.contains(normalized(origin))) {
             problems.write(response, HttpStatus.FORBIDDEN, "cross-origin-request",
                     "Requests from other sites are refused",
-                    "This endpoint accepts writes only from the service's own pages and the configured origins.");
+                    "This service accepts writes only from its own pages and the configured origins.");
             return;
         }
-        if (!declaresJson(request.getContentType())) {
+        if (jsonOnly && !declaresJson(request.getContentType())) {
             problems.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                     "The body must be application/json",
                     "Send Content-Type: application/json, also when the body is empty.");
@@ -78,7 +95,11 @@ public final class CrossOriginWriteFilter extends OncePerRequestFilter {
         }
     }
 
-    /** The Origin names the host and port the request was sent to (the scheme may differ behind a TLS proxy). */
+    /**
+     * The Origin names the host and port the request was sent to (the scheme may differ behind a TLS proxy). A
+     * proxy that does not pass the {@code Host} through needs the public origin in the allowed origins.
+     * {@code null} (sandboxed pages, some redirects) is never same-origin.
+     */
     private static boolean sameOrigin(String origin, HttpServletRequest request) {
         String host = request.getHeader(HttpHeaders.HOST);
         if (host == null) {

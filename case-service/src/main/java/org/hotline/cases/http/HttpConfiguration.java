@@ -1,0 +1,41 @@
+package org.hotline.cases.http;
+
+import java.util.List;
+import org.hotline.web.http.SecurityHeadersFilter;
+import org.hotline.web.http.TomcatErrorReports;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The security headers on every answer of the API port, and Tomcat's own rejections as problem JSON rather than
+ * its HTML page. {@code Cache-Control: no-store} matters most here: a status answer is one person's case, and an
+ * acknowledgement page is reached through a link whose token is its only credential; neither is for a cache to
+ * keep. {@code Referrer-Policy: no-referrer} keeps that token out of any page opened from one.
+ */
+@Configuration(proxyBeanMethods = false)
+class HttpConfiguration {
+
+    /**
+     * The acknowledgement pages are pages with a form but no script and no inline style: they may load style sheets
+     * of this origin only and post their form only to this origin, and no other site may frame them (which would
+     * let it trick a body into confirming).
+     */
+    static final String PAGE_POLICY = "default-src 'none'; style-src 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'; base-uri 'none'";
+
+    /** The API's answers are data ({@link SecurityHeadersFilter#API_POLICY}); the pages under /ack/ are pages. */
+    @Bean
+    SecurityHeadersFilter securityHeadersFilter() {
+        return new SecurityHeadersFilter(
+                path -> path.startsWith("/ack/") ? PAGE_POLICY : SecurityHeadersFilter.API_POLICY);
+    }
+
+    @Bean
+    TomcatErrorReports tomcatErrorReports(JsonMapper json,
+            @Value("${server.max-http-request-header-size:8KB}") DataSize maxHeaderSize) {
+        return new TomcatErrorReports(json, maxHeaderSize, List.of());
+    }
+}

@@ -1,0 +1,31 @@
+package org.hotline.routing.http;
+
+import java.util.List;
+import org.hotline.web.http.SecurityHeadersFilter;
+import org.hotline.web.http.TomcatErrorReports;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The security headers on every answer of the API port ({@code Cache-Control: no-store} above all: a preview names
+ * bodies and reasons for a complaint, and a directory answer reflects a reload; neither is for a cache to keep),
+ * and Tomcat's own rejections as problem JSON rather than its HTML page.
+ */
+@Configuration(proxyBeanMethods = false)
+class HttpConfiguration {
+
+    /** The API's policy everywhere but Swagger UI, the one page the port serves, which needs its scripts. */
+    @Bean
+    SecurityHeadersFilter securityHeadersFilter() {
+        return SecurityHeadersFilter.apiPolicyExceptSwaggerUi();
+    }
+
+    @Bean
+    TomcatErrorReports tomcatErrorReports(JsonMapper json,
+            @Value("${server.max-http-request-header-size:8KB}") DataSize maxHeaderSize) {
+        return new TomcatErrorReports(json, maxHeaderSize, List.of());
+    }
+}
