@@ -32,7 +32,8 @@ class CaseworkerProblems extends ResponseEntityExceptionHandler {
                 ? respond(HttpStatus.NOT_FOUND, "assignment-not-found", "The case was not sent to this body",
                         "No assignment of the case has this authorityId; the status lists the case's bodies.")
                 : respond(HttpStatus.NOT_FOUND, "case-not-found", "No case with this reference",
-                        "Check the reference as the case's letters give it: HL- and three groups of four letters or digits.");
+                        "Check the reference as the case's letters give it: HL- and three groups of four letters "
+                                + "or digits.");
     }
 
     @ExceptionHandler
