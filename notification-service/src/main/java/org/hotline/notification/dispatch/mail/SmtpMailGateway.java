@@ -6,6 +6,7 @@ import jakarta.mail.URLName;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -26,15 +27,21 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 final class SmtpMailGateway implements MailGateway {
 
     private final JavaMailSenderImpl settings;
+    /** Spring's session with Nagle's algorithm off on plain SMTP connections (STARTTLS rides on them). */
+    private final jakarta.mail.Session session;
 
     SmtpMailGateway(JavaMailSenderImpl settings) {
         this.settings = settings;
+        Properties properties = new Properties();
+        properties.putAll(settings.getSession().getProperties());
+        properties.putIfAbsent("mail.smtp.socketFactory", new NoDelaySocketFactory());
+        this.session = jakarta.mail.Session.getInstance(properties);
     }
 
     @Override
     public Session open() {
         try {
-            DataAwareTransport transport = new DataAwareTransport(settings.getSession(),
+            DataAwareTransport transport = new DataAwareTransport(session,
                     settings.getProtocol() == null ? "smtp" : settings.getProtocol());
             transport.connect(settings.getHost(), settings.getPort(), blankToNull(settings.getUsername()),
                     blankToNull(settings.getPassword()));
@@ -42,6 +49,11 @@ final class SmtpMailGateway implements MailGateway {
         } catch (MessagingException e) {
             throw classify(e);
         }
+    }
+
+    /** The session its connections and messages are made in. */
+    jakarta.mail.Session session() {
+        return session;
     }
 
     /** An I/O failure anywhere in the chain: Angus has closed the connection. */
@@ -77,7 +89,7 @@ final class SmtpMailGateway implements MailGateway {
                         new IllegalStateException("not connected"));
             }
             try {
-                MimeMessage mime = new MimeMessage(settings.getSession(), new ByteArrayInputStream(message.mime()));
+                MimeMessage mime = new MimeMessage(session, new ByteArrayInputStream(message.mime()));
                 transport.sendMessage(mime, mime.getAllRecipients());
             } catch (MessagingException e) {
                 broken = brokeTheConnection(e);

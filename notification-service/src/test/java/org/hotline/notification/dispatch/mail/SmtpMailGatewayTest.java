@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import javax.net.SocketFactory;
 import org.hotline.notification.dispatch.application.DeliveryException;
 import org.hotline.notification.dispatch.application.MailGateway;
 import org.hotline.notification.dispatch.application.QueuedMessage;
@@ -61,6 +62,18 @@ class SmtpMailGatewayTest {
             DeliveryException next = catchThrowableOfType(DeliveryException.class, () -> session.send(message()));
 
             assertThat(next.failure()).isEqualTo(FailureClass.TRANSIENT);
+        }
+    }
+
+    @Test
+    void connectionsGoOutWithNaglesAlgorithmOff() throws Exception {
+        JavaMailSenderImpl settings = new JavaMailSenderImpl();
+        settings.setHost("127.0.0.1");
+        SocketFactory factory = (SocketFactory) new SmtpMailGateway(settings).session().getProperties()
+                .get("mail.smtp.socketFactory");
+
+        try (Socket socket = factory.createSocket()) {
+            assertThat(socket.getTcpNoDelay()).isTrue();
         }
     }
 
