@@ -54,6 +54,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       steps stop at the first rate not held, unless {@code hotline.benchmark.all-rates=true};</li>
  *   <li>{@code hotline.benchmark.step-seconds}: how long each rate is held (default 180);</li>
  *   <li>{@code hotline.benchmark.burst}: complaints in the burst (default 50000);</li>
+ *   <li>{@code hotline.benchmark.burst-clients}: clients submitting the burst at once, each waiting for its answer
+ *       before its next complaint (default 128: many people at once, as after a news story);</li>
  *   <li>{@code hotline.benchmark.heap}: the services' JVM heap, {@code -Xmx} (default 384m, the local stack's;
  *       empty: the image's default, 75 % of the container's 768 MiB);</li>
  *   <li>{@code hotline.benchmark.mail-memory-mib}: the mail catcher's memory limit (default 6144), which keeps
@@ -86,6 +88,8 @@ class SystemBenchmark {
     private final boolean allRates = Boolean.getBoolean("hotline.benchmark.all-rates");
     private final Duration step = Duration.ofSeconds(Long.getLong("hotline.benchmark.step-seconds", 180));
     private final int burst = Integer.getInteger("hotline.benchmark.burst", 50_000);
+    /** How many people submit the burst at once, each waiting for the answer before the next complaint. */
+    private final int burstClients = Integer.getInteger("hotline.benchmark.burst-clients", 128);
     private final String heap = System.getProperty("hotline.benchmark.heap", "384m").strip();
     private final long mailMemoryMiB = Long.getLong("hotline.benchmark.mail-memory-mib", 6144);
     private final long rssSeconds = Long.getLong("hotline.benchmark.rss-seconds", 5);
@@ -264,7 +268,7 @@ class SystemBenchmark {
 
         // intake
         long queueStarted = System.nanoTime();
-        List<Intake.Submission> submissions = intake.submitAll(Complaints.of("burst", burst), 16);
+        List<Intake.Submission> submissions = intake.submitAll(Complaints.of("burst", burst), burstClients);
         double queueSeconds = (System.nanoTime() - queueStarted) / 1e9;
         assertThat(submissions).allMatch(Intake.Submission::accepted);
         List<Long> requestMillis = submissions.stream().map(s -> s.latencyNanos() / 1_000_000).sorted().toList();
@@ -328,7 +332,8 @@ class SystemBenchmark {
 
         report.add("## Burst: each stage against its baseline");
         report.add("");
-        report.add(burst + " complaints (" + emails + " emails) queued through intake (16 clients over "
+        report.add(burst + " complaints (" + emails + " emails) queued through intake (" + burstClients
+                + " clients over "
                 + system.intakes().size() + " instances) while routing and notification were stopped; then the"
                 + " relay copied the same records; then routing was started and drained them; then notification."
                 + " Rates are counted from the moment every instance of the stage was ready (the records it"
