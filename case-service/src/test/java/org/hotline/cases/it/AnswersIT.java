@@ -125,6 +125,25 @@ class AnswersIT {
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("Ответ уже зафиксирован", "Прокуратура Костанайской области")
                 .doesNotContain("changed our mind");
+
+        // The complainant's news: the acknowledgement and the answer, each once, with the sealed block unopened.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> complainantUpdates(complaint).size() >= 2);
+        List<JsonNode> updates = complainantUpdates(complaint);
+        assertThat(updates).extracting(update -> update.get("update").asString())
+                .containsExactly("ACKNOWLEDGED", "ANSWERED");
+        assertThat(updates.get(0).get("registrationNumber").asString()).isEqualTo("ЖТ-2026/01234");
+        assertThat(updates.get(1).get("outcome").asString()).isEqualTo("FORWARDED");
+        for (JsonNode update : updates) {
+            EventSchemas.assertConforms("complainant-update-due.v1.schema.json", update);
+            assertThat(update.get("complainant").get("mode").asString()).isEqualTo("OPEN");
+            assertThat(update.toString()).doesNotContain(CaseEvents.TRACKING_CODE);
+        }
+    }
+
+    private static List<JsonNode> complainantUpdates(CaseEvents complaint) {
+        return events(complaint).stream().map(record -> JSON.readTree(record.value()))
+                .filter(value -> "ComplainantUpdateDue".equals(value.get("eventType").asString())).toList();
     }
 
     @Test

@@ -98,7 +98,7 @@ class EscalationLadderIT {
         // Wednesday 23 December: both missed their answer deadline (22 December); the police were PRIMARY.
         clock.set(noonOn(LocalDate.of(2026, 12, 23)));
         awaitSteps(List.of("AcknowledgementReminderDue kz-39-police", "AcknowledgementReminderDue kz-39-education",
-                "EscalationDue kz-39-police -> kz-39-prosecutor"));
+                "EscalationDue kz-39-police -> kz-39-prosecutor", "ComplainantUpdateDue ESCALATED kz-39-police"));
         JsonNode status = status(complaint);
         assertThat(status.path("state").asString()).isEqualTo("OVERDUE");
         assertThat(assignment(status, "kz-39-police").path("state").asString()).isEqualTo("ANSWER_OVERDUE");
@@ -119,18 +119,21 @@ class EscalationLadderIT {
 
         // Each rung stays silent past its own answer deadline, read from the status.
         clock.set(dayAfterAnswerBy(complaint, "kz-39-prosecutor"));
-        awaitStepCount(5);
-        clock.set(dayAfterAnswerBy(complaint, "kz-prosecutor"));
         awaitStepCount(7);
+        clock.set(dayAfterAnswerBy(complaint, "kz-prosecutor"));
+        awaitStepCount(10);
         clock.set(dayAfterAnswerBy(complaint, "kz-ombudsman"));
         awaitSteps(List.of(
                 "AcknowledgementReminderDue kz-39-police",
                 "AcknowledgementReminderDue kz-39-education",
                 "EscalationDue kz-39-police -> kz-39-prosecutor",
+                "ComplainantUpdateDue ESCALATED kz-39-police",
                 "AcknowledgementReminderDue kz-39-prosecutor",
                 "EscalationDue kz-39-prosecutor -> kz-prosecutor",
+                "ComplainantUpdateDue ESCALATED kz-39-prosecutor",
                 "AcknowledgementReminderDue kz-prosecutor",
                 "EscalationDue kz-prosecutor -> kz-ombudsman",
+                "ComplainantUpdateDue ESCALATED kz-prosecutor",
                 "AcknowledgementReminderDue kz-ombudsman",
                 "EscalationExhausted kz-ombudsman"));
 
@@ -175,6 +178,7 @@ class EscalationLadderIT {
         return switch (eventType) {
             case "AcknowledgementReminderDue" -> "acknowledgement-reminder-due.v1.schema.json";
             case "EscalationDue" -> "escalation-due.v1.schema.json";
+            case "ComplainantUpdateDue" -> "complainant-update-due.v1.schema.json";
             default -> "escalation-exhausted.v1.schema.json";
         };
     }
@@ -219,6 +223,8 @@ class EscalationLadderIT {
         return switch (type) {
             case "EscalationDue" -> type + " " + event.path("fromAuthorityId").asString() + " -> "
                     + event.path("toAuthorityId").asString();
+            case "ComplainantUpdateDue" -> type + " " + event.path("update").asString() + " "
+                    + event.path("authorityId").asString();
             default -> type + " " + event.path("authorityId").asString();
         };
     }

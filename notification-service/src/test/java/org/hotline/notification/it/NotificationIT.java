@@ -32,6 +32,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hotline.notification.acknowledgement.domain.AcknowledgementLink;
 import org.hotline.notification.acknowledgement.domain.LinkPurpose;
 import org.hotline.notification.acknowledgement.domain.LinkSigner;
+import org.hotline.notification.sealing.domain.FieldSealer;
+import org.hotline.notification.sealing.domain.SealedValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -321,6 +323,54 @@ class NotificationIT {
                 .anySatisfy(outcome -> assertThat(outcome).contains("\"template\":\"authority-escalation\"",
                         "\"authorityId\":\"kz-39-education\"", "\"status\":\"SENT\""))
                 .hasSize(3));
+    }
+
+    @Test
+    void aBodysAcknowledgementIsToldOnceToTheComplainantWhoConsentedAndToNobodyElse() {
+        // given: two complaints whose bodies acknowledged; one complainant agreed to be contacted, one did not
+        String consented = UUID.randomUUID().toString();
+        String refused = UUID.randomUUID().toString();
+        String reference = "HL-UPD" + consented.substring(0, 4).toUpperCase(Locale.ROOT) + "-2B3C";
+        String otherReference = "HL-UPD" + refused.substring(0, 4).toUpperCase(Locale.ROOT) + "-4D5E";
+        byte[] update = complainantUpdate(consented, reference, "aigerim@mail.example", true);
+        byte[] unwanted = complainantUpdate(refused, otherReference, "quiet@mail.example", false);
+        byte[] sentinel = caseEvent("AcknowledgementReminderDue", refused, otherReference, """
+                "authorityId":"kz-39-prosecutor","authorityType":"PROSECUTOR","role":"COPY",
+                "acknowledgeBy":"2026-12-01","answerBy":"2026-12-22\"""");
+
+        // when: the first news is read twice (a redelivery); the second complaint's reminder comes after its news
+        publish(broker, CASE_EVENTS, consented, update);
+        publish(broker, CASE_EVENTS, consented, update);
+        publish(broker, CASE_EVENTS, refused, unwanted);
+        publish(broker, CASE_EVENTS, refused, sentinel);
+
+        // then
+        await().atMost(PATIENCE).until(() -> subjects(mailTo(smtp, "kostanay.prosecutor@example.org"), otherReference)
+                .size() == 1);
+        await().atMost(PATIENCE).until(() -> !subjects(mailTo(smtp, "aigerim@mail.example"), reference).isEmpty());
+        assertThat(mailTo(smtp, "aigerim@mail.example")).filteredOn(email -> subject(email).contains(reference))
+                .singleElement().satisfies(email -> {
+                    assertThat(email.getHeader("Content-Language")).containsExactly("kk");
+                    assertThat(part(email, "text/plain")).contains("ЖТ-2026/01234", "2026-12-22", "Айгерим")
+                            .doesNotContain("/ack/");
+                });
+        assertThat(mailTo(smtp, "quiet@mail.example")).isEmpty();
+        assertThat(readAll(broker, OUTCOMES)).filteredOn(record -> consented.equals(record.key())).isEmpty();
+    }
+
+    /** A ComplainantUpdateDue as the case service writes it, the complainant block sealed as intake seals it. */
+    private static byte[] complainantUpdate(String complaintId, String reference, String email, boolean consent) {
+        SealedValue sealed = new FieldSealer(RoutedEvents.TEST_KEY_ID, Map.of(RoutedEvents.TEST_KEY_ID,
+                RoutedEvents.TEST_KEY)).seal(("{\"name\":\"Айгерим\",\"email\":\"" + email + "\","
+                + "\"preferredLanguage\":\"kk\",\"consentToContact\":" + consent
+                + ",\"trackingCode\":\"ABCD-EFGH-JKLM-NPQR\"}").getBytes(StandardCharsets.UTF_8),
+                "complaints.received.v1/" + complaintId + "/complainant");
+        return caseEvent("ComplainantUpdateDue", complaintId, reference, """
+                "update":"ACKNOWLEDGED","authorityId":"kz-39-391600000-education","answerBy":"2026-12-22",
+                "acknowledgedAt":"2026-12-02T04:30:00Z","registrationNumber":"ЖТ-2026/01234",
+                "complainant":{"mode":"CONFIDENTIAL","sealed":{"keyId":"%s","algorithm":"%s","iv":"%s",
+                "ciphertext":"%s"}}""".formatted(sealed.keyId(), sealed.algorithm(), sealed.iv(),
+                sealed.ciphertext()));
     }
 
     @Test

@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads the records of the four topics (docs/events.md) into {@link CaseEvent}s. Unknown fields are ignored, so
  * producers can add optional ones within v1. Outcomes of emails to anyone but a body, and events of other types,
  * are not case events: empty. The complainant block is opened only to hash its tracking code; nothing else of it
- * is read, and the code is not kept.
+ * is read, and the code is not kept. The block itself is handed back unopened, for {@link ComplainantUpdates}.
  */
 final class CaseEventReader {
 
@@ -59,7 +59,22 @@ final class CaseEventReader {
         this.topics = topics;
     }
 
-    Optional<CaseEvent> read(String topic, byte[] payload) {
+    /**
+     * What a record says: its case event, if it is one, and the complaint's {@code complainant} block as it came
+     * (sealed, unopened), if the record carries one.
+     */
+    record Read(Optional<CaseEvent> event, byte @Nullable [] complainant) {
+
+        static Read of(CaseEvent event) {
+            return new Read(Optional.of(event), null);
+        }
+
+        static Read nothing() {
+            return new Read(Optional.empty(), null);
+        }
+    }
+
+    Read read(String topic, byte[] payload) {
         JsonNode root;
         try {
             root = json.readTree(payload);
@@ -72,38 +87,41 @@ final class CaseEventReader {
         if (topic.equals(topics.received())) {
             expect(root, "ComplaintReceived");
             UUID id = uuid(root, "complaintId");
-            return Optional.of(new CaseEvent.ComplaintRegistered(id, text(root, "reference"),
-                    instant(root, "receivedAt"), trackingCodeHash(id, root.get("complainant"))));
+            JsonNode complainant = root.get("complainant");
+            return new Read(Optional.of(new CaseEvent.ComplaintRegistered(id, text(root, "reference"),
+                    instant(root, "receivedAt"), trackingCodeHash(id, complainant))),
+                    json.writeValueAsBytes(complainant));
         }
         if (topic.equals(topics.routed())) {
             expect(root, "ComplaintRouted");
             UUID id = uuid(root, "complaintId");
             JsonNode complaint = root.get("complaint");
-            return Optional.of(recorder.decision(id, text(root, "reference"), instant(root, "receivedAt"),
-                    trackingCodeHash(id, complaint == null ? null : complaint.get("complainant")), bodies(root),
-                    circumstances(complaint)));
+            JsonNode complainant = complaint == null ? null : complaint.get("complainant");
+            return new Read(Optional.of(recorder.decision(id, text(root, "reference"), instant(root, "receivedAt"),
+                    trackingCodeHash(id, complainant), bodies(root), circumstances(complaint))),
+                    json.writeValueAsBytes(complainant));
         }
         if (topic.equals(topics.outcomes())) {
             expect(root, "NotificationOutcome");
             if (!"AUTHORITY".equals(optionalText(root, "recipientType"))
                     || !NOTICES.contains(optionalText(root, "template"))) {
-                return Optional.empty();
+                return Read.nothing();
             }
-            return Optional.of(new CaseEvent.BodyNotified(uuid(root, "complaintId"), text(root, "authorityId"),
+            return Read.of(new CaseEvent.BodyNotified(uuid(root, "complaintId"), text(root, "authorityId"),
                     instant(root, "occurredAt"), "SENT".equals(text(root, "status"))));
         }
         if (topic.equals(topics.caseEvents())) {
             String type = optionalText(root, "eventType");
             if (ASSIGNMENT_ANSWERED.equals(type)) {
                 expect(root, ASSIGNMENT_ANSWERED);
-                return Optional.of(new CaseEvent.BodyAnswered(uuid(root, "complaintId"), text(root, "authorityId"),
+                return Read.of(new CaseEvent.BodyAnswered(uuid(root, "complaintId"), text(root, "authorityId"),
                         instant(root, "answeredAt"), answer(root)));
             }
             if (!ASSIGNMENT_ACKNOWLEDGED.equals(type)) {
-                return Optional.empty();
+                return Read.nothing();
             }
             expect(root, ASSIGNMENT_ACKNOWLEDGED);
-            return Optional.of(new CaseEvent.BodyAcknowledged(uuid(root, "complaintId"), text(root, "authorityId"),
+            return Read.of(new CaseEvent.BodyAcknowledged(uuid(root, "complaintId"), text(root, "authorityId"),
                     instant(root, "acknowledgedAt"), text(root, "registrationNumber")));
         }
         throw new UnreadableEventException("no reader for topic " + topic);

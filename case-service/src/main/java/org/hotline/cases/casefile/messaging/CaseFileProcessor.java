@@ -47,10 +47,16 @@ import org.slf4j.LoggerFactory;
  * forwarded for {@code cases.events.v1} in the same transaction as the store update, so it is issued once, also
  * across restarts and when the partition moves to another instance. The count of overdue assignments by body type
  * is refreshed by the same pass.
+ *
+ * <p>Complainant news: the complaint's sealed {@code complainant} block is kept, unopened, in the
+ * {@code complainant-blocks} store (its changelog is internal to the service; it never reaches the status topic).
+ * A body's first acknowledgement or answer, and each escalation, forward a {@code ComplainantUpdateDue} carrying the
+ * block (see {@link ComplainantUpdates}), in the same transaction as the file's change.
  */
 final class CaseFileProcessor implements Processor<String, byte[], String, CaseOutput> {
 
     static final String STORE = "case-files";
+    static final String COMPLAINANTS = "complainant-blocks";
     private static final Logger log = LoggerFactory.getLogger(CaseFileProcessor.class);
 
     private final CaseEventReader reader;
@@ -58,8 +64,10 @@ final class CaseFileProcessor implements Processor<String, byte[], String, CaseO
     private final CaseFileCodec codec;
     private final Runnable unreadable;
     private final Silence silence;
+    private final ComplainantUpdates updates;
     private ProcessorContext<String, CaseOutput> context;
     private KeyValueStore<String, byte[]> files;
+    private KeyValueStore<String, byte[]> complainants;
     private String task;
 
     /** What the silence check needs: the check, its events and metrics, the clock, and how often it runs. */
@@ -67,18 +75,20 @@ final class CaseFileProcessor implements Processor<String, byte[], String, CaseO
     }
 
     CaseFileProcessor(CaseEventReader reader, CaseRecorder recorder, CaseFileCodec codec, Runnable unreadable,
-            Silence silence) {
+            Silence silence, ComplainantUpdates updates) {
         this.reader = reader;
         this.recorder = recorder;
         this.codec = codec;
         this.unreadable = unreadable;
         this.silence = silence;
+        this.updates = updates;
     }
 
     @Override
     public void init(ProcessorContext<String, CaseOutput> context) {
         this.context = context;
         this.files = context.getStateStore(STORE);
+        this.complainants = context.getStateStore(COMPLAINANTS);
         this.task = context.taskId().toString();
         context.schedule(silence.interval(), PunctuationType.WALL_CLOCK_TIME, this::checkSilence);
     }
@@ -91,22 +101,28 @@ final class CaseFileProcessor implements Processor<String, byte[], String, CaseO
     @Override
     public void process(Record<String, byte[]> record) {
         RecordMetadata where = context.recordMetadata().orElseThrow();
-        Optional<CaseEvent> event;
+        CaseEventReader.Read read;
         try {
             if (record.value() == null) {
                 throw new UnreadableEventException("no value");
             }
-            event = reader.read(where.topic(), record.value());
+            read = reader.read(where.topic(), record.value());
         } catch (UnreadableEventException e) {
             log.warn("Skipped unreadable record {}-{}@{}: {}", where.topic(), where.partition(), where.offset(),
                     e.getMessage());
             unreadable.run();
             return;
         }
+        Optional<CaseEvent> event = read.event();
         if (event.isEmpty()) {
             return;
         }
         String key = event.get().complaintId().toString();
+        byte[] complainant = complainants.get(key);
+        if (complainant == null && read.complainant() != null) {
+            complainant = read.complainant();
+            complainants.put(key, complainant);
+        }
         byte[] stored = files.get(key);
         @Nullable CaseFile before = stored == null ? null : codec.read(stored);
         CaseFile file = recorder.record(before, event.get());
@@ -116,6 +132,13 @@ final class CaseFileProcessor implements Processor<String, byte[], String, CaseO
         if (file.reference() != null) {
             context.forward(record.withKey(file.reference()).withValue(new CaseOutput.Status(bytes)));
         }
+        updates.after(before, file, event.get(), complainant, silence.clock().instant())
+                .ifPresent(update -> forward(update, record.timestamp()));
+    }
+
+    private void forward(ComplainantUpdates.Update update, long timestamp) {
+        context.forward(new Record<String, CaseOutput>(update.key(), new CaseOutput.Event(update.value()), timestamp,
+                update.headers()));
     }
 
     private void checkSilence(long wallClockTime) {
@@ -149,6 +172,10 @@ final class CaseFileProcessor implements Processor<String, byte[], String, CaseO
                         wallClockTime, event.headers()));
                 silence.metrics().issued(due);
                 log.info("Complaint {}: {} issued", file.complaintId(), event.eventType());
+                if (due instanceof Due.EscalationDue escalation) {
+                    updates.escalated(file, escalation.from(), escalation.to(), complainants.get(entry.key), now)
+                            .ifPresent(update -> forward(update, wallClockTime));
+                }
             }
             if (file.reference() != null) {
                 context.forward(new Record<String, CaseOutput>(file.reference(), new CaseOutput.Status(bytes),

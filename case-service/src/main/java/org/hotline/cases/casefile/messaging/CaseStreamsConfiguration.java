@@ -91,13 +91,16 @@ class CaseStreamsConfiguration {
                 .register(meters);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CaseFileProcessor.STORE),
                 Serdes.String(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CaseFileProcessor.COMPLAINANTS), Serdes.String(), Serdes.ByteArray()));
+        ComplainantUpdates updates = new ComplainantUpdates(json);
         CaseFileProcessor.Silence silence = new CaseFileProcessor.Silence(check, new LadderEvents(json),
                 new LadderMetrics(meters), clock, escalation.checkInterval());
         KStream<String, CaseOutput> files = builder
                 .stream(List.of(topics.received(), topics.routed(), topics.outcomes(), topics.caseEvents()),
                         Consumed.with(Serdes.String(), Serdes.ByteArray()))
-                .process(() -> new CaseFileProcessor(reader, recorder, codec, unreadable::increment, silence),
-                        CaseFileProcessor.STORE);
+                .process(() -> new CaseFileProcessor(reader, recorder, codec, unreadable::increment, silence,
+                        updates), CaseFileProcessor.STORE, CaseFileProcessor.COMPLAINANTS);
         files.filter((reference, output) -> output instanceof CaseOutput.Status).mapValues(CaseOutput::bytes)
                 .to(topics.status(), Produced.with(Serdes.String(), Serdes.ByteArray()));
         files.filter((complaintId, output) -> output instanceof CaseOutput.Event).mapValues(CaseOutput::bytes)

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>an escalation: to the rung told now, in its language, with the case's history (who was told when, who
  *       acknowledged, who stayed silent), its own deadlines and its own link; and a report to the caseworkers;</li>
  *   <li>an exhausted ladder: the case's dossier to the caseworkers, every body and step in order, for a complaint
- *       to a court or a CEDAW communication.</li>
+ *       to a court or a CEDAW communication;</li>
+ *   <li>news for the complainant (a body acknowledged, answered, or was escalated past), in their language, only
+ *       when they left an address and agreed to be contacted, and never for an anonymous complaint.</li>
  * </ul>
  * Bodies are found in the {@link Directory} by id. The complaint's own text is not in these letters: the case
  * service never holds it, and the rung asks the NGO for the file (its address is in every letter). Message ids
@@ -28,8 +31,10 @@ public final class LadderPlanner {
     public static final String AUTHORITY_ESCALATION = "authority-escalation";
     public static final String CASEWORKER_ESCALATION = "caseworker-escalation";
     public static final String CASEWORKER_DOSSIER = "caseworker-dossier";
+    public static final String COMPLAINANT_UPDATE = "complainant-update";
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter DAYS = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private final NgoContact ngo;
     private final Directory directory;
@@ -51,6 +56,9 @@ public final class LadderPlanner {
         }
         if (step instanceof LadderStep.Escalation escalation) {
             return List.of(escalation(escalation), caseworkerEscalation(escalation));
+        }
+        if (step instanceof LadderStep.ComplainantUpdate update) {
+            return complainantUpdate(update);
         }
         return List.of(dossier((LadderStep.Exhausted) step));
     }
@@ -96,6 +104,45 @@ public final class LadderPlanner {
         model.put("skippedRungs", skipped(step.skippedRungs(), language));
         return planned(step, RecipientType.CASEWORKER, null, "caseworker", CASEWORKER_DOSSIER, language,
                 ngo.caseworkerMailbox(), model);
+    }
+
+    /** Same rule as the first email to the complainant ({@link MessagePlanner}): consent, an address, not anonymous. */
+    private List<PlannedMessage> complainantUpdate(LadderStep.ComplainantUpdate step) {
+        RoutedComplaint.Complainant complainant = step.complainant();
+        if (step.mode() == ComplainantMode.ANONYMOUS || !complainant.consentToContact() || complainant.email() == null
+                || complainant.email().isBlank()) {
+            return List.of();
+        }
+        Language language = complainant.preferredLanguage();
+        Map<String, @Nullable Object> model = common(step, language);
+        model.put("complainantName", MessagePlanner.greeting(complainant.name()));
+        model.put("update", step.update());
+        model.put("date", DAYS.format(step.occurredAt().atZone(zone)));
+        model.put("authorityName", SafeText.line(name(step.authorityId(), step.authorityName(), language)));
+        model.put("answerBy", step.answerBy().toString());
+        model.put("registrationNumber", step.registrationNumber() == null ? null
+                : SafeText.line(step.registrationNumber(), 100));
+        model.put("outcome", step.outcome() == null ? null : Vocabulary.word(step.outcome(), language));
+        model.put("forwardedTo", step.forwardedTo() == null ? null : SafeText.line(step.forwardedTo(), 200));
+        model.put("reason", step.reason() == null ? null : SafeText.line(step.reason(), 1_000));
+        model.put("toAuthorityName", step.toAuthorityId() == null ? null
+                : SafeText.line(name(step.toAuthorityId(), step.toAuthorityName(), language)));
+        model.put("toAnswerBy", step.toAnswerBy() == null ? null : step.toAnswerBy().toString());
+        String recipientKey = "complainant/" + step.update().toLowerCase(Locale.ROOT) + "/"
+                + step.authorityId();
+        return List.of(planned(step, RecipientType.COMPLAINANT, null, recipientKey, COMPLAINANT_UPDATE, language,
+                complainant.email(), model));
+    }
+
+    /** The name the case service sent in the language, else the directory's, else any name sent, else the id. */
+    private String name(String authorityId, Map<Language, String> names, Language language) {
+        String sent = names.get(language);
+        if (sent != null) {
+            return sent;
+        }
+        return directory.find(authorityId).map(body -> body.name(language))
+                .orElseGet(() -> names.getOrDefault(Language.RU, names.values().stream().findFirst()
+                        .orElse(authorityId)));
     }
 
     private Map<String, @Nullable Object> escalationModel(LadderStep.Escalation step, Language language) {

@@ -3,6 +3,7 @@ package org.hotline.notification.dispatch.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -45,6 +46,29 @@ public sealed interface LadderStep {
         public Exhausted {
             skippedRungs = List.copyOf(skippedRungs);
             history = List.copyOf(history);
+        }
+    }
+
+    /**
+     * {@code ComplainantUpdateDue}: news of the case for the complainant. {@code update} is {@code ACKNOWLEDGED} or
+     * {@code ANSWERED} by {@code authorityId}, or {@code ESCALATED}: {@code authorityId} stayed silent past
+     * {@code answerBy} and the case went up to {@code toAuthorityId}. The complainant block is opened: who may be
+     * written to, and in which language, is decided by the planner.
+     */
+    record ComplainantUpdate(UUID eventId, UUID complaintId, String reference, Instant occurredAt, String update,
+            String authorityId, Map<Language, String> authorityName, LocalDate answerBy,
+            @Nullable String registrationNumber, @Nullable String outcome, @Nullable String forwardedTo,
+            @Nullable String reason, @Nullable String toAuthorityId, Map<Language, String> toAuthorityName,
+            @Nullable LocalDate toAnswerBy, ComplainantMode mode, RoutedComplaint.Complainant complainant)
+            implements LadderStep {
+
+        public static final String ACKNOWLEDGED = "ACKNOWLEDGED";
+        public static final String ANSWERED = "ANSWERED";
+        public static final String ESCALATED = "ESCALATED";
+
+        public ComplainantUpdate {
+            authorityName = Map.copyOf(authorityName);
+            toAuthorityName = Map.copyOf(toAuthorityName);
         }
     }
 

@@ -35,7 +35,12 @@ public final class Vocabulary {
             words("OTHER", "Басқа", "Другое", "Other"),
             words("PRIMARY", "негізгі орган: шара қолдану үшін", "основной адресат: для принятия мер",
                     "primary body: to act"),
-            words("COPY", "көшірме: мәлімет үшін", "копия: для сведения", "copy: for information"));
+            words("COPY", "көшірме: мәлімет үшін", "копия: для сведения", "copy: for information"),
+            words("ACCEPTED_FOR_CONSIDERATION", "қарауға қабылданды", "принято к рассмотрению",
+                    "accepted for consideration"),
+            words("FORWARDED", "басқа органға жолданды", "направлено в другой орган", "forwarded to another body"),
+            words("MEASURES_TAKEN", "шаралар қабылданды", "приняты меры", "measures taken"),
+            words("REFUSED", "қараудан бас тартылды", "в рассмотрении отказано", "refused"));
 
     private Vocabulary() {
     }

@@ -1,8 +1,11 @@
 package org.hotline.notification.dispatch.messaging;
 
+import static org.hotline.notification.dispatch.messaging.EventJson.enumValue;
 import static org.hotline.notification.dispatch.messaging.EventJson.flag;
 import static org.hotline.notification.dispatch.messaging.EventJson.instant;
 import static org.hotline.notification.dispatch.messaging.EventJson.missingOrInvalid;
+import static org.hotline.notification.dispatch.messaging.EventJson.object;
+import static org.hotline.notification.dispatch.messaging.EventJson.optionalObject;
 import static org.hotline.notification.dispatch.messaging.EventJson.optionalText;
 import static org.hotline.notification.dispatch.messaging.EventJson.text;
 import static org.hotline.notification.dispatch.messaging.EventJson.uuid;
@@ -13,18 +16,25 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import org.hotline.notification.dispatch.domain.ComplainantMode;
 import org.hotline.notification.dispatch.domain.LadderStep;
+import org.hotline.notification.dispatch.domain.Language;
+import org.hotline.notification.sealing.domain.FieldSealer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the case service's events on {@code cases.events.v1} (docs/events.md) that call for letters:
- * {@code AcknowledgementReminderDue}, {@code EscalationDue} and {@code EscalationExhausted}, version 1. Every other
+ * {@code AcknowledgementReminderDue}, {@code EscalationDue}, {@code EscalationExhausted} and
+ * {@code ComplainantUpdateDue} (whose sealed complainant block it opens), version 1. Every other
  * event type on the topic (acknowledgements, answers, and types added later) calls for none and is passed over.
- * A record of one of the three types that cannot be read is a {@link PoisonEventException} naming the reason.
+ * A record of one of these types that cannot be read is a {@link PoisonEventException} naming the reason.
  * Unknown fields are ignored, so that the case service can add optional ones within v1.
  */
 final class CaseEventReader {
@@ -32,19 +42,23 @@ final class CaseEventReader {
     static final String REMINDER = "AcknowledgementReminderDue";
     static final String ESCALATION = "EscalationDue";
     static final String EXHAUSTED = "EscalationExhausted";
+    static final String COMPLAINANT_UPDATE = "ComplainantUpdateDue";
     static final int SCHEMA_VERSION = 1;
 
     private final JsonMapper json;
+    private final ComplainantBlocks complainants;
 
-    CaseEventReader(JsonMapper json) {
+    CaseEventReader(JsonMapper json, FieldSealer sealer) {
         this.json = json;
+        this.complainants = new ComplainantBlocks(json, sealer);
     }
 
     /** The ladder step the record states; empty for an event that calls for no letter. */
     Optional<LadderStep> read(byte[] payload) {
         JsonNode root = EventJson.parse(json, payload);
         String eventType = optionalText(root, "eventType");
-        if (!REMINDER.equals(eventType) && !ESCALATION.equals(eventType) && !EXHAUSTED.equals(eventType)) {
+        if (!REMINDER.equals(eventType) && !ESCALATION.equals(eventType) && !EXHAUSTED.equals(eventType)
+                && !COMPLAINANT_UPDATE.equals(eventType)) {
             return Optional.empty();
         }
         JsonNode version = root.get("schemaVersion");
@@ -57,6 +71,9 @@ final class CaseEventReader {
                     text(root, "reference"), instant(root, "occurredAt"), text(root, "authorityId"),
                     text(root, "role"), optionalInstant(root, "notifiedAt"), date(root, "acknowledgeBy"),
                     date(root, "answerBy")));
+        }
+        if (COMPLAINANT_UPDATE.equals(eventType)) {
+            return Optional.of(complainantUpdate(root));
         }
         if (ESCALATION.equals(eventType)) {
             JsonNode rung = root.get("rung");
@@ -71,6 +88,43 @@ final class CaseEventReader {
         return Optional.of(new LadderStep.Exhausted(uuid(root, "eventId"), uuid(root, "complaintId"),
                 text(root, "reference"), instant(root, "occurredAt"), text(root, "authorityId"), skipped(root),
                 history(root)));
+    }
+
+    private LadderStep.ComplainantUpdate complainantUpdate(JsonNode root) {
+        UUID complaintId = uuid(root, "complaintId");
+        String update = text(root, "update");
+        if (!List.of(LadderStep.ComplainantUpdate.ACKNOWLEDGED, LadderStep.ComplainantUpdate.ANSWERED,
+                LadderStep.ComplainantUpdate.ESCALATED).contains(update)) {
+            throw new PoisonEventException(INVALID_FIELD, "update is not one of ACKNOWLEDGED, ANSWERED, ESCALATED");
+        }
+        String toAuthorityId = optionalText(root, "toAuthorityId");
+        String toAnswerBy = optionalText(root, "toAnswerBy");
+        if (LadderStep.ComplainantUpdate.ESCALATED.equals(update) && (toAuthorityId == null || toAnswerBy == null)) {
+            throw new PoisonEventException(PoisonEventException.MISSING_FIELD,
+                    "an ESCALATED update needs toAuthorityId and toAnswerBy");
+        }
+        JsonNode complainant = object(root, "complainant");
+        return new LadderStep.ComplainantUpdate(uuid(root, "eventId"), complaintId, text(root, "reference"),
+                instant(root, "occurredAt"), update, text(root, "authorityId"), names(root, "authorityName"),
+                date(root, "answerBy"), optionalText(root, "registrationNumber"), optionalText(root, "outcome"),
+                optionalText(root, "forwardedTo"), optionalText(root, "reason"), toAuthorityId,
+                names(root, "toAuthorityName"), toAnswerBy == null ? null : date(root, "toAnswerBy"),
+                enumValue(ComplainantMode.class, complainant, "mode"), complainants.open(complainant, complaintId));
+    }
+
+    /** A body's names by language, as the case service sent them; empty when absent. */
+    private static Map<Language, String> names(JsonNode root, String field) {
+        Map<Language, String> names = new EnumMap<>(Language.class);
+        JsonNode node = optionalObject(root, field);
+        if (node != null) {
+            for (Language language : Language.values()) {
+                String name = optionalText(node, language.code());
+                if (name != null) {
+                    names.put(language, name);
+                }
+            }
+        }
+        return names;
     }
 
     private static List<LadderStep.Skipped> skipped(JsonNode root) {

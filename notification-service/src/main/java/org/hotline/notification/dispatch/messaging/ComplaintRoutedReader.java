@@ -31,7 +31,6 @@ import org.hotline.notification.sealing.domain.FieldSealer;
 import org.hotline.notification.sealing.domain.SealedValue;
 import org.hotline.notification.sealing.domain.SealingException;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,10 +47,12 @@ final class ComplaintRoutedReader {
 
     private final JsonMapper json;
     private final FieldSealer sealer;
+    private final ComplainantBlocks complainants;
 
     ComplaintRoutedReader(JsonMapper json, FieldSealer sealer) {
         this.json = json;
         this.sealer = sealer;
+        this.complainants = new ComplainantBlocks(json, sealer);
     }
 
     RoutedComplaint read(byte[] payload) {
@@ -148,19 +149,7 @@ final class ComplaintRoutedReader {
     }
 
     private RoutedComplaint.Complainant identity(JsonNode complainant, UUID complaintId) {
-        byte[] opened = open(sealed(complainant, "sealed"), complaintId, "complainant");
-        JsonNode identity;
-        try {
-            identity = json.readTree(opened);
-        } catch (JacksonException e) {
-            throw new PoisonEventException(INVALID_FIELD, "the opened complainant value is not JSON");
-        }
-        if (identity == null || !identity.isObject()) {
-            throw new PoisonEventException(INVALID_FIELD, "the opened complainant value is not a JSON object");
-        }
-        return new RoutedComplaint.Complainant(optionalText(identity, "name"), optionalText(identity, "email"),
-                optionalText(identity, "phone"), language(text(identity, "preferredLanguage")),
-                Boolean.TRUE.equals(optionalFlag(identity, "consentToContact")), text(identity, "trackingCode"));
+        return complainants.open(complainant, complaintId);
     }
 
     private byte[] open(SealedValue sealed, UUID complaintId, String field) {

@@ -110,4 +110,38 @@ class LadderPlannerTest {
     private static List<String> ids(List<PlannedMessage> messages) {
         return messages.stream().map(PlannedMessage::messageId).toList();
     }
+
+    @Test
+    void tellsAComplainantWhoConsentedInTheirLanguageOncePerBodyAndNews() {
+        // when
+        List<PlannedMessage> messages = planner.plan(LadderSteps.complainantUpdate(
+                LadderStep.ComplainantUpdate.ACKNOWLEDGED, Language.EN, true, ComplainantMode.CONFIDENTIAL));
+        List<PlannedMessage> answered = planner.plan(LadderSteps.complainantUpdate(
+                LadderStep.ComplainantUpdate.ANSWERED, Language.EN, true, ComplainantMode.CONFIDENTIAL));
+
+        // then
+        assertThat(messages).singleElement().satisfies(message -> {
+            assertThat(message.recipientType()).isEqualTo(RecipientType.COMPLAINANT);
+            assertThat(message.authorityId()).isNull();
+            assertThat(message.to()).isEqualTo("aigul@mail.example");
+            assertThat(message.language()).isEqualTo(Language.EN);
+            assertThat(message.template()).isEqualTo(LadderPlanner.COMPLAINANT_UPDATE);
+            // the name the case service sent has no English form: the directory's English name stands in
+            assertThat(message.model()).containsEntry("authorityName", "Kostanay district education department")
+                    .containsEntry("registrationNumber", "ЖТ-2026/01234").containsEntry("date", "2026-12-02")
+                    .containsEntry("complainantName", "Айгуль");
+        });
+        assertThat(answered).singleElement().satisfies(message -> {
+            assertThat(message.model()).containsEntry("outcome", "forwarded to another body");
+            assertThat(message.messageId()).isNotEqualTo(messages.get(0).messageId());
+        });
+    }
+
+    @Test
+    void tellsNobodyWithoutConsentOrOfAnAnonymousComplaint() {
+        assertThat(planner.plan(LadderSteps.complainantUpdate(LadderStep.ComplainantUpdate.ACKNOWLEDGED,
+                Language.RU, false, ComplainantMode.CONFIDENTIAL))).isEmpty();
+        assertThat(planner.plan(LadderSteps.complainantUpdate(LadderStep.ComplainantUpdate.ACKNOWLEDGED,
+                Language.RU, true, ComplainantMode.ANONYMOUS))).isEmpty();
+    }
 }

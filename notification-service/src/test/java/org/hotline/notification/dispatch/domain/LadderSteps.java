@@ -51,6 +51,21 @@ public final class LadderSteps {
                         null, Instant.parse("2027-01-16T00:00:05Z"))));
     }
 
+    /** News for a complainant who wrote in {@code language}, with or without consent to be contacted. */
+    public static LadderStep.ComplainantUpdate complainantUpdate(String update, Language language, boolean consent,
+            ComplainantMode mode) {
+        boolean escalated = LadderStep.ComplainantUpdate.ESCALATED.equals(update);
+        boolean answered = LadderStep.ComplainantUpdate.ANSWERED.equals(update);
+        return new LadderStep.ComplainantUpdate(UUID.fromString("44444444-4444-3444-8444-444444444444"), COMPLAINT,
+                REFERENCE, Instant.parse("2026-12-02T04:30:00Z"), update, DISTRICT,
+                Map.of(Language.RU, "Отдел образования Костанайского района"), LocalDate.parse("2026-12-22"),
+                escalated ? null : "ЖТ-2026/01234", answered ? "FORWARDED" : null,
+                answered ? "Прокуратура Костанайской области" : null, null, escalated ? REGION : null, Map.of(),
+                escalated ? LocalDate.parse("2027-01-15") : null, mode,
+                new RoutedComplaint.Complainant("Айгуль", "aigul@mail.example", null, language, consent,
+                        "ABCD-EFGH-JKLM-NPQR"));
+    }
+
     private static LadderStep.HistoryEntry districtHistory() {
         return new LadderStep.HistoryEntry(DISTRICT, "PRIMARY", Instant.parse("2026-11-30T09:12:00Z"), false,
                 LocalDate.parse("2026-12-03"), LocalDate.parse("2026-12-22"), Instant.parse("2026-12-04T00:00:05Z"),

@@ -18,10 +18,12 @@ import java.util.Properties;
 import org.hotline.notification.acknowledgement.domain.AcknowledgementLinks;
 import org.hotline.notification.acknowledgement.domain.LinkSigner;
 import org.hotline.notification.dispatch.domain.Authority;
+import org.hotline.notification.dispatch.domain.ComplainantMode;
 import org.hotline.notification.dispatch.domain.Complaints;
 import org.hotline.notification.dispatch.domain.Directory;
 import org.hotline.notification.dispatch.domain.Language;
 import org.hotline.notification.dispatch.domain.LadderPlanner;
+import org.hotline.notification.dispatch.domain.LadderStep;
 import org.hotline.notification.dispatch.domain.LadderSteps;
 import org.hotline.notification.dispatch.domain.NgoContact;
 import org.hotline.notification.dispatch.domain.PlannedMessage;
@@ -58,6 +60,30 @@ class LadderLettersRenderingTest {
             assertThat(part).contains("2026-12-28", "2027-01-15", "2026-11-30 14:12", "2026-12-04 05:00",
                     "hotline@ngo.example", "https://cases.ngo.example/ack/")
                     .doesNotContain("oversees-accused", "kz-39-akimat");
+        }
+        assertThat(metrics.events).noneMatch(event -> event.startsWith("fallback"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void theComplainantsNewsSaysWhatEachBodyDidWithoutALink(Language language) throws Exception {
+        // given: the complainant wrote in this language
+        LadderPlanner planner = planner(Language.RU);
+        MimeMessage acknowledged = parse(renderer.render(planner.plan(LadderSteps.complainantUpdate(
+                LadderStep.ComplainantUpdate.ACKNOWLEDGED, language, true, ComplainantMode.CONFIDENTIAL)).get(0)));
+        MimeMessage answered = parse(renderer.render(planner.plan(LadderSteps.complainantUpdate(
+                LadderStep.ComplainantUpdate.ANSWERED, language, true, ComplainantMode.CONFIDENTIAL)).get(0)));
+        MimeMessage escalated = parse(renderer.render(planner.plan(LadderSteps.complainantUpdate(
+                LadderStep.ComplainantUpdate.ESCALATED, language, true, ComplainantMode.CONFIDENTIAL)).get(0)));
+
+        // then
+        assertThat(acknowledged.getHeader("Content-Language")).containsExactly(language.code());
+        assertThat(acknowledged.getSubject()).contains(LadderSteps.REFERENCE);
+        for (String type : List.of("text/plain", "text/html")) {
+            assertThat(part(acknowledged, type)).contains("ЖТ-2026/01234", "2026-12-22", "2026-12-02", "Айгуль")
+                    .doesNotContain("/ack/", "ABCD-EFGH-JKLM-NPQR");
+            assertThat(part(answered, type)).contains("Прокуратура Костанайской области").doesNotContain("/ack/");
+            assertThat(part(escalated, type)).contains("2026-12-22", "2027-01-15").doesNotContain("/ack/");
         }
         assertThat(metrics.events).noneMatch(event -> event.startsWith("fallback"));
     }

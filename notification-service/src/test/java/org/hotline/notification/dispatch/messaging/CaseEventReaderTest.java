@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Base64;
+import java.util.Map;
+import org.hotline.notification.dispatch.domain.ComplainantMode;
 import org.hotline.notification.dispatch.domain.LadderStep;
+import org.hotline.notification.dispatch.domain.Language;
+import org.hotline.notification.sealing.domain.FieldSealer;
+import org.hotline.notification.sealing.domain.SealedValue;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +32,53 @@ class CaseEventReaderTest {
                "escalatedAt":"2026-12-23T00:00:05Z"}],
              "aFieldAddedLater":true}""";
 
-    private final CaseEventReader reader = new CaseEventReader(JsonMapper.builder().build());
+    private static final byte[] TEST_KEY = Base64.getDecoder().decode("dGVzdC1vbmx5LXNlYWxpbmcta2V5LTMyLWJ5dGVzISE=");
+    private static final String COMPLAINT = "3f0c2a1e-8d4b-4c55-9a61-2f7e1d0b9c33";
+
+    private final FieldSealer intake = new FieldSealer("test-1", Map.of("test-1", TEST_KEY));
+    private final CaseEventReader reader = new CaseEventReader(JsonMapper.builder().build(), intake);
+
+    /** A ComplainantUpdateDue as the case service writes it, with a complainant block as intake sealed it. */
+    private static String complainantUpdate(String mode, FieldSealer sealer) {
+        SealedValue sealed = sealer.seal("""
+                {"name":"Айгерим","email":"a@mail.example","preferredLanguage":"kk","consentToContact":true,
+                 "trackingCode":"ABCD-EFGH-JKLM-NPQR"}""".getBytes(StandardCharsets.UTF_8),
+                "complaints.received.v1/" + COMPLAINT + "/complainant");
+        return """
+                {"eventId":"5b2d8f0e-3c1a-3e77-9b1f-0c6f2a9d4e14","eventType":"ComplainantUpdateDue",
+                 "schemaVersion":1,"occurredAt":"2026-12-02T04:30:00Z","complaintId":"%s",
+                 "reference":"HL-7F3K-9QX2-ABCD","update":"ACKNOWLEDGED","authorityId":"kz-39-police",
+                 "authorityName":{"ru":"Полиция","kk":"Полиция"},"answerBy":"2026-12-22",
+                 "acknowledgedAt":"2026-12-02T04:30:00Z","registrationNumber":"ЖТ-2026/01234",
+                 "complainant":{"mode":"%s","sealed":{"keyId":"%s","algorithm":"%s","iv":"%s","ciphertext":"%s"}}}"""
+                .formatted(COMPLAINT, mode, sealed.keyId(), sealed.algorithm(), sealed.iv(), sealed.ciphertext());
+    }
+
+    @Test
+    void readsAComplainantUpdateAndOpensItsComplainantBlock() {
+        // when
+        LadderStep step = reader.read(bytes(complainantUpdate("CONFIDENTIAL", intake))).orElseThrow();
+
+        // then
+        assertThat(step).isInstanceOfSatisfying(LadderStep.ComplainantUpdate.class, update -> {
+            assertThat(update.update()).isEqualTo(LadderStep.ComplainantUpdate.ACKNOWLEDGED);
+            assertThat(update.registrationNumber()).isEqualTo("ЖТ-2026/01234");
+            assertThat(update.authorityName()).containsEntry(Language.RU, "Полиция");
+            assertThat(update.mode()).isEqualTo(ComplainantMode.CONFIDENTIAL);
+            assertThat(update.complainant().email()).isEqualTo("a@mail.example");
+            assertThat(update.complainant().preferredLanguage()).isEqualTo(Language.KK);
+            assertThat(update.complainant().consentToContact()).isTrue();
+        });
+    }
+
+    @Test
+    void aComplainantBlockThatDoesNotOpenIsADeadLetterWithItsReason() {
+        FieldSealer stranger = new FieldSealer("test-1", Map.of("test-1", new byte[32]));
+
+        assertThatThrownBy(() -> reader.read(bytes(complainantUpdate("CONFIDENTIAL", stranger))))
+                .isInstanceOfSatisfying(PoisonEventException.class, e -> assertThat(e.reasonCode())
+                        .isEqualTo(PoisonEventException.SEALED_VALUE_UNOPENABLE));
+    }
 
     @Test
     void readsAnEscalationWithItsHistory() {

@@ -1,0 +1,62 @@
+package org.hotline.notification.dispatch.messaging;
+
+import static org.hotline.notification.dispatch.messaging.EventJson.object;
+import static org.hotline.notification.dispatch.messaging.EventJson.optionalFlag;
+import static org.hotline.notification.dispatch.messaging.EventJson.optionalText;
+import static org.hotline.notification.dispatch.messaging.EventJson.text;
+import static org.hotline.notification.dispatch.messaging.PoisonEventException.INVALID_FIELD;
+import static org.hotline.notification.dispatch.messaging.PoisonEventException.SEALED_VALUE_UNOPENABLE;
+
+import java.util.UUID;
+import org.hotline.notification.dispatch.domain.Language;
+import org.hotline.notification.dispatch.domain.RoutedComplaint;
+import org.hotline.notification.sealing.domain.FieldSealer;
+import org.hotline.notification.sealing.domain.SealedValue;
+import org.hotline.notification.sealing.domain.SealingException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Opens a complaint's {@code complainant} block ({@code {"mode", "sealed"}}, docs/events.md "Sealed values"), as
+ * intake sealed it; routing and the case service copy it unchanged, so it opens the same wherever it travels.
+ */
+final class ComplainantBlocks {
+
+    private static final String SEALED_IN = "complaints.received.v1/";
+
+    private final JsonMapper json;
+    private final FieldSealer sealer;
+
+    ComplainantBlocks(JsonMapper json, FieldSealer sealer) {
+        this.json = json;
+        this.sealer = sealer;
+    }
+
+    /** @throws PoisonEventException when the block is missing, does not open, or holds no valid identity */
+    RoutedComplaint.Complainant open(JsonNode block, UUID complaintId) {
+        JsonNode sealed = object(block, "sealed");
+        byte[] opened;
+        try {
+            opened = sealer.open(new SealedValue(text(sealed, "keyId"), text(sealed, "algorithm"),
+                    text(sealed, "iv"), text(sealed, "ciphertext")), SEALED_IN + complaintId + "/complainant");
+        } catch (SealingException e) {
+            throw new PoisonEventException(SEALED_VALUE_UNOPENABLE, "sealed complainant does not open: "
+                    + e.getMessage(), e);
+        }
+        JsonNode identity;
+        try {
+            identity = json.readTree(opened);
+        } catch (JacksonException e) {
+            throw new PoisonEventException(INVALID_FIELD, "the opened complainant value is not JSON");
+        }
+        if (identity == null || !identity.isObject()) {
+            throw new PoisonEventException(INVALID_FIELD, "the opened complainant value is not a JSON object");
+        }
+        String language = text(identity, "preferredLanguage");
+        return new RoutedComplaint.Complainant(optionalText(identity, "name"), optionalText(identity, "email"),
+                optionalText(identity, "phone"), Language.fromCode(language).orElseThrow(() ->
+                        new PoisonEventException(INVALID_FIELD, "unknown language '" + language + "'")),
+                Boolean.TRUE.equals(optionalFlag(identity, "consentToContact")), text(identity, "trackingCode"));
+    }
+}
