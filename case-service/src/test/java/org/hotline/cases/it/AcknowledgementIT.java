@@ -137,7 +137,11 @@ class AcknowledgementIT {
         HttpResponse<String> again = post(token, "OTHER-999");
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).contains("ЖТ-2026/01234").doesNotContain("OTHER-999");
-        assertThat(caseEvents()).hasSize(1);
+        // The first confirmation stands: one acknowledgement, and one piece of news for the complainant.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> caseEvents().size() >= 2);
+        assertThat(caseEvents()).extracting(record -> header(record, "ce_type")).containsExactlyInAnyOrder(
+                "org.hotline.case.assignment-acknowledged.v1", "org.hotline.case.complainant-update-due.v1");
     }
 
     @Test

@@ -181,6 +181,21 @@ class AnswersIT {
         HttpResponse<String> second = postJson(answer, STAFF, Map.of("outcome", "MEASURES_TAKEN"));
         assertThat(second.statusCode()).isEqualTo(409);
         assertThat(problemType(second)).isEqualTo("urn:hotline:problem:already-recorded");
+
+        // Each of the caseworker's requests is on the audit topic, keyed by the account, naming no complaint.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(committed(CaseHarness.AUDIT)).filteredOn(record -> STAFF.equals(
+                        record.key())).extracting(record -> JSON.readTree(record.value()))
+                        .anySatisfy(audit -> assertThat(audit.get("action").asString() + " "
+                                + audit.get("outcome").asString()).isEqualTo("case.acknowledgement.record SUCCEEDED"))
+                        .anySatisfy(audit -> assertThat(audit.get("action").asString() + " "
+                                + audit.get("httpStatus").asInt()).isEqualTo("case.answer.record 409")));
+        for (ConsumerRecord<String, byte[]> record : committed(CaseHarness.AUDIT)) {
+            JsonNode audit = JSON.readTree(record.value());
+            EventSchemas.assertConforms("staff-action-audited.v1.schema.json", audit);
+            assertThat(audit.get("service").asString()).isEqualTo("case-service");
+            assertThat(audit.toString()).doesNotContain(complaint.reference, complaint.complaintId.toString());
+        }
     }
 
     @Test
@@ -306,24 +321,26 @@ class AnswersIT {
 
     /** The committed records of cases.events.v1 for this complaint. */
     private static List<ConsumerRecord<String, byte[]>> events(CaseEvents complaint) {
+        return committed(CASE_EVENTS).stream().filter(record -> complaint.complaintId.toString().equals(record.key()))
+                .toList();
+    }
+
+    /** Every committed record of {@code topic} so far. */
+    private static List<ConsumerRecord<String, byte[]>> committed(String topic) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(CASE_EVENTS, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(CASE_EVENTS, info.partition())).toList();
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
             while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (complaint.complaintId.toString().equals(record.key())) {
-                        records.add(record);
-                    }
-                });
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
             return records;
         }

@@ -30,6 +30,8 @@ final class CaseHarness {
     static final String RECEIVED = "complaints.received.v1";
     static final String ROUTED = "complaints.routed.v1";
     static final String OUTCOMES = "notifications.outcomes.v1";
+    /** Provisioned with the other topics; the service writes StaffActionAudited there but never creates it. */
+    static final String AUDIT = "audit.events.v1";
     static final String CASE_EVENTS = "cases.events.v1";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -37,7 +39,7 @@ final class CaseHarness {
     }
 
     static EmbeddedKafkaKraftBroker startBroker() {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 2, RECEIVED, ROUTED, OUTCOMES);
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 2, RECEIVED, ROUTED, OUTCOMES, AUDIT);
         broker.brokerProperties(Map.of(
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1",

@@ -1,4 +1,4 @@
-package org.hotline.cases.audit.web;
+package org.hotline.web.audit;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,8 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.hotline.cases.audit.application.AuditTrail;
-import org.hotline.cases.audit.application.StaffAction;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -20,7 +18,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Audits every POST to a staff endpoint made by an authenticated account, once it has been answered: done,
+ * Audits every POST to a staff or admin endpoint made by an authenticated account, once it has been answered: done,
  * refused for lack of role (403), rejected or failed. It sits in the security chain after authentication and
  * around the authorisation, so it sees the 403s too. Requests without a valid credential never reach it: they
  * name no account, and logging them would let anyone fill the trail.

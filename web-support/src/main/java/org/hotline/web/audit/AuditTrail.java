@@ -1,4 +1,4 @@
-package org.hotline.routing.audit.application;
+package org.hotline.web.audit;
 
 /** Where staff and admin actions are recorded. */
 public interface AuditTrail {

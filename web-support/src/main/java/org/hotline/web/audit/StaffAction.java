@@ -1,15 +1,15 @@
-package org.hotline.routing.audit.application;
+package org.hotline.web.audit;
 
 import java.time.Instant;
 import java.util.Set;
 
 /**
  * One request of a staff or admin endpoint, as the audit trail keeps it. It names the account and the action,
- * never a complaint or anything a complainant wrote: the preview's body is not part of it.
+ * never a complaint or anything a complainant wrote: no request body is part of it.
  *
  * @param principal the account's name from configuration
  * @param roles the account's roles when it acted
- * @param action what it asked for, e.g. {@code routing.preview}, {@code directory.reload}
+ * @param action what it asked for, e.g. {@code routing.preview}, {@code directory.reload}, {@code case.answer}
  * @param outcome how it ended
  * @param httpStatus the status answered
  * @param occurredAt when the answer was given

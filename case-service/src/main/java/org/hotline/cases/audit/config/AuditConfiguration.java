@@ -1,16 +1,45 @@
 package org.hotline.cases.audit.config;
 
-import org.hotline.cases.audit.application.AuditTrail;
-import org.hotline.cases.audit.logging.LogAuditTrail;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.hotline.web.audit.AuditTrail;
+import org.hotline.web.audit.KafkaAuditTrail;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 
-/** The audit trail; the security chain of the staff endpoint (SecurityConfiguration) feeds it. */
+/**
+ * The audit trail of the caseworker endpoint; the security chain (SecurityConfiguration) feeds it. Each action goes
+ * to the {@code audit} log and, as {@code StaffActionAudited}, to {@code audit.events.v1}, as routing's do.
+ */
 @Configuration(proxyBeanMethods = false)
 class AuditConfiguration {
 
-    @Bean
-    AuditTrail auditTrail() {
-        return new LogAuditTrail();
+    /**
+     * Its own producer, not transactional: an audit event is one record written when a request is answered.
+     * spring.kafka.* (brokers, SASL, TLS) applies as to every client of the service.
+     */
+    @Bean(destroyMethod = "close")
+    KafkaAuditTrail auditTrail(KafkaProperties kafka, @Value("${spring.application.name}") String service,
+            AuditProperties properties, MeterRegistry registry) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        int timeout = (int) properties.sendTimeout().toMillis();
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(
+                new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer()));
+        return new KafkaAuditTrail(template, properties.topic(), service, properties.sendTimeout(), registry);
     }
 }

@@ -1,9 +1,9 @@
 package org.hotline.cases.ratelimit.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.hotline.cases.ratelimit.domain.RateLimiter;
-import org.hotline.cases.ratelimit.web.ClientIdentifier;
 import org.hotline.cases.ratelimit.web.RateLimitFilter;
+import org.hotline.web.ratelimit.ClientIdentifier;
+import org.hotline.web.ratelimit.RateLimiter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

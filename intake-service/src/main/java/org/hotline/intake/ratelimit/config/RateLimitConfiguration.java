@@ -1,9 +1,9 @@
 package org.hotline.intake.ratelimit.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.hotline.intake.ratelimit.domain.RateLimiter;
-import org.hotline.intake.ratelimit.web.ClientIdentifier;
 import org.hotline.intake.ratelimit.web.RateLimitFilter;
+import org.hotline.web.ratelimit.ClientIdentifier;
+import org.hotline.web.ratelimit.RateLimiter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;

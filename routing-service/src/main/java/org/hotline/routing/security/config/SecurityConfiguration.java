@@ -2,8 +2,9 @@ package org.hotline.routing.security.config;
 
 import java.time.Clock;
 import java.util.Map;
-import org.hotline.routing.audit.application.AuditTrail;
-import org.hotline.routing.audit.web.AuditFilter;
+import java.util.regex.Pattern;
+import org.hotline.web.audit.AuditFilter;
+import org.hotline.web.audit.AuditTrail;
 import org.hotline.web.security.Accounts;
 import org.hotline.web.security.CrossOriginWriteFilter;
 import org.hotline.web.security.ProblemResponder;
@@ -43,7 +44,8 @@ class SecurityConfiguration {
     private static final String RELOAD = "/api/v1/routing/directory/reload";
 
     /** The audited endpoints (POST) and the action each is recorded as. */
-    private static final Map<String, String> AUDITED = Map.of(PREVIEW, "routing.preview", RELOAD, "directory.reload");
+    private static final Map<Pattern, String> AUDITED = Map.of(Pattern.compile(Pattern.quote(PREVIEW)),
+            "routing.preview", Pattern.compile(Pattern.quote(RELOAD)), "directory.reload");
 
     @Bean
     ProblemResponder problemResponder(JsonMapper json) {

@@ -1,4 +1,4 @@
-package org.hotline.cases.ratelimit.domain;
+package org.hotline.web.ratelimit;
 
 /**
  * A client as the limiter knows it: 128 bits of a keyed hash of its address, never the address itself, so that

@@ -1,4 +1,4 @@
-package org.hotline.intake.ratelimit.web;
+package org.hotline.web.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.hotline.intake.ratelimit.domain;
+package org.hotline.web.ratelimit;
 
 import java.time.Duration;
 import java.util.Iterator;
@@ -7,11 +7,12 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * The two limits of the complaint endpoint, checked in this order:
+ * The two limits of one endpoint (intake's complaints, the case service's status API and acknowledgement form),
+ * checked in this order:
  * <ol>
  *   <li>the client's own bucket: one client cannot use up what everyone shares, and its refused requests cost the
  *       global bucket nothing;</li>
- *   <li>the global bucket, shared by all clients, which protects the broker and what lies behind it from a flood
+ *   <li>the global bucket, shared by all clients, which protects the service and what lies behind it from a flood
  *       of many addresses. A request it refuses gets its client's token back.</li>
  * </ol>
  * Client buckets live in a map bounded by {@code maxClients}, in order of last use. A bucket untouched for as long

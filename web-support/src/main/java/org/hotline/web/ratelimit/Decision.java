@@ -1,4 +1,4 @@
-package org.hotline.cases.ratelimit.domain;
+package org.hotline.web.ratelimit;
 
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record Decision(@Nullable Limit refusedBy, Duration retryAfter) {
 
-    /** Which limit refused a request; with the endpoint, the only labels of the refusals metric. */
+    /** Which limit refused a request; the only label of the refusals metric. */
     public enum Limit {
         CLIENT, GLOBAL
     }

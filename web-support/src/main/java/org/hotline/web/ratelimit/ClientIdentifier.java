@@ -1,4 +1,4 @@
-package org.hotline.intake.ratelimit.web;
+package org.hotline.web.ratelimit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.ByteBuffer;
@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.hotline.intake.ratelimit.domain.ClientKey;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**
@@ -42,7 +41,7 @@ public final class ClientIdentifier {
         }
     }
 
-    ClientKey identify(HttpServletRequest request) {
+    public ClientKey identify(HttpServletRequest request) {
         return hash(address(request.getRemoteAddr(), request.getHeaders(FORWARDED_FOR)));
     }
 

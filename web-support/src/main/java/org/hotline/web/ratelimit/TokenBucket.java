@@ -1,4 +1,4 @@
-package org.hotline.intake.ratelimit.domain;
+package org.hotline.web.ratelimit;
 
 /**
  * A token bucket: holds at most {@code capacity} tokens, gains {@code tokensPerSecond} of them continuously, and a
