@@ -3,8 +3,9 @@
 # shows, for each complaint, the mailboxes its emails landed in.
 #   deploy/local/submit-samples.sh           show what arrived within 60 s
 #   deploy/local/submit-samples.sh --check   also fail unless every complaint reached its authorities, and unless
-#                                            a body can acknowledge the first one from the link in its email and
-#                                            the status API then shows its registration number (CI)
+#                                            a body can acknowledge the first one from the link in its email, the
+#                                            status API then shows its registration number, and its complainant is
+#                                            told so by email (CI)
 set -euo pipefail
 intake="${INTAKE_URL:-http://localhost:8080}"
 mailbox="${MAILBOX_URL:-http://localhost:8025}"
@@ -149,4 +150,19 @@ if [[ -z "$status" ]]; then
   exit 1
 fi
 echo "The status of $reference shows the acknowledgement ($number)."
+
+# Its complainant gave an email and agreed to be contacted: the case service's news of the acknowledgement reaches
+# her, in Kazakh, through the notification service ("... бойынша жаңалық", the complainant-update letter).
+news=""
+for _ in $(seq 1 60); do
+  news="$(curl -fsS "$mailbox/api/messages.tsv" | awk -F'\t' -v ref="$reference" \
+    'index($2, "aigul@example.org") && index($3, ref) && index($4, "жаңалық") { print $4; exit }')"
+  [[ -n "$news" ]] && break
+  sleep 0.5
+done
+if [[ -z "$news" ]]; then
+  echo "The complainant of $reference was not told of the acknowledgement within 30 s" >&2
+  exit 1
+fi
+echo "Its complainant was told: $news"
 exit "$failed"
