@@ -48,7 +48,8 @@ final class CaseEvents {
         event.put("assignments", List.of(
                 assignment("kz-39-police", "POLICE", "PRIMARY", "Police Department, Kostanay Region"),
                 assignment("kz-39-education", "EDUCATION_AUTHORITY", "COPY", "Education Department, Kostanay Region")));
-        event.put("complaint", Map.of("complainant", complainant()));
+        event.put("complaint", Map.of("complainant", complainant(), "location",
+                Map.of("country", "KZ", "region", "KZ-39", "regionKnown", true)));
         return JSON.writeValueAsBytes(event);
     }
 

@@ -158,11 +158,14 @@ class EscalationLadderIT {
                 "hotline_cases_reminders_due_total{application=\"case-service\"} 4.0",
                 "hotline_cases_escalations_due_total{application=\"case-service\"} 3.0",
                 "hotline_cases_escalations_exhausted_total{application=\"case-service\"} 1.0",
-                "hotline_cases_assignments_overdue{application=\"case-service\",authority_type=\"POLICE\"} 1.0",
-                "hotline_cases_assignments_overdue{application=\"case-service\",authority_type=\"PROSECUTOR\"} 2.0",
-                "hotline_cases_assignments_overdue{application=\"case-service\",authority_type=\"OMBUDSMAN\"} 1.0",
+                "hotline_cases_assignments_overdue{application=\"case-service\",authority_type=\"POLICE\","
+                        + "region=\"KZ-39\"} 1.0",
+                "hotline_cases_assignments_overdue{application=\"case-service\",authority_type=\"PROSECUTOR\","
+                        + "region=\"KZ-39\"} 2.0",
+                "hotline_cases_assignments_overdue{application=\"case-service\",authority_type=\"OMBUDSMAN\","
+                        + "region=\"KZ-39\"} 1.0",
                 "hotline_cases_assignments_overdue{application=\"case-service\","
-                        + "authority_type=\"EDUCATION_AUTHORITY\"} 1.0")
+                        + "authority_type=\"EDUCATION_AUTHORITY\",region=\"KZ-39\"} 1.0")
                 .doesNotContain(key);
     }
 

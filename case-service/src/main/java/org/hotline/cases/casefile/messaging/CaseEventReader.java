@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.hotline.cases.casefile.application.CaseRecorder;
 import org.hotline.cases.casefile.application.DecidedBody;
 import org.hotline.cases.casefile.config.CaseProperties;
@@ -43,6 +44,8 @@ final class CaseEventReader {
     private static final Set<String> NOTICES = Set.of("authority-notice", "authority-escalation");
 
     private static final Logger log = LoggerFactory.getLogger(CaseEventReader.class);
+    /** ISO 3166-2: country, hyphen, up to three letters or digits ({@code KZ-39}, {@code KZ-ALA}). */
+    private static final Pattern REGION = Pattern.compile("[A-Z]{2}-[A-Z0-9]{1,3}");
     /** Read from its JSON like the other topics' events, not through the writer's class. */
     private static final String ASSIGNMENT_ACKNOWLEDGED = "AssignmentAcknowledged";
     private static final String ASSIGNMENT_ANSWERED = "AssignmentAnswered";
@@ -170,18 +173,25 @@ final class CaseEventReader {
         return bodies;
     }
 
-    /** The workplace's and the accused's categories, for the escalation ladder's conflict rules; nothing else. */
+    /**
+     * The workplace's and the accused's categories, for the escalation ladder's conflict rules, and the region code,
+     * for the overdue count; nothing else. A region that is not an ISO 3166-2 code is not kept: it would become a
+     * metric label.
+     */
     private static Circumstances circumstances(@Nullable JsonNode complaint) {
         if (complaint == null) {
             return Circumstances.UNKNOWN;
         }
         JsonNode workplace = complaint.get("workplace");
         JsonNode accused = complaint.get("accused");
+        JsonNode location = complaint.get("location");
         JsonNode official = accused == null ? null : accused.get("publicOfficial");
+        String region = location == null ? null : optionalText(location, "region");
         return new Circumstances(workplace == null ? null : optionalText(workplace, "sector"),
                 workplace == null ? null : optionalText(workplace, "type"),
                 accused == null ? null : optionalText(accused, "role"),
-                official != null && official.isBoolean() && official.asBoolean());
+                official != null && official.isBoolean() && official.asBoolean(),
+                region != null && REGION.matcher(region).matches() ? region : null);
     }
 
     /**

@@ -136,6 +136,11 @@ final class CaseFileProcessor implements Processor<String, byte[], String, CaseO
                 .ifPresent(update -> forward(update, record.timestamp()));
     }
 
+    private static String region(CaseFile file) {
+        String region = file.circumstances() == null ? null : file.circumstances().region();
+        return region == null ? LadderMetrics.UNKNOWN_REGION : region;
+    }
+
     private void forward(ComplainantUpdates.Update update, long timestamp) {
         context.forward(new Record<String, CaseOutput>(update.key(), new CaseOutput.Event(update.value()), timestamp,
                 update.headers()));
@@ -144,7 +149,7 @@ final class CaseFileProcessor implements Processor<String, byte[], String, CaseO
     private void checkSilence(long wallClockTime) {
         Instant now = silence.clock().instant();
         LocalDate today = silence.check().today(now);
-        Map<String, Long> overdue = new HashMap<>();
+        Map<LadderMetrics.Overdue, Long> overdue = new HashMap<>();
         List<KeyValue<String, SilenceCheck.Checked>> changed = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> all = files.all()) {
             while (all.hasNext()) {
@@ -156,7 +161,8 @@ final class CaseFileProcessor implements Processor<String, byte[], String, CaseO
                 for (Assignment assignment : checked.file().assignments()) {
                     AssignmentState state = assignment.state(today);
                     if (state == AssignmentState.ACKNOWLEDGEMENT_OVERDUE || state == AssignmentState.ANSWER_OVERDUE) {
-                        overdue.merge(assignment.authorityType(), 1L, Long::sum);
+                        overdue.merge(new LadderMetrics.Overdue(assignment.authorityType(), region(checked.file())),
+                                1L, Long::sum);
                     }
                 }
             }

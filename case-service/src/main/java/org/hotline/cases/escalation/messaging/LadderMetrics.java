@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hotline.cases.casefile.domain.Assignment;
 import org.hotline.cases.casefile.domain.CaseFile;
@@ -31,22 +32,34 @@ public final class LadderMetrics {
     private final Counter reminders;
     private final Counter escalations;
     private final Counter exhausted;
-    /** Per Kafka Streams task (partition), its overdue assignments by body type: each check replaces its own. */
-    private final Map<String, Map<String, Long>> overdueByTask = new ConcurrentHashMap<>();
+    /**
+     * Per Kafka Streams task (partition), its overdue assignments by body type and region: each check replaces its
+     * own.
+     */
+    private final Map<String, Map<Overdue, Long>> overdueByTask = new ConcurrentHashMap<>();
+    /** The body types and regions that have a gauge; one is registered the first time a check counts it. */
+    private final Set<Overdue> gauged = ConcurrentHashMap.newKeySet();
+    private final MeterRegistry meters;
+
+    /**
+     * What the overdue gauge counts by: the body's type and the complaint's region ({@link #UNKNOWN_REGION} when the
+     * case file has none).
+     */
+    public record Overdue(String authorityType, String region) {
+    }
+
+    /** The region label of a case file without a region (older files, or none given). */
+    public static final String UNKNOWN_REGION = "UNKNOWN";
     private final Map<String, Timer> acknowledgementLatency = new HashMap<>();
 
     public LadderMetrics(MeterRegistry meters) {
+        this.meters = meters;
         reminders = Counter.builder("hotline.cases.reminders.due")
                 .description("AcknowledgementReminderDue events issued").register(meters);
         escalations = Counter.builder("hotline.cases.escalations.due")
                 .description("EscalationDue events issued").register(meters);
         exhausted = Counter.builder("hotline.cases.escalations.exhausted")
                 .description("Cases whose ladder ran out: a caseworker prepares a dossier").register(meters);
-        for (String type : ClocksLoader.AUTHORITY_TYPES) {
-            Gauge.builder("hotline.cases.assignments.overdue", () -> overdue(type))
-                    .description("Assignments past their acknowledgement or answer deadline, as of the last check")
-                    .tag("authority_type", type).register(meters);
-        }
         for (String type : ClocksLoader.AUTHORITY_TYPES) {
             acknowledgementLatency.put(type, latency(meters, type));
         }
@@ -92,9 +105,16 @@ public final class LadderMetrics {
         counter.increment();
     }
 
-    /** A task's check counted these overdue assignments by type. */
-    public void overdue(String task, Map<String, Long> byType) {
-        overdueByTask.put(task, Map.copyOf(byType));
+    /** A task's check counted these overdue assignments by type and region. */
+    public void overdue(String task, Map<Overdue, Long> counted) {
+        overdueByTask.put(task, Map.copyOf(counted));
+        for (Overdue key : counted.keySet()) {
+            if (gauged.add(key)) {
+                Gauge.builder("hotline.cases.assignments.overdue", () -> overdue(key))
+                        .description("Assignments past their acknowledgement or answer deadline, as of the last check")
+                        .tag("authority_type", key.authorityType()).tag("region", key.region()).register(meters);
+            }
+        }
     }
 
     /** The task moved to another instance (or this one is closing): its count goes with it. */
@@ -102,7 +122,7 @@ public final class LadderMetrics {
         overdueByTask.remove(task);
     }
 
-    private double overdue(String type) {
-        return overdueByTask.values().stream().mapToLong(counts -> counts.getOrDefault(type, 0L)).sum();
+    private double overdue(Overdue key) {
+        return overdueByTask.values().stream().mapToLong(counts -> counts.getOrDefault(key, 0L)).sum();
     }
 }

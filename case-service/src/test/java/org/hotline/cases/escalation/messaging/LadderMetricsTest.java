@@ -38,6 +38,26 @@ class LadderMetricsTest {
     private final LadderMetrics metrics = new LadderMetrics(meters);
 
     @Test
+    void countsOverdueAssignmentsByBodyTypeAndRegionSummedOverTheTasksItHolds() {
+        LadderMetrics.Overdue kostanayPolice = new LadderMetrics.Overdue("POLICE", "KZ-39");
+        metrics.overdue("0_0", Map.of(kostanayPolice, 2L, new LadderMetrics.Overdue("POLICE", "KZ-75"), 1L));
+        metrics.overdue("0_1", Map.of(kostanayPolice, 1L));
+
+        assertThat(overdue("POLICE", "KZ-39")).isEqualTo(3.0);
+        assertThat(overdue("POLICE", "KZ-75")).isEqualTo(1.0);
+
+        // the partition of task 0_1 moves to another instance: its count goes with it
+        metrics.forget("0_1");
+        metrics.overdue("0_0", Map.of());
+        assertThat(overdue("POLICE", "KZ-39")).isZero();
+    }
+
+    private double overdue(String type, String region) {
+        return meters.get("hotline.cases.assignments.overdue").tag("authority_type", type).tag("region", region)
+                .gauge().value();
+    }
+
+    @Test
     void recordsTheLatencyOnceWhenTheAcknowledgementLands() {
         CaseFile notified = applied(null, DECIDED, NOTIFIED);
 
