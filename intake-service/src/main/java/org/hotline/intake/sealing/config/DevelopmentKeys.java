@@ -1,11 +1,8 @@
 package org.hotline.intake.sealing.config;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Set;
+import org.hotline.devkeys.PublishedDevelopmentKeys;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 
 /**
  * Refuses the keys published in {@code application-dev.yml} outside the {@code dev} profile. Anyone can read
@@ -17,15 +14,18 @@ import org.springframework.core.env.Profiles;
 public final class DevelopmentKeys {
 
     /** Digests of the decoded dev sealing key and dev identity secret (application-dev.yml). */
-    private static final Set<String> DIGESTS = Set.of(
+    private static final PublishedDevelopmentKeys KEYS = new PublishedDevelopmentKeys(Set.of(
             "dff206facbfe11b9d36550aa1c0be4d12bbdedecd63b42dd4b8494510bc240a3",
-            "d39d627c3ac8f7a3e561a8dff89694c60ed0da497b770655535336fe475636f4");
+            "d39d627c3ac8f7a3e561a8dff89694c60ed0da497b770655535336fe475636f4"),
+            "anyone can open the sealed fields and recompute references and tracking codes",
+            "Set a value of your own (openssl rand -base64 32) from the environment or a secret store, or run "
+                    + "with the dev profile on a laptop.");
 
     private DevelopmentKeys() {
     }
 
     public static boolean isDevelopmentKey(byte[] key) {
-        return DIGESTS.contains(sha256(key));
+        return KEYS.contains(key);
     }
 
     /**
@@ -33,19 +33,6 @@ public final class DevelopmentKeys {
      * @throws IllegalStateException when the key is a development key and the {@code dev} profile is not active
      */
     public static void refuseOutsideDev(String setting, byte[] key, Environment environment) {
-        if (isDevelopmentKey(key) && !environment.acceptsProfiles(Profiles.of("dev"))) {
-            throw new IllegalStateException(setting + " is the development value published in application-dev.yml: "
-                    + "with it anyone can open the sealed fields and recompute references and tracking codes. Set a "
-                    + "value of your own (openssl rand -base64 32) from the environment or a secret store, or "
-                    + "run with the dev profile on a laptop.");
-        }
-    }
-
-    private static String sha256(byte[] key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        KEYS.refuseOutsideDev(setting, key, environment);
     }
 }
