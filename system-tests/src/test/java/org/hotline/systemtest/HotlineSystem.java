@@ -450,6 +450,35 @@ final class HotlineSystem implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("no VmRSS in /proc/1/status of " + instance));
     }
 
+    /**
+     * The CPU time the process of an instance (PID 1 of its container: the JVM, or the broker) has used so far, with
+     * that process's host PID, so that a caller sees a restart; empty where the host's /proc does not show it.
+     */
+    java.util.Optional<CpuTime> cpuTime(Instance instance) {
+        Long hostPid = docker.inspectContainerCmd(id(instance)).exec().getState().getPidLong();
+        if (hostPid == null || hostPid <= 0) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(new CpuTime(hostPid, CpuTime.ticks(Files.readString(
+                    Path.of("/proc", String.valueOf(hostPid), "stat")))));
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** User and system time of one process, in clock ticks (1/100 s on Linux). */
+    record CpuTime(long pid, long ticks) {
+
+        static final double TICKS_PER_SECOND = 100.0;
+
+        /** utime and stime, the 14th and 15th fields of /proc/&lt;pid&gt;/stat (counted after the command's ")"). */
+        static long ticks(String stat) {
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        }
+    }
+
     /** Runs a command in a part's container and returns its standard output; fails unless it exits with 0. */
     String exec(Instance instance, String... command) {
         try {

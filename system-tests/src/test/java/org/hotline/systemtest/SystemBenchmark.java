@@ -82,6 +82,8 @@ class SystemBenchmark {
     private final List<String> report = new ArrayList<>();
     private final Map<String, Object> figures = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
+    /** Set once the system runs. */
+    private @Nullable Cpu cpu;
 
     private final List<Integer> rates = List.of(System.getProperty("hotline.benchmark.rates", "25,50,100,150,200")
             .split(",")).stream().map(String::strip).map(Integer::parseInt).toList();
@@ -104,21 +106,23 @@ class SystemBenchmark {
                 Memory memory = new Memory(system, rssSeconds)) {
             Intake intake = new Intake(system.intakes());
             Invariants invariants = new Invariants(system);
+            cpu = new Cpu(system);
             heading();
 
             // Warm up (JIT, connections) and learn the size of a real ComplaintReceived record.
-            memory.phase("warm-up");
+            phase(memory, "warm-up");
             List<Intake.Submission> warmUp = intake.submitAll(Complaints.of("warm-up", 300), 8);
             invariants.assertKept(warmUp, Set.of(), Duration.ofMinutes(5));
             int[] emailsPerKind = emailsPerKind(system, warmUp);
             int recordSize = averageReceivedSize(system);
 
-            memory.phase("broker tools");
+            phase(memory, "broker tools");
             brokerTools(system, recordSize, Math.max(burst, 20_000));
             sustained(system, intake, invariants, memory);
             burst(system, intake, invariants, emailsPerKind, memory);
-            memory.phase("end");
+            phase(memory, "end");
             memory.report(report);
+            cpu.report(report);
         } finally {
             write(results);
         }
@@ -193,7 +197,7 @@ class SystemBenchmark {
             emptyMailbox(system);
             invariants.assertKept(intake.submitAll(Complaints.of("before-" + rate, 30), 4), Set.of(),
                     Duration.ofMinutes(5));
-            memory.phase("sustained " + rate + "/s");
+            phase(memory, "sustained " + rate + "/s");
             long started = System.nanoTime();
             List<Intake.Submission> submissions = atFixedRate(intake, "rate-" + rate, rate, step);
             double achieved = submissions.size() / ((System.nanoTime() - started) / 1e9);
@@ -258,7 +262,8 @@ class SystemBenchmark {
     private void burst(HotlineSystem system, Intake intake, Invariants invariants, int[] emailsPerKind,
             Memory memory) throws Exception {
         emptyMailbox(system);
-        memory.phase("burst");
+        phase(memory, "burst");
+        cpuPhase("burst: intake queues it");
         List<Instance> routing = Part.ROUTING.all();
         List<Instance> notification = Part.NOTIFICATION.all();
         routing.forEach(system::stopGracefully);
@@ -281,6 +286,7 @@ class SystemBenchmark {
             admin.createTopics(List.of(new NewTopic(SCRATCH_TOPIC, receivedAfter.size(), (short) 1))).all()
                     .get(30, TimeUnit.SECONDS);
         }
+        cpuPhase("burst: the relay (baseline)");
         TransactionalRelay.Result relay = new TransactionalRelay(system.bootstrapServers(), ROUTING_MAX_POLL_RECORDS)
                 .copy(Topics.RECEIVED, SCRATCH_TOPIC, receivedBefore, receivedAfter, routing.size());
         assertThat(relay.records()).as("records the relay copied").isEqualTo(burst);
@@ -288,8 +294,10 @@ class SystemBenchmark {
         // routing
         RoutedCount routed = new RoutedCount(system.bootstrapServers(), routedBefore);
         long routingStarted = System.nanoTime();
+        cpuPhase("burst: routing starts");
         system.restartAll(routing);
         long routingReady = System.nanoTime();
+        cpuPhase("burst: routing drains it");
         long routedAtReady = routed.count();
         await().atMost(Duration.ofHours(3)).pollInterval(Duration.ofSeconds(1)).until(() -> routed.count() >= burst);
         long routingDone = System.nanoTime();
@@ -300,11 +308,14 @@ class SystemBenchmark {
         // notification
         int emails = expectedEmails(burst, emailsPerKind);
         long notificationStarted = System.nanoTime();
+        cpuPhase("burst: notification starts");
         system.restartAll(notification);
         long notificationReady = System.nanoTime();
+        cpuPhase("burst: notification drains it");
         int sentAtReady = mailCount(system);
         await().atMost(Duration.ofHours(3)).pollInterval(Duration.ofSeconds(2)).until(() -> mailCount(system) >= emails);
         long notificationDone = System.nanoTime();
+        cpuPhase("burst: invariants checked");
         double notificationRate = (emails - sentAtReady) / ((notificationDone - notificationReady) / 1e9);
         Map<Instance, String> startedAt = new LinkedHashMap<>();
         system.services().forEach(instance -> startedAt.put(instance, system.startedAt(instance)));
@@ -323,7 +334,7 @@ class SystemBenchmark {
 
         // notification's baseline: as many messages of the same size over as many connections
         emptyMailbox(system);
-        memory.phase("plain Jakarta Mail");
+        phase(memory, "plain Jakarta Mail");
         Duration plain = new PlainSmtpSender("localhost", system.smtpPort()).send(emails, sampleBytes,
                 NOTIFICATION_CONNECTIONS);
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() -> mailCount(system) >= emails);
@@ -475,6 +486,111 @@ class SystemBenchmark {
      * The resident set of every service instance's JVM (PID 1 of its container), sampled every few seconds on its
      * own thread for the whole run; the largest sample per phase and instance. A stopped instance is skipped.
      */
+    /**
+     * Where the cores go: the CPU time of every process of the deployment (each container's PID 1, read from the
+     * host's /proc) and of this JVM (the load and the baselines' clients), per phase. A process restarted within a
+     * phase counts from its start; what the old one used since the phase began is lost, so those cells are low.
+     */
+    private static final class Cpu {
+        private final HotlineSystem system;
+        private final List<Instance> instances = new ArrayList<>();
+        private final Map<String, Map<String, Double>> seconds = new LinkedHashMap<>();
+        private final Map<String, Double> wall = new LinkedHashMap<>();
+        private final Map<Instance, HotlineSystem.CpuTime> last = new HashMap<>();
+        private long lastLoadNanos;
+        private long lastWallNanos;
+        private String phase = "start";
+
+        Cpu(HotlineSystem system) {
+            this.system = system;
+            instances.add(Part.KAFKA.single());
+            instances.add(Part.MAIL.single());
+            instances.addAll(system.services());
+            snapshot(false);
+        }
+
+        /** Ends the phase under way and starts {@code name}. */
+        void phase(String name) {
+            snapshot(true);
+            phase = name;
+        }
+
+        private void snapshot(boolean record) {
+            long now = System.nanoTime();
+            long load = loadNanos();
+            Map<String, Double> used = new LinkedHashMap<>();
+            for (Instance instance : instances) {
+                HotlineSystem.CpuTime time;
+                try {
+                    time = system.running(instance) ? system.cpuTime(instance).orElse(null) : null;
+                } catch (RuntimeException e) {
+                    time = null;
+                }
+                if (time == null) {
+                    continue;
+                }
+                HotlineSystem.CpuTime before = last.put(instance, time);
+                long ticks = before != null && before.pid() == time.pid() ? time.ticks() - before.ticks()
+                        : time.ticks();
+                used.put(instance.name(), ticks / HotlineSystem.CpuTime.TICKS_PER_SECOND);
+            }
+            used.put("load (test JVM)", (load - lastLoadNanos) / 1e9);
+            if (record) {
+                seconds.merge(phase, used, (a, b) -> {
+                    Map<String, Double> sum = new LinkedHashMap<>(a);
+                    b.forEach((k, v) -> sum.merge(k, v, Double::sum));
+                    return sum;
+                });
+                wall.merge(phase, (now - lastWallNanos) / 1e9, Double::sum);
+            }
+            lastLoadNanos = load;
+            lastWallNanos = now;
+        }
+
+        private static long loadNanos() {
+            java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
+            return os instanceof com.sun.management.OperatingSystemMXBean unix ? unix.getProcessCpuTime() : 0;
+        }
+
+        void report(List<String> report) {
+            snapshot(true);
+            List<String> columns = new ArrayList<>(instances.stream().map(Instance::name).toList());
+            columns.add("load (test JVM)");
+            int cores = Runtime.getRuntime().availableProcessors();
+            report.add("## CPU");
+            report.add("");
+            report.add("CPU seconds used by each process in each phase (user and system time of each container's"
+                    + " PID 1, from the host's /proc; the test JVM's own for the load), and the whole as a share of"
+                    + " the " + cores + " cores over the phase's wall time. A process restarted within a phase counts"
+                    + " from its start.");
+            report.add("");
+            report.add("| phase | wall s | " + String.join(" | ", columns) + " | all | of " + cores + " cores |");
+            report.add("|---|---:|" + "---:|".repeat(columns.size() + 2));
+            seconds.forEach((name, used) -> {
+                double all = used.values().stream().mapToDouble(Double::doubleValue).sum();
+                double seconds = wall.getOrDefault(name, 0.0);
+                report.add("| " + name + " | " + fmt(seconds) + " | " + String.join(" | ", columns.stream()
+                        .map(column -> used.get(column) == null ? "" : fmt(used.get(column))).toList()) + " | "
+                        + fmt(all) + " | " + (seconds > 0 ? pct(all, seconds * cores) : "") + " |");
+            });
+            report.add("");
+        }
+    }
+
+    /** A phase of the run, for the memory samples and the CPU accounts. */
+    private void phase(Memory memory, String name) {
+        memory.phase(name);
+        cpuPhase(name);
+    }
+
+    /** A phase for the CPU accounts only: a step within one of the memory samples' phases. */
+    private void cpuPhase(String name) {
+        if (cpu != null) {
+            cpu.phase(name);
+        }
+    }
+
     private static final class Memory implements AutoCloseable {
         private final HotlineSystem system;
         private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
