@@ -5,13 +5,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +42,28 @@ public final class KafkaAuditTrail implements AuditTrail, AutoCloseable {
     private final Duration sendTimeout;
     private final Counter failures;
     private final JsonMapper json = JsonMapper.builder().build();
+
+    /**
+     * A trail with a producer of its own, outside any transaction: an audit event is one record written when a
+     * request is answered. acks=all and idempotence; every wait bounded by {@code sendTimeout}.
+     *
+     * @param clientConfig the service's Kafka client settings (brokers, SASL, TLS); a transactional id is dropped
+     */
+    public static KafkaAuditTrail withOwnProducer(Map<String, Object> clientConfig, String topic, String service,
+            Duration sendTimeout, MeterRegistry registry) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        int timeout = (int) sendTimeout.toMillis();
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(
+                new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer()));
+        return new KafkaAuditTrail(template, topic, service, sendTimeout, registry);
+    }
 
     public KafkaAuditTrail(KafkaTemplate<String, byte[]> template, String topic, String service,
             Duration sendTimeout, MeterRegistry registry) {

@@ -1,19 +1,12 @@
 package org.hotline.cases.audit.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.HashMap;
-import java.util.Map;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.hotline.web.audit.AuditTrail;
 import org.hotline.web.audit.KafkaAuditTrail;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * The audit trail of the caseworker endpoint; the security chain (SecurityConfiguration) feeds it. Each action goes
@@ -29,17 +22,7 @@ class AuditConfiguration {
     @Bean(destroyMethod = "close")
     KafkaAuditTrail auditTrail(KafkaProperties kafka, @Value("${spring.application.name}") String service,
             AuditProperties properties, MeterRegistry registry) {
-        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        int timeout = (int) properties.sendTimeout().toMillis();
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-        KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(
-                new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer()));
-        return new KafkaAuditTrail(template, properties.topic(), service, properties.sendTimeout(), registry);
+        return KafkaAuditTrail.withOwnProducer(kafka.buildProducerProperties(), properties.topic(), service,
+                properties.sendTimeout(), registry);
     }
 }
