@@ -31,6 +31,7 @@ final class SmtpMailGateway implements MailGateway {
     private final jakarta.mail.Session session;
 
     SmtpMailGateway(JavaMailSenderImpl settings) {
+        MailStreamProvider.nameUnlessNamed();
         this.settings = settings;
         Properties properties = new Properties();
         properties.putAll(settings.getSession().getProperties());

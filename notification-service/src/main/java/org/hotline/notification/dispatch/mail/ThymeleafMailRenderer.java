@@ -55,6 +55,7 @@ final class ThymeleafMailRenderer implements MailRenderer {
 
     ThymeleafMailRenderer(@Nullable Path templateDirectory, String fromAddress, NotificationMetrics metrics,
             Session session, Clock clock, AcknowledgementLinks links) {
+        MailStreamProvider.nameUnlessNamed();
         this.links = links;
         this.catalogue = new TemplateCatalogue(templateDirectory);
         this.engine = engine(templateDirectory);
