@@ -100,7 +100,9 @@ for entry in "${services[@]}"; do
   IFS='|' read -r name jar port management health <<<"$entry"
   [[ -f "$root/$jar" ]] || fail "$jar is missing; run without SKIP_BUILD=1"
   echo "Starting $name..."
-  java -Xmx384m -jar "$root/$jar" --spring.profiles.active=dev > "$logs/$name.log" 2>&1 &
+  # The dev profile's keys and accounts are public and kept out of the jars: they come from deploy/dev-config.
+  java -Xmx384m -jar "$root/$jar" --spring.profiles.active=dev \
+    --spring.config.additional-location="file:$root/deploy/dev-config/$name/" > "$logs/$name.log" 2>&1 &
   pids+=($!)
 done
 i=1

@@ -25,7 +25,9 @@ class DevClockEndpointTest {
     @Test
     void movesTheServicesClockForwardOnTheManagementPort() throws IOException, InterruptedException {
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(CaseApplication.class).run(
-                "--spring.profiles.active=dev", "--server.port=0", "--management.server.port=0",
+                // The dev profile's settings live beside the local stack, not in the jar.
+                "--spring.profiles.active=dev",
+                "--spring.config.additional-location=file:../deploy/dev-config/case-service/", "--server.port=0", "--management.server.port=0",
                 "--spring.kafka.bootstrap-servers=localhost:1", "--spring.kafka.streams.auto-startup=false",
                 "--spring.kafka.admin.auto-create=false",
                 "--spring.kafka.streams.state-dir=" + Files.createTempDirectory("case-service-dev-clock"),

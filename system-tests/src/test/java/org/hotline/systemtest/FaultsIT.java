@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -52,6 +55,12 @@ class FaultsIT {
     private static final List<Complaints.Complaint> submitted = new ArrayList<>();
     private static final String CASE_EVENTS = "cases.events.v1";
     private static final String CASE_STATUS = "case.status.v1";
+    /** Words of the statements of {@link Complaints}: intake seals them, and no log, topic or metric may show them. */
+    private static final List<String> STATEMENTS = List.of("непристойные предложения", "my bonus was cut",
+            "баланың қауіпсіздігіне", "худший маршрут", "ложные слухи", "в Новосибирске домогается");
+    /** The shapes of Complaints' names, emails and phones. */
+    private static final Pattern IDENTITY_SHAPES = Pattern.compile(
+            "Complainant [0-9a-z]+-[A-Za-z0-9-]+-[0-9]+|complainant-[0-9a-z]+-[A-Za-z0-9-]+-[0-9]+@example\\.net|\\+7 705 [0-9]{7}");
 
     @BeforeAll
     static void deploy() {
@@ -426,13 +435,69 @@ class FaultsIT {
                 secrets.add(complaint.email());
             }
         }
-        secrets.addAll(List.of("непристойные предложения", "my bonus was cut", "баланың қауіпсіздігіне",
-                "худший маршрут", "ложные слухи", "в Новосибирске домогается"));
+        secrets.addAll(STATEMENTS);
         for (HotlineSystem.Instance instance : system.services()) {
             String logs = system.logs(instance);
             assertThat(logs).as("log of %s", instance).isNotBlank();
             assertThat(secrets).as("personal data in the log of %s", instance).noneMatch(logs::contains);
         }
+    }
+
+    /**
+     * Every record of every topic (keys, values and headers; the services' internal topics, ledgers, changelogs and
+     * dead letters included) and every instance's metrics, after all the faults above: no complainant's name,
+     * email or phone and no statement in clear. Intake seals them; everything after it must pass them on sealed.
+     */
+    @Test
+    @Order(9)
+    void noTopicAndNoMetricCarriesAComplainantsIdentityOrStatementInClear() {
+        Set<String> identities = new HashSet<>();
+        for (Complaints.Complaint complaint : submitted) {
+            identities.add(complaint.name());
+            identities.add(complaint.phone());
+            if (complaint.email() != null) {
+                identities.add(complaint.email());
+            }
+        }
+        Topics topics = new Topics(system.bootstrapServers());
+        Map<String, Integer> scanned = new TreeMap<>();
+        for (String topic : topics.names()) {
+            List<Topics.Record> records = topics.readAll(topic);
+            scanned.put(topic, records.size());
+            for (Topics.Record record : records) {
+                String text = record.key() + "\n" + new String(record.value() == null ? new byte[0] : record.value(),
+                        StandardCharsets.UTF_8) + "\n" + record.headers();
+                assertThat(inClear(text, identities)).as("%s-%d@%d", topic, record.partition(), record.offset())
+                        .isEmpty();
+            }
+        }
+        log.info("records scanned per topic: {}", scanned);
+        assertThat(scanned).as("the topics that carry complaints were read")
+                .containsKeys(Topics.RECEIVED, Topics.ROUTED, Topics.OUTCOMES, CASE_EVENTS, CASE_STATUS,
+                        "notification.ledger.v1", "intake.idempotency.v1", "audit.events.v1");
+        assertThat(scanned.get(Topics.RECEIVED)).isGreaterThanOrEqualTo(submitted.size() / 2);
+        for (HotlineSystem.Instance instance : system.services()) {
+            String metrics = system.prometheus(instance);
+            assertThat(metrics).as("metrics of %s", instance).contains("# TYPE");
+            assertThat(inClear(metrics, identities)).as("personal data in the metrics of %s", instance).isEmpty();
+        }
+    }
+
+    /**
+     * What of {@code identities} and {@link #STATEMENTS} the text holds. The identities are found by their shapes
+     * (Complaints makes them) and then looked up, not searched one by one: tens of thousands of them in every one
+     * of tens of thousands of records would take hours.
+     */
+    private static List<String> inClear(String text, Set<String> identities) {
+        List<String> found = new ArrayList<>();
+        Matcher matcher = IDENTITY_SHAPES.matcher(text);
+        while (matcher.find()) {
+            if (identities.contains(matcher.group())) {
+                found.add(matcher.group());
+            }
+        }
+        STATEMENTS.stream().filter(text::contains).forEach(found::add);
+        return found;
     }
 
     /** Keeps the complaints for the log check and counts the answers by HTTP status (-1: no answer). */

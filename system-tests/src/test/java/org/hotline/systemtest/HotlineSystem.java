@@ -38,6 +38,7 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 import org.testcontainers.images.builder.ImageFromDockerfile;
+import org.testcontainers.utility.MountableFile;
 
 /**
  * The hotline as it is deployed: a Kafka broker, the mail catcher as the SMTP server, and two instances of each of
@@ -269,7 +270,14 @@ final class HotlineSystem implements AutoCloseable {
             // The benchmark's plain Jakarta Mail baseline sends to the same SMTP server from the test JVM.
             bindings.add(binding(smtpHostPort, SMTP_PORT));
         }
-        return new GenericContainer<>(image)
+        GenericContainer<?> container = new GenericContainer<>(image);
+        if (part != Part.MAIL) {
+            // The dev profile's keys and accounts are not in the images: they are public, and live beside the local
+            // stack. Spring Boot reads ./config/ of the working directory (/app).
+            container.withCopyFileToContainer(MountableFile.forHostPath(root.resolve("deploy/dev-config/"
+                    + part.containerName() + "-service/application-dev.yml"), 0644), "/app/config/application-dev.yml");
+        }
+        return container
                 .withNetwork(network)
                 .withNetworkAliases(part == Part.MAIL ? MAIL_ALIAS : instance.name())
                 .withEnv(env)
@@ -324,6 +332,27 @@ final class HotlineSystem implements AutoCloseable {
 
     URI management(Instance instance) {
         return URI.create("http://localhost:" + hostManagementPorts.get(instance));
+    }
+
+    /** The instance's Prometheus page, read with the dev profile's scraper account. */
+    String prometheus(Instance instance) {
+        HttpRequest request = HttpRequest.newBuilder(management(instance).resolve("/actuator/prometheus"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "dev-ops:dev-ops-password".getBytes(StandardCharsets.UTF_8)))
+                .GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("the metrics of " + instance + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

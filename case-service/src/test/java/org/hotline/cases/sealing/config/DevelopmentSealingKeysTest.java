@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.FileSystemResource;
 
 class DevelopmentSealingKeysTest {
 
@@ -54,7 +54,7 @@ class DevelopmentSealingKeysTest {
 
     private static Map<String, String> shippedSealingKeys() {
         YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
-        yaml.setResources(new ClassPathResource("application-dev.yml"));
+        yaml.setResources(new FileSystemResource("../deploy/dev-config/case-service/application-dev.yml"));
         Properties properties = yaml.getObject();
         return properties.stringPropertyNames().stream().filter(name -> name.startsWith(PREFIX))
                 .collect(Collectors.toMap(name -> name, properties::getProperty));

@@ -36,8 +36,10 @@ class ComposeFileTest {
         assertThat(compose).contains("../monitoring/scraper-password:/etc/prometheus/scraper-password:ro");
         for (String service : new String[] {"intake-service", "routing-service", "notification-service",
                 "case-service"}) {
-            assertThat(Repository.read(Repository.path(service + "/src/main/resources/application-dev.yml")))
+            assertThat(Repository.read(Repository.path("deploy/dev-config/" + service + "/application-dev.yml")))
                     .as("%s dev profile", service).contains("- name: dev-ops").contains("roles: [OPS]");
+            assertThat(compose).as("%s gets its dev profile's settings mounted", service).contains("- ../dev-config/"
+                    + service + "/application-dev.yml:/app/config/application-dev.yml:ro");
         }
     }
 }

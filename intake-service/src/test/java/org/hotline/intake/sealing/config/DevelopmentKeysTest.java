@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.FileSystemResource;
 
 class DevelopmentKeysTest {
 
@@ -79,7 +79,7 @@ class DevelopmentKeysTest {
 
     private static Map<String, String> shippedDevelopmentValues() {
         YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
-        yaml.setResources(new ClassPathResource("application-dev.yml"));
+        yaml.setResources(new FileSystemResource("../deploy/dev-config/intake-service/application-dev.yml"));
         Properties properties = yaml.getObject();
         return properties.stringPropertyNames().stream()
                 .filter(name -> name.equals("hotline.intake.identity-secret") || name.startsWith("hotline.sealing.keys."))

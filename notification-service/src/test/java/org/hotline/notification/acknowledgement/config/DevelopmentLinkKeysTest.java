@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.FileSystemResource;
 
 class DevelopmentLinkKeysTest {
 
@@ -81,7 +81,7 @@ class DevelopmentLinkKeysTest {
 
     private static Map<String, String> shippedLinkKeys() {
         YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
-        yaml.setResources(new ClassPathResource("application-dev.yml"));
+        yaml.setResources(new FileSystemResource("../deploy/dev-config/notification-service/application-dev.yml"));
         Properties properties = yaml.getObject();
         return properties.stringPropertyNames().stream()
                 .filter(name -> name.startsWith(PREFIX))
