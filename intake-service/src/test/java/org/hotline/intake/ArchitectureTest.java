@@ -2,6 +2,7 @@ package org.hotline.intake;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -33,4 +34,17 @@ class ArchitectureTest {
             .that().resideInAPackage("..complaint.domain..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("..complaint.domain..", "java..", "javax..",
                     "org.jspecify..");
+
+    /** Features depend on each other one way, never in a circle. */
+    @ArchTest
+    static final ArchRule featuresDependOnEachOtherOneWay = slices()
+            .matching("org.hotline.intake.(*)..")
+            .should().beFreeOfCycles();
+
+    /** Files and messages are parsed in adapters; the domain and the use cases see only their own types. */
+    @ArchTest
+    static final ArchRule parsingLibrariesStayInAdapters = noClasses()
+            .that().resideInAnyPackage("..domain..", "..application..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.yaml..", "tools.jackson..",
+                    "com.fasterxml.jackson..", "org.hotline.datafiles..");
 }

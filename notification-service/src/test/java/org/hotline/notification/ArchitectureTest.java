@@ -2,6 +2,7 @@ package org.hotline.notification;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -35,4 +36,17 @@ class ArchitectureTest {
     static final ArchRule adaptersDoNotKnowEachOther = noClasses()
             .that().resideInAnyPackage("..mail..", "..ledger..")
             .should().dependOnClassesThat().resideInAnyPackage("..messaging..");
+
+    /** Features depend on each other one way, never in a circle. */
+    @ArchTest
+    static final ArchRule featuresDependOnEachOtherOneWay = slices()
+            .matching("org.hotline.notification.(*)..")
+            .should().beFreeOfCycles();
+
+    /** Files and messages are parsed in adapters; the domain and the use cases see only their own types. */
+    @ArchTest
+    static final ArchRule parsingLibrariesStayInAdapters = noClasses()
+            .that().resideInAnyPackage("..domain..", "..application..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.yaml..", "tools.jackson..",
+                    "com.fasterxml.jackson..", "org.hotline.datafiles..");
 }

@@ -2,6 +2,7 @@ package org.hotline.routing;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -41,6 +42,23 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule theRulesEngineDoesNotKnowHowTheDirectoryIsLoaded = noClasses()
-            .that().resideInAPackage("..rules..")
+            .that().resideInAPackage("..rules.domain..")
             .should().dependOnClassesThat().resideInAPackage("..directory.application..");
+
+    /** complaint -> rules -> directory, never back: the directory knows nothing of the rules read against it. */
+    @ArchTest
+    static final ArchRule featuresDependOnEachOtherOneWay = slices()
+            .matching("org.hotline.routing.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule theDirectoryKnowsNeitherTheRulesNorTheComplaints = noClasses()
+            .that().resideInAPackage("..routing.directory..")
+            .should().dependOnClassesThat().resideInAnyPackage("..routing.rules..", "..routing.complaint..");
+
+    @ArchTest
+    static final ArchRule parsingLibrariesStayInAdapters = noClasses()
+            .that().resideInAnyPackage("..domain..", "..application..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.yaml..", "tools.jackson..",
+                    "com.fasterxml.jackson..", "org.hotline.datafiles..");
 }

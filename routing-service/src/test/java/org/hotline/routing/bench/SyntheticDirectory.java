@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 import org.hotline.routing.directory.application.DirectoryFile;
-import org.hotline.routing.directory.application.DirectoryLoader;
 import org.hotline.routing.directory.domain.AuthorityType;
 import org.hotline.routing.rules.domain.AccusedRole;
 import org.hotline.routing.rules.domain.Category;
@@ -12,6 +11,7 @@ import org.hotline.routing.rules.domain.ComplainantMode;
 import org.hotline.routing.rules.domain.RoutingEngine;
 import org.hotline.routing.rules.domain.Sector;
 import org.hotline.routing.rules.domain.WorkplaceType;
+import org.hotline.routing.rules.yaml.YamlRoutingEngineLoader;
 
 /**
  * A directory far larger than any country's: 1 country, 100 regions of 9 districts each (1,000 units),
@@ -28,7 +28,7 @@ final class SyntheticDirectory {
     }
 
     static RoutingEngine engine() {
-        return new DirectoryLoader().load(file("units.yml", units()), file("authorities.yml", authorities()),
+        return new YamlRoutingEngineLoader().load(file("units.yml", units()), file("authorities.yml", authorities()),
                 file("rules.yml", rules(new Random(42))));
     }
 

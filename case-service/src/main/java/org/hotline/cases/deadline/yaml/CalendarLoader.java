@@ -1,4 +1,4 @@
-package org.hotline.cases.deadline.application;
+package org.hotline.cases.deadline.yaml;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.hotline.cases.deadline.application.CalendarFile;
 import org.hotline.cases.deadline.domain.CalendarProblem;
 import org.hotline.cases.deadline.domain.CalendarYear;
 import org.hotline.cases.deadline.domain.DayOffTransfer;

@@ -1,4 +1,4 @@
-package org.hotline.cases.deadline.application;
+package org.hotline.cases.deadline.yaml;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hotline.cases.deadline.application.CalendarFile;
 import org.hotline.cases.deadline.domain.CalendarProblem;
 import org.hotline.cases.deadline.domain.Clock;
 import org.hotline.cases.deadline.domain.InvalidCalendarException;

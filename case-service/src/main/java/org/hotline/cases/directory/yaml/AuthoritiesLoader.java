@@ -1,9 +1,10 @@
-package org.hotline.cases.directory.application;
+package org.hotline.cases.directory.yaml;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hotline.cases.directory.application.InvalidDirectoryException;
 import org.hotline.cases.directory.domain.AuthorityNames;
 import org.hotline.datafiles.YamlNodes;
 import org.yaml.snakeyaml.nodes.MappingNode;

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hotline.cases.casefile.domain.Assignment;
 import org.hotline.cases.casefile.domain.CaseFile;
-import org.hotline.cases.deadline.application.ClocksLoader;
+import org.hotline.cases.deadline.yaml.ClocksLoader;
 import org.hotline.cases.escalation.domain.SilenceCheck.Due;
 import org.jspecify.annotations.Nullable;
 

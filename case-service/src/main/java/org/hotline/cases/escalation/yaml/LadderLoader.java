@@ -1,4 +1,4 @@
-package org.hotline.cases.escalation.application;
+package org.hotline.cases.escalation.yaml;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -6,7 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hotline.cases.deadline.application.ClocksLoader;
+import org.hotline.cases.deadline.yaml.ClocksLoader;
+import org.hotline.cases.escalation.application.InvalidLadderException;
 import org.hotline.cases.escalation.domain.Condition;
 import org.hotline.cases.escalation.domain.Conflict;
 import org.hotline.cases.escalation.domain.IdPattern;

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.hotline.cases.deadline.domain.WorkingCalendar;
+import org.hotline.cases.deadline.yaml.CalendarLoader;
 
 /** The calendar files the service ships with, loaded as the service loads them, without Spring. */
 public final class BundledCalendar {

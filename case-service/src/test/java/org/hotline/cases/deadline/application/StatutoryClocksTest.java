@@ -14,6 +14,7 @@ import org.hotline.cases.deadline.domain.CalendarProblem;
 import org.hotline.cases.deadline.domain.Deadlines;
 import org.hotline.cases.deadline.domain.InvalidCalendarException;
 import org.hotline.cases.deadline.domain.StatutoryClocks;
+import org.hotline.cases.deadline.yaml.ClocksLoader;
 import org.junit.jupiter.api.Test;
 
 class StatutoryClocksTest {

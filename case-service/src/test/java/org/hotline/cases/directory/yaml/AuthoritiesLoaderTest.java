@@ -1,4 +1,4 @@
-package org.hotline.cases.directory.application;
+package org.hotline.cases.directory.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.hotline.cases.directory.application.InvalidDirectoryException;
 import org.hotline.cases.directory.domain.AuthorityNames;
 import org.hotline.cases.escalation.application.BundledLadder;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.hotline.cases.escalation.domain.Ladder;
+import org.hotline.cases.escalation.yaml.LadderLoader;
 
 /** The ladder the service ships with, loaded as the service loads it, without Spring; or a test's own. */
 public final class BundledLadder {

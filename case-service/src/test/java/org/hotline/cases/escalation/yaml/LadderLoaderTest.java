@@ -1,4 +1,4 @@
-package org.hotline.cases.escalation.application;
+package org.hotline.cases.escalation.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hotline.cases.casefile.domain.Circumstances;
+import org.hotline.cases.escalation.application.BundledLadder;
+import org.hotline.cases.escalation.application.InvalidLadderException;
 import org.hotline.cases.escalation.domain.Ladder;
 import org.hotline.cases.escalation.domain.Rung;
 import org.junit.jupiter.api.Test;

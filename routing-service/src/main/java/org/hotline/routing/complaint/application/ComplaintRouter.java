@@ -1,17 +1,17 @@
 package org.hotline.routing.complaint.application;
 
 import java.time.Duration;
-import org.hotline.routing.directory.application.CurrentDirectory;
+import org.hotline.routing.rules.application.CurrentRoutingEngine;
 import org.hotline.routing.rules.domain.ComplaintFacts;
 import org.hotline.routing.rules.domain.Decision;
 
 /** Routes a complaint with the directory currently loaded; counts real decisions but not previews. */
 public final class ComplaintRouter {
 
-    private final CurrentDirectory directory;
+    private final CurrentRoutingEngine directory;
     private final RoutingMetrics metrics;
 
-    public ComplaintRouter(CurrentDirectory directory, RoutingMetrics metrics) {
+    public ComplaintRouter(CurrentRoutingEngine directory, RoutingMetrics metrics) {
         this.directory = directory;
         this.metrics = metrics;
     }

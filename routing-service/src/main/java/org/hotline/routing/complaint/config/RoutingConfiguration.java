@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.hotline.routing.complaint.application.ComplaintRouter;
 import org.hotline.routing.complaint.application.RoutingMetrics;
-import org.hotline.routing.directory.application.CurrentDirectory;
+import org.hotline.routing.rules.application.CurrentRoutingEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,7 +23,7 @@ class RoutingConfiguration {
     }
 
     @Bean
-    ComplaintRouter complaintRouter(CurrentDirectory directory, RoutingMetrics metrics) {
+    ComplaintRouter complaintRouter(CurrentRoutingEngine directory, RoutingMetrics metrics) {
         return new ComplaintRouter(directory, metrics);
     }
 }

@@ -1,4 +1,4 @@
-/** Loading, checking and reloading the jurisdiction directory and its rules. */
+/** The directory's files, where they come from, and the metrics of their loads. */
 @NullMarked
 package org.hotline.routing.directory.application;
 

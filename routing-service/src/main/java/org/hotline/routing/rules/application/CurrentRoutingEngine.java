@@ -1,10 +1,13 @@
-package org.hotline.routing.directory.application;
+package org.hotline.routing.rules.application;
 
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
+import org.hotline.routing.directory.application.DirectoryFile;
+import org.hotline.routing.directory.application.DirectoryMetrics;
+import org.hotline.routing.directory.application.DirectorySource;
 import org.hotline.routing.directory.domain.InvalidDirectoryException;
 import org.hotline.routing.rules.domain.RoutingEngine;
 import org.jspecify.annotations.Nullable;
@@ -17,17 +20,17 @@ import org.slf4j.LoggerFactory;
  * good directory while the data steward fixes the files, and the failure is logged with every problem's file
  * and line and counted in a metric. The first load, at start, has no such fallback and fails the start.
  */
-public final class CurrentDirectory {
+public final class CurrentRoutingEngine {
 
-    private static final Logger log = LoggerFactory.getLogger(CurrentDirectory.class);
+    private static final Logger log = LoggerFactory.getLogger(CurrentRoutingEngine.class);
 
     private final DirectorySource source;
-    private final DirectoryLoader loader;
+    private final RoutingEngineLoader loader;
     private final DirectoryMetrics metrics;
     private final AtomicReference<RoutingEngine> engine = new AtomicReference<>();
     private volatile byte @Nullable [] lastSeen;
 
-    public CurrentDirectory(DirectorySource source, DirectoryLoader loader, DirectoryMetrics metrics)
+    public CurrentRoutingEngine(DirectorySource source, RoutingEngineLoader loader, DirectoryMetrics metrics)
             throws IOException {
         this.source = source;
         this.loader = loader;

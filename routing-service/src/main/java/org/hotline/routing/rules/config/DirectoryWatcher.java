@@ -1,10 +1,10 @@
-package org.hotline.routing.directory.config;
+package org.hotline.routing.rules.config;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.hotline.routing.directory.application.CurrentDirectory;
+import org.hotline.routing.rules.application.CurrentRoutingEngine;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
@@ -15,11 +15,11 @@ import org.springframework.context.SmartLifecycle;
  */
 final class DirectoryWatcher implements SmartLifecycle {
 
-    private final CurrentDirectory directory;
+    private final CurrentRoutingEngine directory;
     private final Duration interval;
     private @Nullable ScheduledExecutorService executor;
 
-    DirectoryWatcher(CurrentDirectory directory, Duration interval) {
+    DirectoryWatcher(CurrentRoutingEngine directory, Duration interval) {
         this.directory = directory;
         this.interval = interval;
     }

@@ -1,12 +1,12 @@
-package org.hotline.routing.directory.web;
+package org.hotline.routing.rules.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import org.hotline.routing.directory.application.CurrentDirectory;
 import org.hotline.routing.directory.domain.InvalidDirectoryException;
+import org.hotline.routing.rules.application.CurrentRoutingEngine;
 import org.hotline.routing.rules.domain.RoutingEngine;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -19,11 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
  * A failed reload answers 422 with every problem's file and line, and the previous directory stays in use.
  */
 @RestController
-class DirectoryController {
+class DirectoryReloadController {
 
-    private final CurrentDirectory directory;
+    private final CurrentRoutingEngine directory;
 
-    DirectoryController(CurrentDirectory directory) {
+    DirectoryReloadController(CurrentRoutingEngine directory) {
         this.directory = directory;
     }
 

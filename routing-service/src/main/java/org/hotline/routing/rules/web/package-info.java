@@ -1,5 +1,5 @@
-/** HTTP operations on the directory: reloading it on demand. */
+/** HTTP operations on the routing engine: reloading the directory and its rules on demand. */
 @NullMarked
-package org.hotline.routing.directory.web;
+package org.hotline.routing.rules.web;
 
 import org.jspecify.annotations.NullMarked;

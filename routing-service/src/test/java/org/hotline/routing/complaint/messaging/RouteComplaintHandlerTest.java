@@ -17,12 +17,12 @@ import java.util.Set;
 import java.util.UUID;
 import org.hotline.routing.complaint.application.ComplaintRouter;
 import org.hotline.routing.complaint.application.RoutingMetrics;
-import org.hotline.routing.directory.application.CurrentDirectory;
-import org.hotline.routing.directory.application.DirectoryLoader;
 import org.hotline.routing.directory.application.DirectoryMetrics;
-import org.hotline.routing.directory.application.SampleDirectory;
+import org.hotline.routing.rules.application.CurrentRoutingEngine;
 import org.hotline.routing.rules.domain.ComplaintFacts;
 import org.hotline.routing.rules.domain.Decision;
+import org.hotline.routing.rules.yaml.SampleDirectory;
+import org.hotline.routing.rules.yaml.YamlRoutingEngineLoader;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
@@ -327,7 +327,7 @@ class RouteComplaintHandlerTest {
 
     private ComplaintRouter router() {
         try {
-            CurrentDirectory directory = new CurrentDirectory(new SampleDirectory(), new DirectoryLoader(),
+            CurrentRoutingEngine directory = new CurrentRoutingEngine(new SampleDirectory(), new YamlRoutingEngineLoader(),
                     new DirectoryMetrics() {
                         @Override
                         public void loaded(String rulesVersion, int authorities, int rules) {

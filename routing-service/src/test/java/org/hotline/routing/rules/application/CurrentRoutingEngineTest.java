@@ -1,4 +1,4 @@
-package org.hotline.routing.directory.application;
+package org.hotline.routing.rules.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.hotline.routing.directory.application.DirectoryMetrics;
+import org.hotline.routing.directory.application.DirectorySource;
 import org.hotline.routing.directory.domain.InvalidDirectoryException;
+import org.hotline.routing.rules.yaml.SampleDirectory;
+import org.hotline.routing.rules.yaml.YamlRoutingEngineLoader;
 import org.junit.jupiter.api.Test;
 
 /** Swapping the directory in use: a good reload replaces it, a bad one keeps it and is counted once. */
-class CurrentDirectoryTest {
+class CurrentRoutingEngineTest {
 
     private final List<String> loaded = new ArrayList<>();
     private int failures;
@@ -19,7 +23,7 @@ class CurrentDirectoryTest {
     @Test
     void reloadsWhenTheFilesChangeAndOnlyThen() throws IOException {
         // given
-        CurrentDirectory directory = new CurrentDirectory(files, new DirectoryLoader(), metrics());
+        CurrentRoutingEngine directory = new CurrentRoutingEngine(files, new YamlRoutingEngineLoader(), metrics());
         String first = directory.engine().rulesVersion();
 
         // when / then: nothing changed
@@ -39,7 +43,7 @@ class CurrentDirectoryTest {
     @Test
     void keepsTheDirectoryInUseWhenAReloadFindsMistakesAndReportsThemOnce() throws IOException {
         // given
-        CurrentDirectory directory = new CurrentDirectory(files, new DirectoryLoader(), metrics());
+        CurrentRoutingEngine directory = new CurrentRoutingEngine(files, new YamlRoutingEngineLoader(), metrics());
         String good = directory.engine().rulesVersion();
         files.with(DirectorySource.RULES, SampleDirectory.text(DirectorySource.RULES)
                 .replace("type: ANTI_CORRUPTION", "type: CORRUPTION_POLICE"));
@@ -62,7 +66,7 @@ class CurrentDirectoryTest {
     void refusesToStartWithAnInvalidDirectory() {
         files.with(DirectorySource.UNITS, "units: []\n");
 
-        assertThatThrownBy(() -> new CurrentDirectory(files, new DirectoryLoader(), metrics()))
+        assertThatThrownBy(() -> new CurrentRoutingEngine(files, new YamlRoutingEngineLoader(), metrics()))
                 .isInstanceOf(InvalidDirectoryException.class)
                 .hasMessageContaining("authorities.yml:");
     }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.hotline.routing.rules.domain.Complaints.complaint;
 
 import java.util.List;
-import org.hotline.routing.directory.application.SampleDirectory;
 import org.hotline.routing.directory.domain.Level;
+import org.hotline.routing.rules.yaml.SampleDirectory;
 import org.junit.jupiter.api.Test;
 
 /** The sample Kazakhstan rules, rule by rule and for the two cases of the guide. */

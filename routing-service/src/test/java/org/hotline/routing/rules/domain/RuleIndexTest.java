@@ -7,8 +7,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.hotline.routing.directory.application.SampleDirectory;
 import org.hotline.routing.directory.domain.AuthorityType;
+import org.hotline.routing.rules.yaml.SampleDirectory;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 

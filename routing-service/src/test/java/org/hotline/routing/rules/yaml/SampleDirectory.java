@@ -1,10 +1,12 @@
-package org.hotline.routing.directory.application;
+package org.hotline.routing.rules.yaml;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import org.hotline.routing.directory.application.DirectoryFile;
+import org.hotline.routing.directory.application.DirectorySource;
 import org.hotline.routing.rules.domain.RoutingEngine;
 
 /** The sample Kazakhstan directory from the classpath, optionally with some files replaced by test text. */
@@ -14,7 +16,7 @@ public final class SampleDirectory implements DirectorySource {
 
     public static RoutingEngine engine() {
         try {
-            return new DirectoryLoader().load(new SampleDirectory());
+            return new YamlRoutingEngineLoader().load(new SampleDirectory());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,10 +1,12 @@
-package org.hotline.routing.directory.application;
+package org.hotline.routing.rules.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hotline.routing.directory.application.DirectoryFile;
+import org.hotline.routing.directory.application.DirectorySource;
 import org.hotline.routing.directory.domain.AuthorityType;
 import org.hotline.routing.directory.domain.DirectoryProblem;
 import org.hotline.routing.directory.domain.InvalidDirectoryException;
@@ -15,7 +17,7 @@ import org.hotline.routing.rules.domain.RuleBook;
 import org.junit.jupiter.api.Test;
 
 /** Loading the directory files: the sample is complete, and each kind of mistake is reported with its line. */
-class DirectoryLoaderTest {
+class YamlRoutingEngineLoaderTest {
 
     private static final String UNITS = """
             units:
@@ -100,7 +102,7 @@ class DirectoryLoaderTest {
 
     @Test
     void loadsAMinimalValidDirectory() throws Exception {
-        RoutingEngine engine = new DirectoryLoader().load(files(UNITS, AUTHORITIES, RULES));
+        RoutingEngine engine = new YamlRoutingEngineLoader().load(files(UNITS, AUTHORITIES, RULES));
 
         assertThat(engine.rulesVersion()).startsWith("test-1@");
     }
@@ -108,7 +110,7 @@ class DirectoryLoaderTest {
     @Test
     void readsAPlainReasonAsEnglishWithoutTranslations() throws Exception {
         // given: the rules of an NGO written before reasons could be translated
-        RoutingEngine engine = new DirectoryLoader().load(files(UNITS, AUTHORITIES, RULES));
+        RoutingEngine engine = new YamlRoutingEngineLoader().load(files(UNITS, AUTHORITIES, RULES));
 
         // when
         Reason reason = engine.ruleBook().rules().get(0).assign().get(0).reason();
@@ -125,7 +127,7 @@ class DirectoryLoaderTest {
                 "reason: { en: Police act., ru: Действует полиция., kk: Полиция әрекет етеді. }");
 
         // when
-        RoutingEngine engine = new DirectoryLoader().load(files(UNITS, AUTHORITIES, translated));
+        RoutingEngine engine = new YamlRoutingEngineLoader().load(files(UNITS, AUTHORITIES, translated));
 
         // then
         assertThat(engine.ruleBook().rules().get(0).assign().get(0).reason())
@@ -225,7 +227,7 @@ class DirectoryLoaderTest {
 
     private static InvalidDirectoryException problems(DirectorySource source) {
         return (InvalidDirectoryException) org.assertj.core.api.Assertions.catchThrowable(
-                () -> new DirectoryLoader().load(source));
+                () -> new YamlRoutingEngineLoader().load(source));
     }
 
     private static DirectorySource files(String units, String authorities, String rules) {
@@ -235,7 +237,7 @@ class DirectoryLoaderTest {
 
     @Test
     void failsWithoutLoadingAnythingWhenAFileIsMissing() {
-        assertThatThrownBy(() -> new DirectoryLoader().load(new DirectorySource() {
+        assertThatThrownBy(() -> new YamlRoutingEngineLoader().load(new DirectorySource() {
             @Override
             public DirectoryFile read(String name) throws java.io.IOException {
                 throw new java.nio.file.NoSuchFileException(name);
