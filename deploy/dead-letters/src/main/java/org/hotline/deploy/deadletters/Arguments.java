@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param bootstrapServers from {@code --bootstrap-server}; may be null when the command-config file names them
  * @param commandConfig a Kafka client properties file ({@code --command-config}), as Kafka's own tools take it
+ * @param again from {@code --again}: replay dead letters that were replayed before, too
  */
-record Arguments(Command command, String topic, Selection selection, boolean dryRun,
+record Arguments(Command command, String topic, Selection selection, boolean dryRun, boolean again,
         @Nullable String bootstrapServers, @Nullable Path commandConfig) {
 
     enum Command { LIST, REPLAY }
@@ -21,13 +22,15 @@ record Arguments(Command command, String topic, Selection selection, boolean dry
     static final String USAGE = """
             usage: dead-letters list <dlt-topic> --bootstrap-server <host:port> [--command-config <file>]
                    dead-letters replay <dlt-topic> (--offsets <p:o,p:o,...> | --all | --reason-code <code>)
-                                [--dry-run] --bootstrap-server <host:port> [--command-config <file>]
+                                [--dry-run] [--again] --bootstrap-server <host:port> [--command-config <file>]
                    dead-letters --help
 
               list      prints one line per dead letter: where it sits, its key, why it failed and where it came
                         from; never its value, only the value's size
               replay    re-publishes the chosen dead letters to their x-dead-letter-original-topic with the same
-                        key, value and original headers, plus x-replayed-from; --dry-run only says what it would do
+                        key, value and original headers, plus x-replayed-from; --dry-run only says what it would do;
+                        a dead letter replayed before (an x-replayed-from naming it on its original topic) is refused
+                        unless --again is given
 
               --command-config  a Kafka client properties file (security.protocol, sasl.*, ssl.*, ...)
 
@@ -47,6 +50,7 @@ record Arguments(Command command, String topic, Selection selection, boolean dry
         boolean all = false;
         String reasonCode = null;
         boolean dryRun = false;
+        boolean again = false;
         String bootstrapServers = null;
         Path commandConfig = null;
         for (int i = 1; i < args.length; i++) {
@@ -58,6 +62,7 @@ record Arguments(Command command, String topic, Selection selection, boolean dry
                 case "--all" -> all = true;
                 case "--reason-code" -> reasonCode = value(args, ++i, arg);
                 case "--dry-run" -> dryRun = true;
+                case "--again" -> again = true;
                 default -> {
                     if (arg.startsWith("-")) {
                         throw new DeadLetters.UsageError("unknown option '" + arg + "'");
@@ -79,8 +84,8 @@ record Arguments(Command command, String topic, Selection selection, boolean dry
         int chosen = (offsets == null ? 0 : 1) + (all ? 1 : 0) + (reasonCode == null ? 0 : 1);
         Selection selection;
         if (command == Command.LIST) {
-            if (chosen > 0 || dryRun) {
-                throw new DeadLetters.UsageError("list takes no --offsets, --all, --reason-code or --dry-run");
+            if (chosen > 0 || dryRun || again) {
+                throw new DeadLetters.UsageError("list takes no --offsets, --all, --reason-code, --dry-run or --again");
             }
             selection = Selection.everything();
         } else {
@@ -91,7 +96,7 @@ record Arguments(Command command, String topic, Selection selection, boolean dry
                     : reasonCode != null ? Selection.withReasonCode(reasonCode)
                     : Selection.everything();
         }
-        return new Arguments(command, topic, selection, dryRun, bootstrapServers, commandConfig);
+        return new Arguments(command, topic, selection, dryRun, again, bootstrapServers, commandConfig);
     }
 
     private static String value(String[] args, int index, String option) {

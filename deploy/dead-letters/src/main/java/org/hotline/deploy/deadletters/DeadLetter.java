@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * One record read from a dead-letter topic: the original record unchanged (key, value, its own headers) plus the
  * {@code x-dead-letter-*} headers the service added when it set the record aside (docs/operations.md).
  */
-record DeadLetter(String topic, int partition, long offset, byte @Nullable [] key, byte @Nullable [] value,
-        List<Header> headers) {
+record DeadLetter(String topic, int partition, long offset, long timestamp, byte @Nullable [] key,
+        byte @Nullable [] value, List<Header> headers) {
 
     static final String PREFIX = "x-dead-letter-";
     static final String REASON = PREFIX + "reason";
@@ -36,8 +36,8 @@ record DeadLetter(String topic, int partition, long offset, byte @Nullable [] ke
         for (Header header : record.headers()) {
             headers.add(new RecordHeader(header.key(), header.value()));
         }
-        return new DeadLetter(record.topic(), record.partition(), record.offset(), record.key(), record.value(),
-                headers);
+        return new DeadLetter(record.topic(), record.partition(), record.offset(), record.timestamp(), record.key(),
+                record.value(), headers);
     }
 
     /** The last value of a header as UTF-8 text, as the services write them; null when the header is absent. */

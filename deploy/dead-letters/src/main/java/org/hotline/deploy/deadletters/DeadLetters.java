@@ -43,7 +43,7 @@ public final class DeadLetters {
             switch (arguments.command()) {
                 case LIST -> list(letters, arguments.topic(), out);
                 case REPLAY -> Replay.run(connection, arguments.topic(), letters, arguments.selection(),
-                        arguments.dryRun(), out);
+                        arguments.dryRun(), arguments.again(), out);
             }
             return DONE;
         } catch (UsageError e) {

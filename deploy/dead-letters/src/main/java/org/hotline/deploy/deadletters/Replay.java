@@ -2,8 +2,10 @@ package org.hotline.deploy.deadletters;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,26 +21,39 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * Re-publishes chosen dead letters to the topic each came from. Every check is made before the first record is
  * sent, so a refusal replays nothing; once sending starts, each record waits for its acknowledgement before the
- * next, so a failure leaves the lines printed so far as the exact list of what was replayed.
+ * next, so a failure leaves the lines printed so far as the exact list of what was replayed. A dead letter that was
+ * replayed before is refused unless the operator says {@code --again}: replaying it twice would put the same event on
+ * its topic twice.
  */
 final class Replay {
+
+    /** How long the check for earlier replays may read the original topics. */
+    private static final Duration HISTORY_PATIENCE = Duration.ofMinutes(5);
 
     private Replay() {
     }
 
     static void run(Properties connection, String topic, List<DeadLetter> letters, Selection selection,
-            boolean dryRun, PrintStream out) {
+            boolean dryRun, boolean again, PrintStream out) {
         List<DeadLetter> chosen = letters.stream().filter(selection::includes).toList();
         refuseWhatCannotBeReplayed(topic, letters, selection, chosen);
         if (chosen.isEmpty()) {
             out.println("nothing to replay: " + topic + " has no dead letters");
             return;
         }
+        Map<String, String> replayedBefore = ReplayHistory.of(connection, chosen, HISTORY_PATIENCE);
+        if (!again && !replayedBefore.isEmpty()) {
+            throw new DeadLetters.Refused("already replayed: " + String.join(", ", replayedBefore.entrySet().stream()
+                    .map(done -> done.getKey() + " (as " + done.getValue() + ")").toList())
+                    + "; nothing was replayed. Leave them out (--offsets), or give --again to replay them once more");
+        }
         if (dryRun) {
             for (DeadLetter letter : chosen) {
-                out.printf("would replay %s to %s key=%s headers=%d value=%d bytes%n", letter.position(),
+                String before = replayedBefore.get(letter.position());
+                out.printf("would replay %s to %s key=%s headers=%d value=%d bytes%s%n", letter.position(),
                         letter.header(DeadLetter.ORIGINAL_TOPIC), letter.printableKey(),
-                        letter.originalHeaders().size(), letter.valueSize());
+                        letter.originalHeaders().size(), letter.valueSize(),
+                        before == null ? "" : " (replayed before as " + before + ")");
             }
             out.printf("dry run: %d dead letter(s) would be replayed; nothing was published%n", chosen.size());
             return;

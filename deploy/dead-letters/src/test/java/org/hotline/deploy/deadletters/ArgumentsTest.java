@@ -23,7 +23,16 @@ class ArgumentsTest {
         assertThat(arguments.selection().positions())
                 .containsExactlyInAnyOrder(new Selection.Position(0, 12), new Selection.Position(2, 7));
         assertThat(arguments.dryRun()).isFalse();
+        assertThat(arguments.again()).isFalse();
         assertThat(arguments.bootstrapServers()).isEqualTo("kafka:9092");
+    }
+
+    @Test
+    void againAllowsReplayingDeadLettersReplayedBeforeAndOnlyForReplay() {
+        assertThat(Arguments.parse("replay", "t.dlt", "--all", "--again", "--bootstrap-server", "kafka:9092")
+                .again()).isTrue();
+        assertThatThrownBy(() -> Arguments.parse("list", "t.dlt", "--again", "--bootstrap-server", "kafka:9092"))
+                .isInstanceOf(DeadLetters.UsageError.class).hasMessageContaining("--again");
     }
 
     @Test

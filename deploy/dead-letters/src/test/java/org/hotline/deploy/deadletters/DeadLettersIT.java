@@ -150,6 +150,56 @@ class DeadLettersIT {
     }
 
     @Test
+    void aDeadLetterReplayedBeforeIsRefusedAndNothingIsReplayedUnlessAgainIsGiven() {
+        // given two dead letters, the first of them replayed once already
+        committed(deadLetter("C-1", PERSONAL + 1, "routing_failed", 1, 10),
+                deadLetter("C-2", PERSONAL + 2, "routing_failed", 1, 11));
+        assertThat(tool("replay", deadLetters, "--offsets", "0:0", "--bootstrap-server",
+                broker.getBrokersAsString()).exit).isZero();
+
+        // when both are replayed
+        Run refused = tool("replay", deadLetters, "--all", "--bootstrap-server", broker.getBrokersAsString());
+
+        // then the tool refuses, naming the one replayed before and where its replay is, and publishes nothing
+        assertThat(refused.exit).isEqualTo(1);
+        assertThat(refused.err).contains("already replayed: " + deadLetters + "/0/0 (as " + original + "/")
+                .contains("nothing was replayed").contains("--again").doesNotContain(deadLetters + "/0/1");
+        assertThat(everythingOn(original)).hasSize(1);
+
+        // and a dry run says which was replayed before
+        Run dryRun = tool("replay", deadLetters, "--all", "--dry-run", "--again", "--bootstrap-server",
+                broker.getBrokersAsString());
+        assertThat(dryRun.out).contains("would replay " + deadLetters + "/0/0 to " + original)
+                .contains("(replayed before as " + original + "/");
+
+        // when the operator insists
+        Run again = tool("replay", deadLetters, "--all", "--again", "--bootstrap-server",
+                broker.getBrokersAsString());
+
+        // then both go back, the first for the second time
+        assertThat(again.exit).isZero();
+        assertThat(everythingOn(original)).extracting(record -> text(record.key()))
+                .containsExactlyInAnyOrder("C-1", "C-1", "C-2");
+    }
+
+    @Test
+    void replayingTheOtherDeadLettersIsNotHeldUpByOnesReplayedBefore() {
+        // given
+        committed(deadLetter("C-1", PERSONAL + 1, "routing_failed", 1, 10),
+                deadLetter("C-2", PERSONAL + 2, "routing_failed", 1, 11));
+        assertThat(tool("replay", deadLetters, "--offsets", "0:0", "--bootstrap-server",
+                broker.getBrokersAsString()).exit).isZero();
+
+        // when
+        Run run = tool("replay", deadLetters, "--offsets", "0:1", "--bootstrap-server", broker.getBrokersAsString());
+
+        // then
+        assertThat(run.exit).isZero();
+        assertThat(everythingOn(original)).extracting(record -> text(record.key()))
+                .containsExactlyInAnyOrder("C-1", "C-2");
+    }
+
+    @Test
     void replayByReasonCodeTakesOnlyTheDeadLettersWithThatCode() {
         // given
         committed(deadLetter("C-1", PERSONAL, "routing_failed", 0, 1), deadLetter("C-2", PERSONAL, "not_json", 0, 2));
