@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -67,7 +68,12 @@ class KcatIT {
         try {
             process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
-            throw new IllegalStateException("kcat is not installed: apt-get install kcat (CI installs it)", e);
+            // A newcomer's verify runs everything else (./test.sh installs kcat); in CI nothing may be skipped.
+            String message = "kcat is not installed: apt-get install kcat, or run ./test.sh as root";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException(message, e);
+            }
+            return Assumptions.abort("skipped: " + message);
         }
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("kcat finished").isTrue();
