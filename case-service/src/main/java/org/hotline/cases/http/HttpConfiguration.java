@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,18 +20,31 @@ import tools.jackson.databind.json.JsonMapper;
 class HttpConfiguration {
 
     /**
-     * The acknowledgement pages are pages with a form but no script and no inline style: they may load style sheets
+     * The acknowledgement pages and the status page are pages with a form but no script and no inline style: they may load style sheets
      * of this origin only and post their form only to this origin, and no other site may frame them (which would
      * let it trick a body into confirming).
      */
     static final String PAGE_POLICY = "default-src 'none'; style-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'";
 
-    /** The API's answers are data ({@link SecurityHeadersFilter#API_POLICY}); the pages under /ack/ are pages. */
+    /**
+     * The API's answers are data ({@link SecurityHeadersFilter#API_POLICY}); the acknowledgement pages under /ack/ and
+     * the status page, /status, are pages.
+     */
     @Bean
     SecurityHeadersFilter securityHeadersFilter() {
         return new SecurityHeadersFilter(
-                path -> path.startsWith("/ack/") ? PAGE_POLICY : SecurityHeadersFilter.API_POLICY);
+                path -> path.startsWith("/ack/") || path.equals("/status") ? PAGE_POLICY
+                        : SecurityHeadersFilter.API_POLICY);
+    }
+
+    /**
+     * The pages' language (acknowledgement and status pages). Named {@code localeResolver}, so it replaces Boot's:
+     * the dispatcher looks it up by that name.
+     */
+    @Bean
+    LocaleResolver localeResolver() {
+        return new PageLocaleResolver();
     }
 
     @Bean

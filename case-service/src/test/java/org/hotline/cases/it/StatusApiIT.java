@@ -7,8 +7,10 @@ import static org.hotline.cases.it.CaseHarness.ROUTED;
 import static org.hotline.cases.it.CaseHarness.publish;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +24,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The complainant's status question against the service on a real broker. */
+/** The complainant's status question, through the API and through the status page, against the service on a real broker. */
 class StatusApiIT {
 
     private static final Instant RECEIVED_AT = Instant.parse("2026-11-30T05:00:00Z");
@@ -118,5 +120,74 @@ class StatusApiIT {
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(malformed.body()).get("type").asString()).isEqualTo("urn:hotline:problem:malformed-json");
         assertThat(missing.body() + malformed.body()).doesNotContain("SECRET");
+    }
+
+    static HttpResponse<String> page(String reference, String trackingCode, String language) {
+        String url = "http://localhost:" + CaseHarness.port(service, "local.server.port") + "/status";
+        String form = "reference=" + encode(reference) + "&trackingCode=" + encode(trackingCode) + "&lang=" + language;
+        return CaseHarness.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theStatusPageShowsTheCaseInWordsWithAlmatyTimesAndNoPersonalData() {
+        HttpResponse<String> response = page(complaint.reference.toLowerCase(), " 7f3k-9qx2-abcd-efgh", "en");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/html"));
+        assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+                assertThat(policy).contains("default-src 'none'", "form-action 'self'", "frame-ancestors 'none'"));
+        assertThat(response.body())
+                .contains("<html lang=\"en\">", "Complaint " + complaint.reference)
+                .contains("At least one body is late")
+                .contains("Police Department, Kostanay Region", "Responsible for considering the complaint",
+                        "Did not confirm receipt in time")
+                // 05:00:03 UTC is 10:00 in Almaty; deadlines are days
+                .contains("November 30, 2026, 10:00", "December 1, 2026", "December 22, 2026")
+                .contains("Told; waiting for confirmation of receipt")
+                .doesNotContain("ACKNOWLEDGEMENT_OVERDUE", "2026-12-01", "05:00:03", "Z</dd>")
+                .doesNotContain("Айгерим", "aigerim@", CaseEvents.TRACKING_CODE, complaint.complaintId.toString());
+    }
+
+    @Test
+    void theStatusPageSpeaksKazakhAndRussianWhenAsked() {
+        HttpResponse<String> kazakh = page(complaint.reference, CaseEvents.TRACKING_CODE, "kk");
+        HttpResponse<String> russian = page(complaint.reference, CaseEvents.TRACKING_CODE, "ru");
+        String formUrl = "http://localhost:" + CaseHarness.port(service, "local.server.port") + "/status?lang=kk";
+        HttpResponse<String> kazakhForm = CaseHarness.send(HttpRequest.newBuilder(URI.create(formUrl)).GET());
+
+        assertThat(kazakh.statusCode()).isEqualTo(200);
+        assertThat(kazakh.body()).contains("<html lang=\"kk\">", "Өтініш " + complaint.reference,
+                "Алғанын мерзімінде растамады", "Алматы уақытымен");
+        assertThat(russian.statusCode()).isEqualTo(200);
+        assertThat(russian.body()).contains("<html lang=\"ru\">", "Обращение " + complaint.reference,
+                "Не подтвердил получение в срок", "1 декабря 2026");
+        assertThat(kazakhForm.statusCode()).isEqualTo(200);
+        assertThat(kazakhForm.body()).contains("Өтінішіңіздің мәртебесі", "name=\"trackingCode\"",
+                "type=\"password\"", "action=\"/status\"", "hreflang=\"ru\"");
+        assertThat(kazakhForm.headers().firstValue("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void theStatusPageAnswersAnUnknownReferenceAndAWrongCodeAlikeAndEchoesNothing() {
+        HttpResponse<String> unknown = page("HL-0000-0000-0000", CaseEvents.TRACKING_CODE, "en");
+        HttpResponse<String> wrongCode = page(complaint.reference, "7F3K-9QX2-ABCD-EFGJ", "en");
+        HttpResponse<String> missing = page("HL-SECRET-VALUE", "", "en");
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(wrongCode.statusCode()).isEqualTo(404);
+        assertThat(wrongCode.body()).isEqualTo(unknown.body()).contains("No complaint matches");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("Enter both the reference and the tracking code")
+                .doesNotContain("SECRET");
+        assertThat(unknown.body() + wrongCode.body()).doesNotContain("HL-0000-0000-0000", "EFGJ",
+                complaint.reference);
     }
 }

@@ -17,6 +17,7 @@ import org.hotline.cases.acknowledgement.application.InvalidRegistrationNumberEx
 import org.hotline.cases.acknowledgement.domain.RefusedLinkException;
 import org.hotline.cases.casefile.application.CaseFilesUnavailableException;
 import org.hotline.cases.casefile.domain.AnswerOutcome;
+import org.hotline.cases.http.PageLocaleResolver;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -35,8 +35,9 @@ class RateLimitConfiguration {
             ClientIdentifier clients, JsonMapper json, MeterRegistry registry) {
         RateLimiter limiter = new RateLimiter(properties.perClient().rate(), properties.global().rate(),
                 properties.maxClients(), System::nanoTime);
+        // The status page's form posts count against the same buckets: guessing there is guessing all the same.
         return registration(new RateLimitFilter(RateLimitFilter.Endpoint.STATUS, limiter, clients, json, registry),
-                "statusRateLimitFilter", "/api/v1/complaints/status");
+                "statusRateLimitFilter", "/api/v1/complaints/status", "/status");
     }
 
     @Bean
@@ -53,10 +54,10 @@ class RateLimitConfiguration {
 
     /** Named: two registrations of one filter class would otherwise share a name, and the second be dropped. */
     private static FilterRegistrationBean<RateLimitFilter> registration(RateLimitFilter filter, String name,
-            String urlPattern) {
+            String... urlPatterns) {
         FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setName(name);
-        registration.addUrlPatterns(urlPattern);
+        registration.addUrlPatterns(urlPatterns);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

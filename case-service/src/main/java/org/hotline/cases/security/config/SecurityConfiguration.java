@@ -38,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>the caseworker endpoint on the API port ({@code POST /api/v1/cases/{reference}/assignments/{authorityId}/
  *       acknowledgement} and {@code .../answer}): STAFF with HTTP Basic (an ADMIN is also STAFF), every request of
  *       an authenticated account audited (AuditFilter), writes from other sites refused;</li>
- *   <li>the rest of the API port, which takes no credential: the complaint status ({@code POST /api/v1/complaints/status})
+ *   <li>the rest of the API port, which takes no credential: the complaint status ({@code POST /api/v1/complaints/status}
+ *       and its page, {@code GET} and {@code POST /status})
  *       and the acknowledgement pages ({@code GET} and {@code POST /ack/{token}}, the token being their
  *       credential) are open to all, any other path is answered 404. Writes from another site's pages are
  *       refused (CrossOriginWriteFilter).</li>
@@ -100,6 +101,9 @@ class SecurityConfiguration {
         // No HTTP Basic here: nothing on this port needs an account, and a credential sent is ignored.
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/complaints/status").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/status").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/status").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/status").permitAll()
                         .requestMatchers(HttpMethod.GET, "/ack/*").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/ack/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/ack/*").permitAll()
@@ -144,7 +148,7 @@ class SecurityConfiguration {
     /** A path of the API port that is not one of the public pages: nothing to log in to, nothing here. */
     private static void notServed(ProblemResponder problems, HttpServletResponse response) throws IOException {
         problems.write(response, HttpStatus.NOT_FOUND, "not-found", "Nothing is served here",
-                "This port serves the complaint status (POST /api/v1/complaints/status), the acknowledgement "
+                "This port serves the complaint status (POST /api/v1/complaints/status, /status), the acknowledgement "
                         + "pages (/ack/{token}) and the caseworker endpoint (/api/v1/cases/...) only.");
     }
 }
