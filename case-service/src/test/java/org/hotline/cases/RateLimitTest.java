@@ -66,6 +66,17 @@ class RateLimitTest {
                 .doesNotContain("HL-7F3K-9QX2-ABCD", "AAAA-BBBB-CCCC-DDDD");
         assertThat(post("/api/v1/complaints/status", "application/json", "{not json").statusCode())
                 .as("refused before its body is read").isEqualTo(429);
+
+        // the status page's form shares the buckets, and a person gets a page, not JSON
+        HttpResponse<String> page = post("/status", "application/x-www-form-urlencoded",
+                "reference=HL-7F3K-9QX2-ABCD&trackingCode=AAAA-BBBB-CCCC-DDDD&lang=en");
+        assertThat(page.statusCode()).isEqualTo(429);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/html"));
+        assertThat(page.headers().firstValue("Retry-After")).isPresent();
+        assertThat(page.body()).contains("Too many attempts", "Слишком много попыток", "Тым көп әрекет",
+                "try again in " + page.headers().firstValue("Retry-After").orElseThrow() + " s")
+                .doesNotContain("HL-7F3K-9QX2-ABCD", "AAAA-BBBB-CCCC-DDDD", "{seconds}");
     }
 
     @Test
@@ -82,7 +93,9 @@ class RateLimitTest {
         assertThat(firstTen).doesNotContain(429);
         assertThat(eleventh.statusCode()).isEqualTo(429);
         assertThat(eleventh.headers().firstValue("Retry-After")).isPresent();
-        assertThat(eleventh.body()).contains("\"limit\":\"client\"", "Nothing was recorded.");
+        assertThat(eleventh.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/html"));
+        assertThat(eleventh.body()).contains("Too many attempts", "Слишком много попыток", "Тым көп әрекет");
     }
 
     private static HttpResponse<String> post(String path, String contentType, String body)

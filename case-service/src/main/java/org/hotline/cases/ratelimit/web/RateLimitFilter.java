@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -24,8 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Answers a POST over a limit with 429 before its body is read: a refused status request is never looked up,
  * and a refused acknowledgement is never checked nor recorded. The answer is a problem detail of type
  * {@code urn:hotline:problem:too-many-requests} with {@code Retry-After} in seconds; it names the limit but
- * nothing of the client nor of the request. Each refusal counts in {@code hotline_cases_requests_throttled_total},
- * labelled by the endpoint and the limit alone.
+ * nothing of the client nor of the request. A form posted by a browser (the status page, the acknowledgement pages)
+ * gets a page instead, in Kazakh, Russian and English at once (the language of the page it came from is not known
+ * before the body is read), with the same status and {@code Retry-After}. Each refusal counts in
+ * {@code hotline_cases_requests_throttled_total}, labelled by the endpoint and the limit alone.
  */
 public final class RateLimitFilter extends OncePerRequestFilter {
 
@@ -100,7 +103,50 @@ public final class RateLimitFilter extends OncePerRequestFilter {
         problem.put("limit", refusedBy.name().toLowerCase(Locale.ROOT));
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+        if (formPost(request)) {
+            response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
+            response.getOutputStream().write(PAGE.replace("{seconds}", String.valueOf(seconds))
+                    .getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(json.writeValueAsBytes(problem));
     }
+
+    private static boolean formPost(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+    }
+
+    /** What a person sees: nothing of the request, when to try again, in the three languages. */
+    private static final String PAGE = """
+            <!DOCTYPE html>
+            <html lang="ru">
+            <head>
+              <meta charset="utf-8">
+              <meta name="viewport" content="width=device-width, initial-scale=1">
+              <meta name="robots" content="noindex, nofollow">
+              <title>Тым көп әрекет · Слишком много попыток · Too many attempts</title>
+            </head>
+            <body>
+              <main>
+                <section lang="kk">
+                  <h1>Тым көп әрекет</h1>
+                  <p>Осы мекенжайдан қысқа уақытта тым көп сұрау келді, сондықтан ештеңе жасалмады.
+                    {seconds} секундтан кейін қайталап көріңіз.</p>
+                </section>
+                <section lang="ru">
+                  <h1>Слишком много попыток</h1>
+                  <p>С этого адреса за короткое время пришло слишком много запросов, поэтому ничего не сделано.
+                    Повторите попытку через {seconds} с.</p>
+                </section>
+                <section lang="en">
+                  <h1>Too many attempts</h1>
+                  <p>This address sent too many requests in a short time, so nothing was done.
+                    Please try again in {seconds} s.</p>
+                </section>
+              </main>
+            </body>
+            </html>
+            """;
 }
