@@ -114,9 +114,11 @@ public final class MessagePlanner {
         Map<String, @Nullable Object> model = common(complaint.reference(), language);
         model.put("complaintId", complaint.complaintId().toString());
         model.put("receivedAt", complaint.receivedAt().toString());
+        model.put("receivedAtLocal", Vocabulary.moment(complaint.receivedAt(), language));
         model.put("fallback", complaint.fallback());
         model.put("rulesVersion", SafeText.line(complaint.rulesVersion()));
         model.put("mode", complaint.mode().name());
+        model.put("modeWords", Vocabulary.word(complaint.mode().name(), language));
         model.put("immediateDanger", complaint.immediateDanger());
         model.put("victimMinor", complaint.victimMinor());
         model.put("acknowledged", acknowledges(complaint));

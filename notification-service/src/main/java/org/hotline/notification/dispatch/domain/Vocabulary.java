@@ -1,5 +1,11 @@
 package org.hotline.notification.dispatch.domain;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -40,7 +46,19 @@ public final class Vocabulary {
                     "accepted for consideration"),
             words("FORWARDED", "басқа органға жолданды", "направлено в другой орган", "forwarded to another body"),
             words("MEASURES_TAKEN", "шаралар қабылданды", "приняты меры", "measures taken"),
-            words("REFUSED", "қараудан бас тартылды", "в рассмотрении отказано", "refused"));
+            words("REFUSED", "қараудан бас тартылды", "в рассмотрении отказано", "refused"),
+            words("ANONYMOUS", "анонимді: органдар кім шағымданғанын білмейді, өтініш берушіге хат жіберілмейді",
+                    "анонимно: органы не узнают, кто обратился; заявителю писем не отправляется",
+                    "anonymous: the bodies learn nothing of who complained; the complainant gets no email"),
+            words("CONFIDENTIAL", "құпия: органдар кім шағымданғанын білмейді, байланыс үшін ҮЕҰ көрсетілген",
+                    "конфиденциально: органы не узнают, кто обратился; контакт для них — НКО",
+                    "confidential: the bodies learn nothing of who complained; the NGO is their contact"),
+            words("OPEN", "ашық: органдар өтініш берушінің аты-жөні мен байланыс деректерін алады",
+                    "открыто: органы получают имя и контакты заявителя",
+                    "open: the bodies receive the complainant's name and contact details"));
+
+    /** Where the hotline works: times in emails are local to it, not UTC. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
 
     private Vocabulary() {
     }
@@ -61,6 +79,17 @@ public final class Vocabulary {
             }
         }
         return SafeText.line(code, 100);
+    }
+
+    /**
+     * A moment as people there write it: the date written out in the language and the time to the minute in Almaty,
+     * for example "30 ноября 2026 г., 10:00".
+     */
+    public static String moment(Instant instant, Language language) {
+        Locale locale = Locale.forLanguageTag(language.code());
+        ZonedDateTime local = instant.atZone(ZONE);
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(local) + ", "
+                + DateTimeFormatter.ofPattern("HH:mm", locale).format(local);
     }
 
     private static Map.Entry<String, Map<Language, String>> words(String code, String kk, String ru, String en) {

@@ -76,6 +76,24 @@ class MessagePlannerTest {
     }
 
     @Test
+    void tellsTheCaseworkersWhenTheComplaintCameInAlmatyTimeAndTheIdentityModeInWords() {
+        // given: received at 05:06:40 UTC, 10:06 in Almaty; caseworkers read Russian
+        RoutedComplaint complaint = Complaints.complaint(ComplainantMode.CONFIDENTIAL, Complaints.aigerim(false),
+                Complaints.antiCorruption());
+
+        // when
+        Map<String, Object> toCaseworkers = planner.plan(complaint).get(1).model();
+
+        // then
+        assertThat(toCaseworkers).containsEntry("receivedAtLocal", "24 ноября 2026 г., 10:06")
+                .containsEntry("modeWords", "конфиденциально: органы не узнают, кто обратился; контакт для них — НКО")
+                .containsEntry("mode", "CONFIDENTIAL");
+        assertThat(Vocabulary.moment(complaint.receivedAt(), Language.EN)).isEqualTo("November 24, 2026, 10:06");
+        assertThat(Vocabulary.moment(complaint.receivedAt(), Language.KK)).contains("2026", "10:06")
+                .doesNotContain("November", "ноября");
+    }
+
+    @Test
     void fallsBackToTheEnglishReasonWhenRoutingGaveNoneInTheMessagesLanguage() {
         // given: the labour inspection corresponds in Kazakh; one reason has only a Russian translation, the
         // other none at all
