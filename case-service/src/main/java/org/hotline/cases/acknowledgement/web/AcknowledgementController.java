@@ -2,8 +2,11 @@ package org.hotline.cases.acknowledgement.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.hotline.cases.acknowledgement.application.AcknowledgementNotStoredException;
@@ -17,7 +20,9 @@ import org.hotline.cases.acknowledgement.application.InvalidRegistrationNumberEx
 import org.hotline.cases.acknowledgement.domain.RefusedLinkException;
 import org.hotline.cases.casefile.application.CaseFilesUnavailableException;
 import org.hotline.cases.casefile.domain.AnswerOutcome;
+import org.hotline.cases.deadline.domain.StatutoryClocks;
 import org.hotline.cases.http.PageLocaleResolver;
+import org.hotline.cases.http.PageTimes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,9 +49,11 @@ class AcknowledgementController {
     private static final List<String> OUTCOMES = Stream.of(AnswerOutcome.values()).map(Enum::name).toList();
 
     private final Acknowledgements acknowledgements;
+    private final ZoneId zone;
 
-    AcknowledgementController(Acknowledgements acknowledgements) {
+    AcknowledgementController(Acknowledgements acknowledgements, StatutoryClocks clocks) {
         this.acknowledgements = acknowledgements;
+        this.zone = clocks.zone();
     }
 
     @GetMapping(path = "/ack/{token}", produces = MediaType.TEXT_HTML_VALUE)
@@ -130,7 +137,7 @@ class AcknowledgementController {
         return page.acknowledged() ? "acknowledgement/confirmed" : "acknowledgement/form";
     }
 
-    private static ModelAndView page(String token, AcknowledgementPage page, String view, HttpStatus status,
+    private ModelAndView page(String token, AcknowledgementPage page, String view, HttpStatus status,
             HttpServletRequest request, HttpServletResponse response) {
         String language = LANGUAGES.contains(page.assignment().language()) ? page.assignment().language() : "ru";
         request.setAttribute(PageLocaleResolver.ATTRIBUTE, Locale.forLanguageTag(language));
@@ -143,6 +150,13 @@ class AcknowledgementController {
                 page.assignment().authorityName().getOrDefault("en", page.assignment().authorityId())));
         model.addObject("language", language);
         model.addObject("outcomes", OUTCOMES);
+        PageTimes times = new PageTimes(language, zone);
+        model.addObject("times", Map.of(
+                "notifiedAt", Objects.requireNonNullElse(times.moment(page.assignment().notifiedAt()), ""),
+                "acknowledgeBy", times.day(page.assignment().acknowledgeBy()),
+                "answerBy", times.day(page.assignment().answerBy()),
+                "acknowledgedAt", Objects.requireNonNullElse(times.moment(page.assignment().acknowledgedAt()), ""),
+                "answeredAt", Objects.requireNonNullElse(times.moment(page.assignment().answeredAt()), "")));
         model.setStatus(status);
         return model;
     }

@@ -1,14 +1,10 @@
 package org.hotline.cases.casefile.web;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.hotline.cases.directory.domain.AuthorityNames;
+import org.hotline.cases.http.PageTimes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,22 +26,19 @@ record StatusPage(String reference, String state, @Nullable String receivedAt, L
     }
 
     static StatusPage of(StatusResponse status, String language, ZoneId zone, AuthorityNames names) {
-        Locale locale = Locale.forLanguageTag(language);
-        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm", locale);
+        PageTimes times = new PageTimes(language, zone);
         List<Body> bodies = status.assignments().stream().map(body -> new Body(
                 name(body.authorityName(), body.authorityId(), language), body.role(), body.state().name(),
-                body.state().name().endsWith("_OVERDUE"), at(body.notifiedAt(), zone, date, time),
-                date.format(body.acknowledgeBy()), date.format(body.answerBy()),
-                at(body.acknowledgedAt(), zone, date, time), body.registrationNumber(),
-                at(body.answeredAt(), zone, date, time), body.answer() == null ? null : body.answer().name()))
+                body.state().name().endsWith("_OVERDUE"), times.moment(body.notifiedAt()),
+                times.day(body.acknowledgeBy()), times.day(body.answerBy()), times.moment(body.acknowledgedAt()),
+                body.registrationNumber(), times.moment(body.answeredAt()),
+                body.answer() == null ? null : body.answer().name()))
                 .toList();
-        List<Step> steps = status.escalations().stream().map(step -> new Step(
-                date.format(LocalDate.ofInstant(step.at(), zone)),
+        List<Step> steps = status.escalations().stream().map(step -> new Step(times.day(step.at()),
                 name(names.of(step.fromAuthorityId()), step.fromAuthorityId(), language),
                 name(names.of(step.toAuthorityId()), step.toAuthorityId(), language))).toList();
-        return new StatusPage(status.reference(), status.state().name(), at(status.receivedAt(), zone, date, time),
-                bodies, steps);
+        return new StatusPage(status.reference(), status.state().name(), times.moment(status.receivedAt()), bodies,
+                steps);
     }
 
     /** The body's name in the page's language, else in Russian, else in English, else its id. */
@@ -57,11 +50,5 @@ record StatusPage(String reference, String state, @Nullable String receivedAt, L
             }
         }
         return id;
-    }
-
-    private static @Nullable String at(@Nullable Instant instant, ZoneId zone, DateTimeFormatter date,
-            DateTimeFormatter time) {
-        return instant == null ? null
-                : date.format(instant.atZone(zone)) + ", " + time.format(instant.atZone(zone));
     }
 }
