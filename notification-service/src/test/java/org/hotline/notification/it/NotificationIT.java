@@ -16,6 +16,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -436,6 +438,31 @@ class NotificationIT {
                 "notification_end_to_end_seconds", "notification_ledger_unrecorded_window_seconds",
                 "notification_outbox_pending");
         assertThat(ops(base + "/env").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void answersOnItsEmptyApiPortWithTheSecurityHeadersAndTomcatsRejectionsAsProblems() throws IOException {
+        // given: the API port, where notification serves nothing
+        int port = Integer.parseInt(service.getEnvironment().getRequiredProperty("local.server.port"));
+
+        // when
+        HttpResponse<String> nothing = NotificationHarness.get("http://localhost:" + port + "/api/v1/anything");
+        String refused;
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write("GET /%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            refused = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        // then
+        assertThat(nothing.statusCode()).isEqualTo(404);
+        assertThat(nothing.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(nothing.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(nothing.headers().firstValue("Content-Security-Policy"))
+                .hasValue("default-src 'none'; frame-ancestors 'none'");
+        assertThat(refused).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json")
+                .contains("urn:hotline:problem:request-rejected").doesNotContain("<html", "Tomcat");
     }
 
     @Test
