@@ -345,13 +345,16 @@ final class HotlineSystem implements AutoCloseable {
         return URI.create("http://localhost:" + hostManagementPorts.get(instance));
     }
 
+    /** A request to the instance's management port with the dev profile's scraper account (dev-ops). */
+    private HttpRequest.Builder asOps(Instance instance, String path) {
+        return HttpRequest.newBuilder(management(instance).resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "dev-ops:dev-ops-password".getBytes(StandardCharsets.UTF_8)));
+    }
+
     /** The instance's Prometheus page, read with the dev profile's scraper account. */
     String prometheus(Instance instance) {
-        HttpRequest request = HttpRequest.newBuilder(management(instance).resolve("/actuator/prometheus"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        "dev-ops:dev-ops-password".getBytes(StandardCharsets.UTF_8)))
-                .GET().build();
+        HttpRequest request = asOps(instance, "/actuator/prometheus").GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
@@ -374,10 +377,7 @@ final class HotlineSystem implements AutoCloseable {
         if (instance.part() != Part.CASE) {
             throw new IllegalArgumentException(instance + " has no simulated clock");
         }
-        HttpRequest request = HttpRequest.newBuilder(management(instance).resolve("/actuator/devclock"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        "dev-ops:dev-ops-password".getBytes(StandardCharsets.UTF_8)))
+        HttpRequest request = asOps(instance, "/actuator/devclock")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"by\":\"" + by + "\"}")).build();
         try {

@@ -27,16 +27,7 @@ final class DeadLetterTopic {
      * set aside (the input was processed again). Records written after the read starts are left for the next run.
      */
     static List<DeadLetter> readAll(Properties connection, String topic, Duration patience) {
-        Properties settings = new Properties();
-        settings.putAll(connection);
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        // A typo in the topic name must not create an empty topic of that name.
-        settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        settings.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "dead-letters");
-        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = reader(connection, "dead-letters")) {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic, patience);
             if (partitions == null || partitions.isEmpty()) {
                 throw new DeadLetters.Refused("topic " + topic + " does not exist (or this account may not describe it)");
@@ -65,6 +56,21 @@ final class DeadLetterTopic {
             letters.sort(Comparator.comparingInt(DeadLetter::partition).thenComparingLong(DeadLetter::offset));
             return letters;
         }
+    }
+
+    /**
+     * A consumer that reads what is committed, joins no group and commits nothing, so reading never moves anyone's
+     * offsets, and never creates a topic: a typo in a topic name must not create an empty topic of that name.
+     */
+    static KafkaConsumer<byte[], byte[]> reader(Properties connection, String clientId) {
+        Properties settings = new Properties();
+        settings.putAll(connection);
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        settings.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     private static boolean atEnd(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> ends,

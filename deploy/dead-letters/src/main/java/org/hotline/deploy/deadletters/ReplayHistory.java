@@ -5,20 +5,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.utils.Utils;
 
 /**
@@ -34,17 +32,9 @@ final class ReplayHistory {
 
     /** The positions of the letters replayed before, each with where its replay sits (topic/partition/offset). */
     static Map<String, String> of(Properties connection, List<DeadLetter> letters, Duration patience) {
-        Properties settings = new Properties();
-        settings.putAll(connection);
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        settings.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "dead-letters-history");
-        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        Set<String> wanted = new HashSet<>(letters.stream().map(DeadLetter::position).toList());
+        Set<String> wanted = letters.stream().map(DeadLetter::position).collect(Collectors.toSet());
         Map<String, String> found = new TreeMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = DeadLetterTopic.reader(connection, "dead-letters-history")) {
             Map<TopicPartition, Long> since = new HashMap<>();
             for (DeadLetter letter : letters) {
                 String original = letter.header(DeadLetter.ORIGINAL_TOPIC);
