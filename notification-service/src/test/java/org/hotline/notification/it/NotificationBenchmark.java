@@ -146,9 +146,9 @@ public final class NotificationBenchmark {
 
     private static String report(int complaints, int messages, double seconds, MeterRegistry meters,
             double baseline, int connections) throws IOException {
-        Timer endToEnd = meters.get("notification.end.to.end").timer();
-        Timer smtpLatency = meters.get("notification.smtp.latency").timer();
-        Timer window = meters.get("notification.ledger.unrecorded.window").timer();
+        Timer endToEnd = meters.get("hotline.notification.end.to.end").timer();
+        Timer smtpLatency = meters.get("hotline.notification.smtp.latency").timer();
+        Timer window = meters.get("hotline.notification.ledger.unrecorded.window").timer();
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
                 .findFirst().map(line -> line.substring(line.indexOf(':') + 1).strip()).orElse("unknown CPU");
         return String.format(Locale.ROOT, """

@@ -22,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -433,11 +434,38 @@ class NotificationIT {
         assertThat(health).contains("\"mail\"", "\"ledger\"");
         assertThat(liveness).contains("UP");
         await().atMost(PATIENCE).until(() -> ops(base + "/prometheus").body()
-                .contains("notification_messages_sent_total"));
-        assertThat(ops(base + "/prometheus").body()).contains("notification_smtp_latency_seconds",
-                "notification_end_to_end_seconds", "notification_ledger_unrecorded_window_seconds",
-                "notification_outbox_pending");
+                .contains("hotline_notification_messages_sent_total"));
+        assertThat(ops(base + "/prometheus").body()).contains("hotline_notification_smtp_latency_seconds",
+                "hotline_notification_end_to_end_seconds", "hotline_notification_ledger_unrecorded_window_seconds",
+                "hotline_notification_outbox_pending", "hotline_notification_retries_total",
+                "hotline_notification_end_to_end_seconds_bucket{application=\"notification-service\",le=\"7200.0\"}")
+                .doesNotContain("\nnotification_");
         assertThat(ops(base + "/env").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void exportsTheLagOfItsOwnConsumerOncePerPartitionUnderTheTopicsName() {
+        // given the routed complaints' consumer, which has fetched from its partitions
+        String metrics = "http://localhost:" + NotificationHarness.managementPort(service) + "/actuator/prometheus";
+        Pattern lag = Pattern.compile("^kafka_consumer_fetch_manager_records_lag_max\\{[^}]*topic=\"([^\"]+)\"",
+                Pattern.MULTILINE);
+
+        // when Micrometer has bound its Kafka metrics (it looks for new ones every minute)
+        await().atMost(Duration.ofMinutes(2)).until(() -> topics(lag, ops(metrics).body())
+                .contains("complaints.routed.v1"));
+
+        // then every partition's lag is there once, under the topic's own name, not also as complaints_routed_v1
+        assertThat(topics(lag, ops(metrics).body())).contains("complaints.routed.v1")
+                .noneMatch(topic -> topic.contains("_"));
+    }
+
+    private static List<String> topics(Pattern series, String page) {
+        Matcher matcher = series.matcher(page);
+        List<String> topics = new ArrayList<>();
+        while (matcher.find()) {
+            topics.add(matcher.group(1));
+        }
+        return topics;
     }
 
     @Test

@@ -30,8 +30,12 @@ final class Monitoring {
     private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "offset", "bool", "by", "without",
             "on", "ignoring", "group_left", "group_right", "inf", "nan", "Inf", "NaN", "e");
 
-    /** One metric of metrics.yml. */
-    record Metric(String name, String type, String meter, String service) {
+    /**
+     * One metric of metrics.yml.
+     *
+     * @param firstUse registered at its first use, so absent until then (otherwise it exists at 0 from start)
+     */
+    record Metric(String name, String type, String meter, String service, boolean firstUse) {
 
         /** The series names Prometheus stores for it. */
         Set<String> series() {
@@ -65,7 +69,8 @@ final class Monitoring {
         for (JsonNode metric : yaml("metrics.yml").path("metrics")) {
             metrics.add(new Metric(metric.path("name").asText(), metric.path("type").asText(),
                     metric.hasNonNull("meter") ? metric.get("meter").asText() : null,
-                    metric.hasNonNull("service") ? metric.get("service").asText() : null));
+                    metric.hasNonNull("service") ? metric.get("service").asText() : null,
+                    metric.path("first_use").asBoolean(false)));
         }
         return metrics;
     }

@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class PrometheusRulesTest {
+
+    /** An aggregation, with its "by (...)" grouping if it has one. */
+    private static final Pattern AGGREGATION = Pattern.compile(
+            "\\b(sum|max|min|avg|count)\\s*(by\\s*\\(([^)]*)\\))?\\s*\\(");
 
     @Test
     void thePrometheusConfigurationPassesPromtool() {
@@ -58,6 +64,29 @@ class PrometheusRulesTest {
             assertThat(rule.path("annotations").path("runbook").asText()).as("runbook of %s", alert)
                     .isEqualTo("docs/operations.md#" + alert.toLowerCase());
             assertThat(guide).as("docs/operations.md section for %s", alert).contains("\n### " + alert + "\n");
+        }
+    }
+
+    @Test
+    void everyTargetIsLabelledWithItsEnvironmentHereAndInTheKubernetesExample() {
+        for (JsonNode job : Monitoring.yaml("prometheus.yml").path("scrape_configs")) {
+            for (JsonNode targets : job.path("static_configs")) {
+                assertThat(targets.path("labels").path("environment").asText())
+                        .as("environment label of the targets of job %s", job.path("job_name").asText()).isNotBlank();
+            }
+        }
+        assertThat(Repository.read(Repository.path("docs/operations.md")))
+                .as("the kubernetes_sd_configs example of docs/operations.md").contains("target_label: environment");
+    }
+
+    @Test
+    void everyAggregationOfTheAlertRulesKeepsTheEnvironmentsApart() {
+        for (JsonNode rule : Monitoring.alertRules()) {
+            Matcher aggregation = AGGREGATION.matcher(rule.path("expr").asText());
+            while (aggregation.find()) {
+                assertThat(aggregation.group(3)).as("grouping of '%s' in alert %s", aggregation.group(),
+                        rule.path("alert").asText()).isNotNull().contains("environment");
+            }
         }
     }
 

@@ -32,6 +32,10 @@ public final class LadderPlanner {
     public static final String CASEWORKER_ESCALATION = "caseworker-escalation";
     public static final String CASEWORKER_DOSSIER = "caseworker-dossier";
     public static final String COMPLAINANT_UPDATE = "complainant-update";
+    /** The templates this planner writes, each with the one kind of recipient it is for. */
+    public static final Map<String, RecipientType> TEMPLATES = Map.of(AUTHORITY_REMINDER, RecipientType.AUTHORITY,
+            AUTHORITY_ESCALATION, RecipientType.AUTHORITY, CASEWORKER_ESCALATION, RecipientType.CASEWORKER,
+            CASEWORKER_DOSSIER, RecipientType.CASEWORKER, COMPLAINANT_UPDATE, RecipientType.COMPLAINANT);
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter DAYS = DateTimeFormatter.ofPattern("yyyy-MM-dd");

@@ -21,6 +21,10 @@ public final class MessagePlanner {
     public static final String COMPLAINANT_ACKNOWLEDGEMENT = "complainant-acknowledgement";
     public static final String CASEWORKER_DECISION = "caseworker-decision";
     public static final String CASEWORKER_ALERT = "caseworker-alert";
+    /** The templates this planner writes, each with the one kind of recipient it is for. */
+    public static final Map<String, RecipientType> TEMPLATES = Map.of(AUTHORITY_NOTICE, RecipientType.AUTHORITY,
+            COMPLAINANT_ACKNOWLEDGEMENT, RecipientType.COMPLAINANT, CASEWORKER_DECISION, RecipientType.CASEWORKER,
+            CASEWORKER_ALERT, RecipientType.CASEWORKER);
 
     /** A longer name is not written into a greeting. */
     static final int GREETING_NAME_LIMIT = 40;

@@ -106,9 +106,10 @@ class MessagingConfiguration {
         // ...and noticed within 30 s of its creation rather than the default 5 minutes.
         config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 30_000);
         DeadLetters deadLetters = new DeadLetters(deadLetterTemplate(kafka, properties), deadLetter, group,
-                properties.kafka().sendTimeout(), meters.counter("notification.dead.letters", "topic", topic), clock);
+                properties.kafka().sendTimeout(), meters.counter("hotline.notification.dead.letters", "topic", topic),
+                clock);
         return new SourceConsumer(() -> new KafkaConsumer<>(config), topic, threadName, planner, dispatcher, ledger,
-                deadLetters, properties.maxBacklog());
+                deadLetters, properties.maxBacklog(), meters);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package org.hotline.notification.dispatch.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -44,6 +46,11 @@ import org.springframework.context.SmartLifecycle;
  * with its reason, synchronously, before its offset can be committed; if that send fails, the partition is sought
  * back to the record and it is tried again at the next poll. Nothing is retried on this thread for longer than a
  * poll, so no failure turns into a rebalance.
+ *
+ * <p>Each consumer it makes has its Kafka client metrics bound to the registry (Micrometer's
+ * {@link KafkaClientMetrics}, as Spring does for the consumers of its factories), so that its lag is exported as
+ * {@code kafka_consumer_fetch_manager_records_lag_max} like the other services'; the binding is closed with the
+ * consumer, taking its meters away.
  */
 final class SourceConsumer implements SmartLifecycle {
 
@@ -79,6 +86,7 @@ final class SourceConsumer implements SmartLifecycle {
     private final KafkaLedger ledger;
     private final DeadLetters deadLetters;
     private final int maxBacklog;
+    private final MeterRegistry meters;
     private final Map<Integer, Long> committed = new HashMap<>();
     private final Set<Integer> untaken = new HashSet<>();
     /** Partitions paused after a failed dead-letter send, and until when. */
@@ -90,7 +98,7 @@ final class SourceConsumer implements SmartLifecycle {
     private long lastCommit;
 
     SourceConsumer(Supplier<Consumer<byte[], byte[]>> consumers, String topic, String threadName, Planner planner,
-            Dispatcher dispatcher, KafkaLedger ledger, DeadLetters deadLetters, int maxBacklog) {
+            Dispatcher dispatcher, KafkaLedger ledger, DeadLetters deadLetters, int maxBacklog, MeterRegistry meters) {
         this.consumers = consumers;
         this.topic = topic;
         this.threadName = threadName;
@@ -99,6 +107,7 @@ final class SourceConsumer implements SmartLifecycle {
         this.ledger = ledger;
         this.deadLetters = deadLetters;
         this.maxBacklog = maxBacklog;
+        this.meters = meters;
     }
 
     @Override
@@ -140,7 +149,9 @@ final class SourceConsumer implements SmartLifecycle {
 
     private void readForever() {
         while (running) {
-            try (Consumer<byte[], byte[]> consumer = consumers.get()) {
+            try (Consumer<byte[], byte[]> consumer = consumers.get();
+                    KafkaClientMetrics clientMetrics = new KafkaClientMetrics(consumer)) {
+                clientMetrics.bindTo(meters);
                 current = consumer;
                 consumer.subscribe(List.of(topic), new Rebalance(consumer));
                 while (running) {

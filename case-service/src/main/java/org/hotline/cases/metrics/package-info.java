@@ -1,0 +1,5 @@
+/** What the service does to its meters before Prometheus reads them, whatever feature registers them. */
+@NullMarked
+package org.hotline.cases.metrics;
+
+import org.jspecify.annotations.NullMarked;
