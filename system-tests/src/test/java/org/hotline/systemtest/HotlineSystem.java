@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -51,6 +52,7 @@ import org.testcontainers.utility.MountableFile;
 final class HotlineSystem implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HotlineSystem.class);
+    private static final Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static final String KAFKA_ALIAS = "kafka";
     private static final String MAIL_ALIAS = "mail-catcher";
     private static final long SERVICE_MEMORY = 768L * 1024 * 1024;
@@ -182,6 +184,8 @@ final class HotlineSystem implements AutoCloseable {
         Map<String, String> kafkaClient = new HashMap<>(settings.extraServiceEnv());
         kafkaClient.put("KAFKA_BOOTSTRAP_SERVERS", KAFKA_ALIAS + ":9092");
         kafkaClient.put("SPRING_PROFILES_ACTIVE", "dev");
+        // The consumer groups' lag measured every 2 s, not 15: AlertsIT's Prometheus runs the rules 60 times faster.
+        kafkaClient.put("HOTLINE_KAFKA_LAGINTERVAL", "2s");
         Map<String, String> notification = new HashMap<>(kafkaClient);
         notification.put("SMTP_HOST", MAIL_ALIAS);
         notification.put("SMTP_PORT", String.valueOf(SMTP_PORT));
@@ -314,11 +318,19 @@ final class HotlineSystem implements AutoCloseable {
         return new PortBinding(Ports.Binding.bindPort(hostPort), new ExposedPort(containerPort));
     }
 
+    /**
+     * A port free now and not handed out before: Docker binds a container's ports only when it starts, so the kernel
+     * may offer a port again before then ("Bind for 0.0.0.0:34581 failed: port is already allocated").
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -330,6 +342,16 @@ final class HotlineSystem implements AutoCloseable {
     List<URI> intakes() {
         return Part.INTAKE.all().stream().map(instance -> URI.create("http://localhost:" + hostPorts.get(instance)))
                 .toList();
+    }
+
+    /** The repository the images and configuration come from. */
+    Path root() {
+        return root;
+    }
+
+    /** The instance's own API port (the case service's caseworker endpoint, for example). */
+    URI api(Instance instance) {
+        return URI.create("http://localhost:" + hostPorts.get(instance));
     }
 
     URI mailbox() {
