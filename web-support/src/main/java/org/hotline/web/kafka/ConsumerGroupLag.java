@@ -102,7 +102,11 @@ public final class ConsumerGroupLag implements MeterBinder, AutoCloseable {
         committed = MultiGauge.builder("hotline.kafka.consumer.group.committed")
                 .description("The sum of the group's committed offsets, by topic: flat while it makes no progress")
                 .register(registry);
-        scheduler.scheduleWithFixedDelay(this::measure, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        // Not at once: the first look-up of a group makes the broker create __consumer_offsets (50 partitions), which
+        // at a service's start competed with the topics it creates; Kafka Streams then found case.status.v1 without
+        // partitions and stopped (case-service's ITs in CI).
+        scheduler.scheduleWithFixedDelay(this::measure, interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** Measures every group once and publishes the figures. */
