@@ -35,6 +35,7 @@ tools=(
   "promtool|prometheus|the Prometheus rule checks (deploy/manifest-checks)"
   "kcat|kcat|the integrator's kcat example (intake-service KcatIT)"
   "curl|curl|the local stack's scripts"
+  "openssl|openssl|the compose stack's key maker (deploy/compose/make-env.sh) and its check"
   "dockerd|docker.io|the system tests (system-tests), which run the services in containers"
   "debootstrap|debootstrap|a local base image for the system tests where no image registry is reachable"
 )

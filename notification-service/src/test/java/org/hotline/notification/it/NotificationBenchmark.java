@@ -61,8 +61,10 @@ public final class NotificationBenchmark {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             MeterRegistry meters = service.getBean(MeterRegistry.class);
+            String cpuPerMessage = String.format(Locale.ROOT, "%.2f ms in the senders, %.2f ms in the consumer",
+                    threadCpuMillis("notification-sender") / expected, threadCpuMillis("routed-complaints") / expected);
             double baseline = plainSmtpRate(port, expected, connections);
-            String report = report(complaints, expected, seconds, meters, baseline, connections);
+            String report = report(complaints, expected, seconds, meters, baseline, connections, cpuPerMessage);
             Files.createDirectories(results.toAbsolutePath().getParent());
             Files.writeString(results, report);
             LoggerFactory.getLogger(NotificationBenchmark.class).info("benchmark written to {}:\n{}", results, report);
@@ -144,8 +146,16 @@ public final class NotificationBenchmark {
         transport.sendMessage(message, message.getAllRecipients());
     }
 
+    /** CPU time used so far by the live threads whose names start with {@code prefix}, in milliseconds. */
+    private static double threadCpuMillis(String prefix) {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().startsWith(prefix))
+                .mapToLong(thread -> threads.getThreadCpuTime(thread.getId())).filter(nanos -> nanos > 0)
+                .sum() / 1e6;
+    }
+
     private static String report(int complaints, int messages, double seconds, MeterRegistry meters,
-            double baseline, int connections) throws IOException {
+            double baseline, int connections, String cpuPerMessage) throws IOException {
         Timer endToEnd = meters.get("hotline.notification.end.to.end").timer();
         Timer smtpLatency = meters.get("hotline.notification.smtp.latency").timer();
         Timer window = meters.get("hotline.notification.ledger.unrecorded.window").timer();
@@ -168,6 +178,7 @@ public final class NotificationBenchmark {
                 | throughput | **%.1f messages/s** |
                 | baseline in the same run: plain Jakarta Mail to the same server, as many connections, warmed up, no Kafka or ledger | %.1f messages/s |
                 | the service as a share of the baseline | %.1f %% |
+                | CPU per message of the service's own threads (rendering, MIME, SMTP, ledger writes; reading) | %s |
                 | end-to-end (receivedAt to last message of the complaint) p50 / p95 / p99 / max | %s |
                 | one SMTP send p50 / p95 / p99 / max | %s |
                 | never-twice window (SMTP acceptance to durable `SENT` record) p50 / p95 / p99 / max | %s |
@@ -192,7 +203,7 @@ public final class NotificationBenchmark {
                 System.getProperty("os.version"), System.getProperty("java.version"),
                 InetAddress.getLocalHost().getHostName(), complaints, connections, messages, seconds,
                 messages / seconds,
-                baseline, 100 * (messages / seconds) / baseline,
+                baseline, 100 * (messages / seconds) / baseline, cpuPerMessage,
                 percentiles(endToEnd, TimeUnit.MILLISECONDS, "ms"), percentiles(smtpLatency, TimeUnit.MILLISECONDS, "ms"),
                 percentiles(window, TimeUnit.MICROSECONDS, "µs"))
                 + "\nJVM: " + ManagementFactory.getRuntimeMXBean().getVmName() + "\n";

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dev profile's settings (public keys and accounts) stay out of what is released: they live in deploy/dev-config,
- * which the local stack, the compose file and the system tests pass to the services, and never in a jar or image.
+ * which the local stack and the system tests pass to the services, and never in a jar or image. The compose stack
+ * runs without them, on keys of its own ({@link ComposeFileTest}).
  */
 class DevelopmentConfigTest {
 

@@ -22,7 +22,8 @@ enum Tool {
 
     KUBECTL("kubectl", "KUBECTL", "kubernetes-client"),
     PROMTOOL("promtool", "PROMTOOL", "prometheus"),
-    DOCKER_COMPOSE("docker-compose", "DOCKER_COMPOSE", "docker-compose");
+    DOCKER_COMPOSE("docker-compose", "DOCKER_COMPOSE", "docker-compose"),
+    OPENSSL("openssl", "OPENSSL", "openssl");
 
     private final String command;
     private final String override;
