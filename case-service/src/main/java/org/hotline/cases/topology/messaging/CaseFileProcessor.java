@@ -1,4 +1,4 @@
-package org.hotline.cases.casefile.messaging;
+package org.hotline.cases.topology.messaging;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.hotline.cases.casefile.messaging;
+package org.hotline.cases.topology.messaging;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

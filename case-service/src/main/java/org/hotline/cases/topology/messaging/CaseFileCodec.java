@@ -1,4 +1,4 @@
-package org.hotline.cases.casefile.messaging;
+package org.hotline.cases.topology.messaging;
 
 import org.hotline.cases.casefile.domain.CaseFile;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,4 +1,4 @@
-package org.hotline.cases.casefile.messaging;
+package org.hotline.cases.topology.messaging;
 
 /** What the case-files processor writes: a file for the status topic, or an event for cases.events.v1. */
 sealed interface CaseOutput {
