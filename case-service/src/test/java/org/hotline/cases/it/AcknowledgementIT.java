@@ -30,6 +30,7 @@ import org.hotline.cases.acknowledgement.application.Acknowledgements;
 import org.hotline.cases.acknowledgement.domain.AcknowledgementLink;
 import org.hotline.cases.acknowledgement.domain.LinkPurpose;
 import org.hotline.cases.acknowledgement.domain.LinkSigner;
+import org.hotline.testsupport.EventSchemas;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package org.hotline.intake.bench;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,9 +22,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.hotline.intake.IntakeApplication;
+import org.hotline.testsupport.Brokers;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -59,10 +60,7 @@ public final class IntakeBenchmark {
         int warmup = Integer.getInteger("bench.warmupSeconds", 10);
         Path output = Path.of(System.getProperty("bench.output", "intake-service/benchmarks/results.md"));
 
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.brokerProperties(Map.of("transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1", "offsets.topic.replication.factor", "1"));
-        broker.afterPropertiesSet();
+        EmbeddedKafkaKraftBroker broker = Brokers.start(1);
         ConfigurableApplicationContext intake = new SpringApplicationBuilder(IntakeApplication.class).run(
                 "--spring.profiles.active=test", "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                 "--server.port=0", "--management.server.port=0", "--hotline.intake.topics.partitions=6",

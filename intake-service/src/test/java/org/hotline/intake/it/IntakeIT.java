@@ -18,6 +18,7 @@ import org.hotline.intake.IntakeApplication;
 import org.hotline.intake.sealing.domain.FieldSealer;
 import org.hotline.intake.sealing.domain.SealedValue;
 import org.hotline.intake.sealing.domain.SealingException;
+import org.hotline.testsupport.EventSchemas;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -35,6 +35,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.hotline.notification.NotificationApplication;
+import org.hotline.testsupport.Brokers;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -53,13 +54,7 @@ final class NotificationHarness {
     }
 
     static EmbeddedKafkaKraftBroker startBroker() {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 2, ROUTED, CASE_EVENTS);
-        broker.brokerProperties(Map.of(
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1",
-                "offsets.topic.replication.factor", "1",
-                "auto.create.topics.enable", "false"));
-        broker.afterPropertiesSet();
+        EmbeddedKafkaKraftBroker broker = Brokers.start(2, ROUTED, CASE_EVENTS);
         return broker;
     }
 

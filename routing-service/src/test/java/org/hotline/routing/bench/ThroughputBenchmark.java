@@ -25,6 +25,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.hotline.routing.RoutingApplication;
 import org.hotline.routing.complaint.messaging.ComplaintEvents;
+import org.hotline.testsupport.Brokers;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -50,11 +51,7 @@ final class ThroughputBenchmark {
     }
 
     static EmbeddedKafkaKraftBroker startBroker() {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.brokerProperties(Map.of("transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1", "offsets.topic.replication.factor", "1",
-                "auto.create.topics.enable", "false"));
-        broker.afterPropertiesSet();
+        EmbeddedKafkaKraftBroker broker = Brokers.start(1);
         return broker;
     }
 

@@ -35,6 +35,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.hotline.routing.RoutingApplication;
+import org.hotline.testsupport.Brokers;
+import org.hotline.testsupport.EventSchemas;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -61,13 +63,7 @@ final class RoutingHarness {
     }
 
     static EmbeddedKafkaKraftBroker startBroker() {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.brokerProperties(Map.of(
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1",
-                "offsets.topic.replication.factor", "1",
-                "auto.create.topics.enable", "false"));
-        broker.afterPropertiesSet();
+        EmbeddedKafkaKraftBroker broker = Brokers.start(1);
         return broker;
     }
 

@@ -1,4 +1,4 @@
-package org.hotline.intake.complaint.messaging;
+package org.hotline.web.kafka;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -12,15 +12,17 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 /**
  * Readiness: the broker answers a cluster description within 2 s. One admin client serves every probe: it
  * connects lazily and reconnects by itself, where a client per probe would open connections and threads every
- * few seconds. Spring closes it with the context.
+ * few seconds. Spring closes it with the context. Intake and routing declare it as their {@code kafka} health
+ * indicator.
  */
-final class BrokerHealthIndicator implements HealthIndicator, AutoCloseable {
+public final class BrokerHealthIndicator implements HealthIndicator, AutoCloseable {
 
     private static final int TIMEOUT_MS = 2000;
 
     private final AdminClient client;
 
-    BrokerHealthIndicator(Map<String, Object> adminConfig) {
+    /** @param adminConfig the admin client's settings (the bootstrap servers at least); the timeouts are set here */
+    public BrokerHealthIndicator(Map<String, Object> adminConfig) {
         Map<String, Object> config = new HashMap<>(adminConfig);
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS);

@@ -1,5 +1,6 @@
 package org.hotline.intake.complaint.messaging;
 
+import org.hotline.web.kafka.BrokerHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;

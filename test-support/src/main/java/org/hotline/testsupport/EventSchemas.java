@@ -1,4 +1,4 @@
-package org.hotline.cases.it;
+package org.hotline.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,12 +19,11 @@ import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The published JSON Schemas of docs/schemas, the contract integrators rely on: every event the case service writes
- * in a test is checked against its schema, so a change that breaks a reader fails the writer's build.
+ * The published JSON Schemas of docs/schemas, the contract integrators rely on: every event a service writes in a
+ * test is checked against its schema, so a change that breaks a reader fails the writer's build.
  */
-final class EventSchemas {
+public final class EventSchemas {
 
-    private static final Path FOLDER = Path.of("..", "docs", "schemas");
     private static final String BASE = "https://hotline.example.org/schemas/";
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
             builder -> builder
@@ -34,23 +33,35 @@ final class EventSchemas {
     private EventSchemas() {
     }
 
-    static void assertConforms(String schemaFile, JsonNode event) {
-        Schema schema = REGISTRY.getSchema(SchemaLocation.of(BASE + schemaFile));
-        List<Error> errors = schema.validate(event);
-        assertThat(errors).as("%s against %s", event, schemaFile).isEmpty();
+    /** Fails, listing every violation, unless {@code event} conforms to {@code schemaFile} of docs/schemas. */
+    public static void assertConforms(String schemaFile, JsonNode event) {
+        assertThat(errors(schemaFile, event)).as("%s against %s", event, schemaFile).isEmpty();
     }
 
-    static List<Error> errors(String schemaFile, JsonNode event) {
-        return REGISTRY.getSchema(SchemaLocation.of(BASE + schemaFile)).validate(event);
+    /** Every violation of {@code schemaFile} by {@code event}; none when it conforms. */
+    public static List<Error> errors(String schemaFile, JsonNode event) {
+        Schema schema = REGISTRY.getSchema(SchemaLocation.of(BASE + schemaFile));
+        return schema.validate(event);
     }
 
     private static Map<String, String> allSchemas() {
-        try (Stream<Path> files = Files.list(FOLDER)) {
+        try (Stream<Path> files = Files.list(folder())) {
             return files.filter(file -> file.toString().endsWith(".schema.json"))
                     .collect(Collectors.toMap(file -> BASE + file.getFileName(), EventSchemas::read));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** docs/schemas of the repository, found from the module the tests run in, however deep it is. */
+    private static Path folder() {
+        for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
+            Path schemas = directory.resolve("docs").resolve("schemas");
+            if (Files.isDirectory(schemas)) {
+                return schemas;
+            }
+        }
+        throw new IllegalStateException("no docs/schemas above " + Path.of("").toAbsolutePath());
     }
 
     private static String read(Path file) {
