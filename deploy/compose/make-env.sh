@@ -35,12 +35,14 @@ if ! command -v htpasswd >/dev/null; then
   work="$(mktemp -d)"
   trap 'rm -rf "$work"' EXIT
   intake_jar="$root/intake-service/target/intake-service-0.1.0-SNAPSHOT.jar"
+  # The JDK's jar tool, also where only java is on the PATH.
+  jar_tool="$(command -v jar || echo "$(dirname "$(readlink -f "$(command -v java)")")/jar")"
   entry=""
-  if [[ -f "$intake_jar" ]]; then
-    entry="$(jar tf "$intake_jar" | grep '^BOOT-INF/lib/spring-security-crypto-.*\.jar$' || true)"
+  if [[ -f "$intake_jar" && -x "$jar_tool" ]]; then
+    entry="$("$jar_tool" tf "$intake_jar" | grep '^BOOT-INF/lib/spring-security-crypto-.*\.jar$' || true)"
   fi
   if [[ -n "$entry" ]]; then
-    (cd "$work" && jar xf "$intake_jar" "$entry")
+    (cd "$work" && "$jar_tool" xf "$intake_jar" "$entry")
     crypto_jar="$work/$entry"
   else
     crypto_jar="$(ls "$HOME"/.m2/repository/org/springframework/security/spring-security-crypto/*/spring-security-crypto-*[0-9].jar 2>/dev/null | tail -1)"

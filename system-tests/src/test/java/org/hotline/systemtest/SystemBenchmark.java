@@ -193,6 +193,7 @@ class SystemBenchmark {
         report.add("|---:|---:|---:|---:|---:|---:|---:|---|");
         Integer held = null;
         Long heldP99 = null;
+        List<String> stages = new ArrayList<>();
         for (int rate : rates) {
             emptyMailbox(system);
             invariants.assertKept(intake.submitAll(Complaints.of("before-" + rate, 30), 4), Set.of(),
@@ -209,6 +210,7 @@ class SystemBenchmark {
                     + percentile(latencies, 0.5) + " ms | " + percentile(latencies, 0.95) + " ms | " + p99 + " ms | "
                     + percentile(latencies, 1.0) + " ms | " + (holds ? "yes" : "no") + " |");
             log.info("rate {}: p99 {} ms", rate, p99);
+            stages.add(stages(system, rate, submissions));
             if (holds) {
                 held = rate;
                 heldP99 = p99;
@@ -222,6 +224,68 @@ class SystemBenchmark {
                 + (held == null ? "none of those tried" : held + " complaints/s (p99 " + heldP99 + " ms)") + "."
                 + (allRates ? "" : " The steps stop at the first rate not held."));
         report.add("");
+        report.add("Where the time goes, per complaint, from the records' timestamps (each producer's clock when it"
+                + " sent, all on this machine) and the SMTP server's: intake is the 202 back to the received record"
+                + " (the request's own time after its send: the commit and the answer), routing the received record"
+                + " to the routed one (read_committed delivery of intake's transaction, the decision and routing's"
+                + " send), notification the routed record to the last email the SMTP server took.");
+        report.add("");
+        report.add("| rate (complaints/s) | intake p50 / p99 | routing p50 / p99 | notification p50 / p99"
+                + " | notification max |");
+        report.add("|---:|---:|---:|---:|---:|");
+        report.addAll(stages);
+        report.add("");
+    }
+
+    /** The sustained step's latency split by stage, as a row of the table above. */
+    private static String stages(HotlineSystem system, int rate, List<Intake.Submission> submissions) {
+        Topics topics = new Topics(system.bootstrapServers());
+        Map<String, Long> received = timestamps(topics.readAll(Topics.RECEIVED));
+        Map<String, Long> routed = timestamps(topics.readAll(Topics.ROUTED));
+        Map<String, Instant> lastEmail = lastEmails(system);
+        List<Long> intakeMillis = new ArrayList<>();
+        List<Long> routingMillis = new ArrayList<>();
+        List<Long> notificationMillis = new ArrayList<>();
+        for (Intake.Submission submission : submissions) {
+            Long receivedAt = received.get(submission.complaintId());
+            Long routedAt = routed.get(submission.complaintId());
+            Instant emailed = lastEmail.get(submission.reference());
+            if (!submission.accepted() || receivedAt == null || routedAt == null || emailed == null) {
+                continue;
+            }
+            intakeMillis.add(submission.acceptedAtMillis() - receivedAt);
+            routingMillis.add(routedAt - receivedAt);
+            notificationMillis.add(emailed.toEpochMilli() - routedAt);
+        }
+        intakeMillis.sort(null);
+        routingMillis.sort(null);
+        notificationMillis.sort(null);
+        return "| " + rate + " | " + percentile(intakeMillis, 0.5) + " / " + percentile(intakeMillis, 0.99) + " ms | "
+                + percentile(routingMillis, 0.5) + " / " + percentile(routingMillis, 0.99) + " ms | "
+                + percentile(notificationMillis, 0.5) + " / " + percentile(notificationMillis, 0.99) + " ms | "
+                + percentile(notificationMillis, 1.0) + " ms |";
+    }
+
+    /** The timestamp of each complaint's record (the first, should a record be there twice), by complaint id. */
+    private static Map<String, Long> timestamps(List<Topics.Record> records) {
+        Map<String, Long> byKey = new HashMap<>();
+        for (Topics.Record record : records) {
+            if (record.key() != null) {
+                byKey.putIfAbsent(record.key(), record.timestamp());
+            }
+        }
+        return byKey;
+    }
+
+    /** When the SMTP server took the last email naming each reference. */
+    private static Map<String, Instant> lastEmails(HotlineSystem system) {
+        Map<String, Instant> last = new HashMap<>();
+        for (Mailbox.Delivered message : new Mailbox(system.mailbox()).messages()) {
+            for (String reference : message.references()) {
+                last.merge(reference, message.receivedAt(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        return last;
     }
 
     /** Submits {@code rate} new complaints a second for {@code duration}, each on its own schedule tick. */
@@ -244,12 +308,7 @@ class SystemBenchmark {
 
     /** Milliseconds from each complaint's 202 to the last of its emails, per complaint. */
     private static List<Long> endToEnd(HotlineSystem system, List<Intake.Submission> submissions) {
-        Map<String, Instant> last = new HashMap<>();
-        for (Mailbox.Delivered message : new Mailbox(system.mailbox()).messages()) {
-            for (String reference : message.references()) {
-                last.merge(reference, message.receivedAt(), (a, b) -> a.isAfter(b) ? a : b);
-            }
-        }
+        Map<String, Instant> last = lastEmails(system);
         return submissions.stream().filter(Intake.Submission::accepted)
                 .map(s -> last.get(s.reference()).toEpochMilli() - s.acceptedAtMillis()).sorted().toList();
     }

@@ -36,9 +36,12 @@ final class Topics {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** One record: where it is, its key, its value (parsed when it is JSON) and its headers. */
+    /**
+     * One record: where it is, its key, its value (parsed when it is JSON), its headers and its timestamp (the
+     * producer's clock when it sent the record, in milliseconds).
+     */
     record Record(String topic, int partition, long offset, @Nullable String key, byte[] value,
-            @Nullable JsonNode json, Map<String, String> headers) {
+            @Nullable JsonNode json, Map<String, String> headers, long timestamp) {
 
         String text(String field) {
             return json == null || json.get(field) == null ? "" : json.get(field).asString();
@@ -86,7 +89,7 @@ final class Topics {
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     records.add(new Record(topic, record.partition(), record.offset(), record.key(),
-                            record.value(), parse(record.value()), headers(record)));
+                            record.value(), parse(record.value()), headers(record), record.timestamp()));
                 }
             }
             return records;
