@@ -203,14 +203,15 @@ class SystemBenchmark {
             List<Intake.Submission> submissions = atFixedRate(intake, "rate-" + rate, rate, step);
             double achieved = submissions.size() / ((System.nanoTime() - started) / 1e9);
             Invariants.Report kept = invariants.assertKept(submissions, Set.of(), Duration.ofMinutes(20));
-            List<Long> latencies = endToEnd(system, submissions);
+            Map<String, Instant> lastEmail = lastEmails(system);
+            List<Long> latencies = endToEnd(lastEmail, submissions);
             long p99 = percentile(latencies, 0.99);
             boolean holds = p99 < 1000 && submissions.stream().allMatch(Intake.Submission::accepted);
             report.add("| " + rate + " | " + fmt(achieved) + " | " + kept.expectedEmails() + " | "
                     + percentile(latencies, 0.5) + " ms | " + percentile(latencies, 0.95) + " ms | " + p99 + " ms | "
                     + percentile(latencies, 1.0) + " ms | " + (holds ? "yes" : "no") + " |");
             log.info("rate {}: p99 {} ms", rate, p99);
-            stages.add(stages(system, rate, submissions));
+            stages.add(stages(system, rate, submissions, lastEmail));
             if (holds) {
                 held = rate;
                 heldP99 = p99;
@@ -238,11 +239,11 @@ class SystemBenchmark {
     }
 
     /** The sustained step's latency split by stage, as a row of the table above. */
-    private static String stages(HotlineSystem system, int rate, List<Intake.Submission> submissions) {
+    private static String stages(HotlineSystem system, int rate, List<Intake.Submission> submissions,
+            Map<String, Instant> lastEmail) {
         Topics topics = new Topics(system.bootstrapServers());
         Map<String, Long> received = timestamps(topics.readAll(Topics.RECEIVED));
         Map<String, Long> routed = timestamps(topics.readAll(Topics.ROUTED));
-        Map<String, Instant> lastEmail = lastEmails(system);
         List<Long> intakeMillis = new ArrayList<>();
         List<Long> routingMillis = new ArrayList<>();
         List<Long> notificationMillis = new ArrayList<>();
@@ -307,8 +308,7 @@ class SystemBenchmark {
     }
 
     /** Milliseconds from each complaint's 202 to the last of its emails, per complaint. */
-    private static List<Long> endToEnd(HotlineSystem system, List<Intake.Submission> submissions) {
-        Map<String, Instant> last = lastEmails(system);
+    private static List<Long> endToEnd(Map<String, Instant> last, List<Intake.Submission> submissions) {
         return submissions.stream().filter(Intake.Submission::accepted)
                 .map(s -> last.get(s.reference()).toEpochMilli() - s.acceptedAtMillis()).sorted().toList();
     }
