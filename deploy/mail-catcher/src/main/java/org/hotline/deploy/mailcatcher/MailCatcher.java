@@ -1,9 +1,10 @@
 package org.hotline.deploy.mailcatcher;
 
 import com.icegreen.greenmail.store.FolderException;
-import com.icegreen.greenmail.store.MailFolder;
-import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.mail.MailAddress;
+import com.icegreen.greenmail.mail.MovingMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.UserException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
@@ -23,14 +24,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -46,11 +44,11 @@ public final class MailCatcher implements AutoCloseable {
     private final GreenMail smtp;
     private final HttpServer http;
     private final Path folder;
+    private final GreenMailUser sink;
     private final List<Stored> stored = new ArrayList<>();
-    /** Per recipient, the inbox uids of the copies stored already. */
-    private final Map<String, Set<Long>> seen = new HashMap<>();
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "mail-catcher-writer");
+    private final AtomicInteger numbers = new AtomicInteger();
+    private final ScheduledExecutorService purger = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "mail-catcher-purger");
         thread.setDaemon(true);
         return thread;
     });
@@ -65,6 +63,8 @@ public final class MailCatcher implements AutoCloseable {
             Path file, List<String> references, List<String> acknowledgementLinks) {
     }
 
+    /** The one GreenMail account every copy is delivered to (and purged from); its address is never used. */
+    private static final String SINK = "mailbox@mail-catcher.invalid";
     private static final Pattern REFERENCE = Pattern.compile("HL-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
     private static final Pattern ACKNOWLEDGEMENT_LINK = Pattern.compile("https?://[^\\s\"'<>]+/ack/[A-Za-z0-9_.-]+");
 
@@ -78,17 +78,32 @@ public final class MailCatcher implements AutoCloseable {
         this.folder = Files.createDirectories(folder);
         this.smtp = new GreenMail(new ServerSetup(smtpPort, host, ServerSetup.PROTOCOL_SMTP));
         this.smtp.start();
+        try {
+            this.sink = smtp.getUserManager().createUser(SINK, SINK, SINK);
+        } catch (UserException e) {
+            throw new IllegalStateException("cannot create the mail catcher's inbox", e);
+        }
+        smtp.getUserManager().setMessageDeliveryHandler(this::deliver);
         this.http = HttpServer.create(new InetSocketAddress(host, httpPort), 0);
         http.createContext("/health", exchange -> respond(exchange, 200, "text/plain", "UP"));
         http.createContext("/api/messages/count", exchange -> respond(exchange, 200, "text/plain",
-                String.valueOf(messages().size())));
+                String.valueOf(count())));
         http.createContext("/api/messages.tsv", exchange -> respond(exchange, 200, "text/tab-separated-values; "
                 + "charset=utf-8", tsv()));
         http.createContext("/api/messages", exchange -> respond(exchange, 200, "application/json", json()));
         http.createContext("/messages/", this::raw);
         http.createContext("/", exchange -> respond(exchange, 200, "text/html; charset=utf-8", page()));
         http.start();
-        poller.scheduleWithFixedDelay(this::collect, 100, 100, TimeUnit.MILLISECONDS);
+        purger.scheduleWithFixedDelay(this::purge, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Copies GreenMail holds, not yet purged (their files and listing are kept). */
+    int held() {
+        try {
+            return smtp.getManagers().getImapHostManager().getInbox(sink).getMessageCount();
+        } catch (FolderException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public int smtpPort() {
@@ -115,44 +130,49 @@ public final class MailCatcher implements AutoCloseable {
         return value == null || value.isBlank() ? fallback : value;
     }
 
+    private synchronized void list(Stored message) {
+        stored.add(message);
+    }
+
+    synchronized int count() {
+        return stored.size();
+    }
+
     synchronized List<Stored> messages() {
         return List.copyOf(stored);
     }
 
     /**
-     * Stores what arrived since the last look. GreenMail keeps one copy per recipient, in each recipient's inbox,
-     * and lists neither inboxes nor their messages in a dependable order, so copies are told apart by recipient
-     * and inbox uid. An inbox whose count has not changed is not read at all, however full it is.
+     * Stores the copy for {@code recipient} as the SMTP server takes it, then hands it to the one inbox that holds
+     * what is not yet purged. GreenMail would otherwise keep every copy in an inbox per recipient, for ever: a
+     * benchmark's hundreds of thousands of messages would fill the memory, and finding the new ones would mean
+     * looking through every inbox.
      */
-    private synchronized void collect() {
+    private GreenMailUser deliver(MovingMessage message, MailAddress recipient) {
+        store(message.getMessage(), Instant.now());
+        return sink;
+    }
+
+    /** Empties the inbox that takes every copy: each is stored (file and listing) before it gets there. */
+    private void purge() {
         try {
-            for (GreenMailUser user : smtp.getUserManager().listUser()) {
-                MailFolder inbox = smtp.getManagers().getImapHostManager().getInbox(user);
-                Set<Long> uids = seen.computeIfAbsent(user.getEmail(), email -> new HashSet<>());
-                if (inbox.getMessageCount() == uids.size()) {
-                    continue;
-                }
-                for (StoredMessage copy : inbox.getMessages()) {
-                    if (uids.add(copy.getUid())) {
-                        store(copy.getMimeMessage(), copy.getReceivedDate().toInstant());
-                    }
-                }
-            }
+            smtp.getManagers().getImapHostManager().getInbox(sink).deleteAllMessages();
         } catch (FolderException | RuntimeException e) {
-            System.err.println("mail-catcher: could not read the mailboxes: " + e);
+            System.err.println("mail-catcher: could not empty the inbox: " + e);
         }
     }
 
-    /** @param receivedAt when the SMTP server accepted the message (not when this poller found it) */
+    /** @param receivedAt when the SMTP server took the message */
     private void store(MimeMessage message, Instant receivedAt) {
-        int number = stored.size() + 1;
+        // Numbered here, listed below: the SMTP server's connections wait for each other only to be listed.
+        int number = numbers.incrementAndGet();
         try {
             Path file = folder.resolve(String.format("%05d.eml", number));
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             message.writeTo(raw);
             Files.write(file, raw.toByteArray());
             String text = text(message);
-            stored.add(new Stored(number, String.valueOf(message.getMessageID()), addresses(message.getFrom()),
+            list(new Stored(number, String.valueOf(message.getMessageID()), addresses(message.getFrom()),
                     Arrays.stream(orEmpty(message.getAllRecipients())).map(Address::toString).toList(),
                     String.valueOf(message.getSubject()), receivedAt, file,
                     references(message.getSubject() + "\n" + text),
@@ -276,7 +296,7 @@ public final class MailCatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        poller.shutdownNow();
+        purger.shutdownNow();
         http.stop(0);
         smtp.stop();
     }

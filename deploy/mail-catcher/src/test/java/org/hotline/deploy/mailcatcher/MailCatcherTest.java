@@ -48,6 +48,8 @@ class MailCatcherTest {
                 Transport.send(message);
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> catcher.messages().size() == 4);
+            // Their content is on disk and in the listing only: GreenMail's copies are purged every second.
+            await().atMost(Duration.ofSeconds(10)).until(() -> catcher.held() == 0);
             assertThat(catcher.messages()).extracting(MailCatcher.Stored::to).containsExactly(
                     java.util.List.of("kz-39-police@example.org"), java.util.List.of("z-last@example.org"),
                     java.util.List.of("a-first@example.org"), java.util.List.of("m-middle@example.org"));
