@@ -41,11 +41,20 @@ public final class RateLimiter {
     }
 
     public Decision tryAcquire(ClientKey client) {
+        return tryAcquire(client, perClient);
+    }
+
+    /**
+     * As {@link #tryAcquire(ClientKey)}, for a client with a rate of its own (an account that submits for many
+     * people, such as a partner organisation), still within the global limit. The rate a client's bucket is
+     * made with is the one of its first request.
+     */
+    public Decision tryAcquire(ClientKey client, Rate own) {
         long now = nanoTime.getAsLong();
         TokenBucket bucket;
         long clientWait;
         synchronized (clients) {
-            bucket = bucketOf(client, now);
+            bucket = bucketOf(client, own, now);
             clientWait = bucket.tryTake(now);
         }
         if (clientWait > 0) {
@@ -66,7 +75,7 @@ public final class RateLimiter {
         }
     }
 
-    private TokenBucket bucketOf(ClientKey client, long now) {
+    private TokenBucket bucketOf(ClientKey client, Rate rate, long now) {
         Entry entry = clients.get(client);
         if (entry == null) {
             dropIdle(now);
@@ -75,7 +84,7 @@ public final class RateLimiter {
                 eldest.next();
                 eldest.remove();
             }
-            entry = new Entry(new TokenBucket(perClient, now));
+            entry = new Entry(new TokenBucket(rate, now), rate.nanosToFill());
             clients.put(client, entry);
         }
         entry.usedAt = now;
@@ -86,8 +95,13 @@ public final class RateLimiter {
     private void dropIdle(long now) {
         Iterator<Entry> entries = clients.values().iterator();
         while (entries.hasNext()) {
-            if (now - entries.next().usedAt < clientIdleNanos) {
+            Entry entry = entries.next();
+            if (now - entry.usedAt < Math.min(entry.idleNanos, clientIdleNanos)) {
                 return;
+            }
+            if (now - entry.usedAt < entry.idleNanos) {
+                // A client of its own rate that fills up more slowly than the others: kept until it is full.
+                continue;
             }
             entries.remove();
         }
@@ -95,10 +109,12 @@ public final class RateLimiter {
 
     private static final class Entry {
         final TokenBucket bucket;
+        final long idleNanos;
         long usedAt;
 
-        Entry(TokenBucket bucket) {
+        Entry(TokenBucket bucket, long idleNanos) {
             this.bucket = bucket;
+            this.idleNanos = idleNanos;
         }
     }
 }

@@ -88,6 +88,37 @@ class RateLimiterTest {
         assertThat(limiter.tryAcquire(BOB).allowed()).as("Bob was forgotten").isTrue();
     }
 
+    @Test
+    void givesAClientWithARateOfItsOwnThatRateWithinTheGlobalLimit() {
+        RateLimiter limiter = new RateLimiter(new Rate(10, Duration.ofMinutes(1), 1),
+                new Rate(1, Duration.ofHours(1), 4), 100, now::get);
+        Rate partner = new Rate(600, Duration.ofMinutes(1), 3);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(limiter.tryAcquire(ALICE, partner).allowed()).isTrue();
+        }
+        Decision overOwn = limiter.tryAcquire(ALICE, partner);
+        Decision bob = limiter.tryAcquire(BOB);
+        Decision overGlobal = limiter.tryAcquire(new ClientKey(3, 3), partner);
+
+        assertThat(overOwn.refusedBy()).isEqualTo(Decision.Limit.CLIENT);
+        assertThat(overOwn.retryAfter()).isBetween(Duration.ofMillis(99), Duration.ofMillis(101));
+        assertThat(bob.allowed()).isTrue();
+        assertThat(overGlobal.refusedBy()).isEqualTo(Decision.Limit.GLOBAL);
+    }
+
+    @Test
+    void keepsAClientOfASlowerRateUntilItsOwnBucketHasRefilled() {
+        RateLimiter limiter = new RateLimiter(new Rate(10, Duration.ofMinutes(1), 10), generous(), 1000, now::get);
+        limiter.tryAcquire(ALICE, new Rate(10, Duration.ofHours(1), 10));
+        limiter.tryAcquire(BOB);
+
+        now.addAndGet(Duration.ofMinutes(1).toNanos());
+        limiter.tryAcquire(new ClientKey(3, 3));
+
+        assertThat(limiter.clients()).as("Alice's bucket takes an hour to fill; Bob's was full").isEqualTo(2);
+    }
+
     private static Rate generous() {
         return new Rate(1_000_000, Duration.ofSeconds(1), 1_000_000);
     }

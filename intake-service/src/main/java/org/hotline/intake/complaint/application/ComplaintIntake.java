@@ -50,7 +50,17 @@ public class ComplaintIntake {
         }
     }
 
+    /** A complaint from the public. */
     public IntakeReceipt submit(ComplaintForm form, @Nullable String idempotencyKey) {
+        return submit(form, idempotencyKey, null);
+    }
+
+    /**
+     * A complaint, from the public or from a partner account.
+     *
+     * @param partner the partner account that submits it, whose idempotency keys are its own; null for the public
+     */
+    public IntakeReceipt submit(ComplaintForm form, @Nullable String idempotencyKey, @Nullable String partner) {
         Complaint complaint;
         try {
             complaint = validator.validate(form);
@@ -59,7 +69,7 @@ public class ComplaintIntake {
                     : "invalid_complaint");
             throw e;
         }
-        UUID complaintId = identities.complaintId(idempotencyKey);
+        UUID complaintId = identities.complaintId(partner, idempotencyKey);
         if (idempotencyKey == null) {
             return publish(complaint, complaintId, null);
         }

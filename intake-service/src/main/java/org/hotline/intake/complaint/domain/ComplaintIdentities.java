@@ -33,13 +33,26 @@ public final class ComplaintIdentities {
         this.secret = new SecretKeySpec(secret.clone(), "HmacSHA256");
     }
 
-    /** The id of a new complaint: derived from the idempotency key when there is one, else random. */
+    /** The id of a new complaint from the public: derived from the idempotency key when there is one, else random. */
     public UUID complaintId(@Nullable String idempotencyKey) {
+        return complaintId(null, idempotencyKey);
+    }
+
+    /**
+     * The id of a new complaint: derived from the idempotency key when there is one, within the scope of who sent
+     * it (the public's keys, or one partner's), else random. The same key from two partners, or from a partner and
+     * the public, names two complaints: nobody can fetch another's receipt by guessing its key.
+     *
+     * @param partner the partner account that submits, or null for the public
+     */
+    public UUID complaintId(@Nullable String partner, @Nullable String idempotencyKey) {
         byte[] bits = new byte[16];
         if (idempotencyKey == null) {
             random.nextBytes(bits);
         } else {
-            System.arraycopy(hmac("complaint-id\n" + idempotencyKey), 0, bits, 0, 16);
+            // A key has no line break (visible ASCII only), so the two scopes cannot produce the same input.
+            String scoped = partner == null ? idempotencyKey : "partner\n" + partner + "\n" + idempotencyKey;
+            System.arraycopy(hmac("complaint-id\n" + scoped), 0, bits, 0, 16);
         }
         // RFC 9562 version 8 (custom) for derived ids, version 4 for random ones; IETF variant.
         bits[6] = (byte) ((bits[6] & 0x0f) | (idempotencyKey == null ? 0x40 : 0x80));

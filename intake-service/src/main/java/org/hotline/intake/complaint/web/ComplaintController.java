@@ -13,6 +13,7 @@ import org.hotline.intake.complaint.application.ComplaintIntake;
 import org.hotline.intake.complaint.application.IntakeReceipt;
 import org.hotline.intake.complaint.config.IntakeProperties;
 import org.hotline.intake.complaint.domain.ComplaintForm;
+import org.hotline.intake.partner.web.Partner;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -39,13 +40,19 @@ class ComplaintController {
 
     @Operation(summary = "Submit a complaint",
             description = "Answers 202 only once the complaint's event is committed to Kafka. Send an "
-                    + "Idempotency-Key to retry safely: the same key and body return the same receipt.",
+                    + "Idempotency-Key to retry safely: the same key and body return the same receipt. A partner "
+                    + "organisation sends its key as Authorization: Bearer; its idempotency keys and its rate "
+                    + "limit are then its own.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(schema = @Schema(implementation = ComplaintForm.class))),
             responses = {
                 @ApiResponse(responseCode = "202", description = "Durable; the receipt",
                         content = @Content(schema = @Schema(implementation = ComplaintReceipt.class))),
                 @ApiResponse(responseCode = "400", description = "Invalid complaint; every bad field is named",
+                        content = @Content(mediaType = "application/problem+json",
+                                schema = @Schema(implementation = ProblemDetail.class))),
+                @ApiResponse(responseCode = "401", description = "A Bearer key that is no partner's: nothing was "
+                        + "read or stored",
                         content = @Content(mediaType = "application/problem+json",
                                 schema = @Schema(implementation = ProblemDetail.class))),
                 @ApiResponse(responseCode = "413", description = "Body above 64 KiB"),
@@ -69,7 +76,8 @@ class ComplaintController {
             throw new InvalidIdempotencyKeyException();
         }
         ComplaintForm form = reader.read(readBody(request));
-        IntakeReceipt receipt = intake.submit(form, idempotencyKey);
+        Partner partner = Partner.of(request);
+        IntakeReceipt receipt = intake.submit(form, idempotencyKey, partner == null ? null : partner.name());
         return ResponseEntity.accepted().body(new ComplaintReceipt(receipt.complaintId(), receipt.reference(),
                 receipt.trackingCode(), receipt.receivedAt()));
     }

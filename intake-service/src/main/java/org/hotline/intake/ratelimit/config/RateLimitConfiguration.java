@@ -13,8 +13,8 @@ import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The rate limit filter on the complaint endpoint only, right after the security headers and before Spring
- * Security, so that a refused request costs as little as possible and still carries the headers.
+ * The rate limit filter on the complaint endpoint only, right after the security headers and the partner key
+ * filter (which says whose limit applies) and before Spring Security, so that a refused request costs as little as possible and still carries the headers.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RateLimitProperties.class)
@@ -30,7 +30,7 @@ class RateLimitConfiguration {
                 json, registry);
         FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns("/api/v1/complaints");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 }

@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.hotline.intake.partner.web.Partner;
 import org.hotline.web.ratelimit.ClientIdentifier;
 import org.hotline.web.ratelimit.Decision;
 import org.hotline.web.ratelimit.RateLimiter;
@@ -21,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Answers a complaint submission (POST) over a limit with 429, before its body is read: a refused request reaches
+ * Answers a complaint submission (POST) over a limit with 429, before its body is read (a partner's against the
+ * partner's own limit, everyone else's against the limit of their address): a refused request reaches
  * neither the complaint's validation nor Kafka. The answer is a problem detail of type
  * {@code urn:hotline:problem:too-many-requests} with {@code Retry-After} in seconds; it names the limit but
  * nothing of the client. Each refusal counts in {@code hotline_intake_requests_throttled_total}, labelled by the
@@ -54,7 +56,9 @@ public final class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Decision decision = limiter.tryAcquire(clients.identify(request));
+        Partner partner = Partner.of(request);
+        Decision decision = partner == null ? limiter.tryAcquire(clients.identify(request))
+                : limiter.tryAcquire(partner.clientKey(), partner.rate());
         Decision.Limit refusedBy = decision.refusedBy();
         if (refusedBy == null) {
             chain.doFilter(request, response);
@@ -67,8 +71,10 @@ public final class RateLimitFilter extends OncePerRequestFilter {
         problem.put("title", "Too many complaints at once");
         problem.put("status", HttpStatus.TOO_MANY_REQUESTS.value());
         problem.put("detail", switch (refusedBy) {
-            case CLIENT -> "This address sent more complaints than the hotline takes from one address in a short "
-                    + "time. Nothing was stored. Retry after " + seconds + " s.";
+            case CLIENT -> partner == null ? "This address sent more complaints than the hotline takes from one "
+                    + "address in a short time. Nothing was stored. Retry after " + seconds + " s."
+                    : "This partner account sent more complaints than its limit allows in a short time. Nothing was "
+                    + "stored. Retry after " + seconds + " s.";
             case GLOBAL -> "The hotline is receiving more complaints than it can take right now. Nothing was "
                     + "stored. Retry after " + seconds + " s.";
         });

@@ -25,6 +25,17 @@ class ComplaintIdentitiesTest {
     }
 
     @Test
+    void scopesAPartnersIdempotencyKeysToThatPartner() {
+        UUID publicKey = identities.complaintId("key-1");
+        UUID almaty = identities.complaintId("ngo-almaty", "key-1");
+
+        assertThat(identities.complaintId(null, "key-1")).isEqualTo(publicKey);
+        assertThat(almaty).isNotEqualTo(publicKey).isEqualTo(identities.complaintId("ngo-almaty", "key-1"));
+        assertThat(identities.complaintId("ngo-kostanay", "key-1")).isNotEqualTo(almaty).isNotEqualTo(publicKey);
+        assertThat(almaty.version()).isEqualTo(8);
+    }
+
+    @Test
     void givesARandomVersion4IdWithoutAKey() {
         UUID first = identities.complaintId(null);
 

@@ -1,0 +1,41 @@
+package org.hotline.intake.partner.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The partner accounts of {@code POST /api/v1/complaints} ({@code hotline.intake.partners.*}, docs/security.md,
+ * "Partners"). None by default: then every request is the public's.
+ *
+ * @param accounts one per partner organisation
+ */
+@Validated
+@ConfigurationProperties("hotline.intake.partners")
+public record PartnerProperties(@DefaultValue @NotNull @Valid List<Account> accounts) {
+
+    /**
+     * @param name how logs, problems and the idempotency scope know the partner: letters, digits, dot, dash and
+     *     underscore
+     * @param keySha256 the SHA-256 of the partner's key, in lower-case hex: the key itself is given to the
+     *     partner and kept nowhere here (docs/security.md says how to make one)
+     * @param requests complaints the partner may send per {@code period}, sustained, instead of the per-address
+     *     limit: a partner sends for many people from few addresses
+     * @param period the period of {@code requests}
+     * @param burst complaints the partner may send at once after a quiet spell
+     */
+    public record Account(
+            @NotNull @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String name,
+            @NotNull @Pattern(regexp = "[0-9a-f]{64}", message = "must be 64 lower-case hex digits (SHA-256)")
+            String keySha256,
+            @DefaultValue("600") @Min(1) int requests,
+            @DefaultValue("1m") @NotNull Duration period,
+            @DefaultValue("60") @Min(1) int burst) {
+    }
+}
