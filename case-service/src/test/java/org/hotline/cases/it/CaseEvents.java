@@ -49,7 +49,10 @@ final class CaseEvents {
                 assignment("kz-39-police", "POLICE", "PRIMARY", "Police Department, Kostanay Region"),
                 assignment("kz-39-education", "EDUCATION_AUTHORITY", "COPY", "Education Department, Kostanay Region")));
         event.put("complaint", Map.of("complainant", complainant(), "location",
-                Map.of("country", "KZ", "region", "KZ-39", "regionKnown", true)));
+                Map.of("country", "KZ", "region", "KZ-39", "regionKnown", true),
+                "incident", Map.of("categories", List.of("SEXUAL_HARASSMENT", "EXTORTION"),
+                        "description", "Айгерим's own words, which the case service never keeps"),
+                "victim", Map.of("minor", true), "risk", Map.of("immediateDanger", false)));
         return JSON.writeValueAsBytes(event);
     }
 

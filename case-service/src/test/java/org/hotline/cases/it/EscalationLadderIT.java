@@ -146,6 +146,14 @@ class EscalationLadderIT {
         assertThat(last.path("rung").asInt()).isEqualTo(3);
         assertThat(last.path("history")).extracting(body -> body.path("authorityId").asString())
                 .containsExactly("kz-39-police", "kz-39-education", "kz-39-prosecutor", "kz-prosecutor");
+        // the rung is told the complaint by category, never in the complainant's words
+        JsonNode summary = last.path("summary");
+        assertThat(summary.path("categories")).extracting(JsonNode::asString)
+                .containsExactly("SEXUAL_HARASSMENT", "EXTORTION");
+        assertThat(summary.path("region").asString()).isEqualTo("KZ-39");
+        assertThat(summary.path("victimMinor").asBoolean()).isTrue();
+        assertThat(summary.path("receivedAt").asString()).isNotEmpty();
+        assertThat(summary.toString()).doesNotContain("own words");
         assertThat(events).allSatisfy(event -> {
             assertThat(event.path("complaintId").asString()).isEqualTo(key);
             assertThat(event.toString()).doesNotContain("Айгерим").doesNotContain("aigerim")

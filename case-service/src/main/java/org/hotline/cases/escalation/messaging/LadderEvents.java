@@ -11,6 +11,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.hotline.cases.casefile.domain.Assignment;
 import org.hotline.cases.casefile.domain.CaseFile;
+import org.hotline.cases.casefile.domain.Circumstances;
 import org.hotline.cases.casefile.domain.Escalation;
 import org.hotline.cases.escalation.domain.SilenceCheck.Due;
 import org.jspecify.annotations.Nullable;
@@ -74,6 +75,7 @@ public final class LadderEvents {
         event.put("answerBy", to.answerBy().toString());
         event.put("skippedRungs", skipped(due.step().skipped()));
         event.put("history", history(file, to.authorityId()));
+        event.put("summary", summary(file));
         return write(event, "org.hotline.case.escalation-due.v1", file, at);
     }
 
@@ -100,6 +102,26 @@ public final class LadderEvents {
     private static List<Map<String, String>> skipped(List<Escalation.Skipped> skipped) {
         return skipped.stream().map(rung -> Map.of("authorityId", rung.authorityId(), "reason", rung.reason()))
                 .toList();
+    }
+
+    /**
+     * What the rung is told of the complaint it did not receive first: when it came, what happened, where, to whom
+     * and who is accused, by category. Never the complainant's words or anything that identifies anyone: the rung
+     * asks the NGO for the complaint itself.
+     */
+    private static Map<String, Object> summary(CaseFile file) {
+        Circumstances facts = file.circumstances() == null ? Circumstances.UNKNOWN : file.circumstances();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        put(summary, "receivedAt", file.receivedAt());
+        summary.put("categories", facts.categories());
+        put(summary, "region", facts.region());
+        put(summary, "workplaceSector", facts.sector());
+        put(summary, "workplaceType", facts.workplaceType());
+        put(summary, "accusedRole", facts.accusedRole());
+        summary.put("accusedPublicOfficial", facts.publicOfficial());
+        summary.put("victimMinor", facts.victimMinor());
+        summary.put("immediateDanger", facts.immediateDanger());
+        return summary;
     }
 
     /** Who was told when, and what each did: every body of the file but {@code except} (the rung told now). */

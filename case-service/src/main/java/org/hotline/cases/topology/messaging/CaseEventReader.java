@@ -46,6 +46,7 @@ final class CaseEventReader {
     private static final Logger log = LoggerFactory.getLogger(CaseEventReader.class);
     /** ISO 3166-2: country, hyphen, up to three letters or digits ({@code KZ-39}, {@code KZ-ALA}). */
     private static final Pattern REGION = Pattern.compile("[A-Z]{2}-[A-Z0-9]{1,3}");
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z_]{0,39}");
     /** Read from its JSON like the other topics' events, not through the writer's class. */
     private static final String ASSIGNMENT_ACKNOWLEDGED = "AssignmentAcknowledged";
     private static final String ASSIGNMENT_ANSWERED = "AssignmentAnswered";
@@ -174,9 +175,10 @@ final class CaseEventReader {
     }
 
     /**
-     * The workplace's and the accused's categories, for the escalation ladder's conflict rules, and the region code,
-     * for the overdue count; nothing else. A region that is not an ISO 3166-2 code is not kept: it would become a
-     * metric label.
+     * The complaint's facts by category: the workplace's and the accused's categories, for the escalation ladder's
+     * conflict rules; the region code, for the overdue count; what happened and the victim's and risk flags, for
+     * the summary a rung is sent. Codes and flags only, never the complainant's words. A region that is not an
+     * ISO 3166-2 code is not kept (it would become a metric label), nor a category that is not a code.
      */
     private static Circumstances circumstances(@Nullable JsonNode complaint) {
         if (complaint == null) {
@@ -185,13 +187,28 @@ final class CaseEventReader {
         JsonNode workplace = complaint.get("workplace");
         JsonNode accused = complaint.get("accused");
         JsonNode location = complaint.get("location");
-        JsonNode official = accused == null ? null : accused.get("publicOfficial");
+        JsonNode incident = complaint.get("incident");
         String region = location == null ? null : optionalText(location, "region");
+        List<String> categories = new ArrayList<>();
+        JsonNode codes = incident == null ? null : incident.get("categories");
+        if (codes != null && codes.isArray()) {
+            for (JsonNode code : codes.values()) {
+                if (code.isString() && CODE.matcher(code.asString()).matches()) {
+                    categories.add(code.asString());
+                }
+            }
+        }
         return new Circumstances(workplace == null ? null : optionalText(workplace, "sector"),
                 workplace == null ? null : optionalText(workplace, "type"),
                 accused == null ? null : optionalText(accused, "role"),
-                official != null && official.isBoolean() && official.asBoolean(),
-                region != null && REGION.matcher(region).matches() ? region : null);
+                flag(accused, "publicOfficial"),
+                region != null && REGION.matcher(region).matches() ? region : null,
+                categories, flag(complaint.get("victim"), "minor"), flag(complaint.get("risk"), "immediateDanger"));
+    }
+
+    private static boolean flag(@Nullable JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value != null && value.isBoolean() && value.asBoolean();
     }
 
     /**

@@ -157,7 +157,28 @@ public final class LadderPlanner {
         model.put("acknowledgeBy", step.acknowledgeBy().toString());
         model.put("answerBy", step.answerBy().toString());
         model.put("history", history(step.history(), language));
+        model.put("summary", step.summary() == null ? null : summary(step.summary(), language));
         return model;
+    }
+
+    /** The complaint by category in the rung's language: the intake API's codes in words, the time in Almaty's. */
+    private static Map<String, @Nullable Object> summary(LadderStep.CaseSummary summary, Language language) {
+        Map<String, @Nullable Object> model = new LinkedHashMap<>();
+        model.put("receivedAt", summary.receivedAt() == null ? null : Vocabulary.moment(summary.receivedAt(), language));
+        model.put("categories", summary.categories().stream().map(code -> SafeText.line(Vocabulary.word(code, language)))
+                .toList());
+        model.put("region", summary.region() == null ? null : SafeText.line(summary.region(), 10));
+        model.put("workplaceSector", word(summary.workplaceSector(), language));
+        model.put("workplaceType", word(summary.workplaceType(), language));
+        model.put("accusedRole", word(summary.accusedRole(), language));
+        model.put("accusedPublicOfficial", summary.accusedPublicOfficial());
+        model.put("victimMinor", summary.victimMinor());
+        model.put("immediateDanger", summary.immediateDanger());
+        return model;
+    }
+
+    private static @Nullable String word(@Nullable String code, Language language) {
+        return code == null ? null : SafeText.line(Vocabulary.word(code, language));
     }
 
     private Map<String, @Nullable Object> common(LadderStep step, Language language) {

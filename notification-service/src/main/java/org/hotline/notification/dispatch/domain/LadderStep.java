@@ -28,14 +28,33 @@ public sealed interface LadderStep {
             implements LadderStep {
     }
 
-    /** {@code EscalationDue}: {@code fromAuthorityId} did not answer by its deadline; the rung is told now. */
+    /**
+     * {@code EscalationDue}: {@code fromAuthorityId} did not answer by its deadline; the rung is told now.
+     *
+     * @param summary the complaint by category, for the rung that never received it; null from a case service
+     *     older than the field
+     */
     record Escalation(UUID eventId, UUID complaintId, String reference, Instant occurredAt, String fromAuthorityId,
             String toAuthorityId, int rung, boolean lastRung, String reason, LocalDate acknowledgeBy,
-            LocalDate answerBy, List<Skipped> skippedRungs, List<HistoryEntry> history) implements LadderStep {
+            LocalDate answerBy, List<Skipped> skippedRungs, List<HistoryEntry> history,
+            @Nullable CaseSummary summary) implements LadderStep {
 
         public Escalation {
             skippedRungs = List.copyOf(skippedRungs);
             history = List.copyOf(history);
+        }
+    }
+
+    /**
+     * The complaint by category, as the case service keeps it: codes of the intake API and flags, never the
+     * complainant's words.
+     */
+    record CaseSummary(@Nullable Instant receivedAt, List<String> categories, @Nullable String region,
+            @Nullable String workplaceSector, @Nullable String workplaceType, @Nullable String accusedRole,
+            boolean accusedPublicOfficial, boolean victimMinor, boolean immediateDanger) {
+
+        public CaseSummary {
+            categories = List.copyOf(categories);
         }
     }
 

@@ -83,7 +83,8 @@ final class CaseEventReader {
             return Optional.of(new LadderStep.Escalation(uuid(root, "eventId"), uuid(root, "complaintId"),
                     text(root, "reference"), instant(root, "occurredAt"), text(root, "fromAuthorityId"),
                     text(root, "toAuthorityId"), rung.intValue(), flag(root, "lastRung"), text(root, "reason"),
-                    date(root, "acknowledgeBy"), date(root, "answerBy"), skipped(root), history(root)));
+                    date(root, "acknowledgeBy"), date(root, "answerBy"), skipped(root), history(root),
+                    summary(root)));
         }
         return Optional.of(new LadderStep.Exhausted(uuid(root, "eventId"), uuid(root, "complaintId"),
                 text(root, "reference"), instant(root, "occurredAt"), text(root, "authorityId"), skipped(root),
@@ -133,6 +134,28 @@ final class CaseEventReader {
             skipped.add(new LadderStep.Skipped(text(rung, "authorityId"), text(rung, "reason")));
         }
         return skipped;
+    }
+
+    /** The complaint by category; null when the event has none (a case service older than the field). */
+    private static LadderStep.@Nullable CaseSummary summary(JsonNode root) {
+        JsonNode summary = optionalObject(root, "summary");
+        if (summary == null) {
+            return null;
+        }
+        List<String> categories = new ArrayList<>();
+        JsonNode codes = summary.get("categories");
+        if (codes != null && codes.isArray()) {
+            for (JsonNode code : codes.values()) {
+                if (code.isString()) {
+                    categories.add(code.asString());
+                }
+            }
+        }
+        return new LadderStep.CaseSummary(optionalInstant(summary, "receivedAt"), categories,
+                optionalText(summary, "region"), optionalText(summary, "workplaceSector"),
+                optionalText(summary, "workplaceType"), optionalText(summary, "accusedRole"),
+                flag(summary, "accusedPublicOfficial"), flag(summary, "victimMinor"),
+                flag(summary, "immediateDanger"));
     }
 
     private static List<LadderStep.HistoryEntry> history(JsonNode root) {

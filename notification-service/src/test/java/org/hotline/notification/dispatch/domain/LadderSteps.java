@@ -39,7 +39,9 @@ public final class LadderSteps {
         return new LadderStep.Escalation(UUID.fromString("22222222-2222-3222-8222-222222222222"), COMPLAINT,
                 REFERENCE, Instant.parse("2026-12-23T00:00:05Z"), DISTRICT, to, 1, false, "NO_ANSWER_BY_DEADLINE",
                 LocalDate.parse("2026-12-28"), LocalDate.parse("2027-01-15"),
-                List.of(new LadderStep.Skipped("kz-39-akimat", "oversees-accused")), List.of(districtHistory()));
+                List.of(new LadderStep.Skipped("kz-39-akimat", "oversees-accused")), List.of(districtHistory()),
+                new LadderStep.CaseSummary(Instant.parse("2026-11-30T09:10:00Z"), List.of("SEXUAL_HARASSMENT", "EXTORTION"),
+                        "KZ-39", "PUBLIC", "SCHOOL", "HEAD_OF_ORGANIZATION", true, false, false));
     }
 
     public static LadderStep.Exhausted exhausted() {

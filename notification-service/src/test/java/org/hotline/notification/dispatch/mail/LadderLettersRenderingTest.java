@@ -27,6 +27,7 @@ import org.hotline.notification.dispatch.domain.LadderStep;
 import org.hotline.notification.dispatch.domain.LadderSteps;
 import org.hotline.notification.dispatch.domain.NgoContact;
 import org.hotline.notification.dispatch.domain.PlannedMessage;
+import org.hotline.notification.dispatch.domain.Vocabulary;
 import org.hotline.notification.dispatch.support.RecordingMetrics;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -46,7 +47,8 @@ class LadderLettersRenderingTest {
 
     @ParameterizedTest
     @EnumSource(Language.class)
-    void theRungsLetterCarriesTheHistoryItsDeadlinesAndItsOwnLink(Language language) throws Exception {
+    void theRungsLetterCarriesTheComplaintByCategoryTheHistoryItsDeadlinesAndItsOwnLink(Language language)
+            throws Exception {
         // given: the rung writes in this language
         PlannedMessage letter = planner(language).plan(LadderSteps.escalation(LadderSteps.REGION)).get(0);
 
@@ -60,6 +62,12 @@ class LadderLettersRenderingTest {
             assertThat(part).contains("2026-12-28", "2027-01-15", "2026-11-30 14:12", "2026-12-04 05:00",
                     "hotline@ngo.example", "https://cases.ngo.example/ack/")
                     .doesNotContain("oversees-accused", "kz-39-akimat");
+            // the summary: received at 14:10 in Almaty (09:10 UTC); the codes in the rung's words
+            assertThat(part).contains(Vocabulary.moment(Instant.parse("2026-11-30T09:10:00Z"), language), "KZ-39",
+                    Vocabulary.word("SEXUAL_HARASSMENT", language), Vocabulary.word("EXTORTION", language),
+                    Vocabulary.word("SCHOOL", language), Vocabulary.word("PUBLIC", language),
+                    Vocabulary.word("HEAD_OF_ORGANIZATION", language))
+                    .doesNotContain("SEXUAL_HARASSMENT", "HEAD_OF_ORGANIZATION");
         }
         assertThat(metrics.events).noneMatch(event -> event.startsWith("fallback"));
     }

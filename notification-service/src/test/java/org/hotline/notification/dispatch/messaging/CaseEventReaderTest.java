@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.hotline.notification.dispatch.domain.ComplainantMode;
 import org.hotline.notification.dispatch.domain.LadderStep;
@@ -30,6 +31,10 @@ class CaseEventReaderTest {
                "role":"PRIMARY","notifiedAt":"2026-11-30T09:12:00Z","noticeFailed":false,
                "acknowledgeBy":"2026-12-03","answerBy":"2026-12-22","remindedAt":"2026-12-04T00:00:05Z",
                "escalatedAt":"2026-12-23T00:00:05Z"}],
+             "summary":{"receivedAt":"2026-11-30T09:10:00Z","categories":["SEXUAL_HARASSMENT","EXTORTION"],
+               "region":"KZ-39","workplaceSector":"PUBLIC","workplaceType":"SCHOOL",
+               "accusedRole":"HEAD_OF_ORGANIZATION","accusedPublicOfficial":true,"victimMinor":false,
+               "immediateDanger":false},
              "aFieldAddedLater":true}""";
 
     private static final byte[] TEST_KEY = Base64.getDecoder().decode("dGVzdC1vbmx5LXNlYWxpbmcta2V5LTMyLWJ5dGVzISE=");
@@ -96,7 +101,20 @@ class CaseEventReaderTest {
                 assertThat(body.remindedAt()).isEqualTo(Instant.parse("2026-12-04T00:00:05Z"));
                 assertThat(body.acknowledgedAt()).isNull();
             });
+            assertThat(escalation.summary()).isEqualTo(new LadderStep.CaseSummary(
+                    Instant.parse("2026-11-30T09:10:00Z"), List.of("SEXUAL_HARASSMENT", "EXTORTION"), "KZ-39",
+                    "PUBLIC", "SCHOOL", "HEAD_OF_ORGANIZATION", true, false, false));
         });
+    }
+
+    @Test
+    void readsAnEscalationFromACaseServiceOlderThanTheSummary() {
+        String older = ESCALATION.substring(0, ESCALATION.indexOf("\"summary\"")) + "\"aFieldAddedLater\":true}";
+
+        LadderStep step = reader.read(bytes(older)).orElseThrow();
+
+        assertThat(step).isInstanceOfSatisfying(LadderStep.Escalation.class,
+                escalation -> assertThat(escalation.summary()).isNull());
     }
 
     @Test
