@@ -1,7 +1,12 @@
 package org.hotline.cases.deadline.config;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,7 +31,7 @@ class DeadlineConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DeadlineConfiguration.class);
 
     @Bean
-    WorkingCalendar workingCalendar(DeadlineProperties properties, ResourcePatternResolver resources)
+    WorkingCalendar workingCalendar(DeadlineProperties properties, ResourcePatternResolver resources, Clock clock)
             throws IOException {
         List<CalendarFile> files = new ArrayList<>();
         for (Resource resource : resources.getResources(properties.calendarLocation() + "*.yml")) {
@@ -35,7 +40,32 @@ class DeadlineConfiguration {
         files.sort(Comparator.comparing(CalendarFile::name));
         WorkingCalendar calendar = new CalendarLoader().load(files);
         log.info("Working-day calendar loaded from {}: years {}", properties.calendarLocation(), calendar.years());
+        LocalDate inTwoMonths = LocalDate.ofInstant(clock.instant(), properties.zone()).plusMonths(2);
+        if (!calendar.covers(inTwoMonths)) {
+            log.warn("The working-day calendar has no file for {}: deadlines in it count weekends only and fall a "
+                    + "little early. Add {}{}.yml (docs/case.md, \"Deadlines\")", inTwoMonths.getYear(),
+                    properties.calendarLocation(), inTwoMonths.getYear());
+        }
         return calendar;
+    }
+
+    /**
+     * {@code hotline_cases_calendar_covered_days}: days from today to the end of the calendar's years on file (0
+     * when this year has none). A deadline past them counts weekends only and falls a little early: the alert
+     * {@code HotlineCalendarRunningOut} asks for next year's file in time.
+     */
+    @Bean
+    MeterBinder calendarCoverage(WorkingCalendar calendar, DeadlineProperties properties, Clock clock) {
+        return meters -> Gauge.builder("hotline.cases.calendar.covered.days",
+                        () -> coveredDays(calendar, LocalDate.ofInstant(clock.instant(), properties.zone())))
+                .description("Days from today to the last day of the working-day calendar's years on file")
+                .strongReference(true)
+                .register(meters);
+    }
+
+    static long coveredDays(WorkingCalendar calendar, LocalDate today) {
+        LocalDate through = calendar.coveredThrough(today);
+        return through == null ? 0 : ChronoUnit.DAYS.between(today, through);
     }
 
     @Bean

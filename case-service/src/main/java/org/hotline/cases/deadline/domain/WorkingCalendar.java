@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which days are working days, from the years the NGO keeps as data. A day is off when it is a weekend day, a
@@ -106,6 +107,21 @@ public final class WorkingCalendar {
     /** Whether the calendar has a file for the day's year; outside, only Saturdays and Sundays are off. */
     public boolean covers(LocalDate day) {
         return years.containsKey(day.getYear());
+    }
+
+    /**
+     * The last day of the run of years with a file that starts with {@code day}'s year; null when that year has no
+     * file. Deadlines up to that day count every holiday; later ones fall a little early.
+     */
+    public @Nullable LocalDate coveredThrough(LocalDate day) {
+        int year = day.getYear();
+        if (!years.containsKey(year)) {
+            return null;
+        }
+        while (years.containsKey(year + 1)) {
+            year++;
+        }
+        return LocalDate.of(year, 12, 31);
     }
 
     public SortedSet<Integer> years() {

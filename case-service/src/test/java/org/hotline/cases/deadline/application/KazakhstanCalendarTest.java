@@ -22,6 +22,14 @@ class KazakhstanCalendarTest {
     }
 
     @Test
+    void saysHowFarItsYearsOnFileReach() {
+        assertThat(calendar.coveredThrough(LocalDate.of(2026, 12, 2))).isEqualTo(LocalDate.of(2027, 12, 31));
+        assertThat(calendar.coveredThrough(LocalDate.of(2027, 6, 1))).isEqualTo(LocalDate.of(2027, 12, 31));
+        assertThat(calendar.coveredThrough(LocalDate.of(2028, 1, 1))).isNull();
+        assertThat(calendar.covers(LocalDate.of(2028, 1, 1))).isFalse();
+    }
+
+    @Test
     void answersAComplaintReceivedOnMonday30November2026By22DecemberBecause16DecemberIsIndependenceDay() {
         assertThat(calendar.workingDaysAfter(LocalDate.of(2026, 11, 30), 15)).isEqualTo(LocalDate.of(2026, 12, 22));
     }
