@@ -169,6 +169,8 @@ final class Invariants {
         List<Expected> expected = List.of();
         Map<String, List<JsonNode>> outcomesByKey = Map.of();
         Map<String, Set<String>> addressesByMessageId = Map.of();
+        /** Each address with the references of the messages it received, so that a look-up is not a scan. */
+        Map<String, Set<String>> referencesByAddress = Map.of();
 
         boolean refresh(Map<String, Intake.Submission> byId) {
             routed = topics.readAll(Topics.ROUTED);
@@ -186,10 +188,15 @@ final class Invariants {
                             + text(outcome, "authorityId") + "/" + text(outcome, "template")));
             messages = mailbox.messages();
             Map<String, Set<String>> addresses = new HashMap<>();
+            Map<String, Set<String>> references = new HashMap<>();
             for (Mailbox.Delivered message : messages) {
                 addresses.computeIfAbsent(message.messageId(), id -> new HashSet<>()).addAll(message.to());
+                for (String to : message.to()) {
+                    references.computeIfAbsent(to, address -> new HashSet<>()).addAll(message.references());
+                }
             }
             addressesByMessageId = addresses;
+            referencesByAddress = references;
             List<Expected> open = expected.stream().filter(e -> !delivered(e) && !flagged(e)).toList();
             log.info("emails: {} expected, {} neither delivered nor flagged yet (first: {}), {} in the mailbox",
                     expected.size(), open.size(), open.stream().limit(3).toList(), messages.size());
@@ -226,8 +233,7 @@ final class Invariants {
          */
         boolean delivered(Expected email) {
             if ("COMPLAINANT".equals(email.recipientType())) {
-                return messages.stream().anyMatch(message -> message.to().contains(email.address())
-                        && message.references().contains(email.reference()));
+                return referencesByAddress.getOrDefault(email.address(), Set.of()).contains(email.reference());
             }
             return outcomesByKey.getOrDefault(email.key(), List.of()).stream()
                     .filter(outcome -> "SENT".equals(text(outcome, "status")))
