@@ -121,7 +121,7 @@ final class HotlineSystem implements AutoCloseable {
 
     /**
      * @param extraServiceEnv environment added to every service's container (the benchmark sets the JVM's heap)
-     * @param mailMemoryMiB the mail catcher's memory limit: it keeps every message in memory
+     * @param mailMemoryMiB the mail catcher's memory limit: it keeps the listing of every message in memory
      */
     record Settings(Map<String, String> extraServiceEnv, long mailMemoryMiB) {
 

@@ -434,8 +434,8 @@ class SystemBenchmark {
     }
 
     /**
-     * Restarts the mail catcher: it keeps every message it received in memory, and a benchmark's worth would not
-     * fit. Done while nothing is being sent; notification's pooled connections reconnect on their next message.
+     * Restarts the mail catcher: it keeps the listing of every message it received in memory, and each step's
+     * counts and latencies start from an empty mailbox. Done while nothing is being sent; notification's pooled connections reconnect on their next message.
      */
     private static void emptyMailbox(HotlineSystem system) {
         system.stopGracefully(Part.MAIL.single());

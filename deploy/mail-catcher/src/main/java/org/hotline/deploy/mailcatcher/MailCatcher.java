@@ -36,8 +36,8 @@ import java.util.stream.Collectors;
 /**
  * The local stack's mailbox: an SMTP server that accepts every message for every address, keeps it, writes it
  * as an {@code .eml} file, and shows the lot over HTTP ({@code /} as a page, {@code /api/messages} as JSON,
- * {@code /messages/<n>.eml} raw, {@code /health}). Everything is in memory and on local disk; it is a
- * development tool, never a relay.
+ * {@code /messages/<n>.eml} raw, {@code /health}). The listing is in memory, each message's content on local
+ * disk; it is a development tool, never a relay.
  */
 public final class MailCatcher implements AutoCloseable {
 
