@@ -21,13 +21,19 @@ import org.jspecify.annotations.Nullable;
  * @param immediateDanger whether the complainant said someone is in danger now
  */
 public record Circumstances(@Nullable String sector, @Nullable String workplaceType, @Nullable String accusedRole,
-        boolean publicOfficial, @Nullable String region, @Nullable List<String> categories, boolean victimMinor,
-        boolean immediateDanger) {
+        boolean publicOfficial, @Nullable String region, @Nullable List<String> categories,
+        @Nullable Boolean victimMinor, @Nullable Boolean immediateDanger) {
 
     public static final Circumstances UNKNOWN = new Circumstances(null, null, null, false, null);
 
+    /**
+     * Fields added after the first case files were written are nullable here and read as empty or false: a file
+     * written before them still reads (CaseFileCodec).
+     */
     public Circumstances {
         categories = categories == null ? List.of() : List.copyOf(categories);
+        victimMinor = Boolean.TRUE.equals(victimMinor);
+        immediateDanger = Boolean.TRUE.equals(immediateDanger);
     }
 
     public Circumstances(@Nullable String sector, @Nullable String workplaceType, @Nullable String accusedRole,
@@ -43,5 +49,15 @@ public record Circumstances(@Nullable String sector, @Nullable String workplaceT
     @Override
     public List<String> categories() {
         return categories == null ? List.of() : categories;
+    }
+
+    /** Whether the victim is a minor; false in files written before it was kept. */
+    public boolean minorVictim() {
+        return Boolean.TRUE.equals(victimMinor);
+    }
+
+    /** Whether someone is in danger now; false in files written before it was kept. */
+    public boolean dangerNow() {
+        return Boolean.TRUE.equals(immediateDanger);
     }
 }

@@ -119,8 +119,8 @@ public final class LadderEvents {
         put(summary, "workplaceType", facts.workplaceType());
         put(summary, "accusedRole", facts.accusedRole());
         summary.put("accusedPublicOfficial", facts.publicOfficial());
-        summary.put("victimMinor", facts.victimMinor());
-        summary.put("immediateDanger", facts.immediateDanger());
+        summary.put("victimMinor", facts.minorVictim());
+        summary.put("immediateDanger", facts.dangerNow());
         return summary;
     }
 

@@ -77,13 +77,14 @@ public final class MailCatcher implements AutoCloseable {
         }
         this.folder = Files.createDirectories(folder);
         this.smtp = new GreenMail(new ServerSetup(smtpPort, host, ServerSetup.PROTOCOL_SMTP));
-        this.smtp.start();
+        // The handler is in place before the server takes its first message: none may land in an inbox of its own.
         try {
             this.sink = smtp.getUserManager().createUser(SINK, SINK, SINK);
         } catch (UserException e) {
             throw new IllegalStateException("cannot create the mail catcher's inbox", e);
         }
         smtp.getUserManager().setMessageDeliveryHandler(this::deliver);
+        this.smtp.start();
         this.http = HttpServer.create(new InetSocketAddress(host, httpPort), 0);
         http.createContext("/health", exchange -> respond(exchange, 200, "text/plain", "UP"));
         http.createContext("/api/messages/count", exchange -> respond(exchange, 200, "text/plain",
@@ -104,6 +105,11 @@ public final class MailCatcher implements AutoCloseable {
         } catch (FolderException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** GreenMail's accounts: only the one every copy is delivered to, whatever the recipients. */
+    int accounts() {
+        return smtp.getUserManager().listUser().size();
     }
 
     public int smtpPort() {
@@ -164,7 +170,7 @@ public final class MailCatcher implements AutoCloseable {
 
     /** @param receivedAt when the SMTP server took the message */
     private void store(MimeMessage message, Instant receivedAt) {
-        // Numbered here, listed below: the SMTP server's connections wait for each other only to be listed.
+        // GreenMail delivers one message at a time (its SMTP manager is synchronized), so numbers follow the listing.
         int number = numbers.incrementAndGet();
         try {
             Path file = folder.resolve(String.format("%05d.eml", number));
@@ -177,7 +183,8 @@ public final class MailCatcher implements AutoCloseable {
                     String.valueOf(message.getSubject()), receivedAt, file,
                     references(message.getSubject() + "\n" + text),
                     ACKNOWLEDGEMENT_LINK.matcher(text).results().map(MatchResult::group).distinct().toList()));
-        } catch (MessagingException | IOException e) {
+        } catch (MessagingException | IOException | RuntimeException e) {
+            // Still accepted: a message the catcher cannot list must not be refused and sent again.
             System.err.println("mail-catcher: could not store message " + number + ": " + e);
         }
     }

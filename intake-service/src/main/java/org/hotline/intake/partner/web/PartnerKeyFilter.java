@@ -47,7 +47,7 @@ public final class PartnerKeyFilter extends OncePerRequestFilter {
         }
         Partner partner = partners.find(authorization.substring(BEARER.length()).strip());
         if (partner == null) {
-            log.info("complaint submission refused: a partner key that is nobody's");
+            log.debug("complaint submission refused: a partner key that is nobody's");
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + ProblemResponder.REALM
                     + "\", error=\"invalid_token\"");
             problems.write(response, HttpStatus.UNAUTHORIZED, "authentication-required", "Unknown partner key",

@@ -154,8 +154,14 @@ final class CaseEventReader {
         return new LadderStep.CaseSummary(optionalInstant(summary, "receivedAt"), categories,
                 optionalText(summary, "region"), optionalText(summary, "workplaceSector"),
                 optionalText(summary, "workplaceType"), optionalText(summary, "accusedRole"),
-                flag(summary, "accusedPublicOfficial"), flag(summary, "victimMinor"),
-                flag(summary, "immediateDanger"));
+                isTrue(summary, "accusedPublicOfficial"), isTrue(summary, "victimMinor"),
+                isTrue(summary, "immediateDanger"));
+    }
+
+    /** A flag of the optional summary: true only when present and true, so that the letter is never held up by it. */
+    private static boolean isTrue(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isBoolean() && value.booleanValue();
     }
 
     private static List<LadderStep.HistoryEntry> history(JsonNode root) {
