@@ -14,8 +14,13 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name the account's name, which scopes its idempotency keys
  * @param rate what it may send, in place of the per-address limit
+ * @param clientKey the partner as the rate limiter knows it: a hash of its name, apart from every client address
  */
-public record Partner(String name, Rate rate) {
+public record Partner(String name, Rate rate, ClientKey clientKey) {
+
+    public Partner(String name, Rate rate) {
+        this(name, rate, clientKeyOf(name));
+    }
 
     private static final String ATTRIBUTE = Partner.class.getName();
 
@@ -28,8 +33,7 @@ public record Partner(String name, Rate rate) {
         request.setAttribute(ATTRIBUTE, this);
     }
 
-    /** The partner as the rate limiter knows it: a hash of its name, apart from every client address. */
-    public ClientKey clientKey() {
+    private static ClientKey clientKeyOf(String name) {
         ByteBuffer bits = ByteBuffer.wrap(sha256("partner\n" + name));
         return new ClientKey(bits.getLong(), bits.getLong());
     }

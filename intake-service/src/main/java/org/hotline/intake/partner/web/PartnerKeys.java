@@ -36,8 +36,4 @@ public final class PartnerKeys {
     public @Nullable Partner find(String key) {
         return byKeyHash.get(HexFormat.of().formatHex(Partner.sha256(key)));
     }
-
-    public boolean isEmpty() {
-        return byKeyHash.isEmpty();
-    }
 }
