@@ -1,0 +1,61 @@
+package org.hotline.cases.topology.store;
+
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.Cache;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.WriteBufferManager;
+
+/**
+ * One block cache and one write-buffer budget for every RocksDB store of the instance: RocksDB's native memory,
+ * which the service owns and frees after Kafka Streams has closed its stores.
+ */
+final class StoreMemory implements AutoCloseable {
+
+    /** The key under which the instance's budget travels in Kafka Streams' configuration to {@link BoundedStoreMemory}. */
+    static final String CONFIG_KEY = "hotline.cases.store-memory";
+
+    /** Memtables per store: one being written, one being flushed. */
+    private static final int WRITE_BUFFERS_PER_STORE = 2;
+
+    private final Cache cache;
+    private final WriteBufferManager writeBuffers;
+    private boolean closed;
+
+    StoreMemory(long totalBytes, long writeBufferBytes) {
+        // Made before Kafka Streams opens a store, which is what would otherwise load the native library.
+        RocksDB.loadLibrary();
+        // Not strict: a strict cache fails reads and writes when pinned blocks fill it; a little over is better.
+        // The high-priority pool keeps index and filter blocks cached ahead of data blocks.
+        this.cache = new LRUCache(totalBytes, -1, false, 0.1);
+        this.writeBuffers = new WriteBufferManager(writeBufferBytes, cache);
+    }
+
+    /** Points one store's options at the shared budget (called by Kafka Streams for each store it opens). */
+    void applyTo(Options options) {
+        // Kafka Streams hands over its own block-based table settings (filters, block size); keep them.
+        BlockBasedTableConfig table = options.tableFormatConfig() instanceof BlockBasedTableConfig streams
+                ? streams : new BlockBasedTableConfig();
+        table.setBlockCache(cache);
+        // Index and filter blocks in the cache, so they count against it instead of growing beside it.
+        table.setCacheIndexAndFilterBlocks(true);
+        table.setCacheIndexAndFilterBlocksWithHighPriority(true);
+        table.setPinTopLevelIndexAndFilter(true);
+        options.setTableFormatConfig(table);
+        options.setWriteBufferManager(writeBuffers);
+        options.setMaxWriteBufferNumber(WRITE_BUFFERS_PER_STORE);
+    }
+
+    /** Bytes the cache holds now, memtables included; 0 once freed (a scrape may come during shutdown). */
+    synchronized long usage() {
+        return closed ? 0 : cache.getUsage();
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        writeBuffers.close();
+        cache.close();
+    }
+}
