@@ -77,13 +77,15 @@ class FaultsIT {
     }
 
     /**
-     * First, while the topics hold only these complaints: the simulated clocks move 40 days, twice, so every first
-     * body is silent past both deadlines, then its first rung. The case service must issue each reminder and each
-     * escalation once, climb without skipping a rung, and notification send each letter once.
+     * First, while the topics hold only these complaints: one case walked from receipt to the dossier over the real
+     * SMTP server. The simulated clocks move 40 days at a time, so every first body is silent past both deadlines,
+     * then each rung in turn, until the ladders end. One case instance is killed while the first escalations are
+     * issued. The case service must issue each reminder, escalation and exhausted ladder once, climb every ladder to
+     * its end without skipping a rung, and notification send each letter and each dossier once.
      */
     @Test
     @Order(0)
-    void caseServiceKilledMidEscalationSkipsNoRungAndIssuesAndSendsEachStepOnce() {
+    void caseServiceKilledMidEscalationClimbsEveryLadderToTheDossierSkippingNoRungAndSendingEachStepOnce() {
         // given complaints told to their bodies, and the case service knowing it
         List<Intake.Submission> submissions = intake.submitAll(batch("ladder", 12), 4);
         answers(submissions, "the ladder's complaints were submitted");
@@ -105,6 +107,8 @@ class FaultsIT {
         // and 40 more days pass: the first rungs stay silent too
         Part.CASE.all().forEach(instance -> system.advanceClock(instance, "40d"));
         List<Topics.Record> steps = awaitLadderSteps(topics, references, 2);
+        // and so does every rung after them, until the ladders end
+        steps = climbToTheEnd(topics, references, steps);
 
         // then each step was issued once (read_committed: a killed instance's unfinished transaction is not seen)
         Map<String, Long> issued = steps.stream().collect(Collectors.groupingBy(step -> step.key() + " "
@@ -127,26 +131,77 @@ class FaultsIT {
             }
         });
         assertThat(firstRungs).isNotEmpty();
-        // and each letter reached its rung once: one Message-ID per rung and complaint, delivered once
+        // every ladder climbed to its end: each body and rung told and silent was escalated past or ended its ladder
+        Map<String, Topics.Record> files = new HashMap<>();
+        topics.readAll(CASE_STATUS).forEach(file -> files.put(file.key(), file));
+        for (String reference : references) {
+            for (var body : files.get(reference).json().get("assignments")) {
+                String role = body.path("role").asString();
+                // the NGO's own triage desk, which takes what no body can, has no ladder above it
+                boolean laddered = !"TRIAGE".equals(body.path("authorityType").asString());
+                if (laddered && ("PRIMARY".equals(role) || "ESCALATION".equals(role))) {
+                    assertThat(body.hasNonNull("escalatedAt")).as("%s's %s, silent for %d days", reference,
+                            body.path("authorityId").asString(), 40 * rounds.get()).isTrue();
+                }
+            }
+        }
+        Map<String, Long> exhausted = steps.stream().filter(step -> "EscalationExhausted".equals(
+                step.text("eventType"))).collect(Collectors.groupingBy(Topics.Record::key, Collectors.counting()));
+        assertThat(exhausted.keySet()).as("complaints whose ladders ended").containsAll(ladders.keySet());
+        // and each letter reached its rung once, and each ended ladder's dossier the caseworkers once: one Message-ID
+        // per letter, delivered once
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             Map<String, String> letters = new HashMap<>();
+            Map<String, Set<String>> dossiers = new HashMap<>();
             for (Topics.Record outcome : topics.readAll(Topics.OUTCOMES)) {
-                if ("authority-escalation".equals(outcome.text("template")) && "SENT".equals(outcome.text("status"))) {
+                if (!"SENT".equals(outcome.text("status"))) {
+                    continue;
+                }
+                if ("authority-escalation".equals(outcome.text("template"))) {
                     letters.put(outcome.key() + " " + outcome.text("authorityId"), outcome.text("messageId"));
+                } else if ("caseworker-dossier".equals(outcome.text("template"))) {
+                    dossiers.computeIfAbsent(outcome.key(), complaint -> new HashSet<>())
+                            .add(outcome.text("messageId"));
                 }
             }
             for (Topics.Record escalation : escalations) {
                 assertThat(letters).as("the letter of %s", escalation.text("eventId"))
                         .containsKey(escalation.key() + " " + escalation.text("toAuthorityId"));
             }
+            exhausted.forEach((complaint, ended) -> assertThat(dossiers.getOrDefault(complaint, Set.of()))
+                    .as("dossiers of %s", complaint).hasSize(ended.intValue()));
             Map<String, Long> deliveries = new Mailbox(system.mailbox()).messages().stream()
                     .collect(Collectors.groupingBy(Mailbox.Delivered::messageId, Collectors.counting()));
             assertThat(letters.values()).allSatisfy(id -> assertThat(deliveries.get(id)).as(id).isEqualTo(1L));
+            assertThat(dossiers.values()).allSatisfy(ids -> assertThat(ids).allSatisfy(id ->
+                    assertThat(deliveries.get(id)).as(id).isEqualTo(1L)));
         });
 
         // the clocks back to today (a restarted instance starts again at none), for the tests that follow
         Part.CASE.all().forEach(system::stopGracefully);
         system.restartAll(Part.CASE.all());
+    }
+
+    /** Periods of 40 silent days passed in the ladder test. */
+    private static final AtomicInteger rounds = new AtomicInteger(2);
+
+    /**
+     * Moves the clocks 40 days at a time until a period passes with no new step: every ladder has ended. The
+     * longest in the directory (a district education department) has four rungs above it with the last rung.
+     */
+    private static List<Topics.Record> climbToTheEnd(Topics topics, Set<String> references,
+            List<Topics.Record> steps) {
+        List<Topics.Record> before = steps;
+        for (int more = 0; more < 6; more++) {
+            Part.CASE.all().forEach(instance -> system.advanceClock(instance, "40d"));
+            rounds.incrementAndGet();
+            List<Topics.Record> after = awaitLadderSteps(topics, references, 1);
+            if (after.size() == before.size()) {
+                return after;
+            }
+            before = after;
+        }
+        throw new AssertionError("ladders still climbing after " + rounds.get() * 40 + " silent days");
     }
 
     /** The case files on case.status.v1 of every reference name a time each body was told. */

@@ -106,8 +106,10 @@ public final class LadderPlanner {
         model.put("lastAuthorityName", SafeText.line(name(step.authorityId(), language)));
         model.put("history", history(step.history(), language));
         model.put("skippedRungs", skipped(step.skippedRungs(), language));
-        return planned(step, RecipientType.CASEWORKER, null, "caseworker", CASEWORKER_DOSSIER, language,
-                ngo.caseworkerMailbox(), model);
+        // One dossier per exhausted ladder: a complaint with two primary bodies (an education department and the
+        // police) can exhaust two, each with its own last silent body; one id for both would send only the first.
+        return planned(step, RecipientType.CASEWORKER, null, "caseworker/dossier/" + step.authorityId(),
+                CASEWORKER_DOSSIER, language, ngo.caseworkerMailbox(), model);
     }
 
     /** Same rule as the first email to the complainant ({@link MessagePlanner}): consent, an address, not anonymous. */

@@ -74,6 +74,18 @@ class LadderPlannerTest {
     }
 
     @Test
+    void eachExhaustedLadderOfAComplaintGetsItsOwnDossierAndTheSameOneTwiceOnlyOne() {
+        // when the ladders of two primary bodies of one complaint end, and one of them is read twice
+        List<String> prosecutors = ids(planner.plan(LadderSteps.exhausted(LadderSteps.PROSECUTOR)));
+        List<String> again = ids(planner.plan(LadderSteps.exhausted(LadderSteps.PROSECUTOR)));
+        List<String> region = ids(planner.plan(LadderSteps.exhausted(LadderSteps.REGION)));
+
+        // then
+        assertThat(again).isEqualTo(prosecutors);
+        assertThat(region).doesNotContainAnyElementsOf(prosecutors);
+    }
+
+    @Test
     void theSameStepAlwaysHasTheSameMessageIdsAndEachLetterItsOwn() {
         // when
         List<String> first = ids(planner.plan(LadderSteps.escalation(LadderSteps.REGION)));

@@ -45,8 +45,13 @@ public final class LadderSteps {
     }
 
     public static LadderStep.Exhausted exhausted() {
+        return exhausted(PROSECUTOR);
+    }
+
+    /** The ladder of the complaint's primary body ended at {@code lastSilent}, which stayed silent too. */
+    public static LadderStep.Exhausted exhausted(String lastSilent) {
         return new LadderStep.Exhausted(UUID.fromString("33333333-3333-3333-8333-333333333333"), COMPLAINT,
-                REFERENCE, Instant.parse("2027-02-20T00:00:05Z"), PROSECUTOR, List.of(),
+                REFERENCE, Instant.parse("2027-02-20T00:00:05Z"), lastSilent, List.of(),
                 List.of(districtHistory(), new LadderStep.HistoryEntry(REGION, "ESCALATION",
                         Instant.parse("2026-12-23T00:01:00Z"), false, LocalDate.parse("2026-12-28"),
                         LocalDate.parse("2027-01-15"), null, Instant.parse("2026-12-24T05:00:00Z"), "ОБ-2026-4471",
