@@ -254,6 +254,45 @@ class AnswersIT {
                 .isEqualTo("1");
     }
 
+    @Test
+    void aCaseworkerClosesACaseOnceAndTheStatusSaysClosedWithTheDayAndTheReason() {
+        CaseEvents complaint = routedComplaint();
+        String url = api() + "/api/v1/cases/" + complaint.reference + "/closure";
+
+        assertThat(postJson(url, null, Map.of("reason", "RESOLVED")).statusCode()).isEqualTo(401);
+        assertThat(postJson(url, OPS, Map.of("reason", "RESOLVED")).statusCode()).isEqualTo(403);
+        HttpResponse<String> invalid = postJson(url, STAFF, Map.of("reason", "SETTLED"));
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(invalid.body()).get("errors").get(0).get("field").asString()).isEqualTo("reason");
+        assertThat(postJson(url, STAFF, Map.of("reason", "WITHDRAWN", "closedOn", "2026-12-09")).statusCode())
+                .isEqualTo(202);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> "CLOSED".equals(JSON.readTree(status(complaint).body()).get("state").asString()));
+        JsonNode status = JSON.readTree(status(complaint).body());
+        assertThat(status.get("closedAt").asString()).isEqualTo("2026-12-09T07:00:00Z");
+        assertThat(status.get("closureReason").asString()).isEqualTo("WITHDRAWN");
+        HttpResponse<String> again = postJson(url, STAFF, Map.of("reason", "RESOLVED"));
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(problemType(again)).isEqualTo("urn:hotline:problem:already-recorded");
+        List<JsonNode> closed = events(complaint).stream().map(record -> JSON.readTree(record.value()))
+                .filter(value -> "CaseClosed".equals(value.get("eventType").asString())).toList();
+        assertThat(closed).singleElement().satisfies(event -> {
+            assertThat(event.get("reference").asString()).isEqualTo(complaint.reference);
+            assertThat(event.get("reason").asString()).isEqualTo("WITHDRAWN");
+            assertThat(event.get("principal").asString()).isEqualTo(STAFF);
+            assertThat(event.get("recordedBy").asString()).isEqualTo("caseworker");
+            EventSchemas.assertConforms("case-closed.v1.schema.json", event);
+        });
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(committed(CaseHarness.AUDIT)).filteredOn(record -> STAFF.equals(
+                        record.key())).extracting(record -> JSON.readTree(record.value()))
+                        .anySatisfy(audit -> assertThat(audit.get("action").asString() + " "
+                                + audit.get("httpStatus").asInt()).isEqualTo("case.closure.record 202"))
+                        .anySatisfy(audit -> assertThat(audit.get("action").asString() + " "
+                                + audit.get("httpStatus").asInt()).isEqualTo("case.closure.record 409")));
+    }
+
     private static String api() {
         return "http://localhost:" + CaseHarness.port(service, "local.server.port");
     }

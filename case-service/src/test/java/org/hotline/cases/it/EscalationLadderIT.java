@@ -102,7 +102,7 @@ class EscalationLadderIT {
                 "EscalationDue kz-39-police -> kz-39-prosecutor", "ComplainantUpdateDue ESCALATED kz-39-police"));
         JsonNode status = status(complaint);
         assertThat(status.path("state").asString()).isEqualTo("OVERDUE");
-        assertThat(assignment(status, "kz-39-police").path("state").asString()).isEqualTo("ANSWER_OVERDUE");
+        assertThat(assignment(status, "kz-39-police").path("state").asString()).isEqualTo("ESCALATED");
         assertThat(status.path("escalations").get(0).path("fromAuthorityId").asString()).isEqualTo("kz-39-police");
         assertThat(status.path("escalations").get(0).path("toAuthorityId").asString()).isEqualTo("kz-39-prosecutor");
         assertThat(status.path("escalations").get(0).path("reason").asString()).isEqualTo("NO_ANSWER_BY_DEADLINE");

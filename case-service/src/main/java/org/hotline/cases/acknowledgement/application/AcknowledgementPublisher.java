@@ -3,6 +3,7 @@ package org.hotline.cases.acknowledgement.application;
 import java.time.Instant;
 import java.util.UUID;
 import org.hotline.cases.casefile.domain.Answer;
+import org.hotline.cases.casefile.domain.ClosureReason;
 
 /**
  * Where acknowledgements and answers go: the case events topic, from which the case files (and later, emails)
@@ -17,4 +18,7 @@ public interface AcknowledgementPublisher {
             RecordedBy by);
 
     UUID answered(UUID complaintId, String authorityId, Instant answeredAt, Answer answer, RecordedBy by);
+
+    /** {@code CaseClosed}; its id is the same for every closure of the complaint, as only the first stands. */
+    UUID closed(UUID complaintId, String reference, Instant closedAt, ClosureReason reason, RecordedBy by);
 }

@@ -13,11 +13,12 @@ import org.hotline.cases.casefile.application.CaseFiles;
 import org.hotline.cases.casefile.domain.Answer;
 import org.hotline.cases.casefile.domain.Assignment;
 import org.hotline.cases.casefile.domain.CaseFile;
+import org.hotline.cases.casefile.domain.ClosureReason;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A caseworker records what a body sent by post or said on the phone: its acknowledgement (with its registration
- * number) or its answer. The same events are published as from the body's link, marked {@code recordedBy
+ * number) or its answer; or closes the case ({@link #close}). The same events are published as from the body's link, marked {@code recordedBy
  * caseworker} with the staff account's name, so the case file, the status and the silence check treat them alike:
  * <ol>
  *   <li>the case is found by its reference, and the body in it by its directory id;</li>
@@ -98,6 +99,42 @@ public final class CaseworkerRecords {
             throw new AlreadyRecordedException("the body's answer is recorded already");
         }
         return publisher.answered(file.complaintId(), authorityId, at, answer, RecordedBy.caseworker(principal));
+    }
+
+    /**
+     * Closes the case: from then on nothing is reminded or escalated, and the status says {@code CLOSED}.
+     *
+     * @param reason one of {@link ClosureReason}
+     * @param closedOn the day it was decided (YYYY-MM-DD); today when absent
+     * @return the id of the {@code CaseClosed} published
+     * @throws UnknownAssignmentException when the case is not known
+     * @throws InvalidInputException naming the fields to fix
+     * @throws AlreadyRecordedException when the case is closed already
+     * @throws AcknowledgementNotStoredException when the broker did not take it
+     */
+    public UUID close(String reference, @Nullable String reason, @Nullable String closedOn, String principal) {
+        CaseFile file = file(reference);
+        Instant now = clock.instant();
+        List<FieldProblem> problems = new ArrayList<>();
+        ClosureReason closure = null;
+        if (reason == null || reason.isBlank()) {
+            problems.add(new FieldProblem("reason", "is required: one of " + List.of(ClosureReason.values())));
+        } else {
+            try {
+                closure = ClosureReason.valueOf(reason.strip());
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("reason", "must be one of " + List.of(ClosureReason.values())));
+            }
+        }
+        Instant at = moment("closedOn", closedOn, file, now, problems);
+        if (!problems.isEmpty() || closure == null) {
+            throw new InvalidInputException(problems);
+        }
+        if (file.closed()) {
+            throw new AlreadyRecordedException("the case is closed already");
+        }
+        return publisher.closed(file.complaintId(), String.valueOf(file.reference()), at, closure,
+                RecordedBy.caseworker(principal));
     }
 
     private CaseFile file(String reference) {

@@ -16,13 +16,15 @@ import org.hotline.cases.acknowledgement.application.AcknowledgementNotStoredExc
 import org.hotline.cases.acknowledgement.application.AcknowledgementPublisher;
 import org.hotline.cases.acknowledgement.application.RecordedBy;
 import org.hotline.cases.casefile.domain.Answer;
+import org.hotline.cases.casefile.domain.ClosureReason;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes {@code AssignmentAcknowledged} and {@code AssignmentAnswered} on {@code cases.events.v1}, keyed by
- * complaint id with the CloudEvents headers of every topic (docs/events.md), and waits for the broker (acks=all,
- * idempotent producer): the page says "confirmed", and the caseworker gets 202, only once the event is stored.
+ * Publishes {@code AssignmentAcknowledged}, {@code AssignmentAnswered} and {@code CaseClosed} on
+ * {@code cases.events.v1}, keyed by complaint id with the CloudEvents headers of every topic (docs/events.md), and
+ * waits for the broker (acks=all, idempotent producer): the page says "confirmed", and the caseworker gets 202,
+ * only once the event is stored.
  */
 final class KafkaAcknowledgementPublisher implements AcknowledgementPublisher {
 
@@ -58,6 +60,14 @@ final class KafkaAcknowledgementPublisher implements AcknowledgementPublisher {
         AssignmentAnswered event = AssignmentAnswered.of(complaintId, authorityId, answeredAt, answer, by,
                 clock.instant());
         send(complaintId, event.eventId(), AssignmentAnswered.CLOUD_EVENT_TYPE, event.occurredAt(),
+                json.writeValueAsBytes(event));
+        return event.eventId();
+    }
+
+    @Override
+    public UUID closed(UUID complaintId, String reference, Instant closedAt, ClosureReason reason, RecordedBy by) {
+        CaseClosed event = CaseClosed.of(complaintId, reference, closedAt, reason, by, clock.instant());
+        send(complaintId, event.eventId(), CaseClosed.CLOUD_EVENT_TYPE, event.occurredAt(),
                 json.writeValueAsBytes(event));
         return event.eventId();
     }

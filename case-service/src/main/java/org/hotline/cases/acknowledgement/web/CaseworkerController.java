@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What a body sent by post or said on the phone, recorded by a caseworker (role STAFF, HTTP Basic; docs/case.md):
- * {@code POST /api/v1/cases/{reference}/assignments/{authorityId}/acknowledgement} and {@code .../answer}. Both
- * answer 202 with the id of the event published once the broker has it; the case file and the status follow it
+ * {@code POST /api/v1/cases/{reference}/assignments/{authorityId}/acknowledgement} and {@code .../answer}; and the
+ * case's closure, {@code POST /api/v1/cases/{reference}/closure}. Each answers 202 with the id of the event published once the broker has it; the case file and the status follow it
  * within seconds. JSON only, which a page of another site cannot send without the browser asking first.
  */
 @RestController
@@ -49,6 +49,20 @@ class CaseworkerController {
      */
     record AnswerRecord(@Nullable String outcome, @Nullable String forwardedTo, @Nullable String reason,
             @Nullable String outgoingNumber, @Nullable String outgoingDate, @Nullable String answeredOn) {
+    }
+
+    /**
+     * @param reason RESOLVED, WITHDRAWN, REFERRED_ELSEWHERE or NO_FURTHER_ACTION
+     * @param closedOn the day the case was closed (YYYY-MM-DD); today when absent
+     */
+    record ClosureRecord(@Nullable String reason, @Nullable String closedOn) {
+    }
+
+    @PostMapping(path = "/api/v1/cases/{reference}/closure", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, UUID>> close(@PathVariable String reference, @RequestBody ClosureRecord body,
+            Principal caseworker) {
+        return accepted(records.close(reference, body.reason(), body.closedOn(), caseworker.getName()));
     }
 
     @PostMapping(path = ASSIGNMENT + "/acknowledgement", consumes = MediaType.APPLICATION_JSON_VALUE,

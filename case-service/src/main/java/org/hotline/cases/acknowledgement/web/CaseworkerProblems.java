@@ -47,7 +47,8 @@ class CaseworkerProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> already(AlreadyRecordedException e) {
         return respond(HttpStatus.CONFLICT, "already-recorded", "Already recorded",
-                "The first acknowledgement and the first answer of a body stand: " + e.getMessage() + ".");
+                "The first acknowledgement and the first answer of a body stand, as does the first closure of a "
+                        + "case: " + e.getMessage() + ".");
     }
 
     @ExceptionHandler

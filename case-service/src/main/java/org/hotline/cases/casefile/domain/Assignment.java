@@ -73,6 +73,9 @@ public record Assignment(String authorityId, String authorityType, Map<String, S
         if (answeredAt != null) {
             return AssignmentState.ANSWERED;
         }
+        if (escalatedAt != null) {
+            return AssignmentState.ESCALATED;
+        }
         if (today.isAfter(answerBy) && told()) {
             return AssignmentState.ANSWER_OVERDUE;
         }

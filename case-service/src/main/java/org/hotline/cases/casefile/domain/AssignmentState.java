@@ -14,6 +14,11 @@ public enum AssignmentState {
     ACKNOWLEDGED,
     /** The body did not answer by {@code answerBy}. */
     ANSWER_OVERDUE,
+    /**
+     * The body did not answer by {@code answerBy} and the case went up its ladder past it (or the ladder ended with
+     * it); it stays past its deadline, and an answer it sends still counts.
+     */
+    ESCALATED,
     /** The body answered. */
     ANSWERED
 }

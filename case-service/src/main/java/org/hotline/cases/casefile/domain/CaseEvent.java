@@ -44,4 +44,8 @@ public sealed interface CaseEvent {
      */
     record BodyAnswered(UUID complaintId, String authorityId, Instant at, Answer answer) implements CaseEvent {
     }
+
+    /** A caseworker closed the case ({@code CaseClosed}). */
+    record CaseClosed(UUID complaintId, Closure closure) implements CaseEvent {
+    }
 }

@@ -10,13 +10,15 @@ import java.util.function.UnaryOperator;
 import org.hotline.cases.casefile.domain.CaseEvent.BodyAcknowledged;
 import org.hotline.cases.casefile.domain.CaseEvent.BodyAnswered;
 import org.hotline.cases.casefile.domain.CaseEvent.BodyNotified;
+import org.hotline.cases.casefile.domain.CaseEvent.CaseClosed;
 import org.hotline.cases.casefile.domain.CaseEvent.ComplaintDecided;
 import org.hotline.cases.casefile.domain.CaseEvent.ComplaintRegistered;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the service knows about one complaint, and nothing that identifies the complainant: the reference,
- * a hash of the tracking code (never the code), the receipt, and one {@link Assignment} per body.
+ * a hash of the tracking code (never the code), the receipt, one {@link Assignment} per body, the escalations, and
+ * the caseworkers' {@link Closure} once they close it.
  *
  * <p>Events may be read in any order across topics, and again after a restart: {@link #apply} accepts each in any
  * order and gives the same file for the same events. A notice that arrives before the decision waits in
@@ -24,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record CaseFile(UUID complaintId, @Nullable String reference, @Nullable String trackingCodeHash,
         @Nullable Instant receivedAt, boolean decided, List<Assignment> assignments, List<BodyNotified> earlyNotices,
-        List<Escalation> escalations, @Nullable Circumstances circumstances, @Nullable Instant escalationExhaustedAt) {
+        List<Escalation> escalations, @Nullable Circumstances circumstances, @Nullable Instant escalationExhaustedAt,
+        @Nullable Closure closure) {
 
     public CaseFile {
         assignments = List.copyOf(assignments);
@@ -33,7 +36,7 @@ public record CaseFile(UUID complaintId, @Nullable String reference, @Nullable S
     }
 
     public static CaseFile open(UUID complaintId) {
-        return new CaseFile(complaintId, null, null, null, false, List.of(), List.of(), List.of(), null, null);
+        return new CaseFile(complaintId, null, null, null, false, List.of(), List.of(), List.of(), null, null, null);
     }
 
     public CaseFile apply(CaseEvent event) {
@@ -45,13 +48,17 @@ public record CaseFile(UUID complaintId, @Nullable String reference, @Nullable S
             return new CaseFile(complaintId, registered.reference(),
                     trackingCodeHash != null ? trackingCodeHash : registered.trackingCodeHash(),
                     registered.receivedAt(), decided, assignments, earlyNotices, escalations, circumstances,
-                    escalationExhaustedAt);
+                    escalationExhaustedAt, closure);
         }
         if (event instanceof ComplaintDecided decision) {
             return decided ? this : decide(decision);
         }
         if (event instanceof BodyNotified notice) {
             return notice(notice);
+        }
+        if (event instanceof CaseClosed closed) {
+            return closure != null ? this : new CaseFile(complaintId, reference, trackingCodeHash, receivedAt, decided,
+                    assignments, earlyNotices, escalations, circumstances, escalationExhaustedAt, closed.closure());
         }
         if (event instanceof BodyAnswered answer) {
             return replace(answer.authorityId(), assignment -> assignment.answered(answer.at(), answer.answer()));
@@ -65,7 +72,7 @@ public record CaseFile(UUID complaintId, @Nullable String reference, @Nullable S
         CaseFile file = new CaseFile(complaintId, decision.reference(),
                 trackingCodeHash != null ? trackingCodeHash : decision.trackingCodeHash(),
                 receivedAt != null ? receivedAt : decision.receivedAt(), true, decision.assignments(), List.of(),
-                escalations, decision.circumstances(), escalationExhaustedAt);
+                escalations, decision.circumstances(), escalationExhaustedAt, closure);
         for (BodyNotified early : earlyNotices) {
             file = file.notice(early);
         }
@@ -77,7 +84,7 @@ public record CaseFile(UUID complaintId, @Nullable String reference, @Nullable S
             List<BodyNotified> waiting = new ArrayList<>(earlyNotices);
             waiting.add(notice);
             return new CaseFile(complaintId, reference, trackingCodeHash, receivedAt, false, assignments, waiting,
-                    escalations, circumstances, escalationExhaustedAt);
+                    escalations, circumstances, escalationExhaustedAt, closure);
         }
         return replace(notice.authorityId(), assignment -> assignment.notified(notice.at(), notice.sent()));
     }
@@ -88,7 +95,7 @@ public record CaseFile(UUID complaintId, @Nullable String reference, @Nullable S
             changed.add(assignment.authorityId().equals(authorityId) ? change.apply(assignment) : assignment);
         }
         return new CaseFile(complaintId, reference, trackingCodeHash, receivedAt, decided, changed, earlyNotices,
-                escalations, circumstances, escalationExhaustedAt);
+                escalations, circumstances, escalationExhaustedAt, closure);
     }
 
     /** Records that the body was reminded to acknowledge; a second reminder changes nothing. */
@@ -104,14 +111,15 @@ public record CaseFile(UUID complaintId, @Nullable String reference, @Nullable S
         List<Escalation> steps = new ArrayList<>(escalations);
         steps.add(escalation);
         return new CaseFile(complaintId, reference, trackingCodeHash, receivedAt, decided, withRung, earlyNotices,
-                steps, circumstances, escalationExhaustedAt);
+                steps, circumstances, escalationExhaustedAt, closure);
     }
 
     /** Records that a silent body had no rung left above it: the case goes to a caseworker for a dossier. */
     public CaseFile exhausted(String authorityId, Instant at) {
         CaseFile file = replace(authorityId, assignment -> assignment.escalated(at));
         return new CaseFile(complaintId, reference, trackingCodeHash, receivedAt, decided, file.assignments,
-                earlyNotices, escalations, circumstances, escalationExhaustedAt != null ? escalationExhaustedAt : at);
+                earlyNotices, escalations, circumstances, escalationExhaustedAt != null ? escalationExhaustedAt : at,
+                closure);
     }
 
     public Optional<Assignment> assignment(String authorityId) {
@@ -123,6 +131,9 @@ public record CaseFile(UUID complaintId, @Nullable String reference, @Nullable S
      * its last rung without an answer leaves the case to a caseworker, unless every body has answered since.
      */
     public CaseState state(LocalDate today) {
+        if (closure != null) {
+            return CaseState.CLOSED;
+        }
         if (!decided) {
             return CaseState.RECEIVED;
         }
@@ -131,20 +142,31 @@ public record CaseFile(UUID complaintId, @Nullable String reference, @Nullable S
             return CaseState.ESCALATION_EXHAUSTED;
         }
         AssignmentState least = AssignmentState.ANSWERED;
+        boolean escalated = false;
         for (Assignment assignment : assignments) {
             AssignmentState state = assignment.state(today);
             if (state == AssignmentState.ACKNOWLEDGEMENT_OVERDUE || state == AssignmentState.ANSWER_OVERDUE) {
                 return CaseState.OVERDUE;
             }
-            if (state.compareTo(least) < 0) {
+            if (state == AssignmentState.ESCALATED) {
+                escalated = true;
+            } else if (state.compareTo(least) < 0) {
                 least = state;
             }
+        }
+        if (escalated) {
+            return CaseState.ESCALATED;
         }
         return switch (least) {
             case AWAITING_NOTICE -> CaseState.ROUTED;
             case NOTICE_FAILED, NOTIFIED, ACKNOWLEDGEMENT_OVERDUE -> CaseState.NOTIFIED;
-            case ACKNOWLEDGED, ANSWER_OVERDUE -> CaseState.ACKNOWLEDGED;
+            case ACKNOWLEDGED, ANSWER_OVERDUE, ESCALATED -> CaseState.ACKNOWLEDGED;
             case ANSWERED -> CaseState.ANSWERED;
         };
+    }
+
+    /** Closed by a caseworker: the silence check leaves it alone. */
+    public boolean closed() {
+        return closure != null;
     }
 }

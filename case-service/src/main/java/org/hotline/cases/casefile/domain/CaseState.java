@@ -12,11 +12,18 @@ public enum CaseState {
     ACKNOWLEDGED,
     /** Every body answered. */
     ANSWERED,
-    /** At least one body is past a deadline. */
+    /** At least one body is past a deadline, and the silence check has not handled it yet (a reminder is due). */
     OVERDUE,
+    /**
+     * A body stayed silent past its answer deadline and the case went to the next rung of its ladder, whose clock
+     * runs; no body is overdue without that being handled.
+     */
+    ESCALATED,
     /**
      * A body stayed silent after the last rung of its escalation ladder was told, or had none above it: a
      * caseworker prepares a dossier (for a court, the media, or an international body).
      */
-    ESCALATION_EXHAUSTED
+    ESCALATION_EXHAUSTED,
+    /** A caseworker closed the case (its {@link Closure} says why): nothing more is reminded or escalated. */
+    CLOSED
 }

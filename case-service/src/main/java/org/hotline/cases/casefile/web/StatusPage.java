@@ -3,6 +3,7 @@ package org.hotline.cases.casefile.web;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.hotline.cases.casefile.domain.AssignmentState;
 import org.hotline.cases.directory.domain.AuthorityNames;
 import org.hotline.cases.http.PageTimes;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +30,7 @@ record StatusPage(String reference, String state, @Nullable String receivedAt, L
         PageTimes times = new PageTimes(language, zone);
         List<Body> bodies = status.assignments().stream().map(body -> new Body(
                 name(body.authorityName(), body.authorityId(), language), body.role(), body.state().name(),
-                body.state().name().endsWith("_OVERDUE"), times.moment(body.notifiedAt()),
+                body.state().name().endsWith("_OVERDUE") || body.state() == AssignmentState.ESCALATED, times.moment(body.notifiedAt()),
                 times.day(body.acknowledgeBy()), times.day(body.answerBy()), times.moment(body.acknowledgedAt()),
                 body.registrationNumber(), times.moment(body.answeredAt()),
                 body.answer() == null ? null : body.answer().name()))

@@ -9,6 +9,7 @@ import org.hotline.cases.casefile.domain.Assignment;
 import org.hotline.cases.casefile.domain.AssignmentState;
 import org.hotline.cases.casefile.domain.CaseFile;
 import org.hotline.cases.casefile.domain.CaseState;
+import org.hotline.cases.casefile.domain.ClosureReason;
 import org.hotline.cases.casefile.domain.Escalation;
 import org.hotline.cases.directory.domain.AuthorityNames;
 import org.jspecify.annotations.Nullable;
@@ -16,9 +17,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * A case as the complainant sees it (docs/case.md): which bodies were told and when, their deadlines, who
  * acknowledged with which number, what each answered, and where each stands today. Nothing in it identifies the complainant.
+ *
+ * @param closedAt when a caseworker closed the case ({@code state} {@code CLOSED}); null while it is open
+ * @param closureReason why it was closed; null while it is open
  */
 record StatusResponse(String reference, CaseState state, @Nullable Instant receivedAt, List<Body> assignments,
-        List<Step> escalations) {
+        List<Step> escalations, @Nullable Instant closedAt, @Nullable ClosureReason closureReason) {
 
     /**
      * @param authorityName the body's name by language ({@code kk}, {@code ru}, {@code en}): routing's for the bodies
@@ -41,7 +45,9 @@ record StatusResponse(String reference, CaseState state, @Nullable Instant recei
     static StatusResponse of(CaseFile file, LocalDate today, AuthorityNames names) {
         return new StatusResponse(String.valueOf(file.reference()), file.state(today), file.receivedAt(),
                 file.assignments().stream().map(assignment -> body(assignment, today, names)).toList(),
-                file.escalations().stream().map(StatusResponse::step).toList());
+                file.escalations().stream().map(StatusResponse::step).toList(),
+                file.closure() == null ? null : file.closure().at(),
+                file.closure() == null ? null : file.closure().reason());
     }
 
     private static Body body(Assignment a, LocalDate today, AuthorityNames names) {

@@ -24,6 +24,7 @@ import org.hotline.cases.deadline.domain.StatutoryClocks;
  *       information and is not escalated;</li>
  *   <li>no rung left: the case is marked for a caseworker's dossier ({@code ESCALATION_EXHAUSTED}).</li>
  * </ol>
+ * A case a caseworker closed is due nothing.
  */
 public final class SilenceCheck {
 
@@ -41,7 +42,7 @@ public final class SilenceCheck {
 
     /** What is due in {@code file} at {@code now}, and the file recording that it was issued. */
     public Checked check(CaseFile file, Instant now) {
-        if (!file.decided()) {
+        if (!file.decided() || file.closed()) {
             return new Checked(file, List.of());
         }
         LocalDate today = today(now);

@@ -18,6 +18,8 @@ import org.hotline.cases.casefile.domain.Answer;
 import org.hotline.cases.casefile.domain.AnswerOutcome;
 import org.hotline.cases.casefile.domain.CaseEvent;
 import org.hotline.cases.casefile.domain.Circumstances;
+import org.hotline.cases.casefile.domain.Closure;
+import org.hotline.cases.casefile.domain.ClosureReason;
 import org.hotline.cases.casefile.domain.TrackingCodes;
 import org.hotline.cases.sealing.domain.FieldOpener;
 import org.hotline.cases.sealing.domain.SealedValue;
@@ -50,6 +52,7 @@ final class CaseEventReader {
     /** Read from its JSON like the other topics' events, not through the writer's class. */
     private static final String ASSIGNMENT_ACKNOWLEDGED = "AssignmentAcknowledged";
     private static final String ASSIGNMENT_ANSWERED = "AssignmentAnswered";
+    private static final String CASE_CLOSED = "CaseClosed";
 
     private final JsonMapper json;
     private final FieldOpener opener;
@@ -120,6 +123,17 @@ final class CaseEventReader {
                 expect(root, ASSIGNMENT_ANSWERED);
                 return Read.of(new CaseEvent.BodyAnswered(uuid(root, "complaintId"), text(root, "authorityId"),
                         instant(root, "answeredAt"), answer(root)));
+            }
+            if (CASE_CLOSED.equals(type)) {
+                expect(root, CASE_CLOSED);
+                ClosureReason reason;
+                try {
+                    reason = ClosureReason.valueOf(text(root, "reason"));
+                } catch (IllegalArgumentException e) {
+                    throw new UnreadableEventException("'reason' is not one of " + List.of(ClosureReason.values()));
+                }
+                return Read.of(new CaseEvent.CaseClosed(uuid(root, "complaintId"),
+                        new Closure(instant(root, "closedAt"), reason, optionalText(root, "principal"))));
             }
             if (!ASSIGNMENT_ACKNOWLEDGED.equals(type)) {
                 return Read.nothing();

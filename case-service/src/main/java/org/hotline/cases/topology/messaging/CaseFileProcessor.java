@@ -158,9 +158,13 @@ final class CaseFileProcessor implements Processor<String, byte[], String, CaseO
                 if (!checked.dues().isEmpty()) {
                     changed.add(KeyValue.pair(entry.key, checked));
                 }
-                for (Assignment assignment : checked.file().assignments()) {
+                // A closed case is nobody's to chase: its silent bodies no longer count as overdue.
+                List<Assignment> followed = checked.file().closed() ? List.of() : checked.file().assignments();
+                for (Assignment assignment : followed) {
                     AssignmentState state = assignment.state(today);
-                    if (state == AssignmentState.ACKNOWLEDGEMENT_OVERDUE || state == AssignmentState.ANSWER_OVERDUE) {
+                    // A body escalated past is still silent past its deadline: it counts until it answers.
+                    if (state == AssignmentState.ACKNOWLEDGEMENT_OVERDUE || state == AssignmentState.ANSWER_OVERDUE
+                            || state == AssignmentState.ESCALATED) {
                         overdue.merge(new LadderMetrics.Overdue(assignment.authorityType(), region(checked.file())),
                                 1L, Long::sum);
                     }

@@ -20,7 +20,10 @@ import org.hotline.cases.casefile.domain.Assignment;
 import org.hotline.cases.casefile.domain.CaseEvent.BodyAnswered;
 import org.hotline.cases.casefile.domain.CaseEvent.ComplaintDecided;
 import org.hotline.cases.casefile.domain.CaseFile;
+import org.hotline.cases.casefile.domain.CaseEvent;
 import org.hotline.cases.casefile.domain.Circumstances;
+import org.hotline.cases.casefile.domain.Closure;
+import org.hotline.cases.casefile.domain.ClosureReason;
 import org.junit.jupiter.api.Test;
 
 class CaseworkerRecordsTest {
@@ -50,7 +53,43 @@ class CaseworkerRecordsTest {
                     published.add("answered " + authorityId + " " + at + " " + answer.outcome() + " " + by);
                     return UUID.randomUUID();
                 }
+
+                @Override
+                public UUID closed(UUID complaintId, String reference, Instant at, ClosureReason reason,
+                        RecordedBy by) {
+                    published.add("closed " + reference + " " + at + " " + reason + " " + by);
+                    return UUID.randomUUID();
+                }
             }, Clock.fixed(NOW, ZoneOffset.UTC), ALMATY);
+
+    @Test
+    void closesACaseWithItsReasonOnTheDayGivenAndNamesTheCaseworker() {
+        records.close("hl-7f3k-9qx2-abcd", "RESOLVED", "2026-12-09", "dev-staff");
+
+        assertThat(published).containsExactly("closed HL-7F3K-9QX2-ABCD 2026-12-09T07:00:00Z RESOLVED "
+                + "RecordedBy[kind=caseworker, principal=dev-staff]");
+    }
+
+    @Test
+    void refusesAClosureWithoutAKnownReasonOrWithADayBeforeTheComplaintNamingEachField() {
+        InvalidInputException missing = catchThrowableOfType(InvalidInputException.class,
+                () -> records.close("HL-7F3K-9QX2-ABCD", null, null, "dev-staff"));
+        InvalidInputException wrong = catchThrowableOfType(InvalidInputException.class,
+                () -> records.close("HL-7F3K-9QX2-ABCD", "SETTLED", "2026-11-01", "dev-staff"));
+
+        assertThat(missing.problems()).extracting(FieldProblem::field).containsExactly("reason");
+        assertThat(wrong.problems()).extracting(FieldProblem::field).containsExactly("reason", "closedOn");
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void refusesToCloseACaseClosedAlreadyTheFirstClosureStands() {
+        file = file.apply(new CaseEvent.CaseClosed(ID, new Closure(NOW, ClosureReason.WITHDRAWN, "dev-staff")));
+
+        assertThatThrownBy(() -> records.close("HL-7F3K-9QX2-ABCD", "RESOLVED", null, "dev-staff"))
+                .isInstanceOf(AlreadyRecordedException.class).hasMessageContaining("closed already");
+        assertThat(published).isEmpty();
+    }
 
     @Test
     void recordsALetterOfAnEarlierDayAtNoonInAlmatyAndNamesTheCaseworker() {

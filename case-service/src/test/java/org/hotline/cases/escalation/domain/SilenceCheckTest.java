@@ -12,12 +12,16 @@ import java.util.UUID;
 import org.hotline.cases.casefile.domain.Answer;
 import org.hotline.cases.casefile.domain.AnswerOutcome;
 import org.hotline.cases.casefile.domain.Assignment;
+import org.hotline.cases.casefile.domain.AssignmentState;
+import org.hotline.cases.casefile.domain.CaseEvent;
 import org.hotline.cases.casefile.domain.CaseEvent.BodyAnswered;
 import org.hotline.cases.casefile.domain.CaseEvent.BodyNotified;
 import org.hotline.cases.casefile.domain.CaseEvent.ComplaintDecided;
 import org.hotline.cases.casefile.domain.CaseFile;
 import org.hotline.cases.casefile.domain.CaseState;
 import org.hotline.cases.casefile.domain.Circumstances;
+import org.hotline.cases.casefile.domain.Closure;
+import org.hotline.cases.casefile.domain.ClosureReason;
 import org.hotline.cases.casefile.domain.Escalation;
 import org.hotline.cases.deadline.application.BundledCalendar;
 import org.hotline.cases.deadline.domain.Clock;
@@ -178,6 +182,33 @@ class SilenceCheckTest {
         assertThat(file.state(LocalDate.ofInstant(at, ALMATY))).isEqualTo(CaseState.ESCALATION_EXHAUSTED);
         assertThat(CHECK.check(file, at.plusSeconds(86_400 * 30)).dues())
                 .noneMatch(due -> due instanceof Due.EscalationDue || due instanceof Due.LadderExhausted);
+    }
+
+    @Test
+    void aCaseEscalatedPastASilentBodyIsEscalatedUntilTheRungIsLateAndAClosedCaseIsDueNothing() {
+        // given the police escalated past on 23 December, and the copy to education answered
+        CaseFile file = notified(Circumstances.UNKNOWN, body("kz-39-police", "POLICE", "PRIMARY"));
+        Instant dayAfterAnswerBy = noonOn(LocalDate.of(2026, 12, 23));
+        CaseFile escalated = CHECK.check(file, dayAfterAnswerBy).file();
+
+        // then the police are ESCALATED (still silent, but handled) and the case is ESCALATED while the rung's clock
+        // runs, OVERDUE once the rung is late
+        assertThat(escalated.assignment("kz-39-police").orElseThrow().state(LocalDate.of(2026, 12, 24)))
+                .isEqualTo(AssignmentState.ESCALATED);
+        escalated = escalated.apply(new BodyNotified(ID, "kz-39-prosecutor", dayAfterAnswerBy.plusSeconds(60), true));
+        assertThat(escalated.state(LocalDate.of(2026, 12, 24))).isEqualTo(CaseState.ESCALATED);
+        assertThat(escalated.state(LocalDate.of(2027, 2, 1))).isEqualTo(CaseState.OVERDUE);
+
+        // when a caseworker closes it
+        CaseFile closed = escalated.apply(new CaseEvent.CaseClosed(ID, new Closure(dayAfterAnswerBy.plusSeconds(7200),
+                ClosureReason.REFERRED_ELSEWHERE, "staff")));
+
+        // then it is closed, the first closure stands, and no later silence is reminded or escalated
+        assertThat(closed.state(LocalDate.of(2027, 2, 1))).isEqualTo(CaseState.CLOSED);
+        assertThat(closed.apply(new CaseEvent.CaseClosed(ID, new Closure(dayAfterAnswerBy.plusSeconds(9000),
+                ClosureReason.RESOLVED, "other"))).closure()).isEqualTo(closed.closure());
+        assertThat(CHECK.check(closed, noonOn(LocalDate.of(2027, 6, 1))).dues()).isEmpty();
+        assertThat(CHECK.check(escalated, noonOn(LocalDate.of(2027, 6, 1))).dues()).isNotEmpty();
     }
 
     @Test
