@@ -154,6 +154,10 @@ class EscalationLadderIT {
         assertThat(summary.path("victimMinor").asBoolean()).isTrue();
         assertThat(summary.path("receivedAt").asString()).isNotEmpty();
         assertThat(summary.toString()).doesNotContain("own words");
+        // and the dossier's event states the same facts
+        JsonNode ended = events.stream().filter(event -> "EscalationExhausted".equals(event.path("eventType")
+                .asString())).findFirst().orElseThrow();
+        assertThat(ended.path("summary")).isEqualTo(summary);
         assertThat(events).allSatisfy(event -> {
             assertThat(event.path("complaintId").asString()).isEqualTo(key);
             assertThat(event.toString()).doesNotContain("Айгерим").doesNotContain("aigerim")

@@ -84,6 +84,8 @@ public final class LadderEvents {
         event.put("authorityId", due.from().authorityId());
         event.put("skippedRungs", skipped(due.skipped()));
         event.put("history", history(file, null));
+        // The dossier states the complaint's facts as well as its history.
+        event.put("summary", summary(file));
         return write(event, "org.hotline.case.escalation-exhausted.v1", file, at);
     }
 

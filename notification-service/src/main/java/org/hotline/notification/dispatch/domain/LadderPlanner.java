@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -106,6 +107,8 @@ public final class LadderPlanner {
         model.put("lastAuthorityName", SafeText.line(name(step.authorityId(), language)));
         model.put("history", history(step.history(), language));
         model.put("skippedRungs", skipped(step.skippedRungs(), language));
+        model.put("summary", step.summary() == null ? null : summary(step.summary(), language));
+        model.put("timeline", timeline(step, language));
         // One dossier per exhausted ladder: a complaint with two primary bodies (an education department and the
         // police) can exhaust two, each with its own last silent body; one id for both would send only the first.
         return planned(step, RecipientType.CASEWORKER, null, "caseworker/dossier/" + step.authorityId(),
@@ -213,6 +216,51 @@ public final class LadderPlanner {
             row.put("answeredAt", time(entry.answeredAt()));
             row.put("escalatedAt", time(entry.escalatedAt()));
             row.put("silent", entry.answeredAt() == null);
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /**
+     * Every dated step of the case in the order it happened, for the dossier: each body told (with the deadlines
+     * its clock set), reminded, acknowledged (with its registration number), answered, escalated past, and the
+     * ladder's end. A body whose email failed has no date to place it at; the table of bodies shows it.
+     */
+    private List<Map<String, @Nullable Object>> timeline(LadderStep.Exhausted step, Language language) {
+        record Moment(Instant at, String kind, LadderStep.HistoryEntry body) {
+        }
+        List<Moment> moments = new ArrayList<>();
+        for (LadderStep.HistoryEntry body : step.history()) {
+            if (body.notifiedAt() != null) {
+                moments.add(new Moment(body.notifiedAt(), "TOLD", body));
+            }
+            if (body.remindedAt() != null) {
+                moments.add(new Moment(body.remindedAt(), "REMINDED", body));
+            }
+            if (body.acknowledgedAt() != null) {
+                moments.add(new Moment(body.acknowledgedAt(), "ACKNOWLEDGED", body));
+            }
+            if (body.answeredAt() != null) {
+                moments.add(new Moment(body.answeredAt(), "ANSWERED", body));
+            }
+            if (body.escalatedAt() != null) {
+                moments.add(new Moment(body.escalatedAt(),
+                        body.authorityId().equals(step.authorityId()) ? "LADDER_ENDED" : "ESCALATED_PAST", body));
+            }
+        }
+        // Stable: steps of one moment keep the case service's order of bodies.
+        moments.sort(Comparator.comparing(Moment::at));
+        List<Map<String, @Nullable Object>> rows = new ArrayList<>();
+        for (Moment moment : moments) {
+            Map<String, @Nullable Object> row = new LinkedHashMap<>();
+            row.put("at", time(moment.at()));
+            row.put("kind", moment.kind());
+            row.put("name", SafeText.line(name(moment.body().authorityId(), language)));
+            row.put("role", Vocabulary.word(moment.body().role(), language));
+            row.put("acknowledgeBy", moment.body().acknowledgeBy().toString());
+            row.put("answerBy", moment.body().answerBy().toString());
+            row.put("registrationNumber", moment.body().registrationNumber() == null ? null
+                    : SafeText.line(moment.body().registrationNumber(), 100));
             rows.add(row);
         }
         return rows;

@@ -58,9 +58,14 @@ public sealed interface LadderStep {
         }
     }
 
-    /** {@code EscalationExhausted}: the last rung stayed silent too; the caseworkers get the case's dossier. */
+    /**
+     * {@code EscalationExhausted}: the last rung stayed silent too; the caseworkers get the case's dossier.
+     *
+     * @param summary the complaint by category, the dossier's facts; null from a case service older than the field
+     */
     record Exhausted(UUID eventId, UUID complaintId, String reference, Instant occurredAt, String authorityId,
-            List<Skipped> skippedRungs, List<HistoryEntry> history) implements LadderStep {
+            List<Skipped> skippedRungs, List<HistoryEntry> history, @Nullable CaseSummary summary)
+            implements LadderStep {
 
         public Exhausted {
             skippedRungs = List.copyOf(skippedRungs);

@@ -88,7 +88,7 @@ final class CaseEventReader {
         }
         return Optional.of(new LadderStep.Exhausted(uuid(root, "eventId"), uuid(root, "complaintId"),
                 text(root, "reference"), instant(root, "occurredAt"), text(root, "authorityId"), skipped(root),
-                history(root)));
+                history(root), summary(root)));
     }
 
     private LadderStep.ComplainantUpdate complainantUpdate(JsonNode root) {

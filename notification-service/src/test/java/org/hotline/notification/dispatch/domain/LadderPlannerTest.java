@@ -74,6 +74,23 @@ class LadderPlannerTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theDossierStatesTheFactsAndEveryDatedStepInTheOrderItHappened() {
+        // when
+        PlannedMessage dossier = planner.plan(LadderSteps.exhausted()).get(0);
+
+        // then
+        List<Map<String, Object>> timeline = (List<Map<String, Object>>) dossier.model().get("timeline");
+        assertThat(timeline).extracting(step -> step.get("kind") + " " + step.get("at")).containsExactly(
+                "TOLD 2026-11-30 14:12", "REMINDED 2026-12-04 05:00", "ESCALATED_PAST 2026-12-23 05:00",
+                "TOLD 2026-12-23 05:01", "ACKNOWLEDGED 2026-12-24 10:00", "ESCALATED_PAST 2027-01-16 05:00");
+        assertThat(timeline.get(4)).containsEntry("registrationNumber", "ОБ-2026-4471");
+        assertThat(timeline.get(0)).containsEntry("acknowledgeBy", "2026-12-03").containsEntry("answerBy", "2026-12-22");
+        assertThat((Map<String, Object>) dossier.model().get("summary")).containsEntry("region", "KZ-39")
+                .containsEntry("victimMinor", true);
+    }
+
+    @Test
     void eachExhaustedLadderOfAComplaintGetsItsOwnDossierAndTheSameOneTwiceOnlyOne() {
         // when the ladders of two primary bodies of one complaint end, and one of them is read twice
         List<String> prosecutors = ids(planner.plan(LadderSteps.exhausted(LadderSteps.PROSECUTOR)));

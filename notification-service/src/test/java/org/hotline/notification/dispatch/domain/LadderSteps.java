@@ -55,7 +55,9 @@ public final class LadderSteps {
                 List.of(districtHistory(), new LadderStep.HistoryEntry(REGION, "ESCALATION",
                         Instant.parse("2026-12-23T00:01:00Z"), false, LocalDate.parse("2026-12-28"),
                         LocalDate.parse("2027-01-15"), null, Instant.parse("2026-12-24T05:00:00Z"), "ОБ-2026-4471",
-                        null, Instant.parse("2027-01-16T00:00:05Z"))));
+                        null, Instant.parse("2027-01-16T00:00:05Z"))),
+                new LadderStep.CaseSummary(Instant.parse("2026-11-30T09:10:00Z"), List.of("SEXUAL_HARASSMENT", "EXTORTION"),
+                        "KZ-39", "PUBLIC", "SCHOOL", "HEAD_OF_ORGANIZATION", true, true, false));
     }
 
     /** News for a complainant who wrote in {@code language}, with or without consent to be contacted. */

@@ -132,7 +132,9 @@ class LadderLettersRenderingTest {
                 .doesNotContain("/ack/");
         assertThat(part(record, "text/plain")).contains(LadderSteps.COMPLAINT.toString(), "ОБ-2026-4471",
                 "2027-01-16 05:00").doesNotContain("/ack/");
-        assertThat(part(record, "text/html")).contains("ОБ-2026-4471");
+        assertThat(part(record, "text/plain")).containsSubsequence("KZ-39", "2026-11-30 14:12",
+                "2026-12-04 05:00", "2026-12-23 05:00", "2026-12-24 10:00", "ОБ-2026-4471", "2027-01-16 05:00");
+        assertThat(part(record, "text/html")).contains("ОБ-2026-4471", "KZ-39", "2026-12-04 05:00");
         assertThat(metrics.events).noneMatch(event -> event.startsWith("fallback"));
     }
 
