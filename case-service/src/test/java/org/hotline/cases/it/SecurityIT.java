@@ -17,23 +17,32 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.hotline.cases.acknowledgement.application.Acknowledgements;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who may call what, on a case service against a real broker: the management port without a credential, with a
- * wrong one, with the wrong role and with the right one; the probes; the public status API and acknowledgement
- * pages; cross-origin writes; the headers of every answer of the API port.
+ * Who may call what, on a case service against a real broker: the management port and every caseworker endpoint
+ * without a credential, with a wrong one, with the wrong role and with the right one; the probes; the public status
+ * API and acknowledgement pages; cross-origin writes; the headers of every answer of the API port.
  */
 class SecurityIT {
 
@@ -174,6 +183,50 @@ class SecurityIT {
         assertThat(own.body()).contains("Получение подтверждено", "ЖТ-2026/777");
     }
 
+    /** Every caseworker write, with a body it would accept from STAFF; the marker must never reach the topic. */
+    static Stream<Arguments> caseworkerEndpoints() {
+        return Stream.of(
+                Arguments.of("/api/v1/cases/{reference}/assignments/kz-39-police/acknowledgement",
+                        "{\"registrationNumber\": \"FORGED-TABLE\"}"),
+                Arguments.of("/api/v1/cases/{reference}/assignments/kz-39-police/answer",
+                        "{\"outcome\": \"MEASURES_TAKEN\", \"outgoingNumber\": \"FORGED-TABLE\"}"),
+                Arguments.of("/api/v1/cases/{reference}/closure", "{\"reason\": \"RESOLVED\"}"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("caseworkerEndpoints")
+    void refusesACaseworkerWriteToAnyoneButStaffOnItsOwnSiteAndPublishesNothingForARefusal(String endpoint,
+            String body) {
+        // given
+        String path = endpoint.replace("{reference}", complaint.reference);
+
+        // when
+        HttpResponse<String> anonymous = post(path, body, "application/json", null, null);
+        HttpResponse<String> wrongPassword = post(path, body, "application/json", null, basic(STAFF, "guess"));
+        HttpResponse<String> unknownAccount = post(path, body, "application/json", null,
+                basic("nobody", "nobody-password"));
+        HttpResponse<String> ops = post(path, body, "application/json", null, as(OPS));
+        HttpResponse<String> crossSite = post(path, body, "application/json", ELSEWHERE, as(STAFF));
+        HttpResponse<String> htmlForm = post(path, body, "text/plain", null, as(STAFF));
+
+        // then
+        assertUnauthorized(anonymous, path);
+        assertUnauthorized(wrongPassword, path);
+        assertUnauthorized(unknownAccount, path);
+        assertThat(ops.statusCode()).as(path).isEqualTo(403);
+        assertThat(problemType(ops)).as(path).isEqualTo("urn:hotline:problem:access-denied");
+        assertThat(crossSite.statusCode()).as(path).isEqualTo(403);
+        assertThat(problemType(crossSite)).as(path).isEqualTo("urn:hotline:problem:cross-origin-request");
+        assertThat(htmlForm.statusCode()).as(path).isEqualTo(415);
+        assertThat(problemType(htmlForm)).as(path).isEqualTo("urn:hotline:problem:unsupported-media-type");
+        for (HttpResponse<String> refused : List.of(anonymous, wrongPassword, unknownAccount, ops, crossSite,
+                htmlForm)) {
+            assertThat(refused.headers().firstValue("Cache-Control")).as(path).hasValue("no-store");
+        }
+        assertThat(caseEvents()).as("records of refused writes").noneMatch(event -> event.contains("FORGED-TABLE")
+                || event.contains("\"CaseClosed\"") || event.contains("\"AssignmentAnswered\""));
+    }
+
     @Test
     void answersAnyOtherPathOfTheApiPortWith404AndNoLoginPrompt() {
         for (String path : List.of("/api/v1/cases", "/actuator/health", "/ack", "/ack/a/b", "/favicon.ico")) {
@@ -243,6 +296,26 @@ class SecurityIT {
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Every committed record of cases.events.v1, as text. */
+    private static List<String> caseEvents() {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(CaseHarness.CASE_EVENTS, Duration.ofSeconds(10))
+                    .stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<String> values = new ArrayList<>();
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> values.add(record.value()));
+            }
+            return values;
         }
     }
 
