@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.hotline.web.http.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -52,7 +53,7 @@ public final class ProblemResponder implements AuthenticationEntryPoint, AccessD
     public void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
             throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "urn:hotline:problem:" + type);
+        problem.put("type", Problems.TYPE_PREFIX + type);
         problem.put("title", title);
         problem.put("status", status.value());
         problem.put("detail", detail);

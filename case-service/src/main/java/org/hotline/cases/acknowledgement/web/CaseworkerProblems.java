@@ -1,6 +1,9 @@
 package org.hotline.cases.acknowledgement.web;
 
-import java.net.URI;
+import static org.hotline.web.http.Problems.noStore;
+import static org.hotline.web.http.Problems.noStoreRetryAfter;
+import static org.hotline.web.http.Problems.problem;
+
 import org.hotline.cases.acknowledgement.application.AcknowledgementNotStoredException;
 import org.hotline.cases.acknowledgement.application.AlreadyRecordedException;
 import org.hotline.cases.acknowledgement.application.InvalidInputException;
@@ -41,7 +44,7 @@ class CaseworkerProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-record", "The record is not valid",
                 e.getMessage() + "; see errors.");
         problem.setProperty("errors", e.problems());
-        return ResponseEntity.badRequest().cacheControl(CacheControl.noStore()).body(problem);
+        return noStore(problem);
     }
 
     @ExceptionHandler
@@ -53,18 +56,15 @@ class CaseworkerProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> notStored(AcknowledgementNotStoredException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).cacheControl(CacheControl.noStore())
-                .header(HttpHeaders.RETRY_AFTER, "5")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "not-stored", "Not recorded",
-                        "The broker did not confirm the event; nothing was recorded. Retry in a few seconds."));
+        return noStoreRetryAfter(problem(HttpStatus.SERVICE_UNAVAILABLE, "not-stored", "Not recorded",
+                "The broker did not confirm the event; nothing was recorded. Retry in a few seconds."), 5);
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unavailable(CaseFilesUnavailableException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).cacheControl(CacheControl.noStore())
-                .header(HttpHeaders.RETRY_AFTER, "5")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "service-starting", "The case files are loading",
-                        "The service is loading the case files from Kafka. Retry in a few seconds."));
+        return noStoreRetryAfter(problem(HttpStatus.SERVICE_UNAVAILABLE, "service-starting",
+                "The case files are loading", "The service is loading the case files from Kafka. Retry in a few "
+                        + "seconds."), 5);
     }
 
     @Override
@@ -77,14 +77,6 @@ class CaseworkerProblems extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<ProblemDetail> respond(HttpStatus status, String type, String title,
             String detail) {
-        return ResponseEntity.status(status).cacheControl(CacheControl.noStore())
-                .body(problem(status, type, title, detail));
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:hotline:problem:" + type));
-        problem.setTitle(title);
-        return problem;
+        return noStore(problem(status, type, title, detail));
     }
 }

@@ -1,6 +1,9 @@
 package org.hotline.cases.casefile.web;
 
-import java.net.URI;
+import static org.hotline.web.http.Problems.noStore;
+import static org.hotline.web.http.Problems.noStoreRetryAfter;
+import static org.hotline.web.http.Problems.problem;
+
 import org.hotline.cases.casefile.application.CaseFilesUnavailableException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -24,7 +27,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> notFound(StatusController.CaseNotFoundException e) {
-        return respond(HttpStatus.NOT_FOUND, problem(HttpStatus.NOT_FOUND, "case-not-found",
+        return noStore(problem(HttpStatus.NOT_FOUND, "case-not-found",
                 "No case with this reference and tracking code",
                 "Check both values as the receipt gave them. The same answer is given for an unknown reference "
                         + "and for a wrong tracking code."));
@@ -35,15 +38,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-status-request",
                 "The status request is not valid", e.getMessage() + "; see errors.");
         problem.setProperty("errors", e.errors);
-        return respond(HttpStatus.BAD_REQUEST, problem);
+        return noStore(problem);
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unavailable(CaseFilesUnavailableException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).cacheControl(CacheControl.noStore())
-                .header(HttpHeaders.RETRY_AFTER, "5")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "service-starting", "The case files are loading",
-                        "The service is loading the case files from Kafka. Retry in a few seconds."));
+        return noStoreRetryAfter(problem(HttpStatus.SERVICE_UNAVAILABLE, "service-starting",
+                "The case files are loading", "The service is loading the case files from Kafka. Retry in a few "
+                        + "seconds."), 5);
     }
 
     @Override
@@ -52,16 +54,5 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-json", "The body is not valid JSON",
                 "Send {\"reference\": \"...\", \"trackingCode\": \"...\"} as application/json.");
         return ResponseEntity.badRequest().cacheControl(CacheControl.noStore()).body(problem);
-    }
-
-    private static ResponseEntity<ProblemDetail> respond(HttpStatus status, ProblemDetail problem) {
-        return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).body(problem);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:hotline:problem:" + type));
-        problem.setTitle(title);
-        return problem;
     }
 }

@@ -1,6 +1,7 @@
 package org.hotline.intake.complaint.web;
 
-import java.net.URI;
+import static org.hotline.web.http.Problems.problem;
+
 import java.util.List;
 import java.util.Map;
 import org.hotline.intake.complaint.application.IdempotencyConflictException;
@@ -134,12 +135,5 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds))
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, type, title, detail));
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:hotline:problem:" + type));
-        problem.setTitle(title);
-        return problem;
     }
 }

@@ -1,6 +1,7 @@
 package org.hotline.routing.complaint.web;
 
-import java.net.URI;
+import static org.hotline.web.http.Problems.problem;
+
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -41,12 +42,5 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> tooLarge(PreviewController.PayloadTooLargeException e) {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE,
                 "payload-too-large", "The body is too large", e.getMessage()));
-    }
-
-    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:hotline:problem:" + type));
-        problem.setTitle(title);
-        return problem;
     }
 }

@@ -1,8 +1,9 @@
 package org.hotline.routing.rules.web;
 
+import static org.hotline.web.http.Problems.problem;
+
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.hotline.routing.directory.domain.InvalidDirectoryException;
@@ -53,12 +54,5 @@ class DirectoryReloadController {
             problem.setProperty("rulesVersion", directory.engine().rulesVersion());
             return ResponseEntity.unprocessableContent().body(problem);
         }
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:hotline:problem:" + type));
-        problem.setTitle(title);
-        return problem;
     }
 }
