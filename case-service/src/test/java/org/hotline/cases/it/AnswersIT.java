@@ -272,6 +272,13 @@ class AnswersIT {
         JsonNode status = JSON.readTree(status(complaint).body());
         assertThat(status.get("closedAt").asString()).isEqualTo("2026-12-09T07:00:00Z");
         assertThat(status.get("closureReason").asString()).isEqualTo("WITHDRAWN");
+        String form = "reference=" + complaint.reference + "&trackingCode=" + URLEncoder.encode(
+                CaseEvents.TRACKING_CODE, StandardCharsets.UTF_8) + "&lang=en";
+        HttpResponse<String> page = CaseHarness.send(HttpRequest.newBuilder(URI.create(api() + "/status"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        assertThat(page.body()).contains("The hotline&#39;s caseworkers closed the case", "Closed on",
+                "December 9, 2026", "you asked the hotline to stop");
         HttpResponse<String> again = postJson(url, STAFF, Map.of("reason", "RESOLVED"));
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(problemType(again)).isEqualTo("urn:hotline:problem:already-recorded");

@@ -154,7 +154,9 @@ public record CaseFile(UUID complaintId, @Nullable String reference, @Nullable S
                 least = state;
             }
         }
-        if (escalated) {
+        // Escalated while a rung's clock runs: not once the others have all answered (the rung did), nor while the
+        // rung's letter has failed (it was never told, and the caseworkers are alerted).
+        if (escalated && least != AssignmentState.ANSWERED && least != AssignmentState.NOTICE_FAILED) {
             return CaseState.ESCALATED;
         }
         return switch (least) {

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * words.
  */
 record StatusPage(String reference, String state, @Nullable String receivedAt, List<Body> bodies,
-        List<Step> escalations) {
+        List<Step> escalations, @Nullable String closedOn, @Nullable String closureReason) {
 
     /** One body; {@code overdue} when it is past a deadline today. */
     record Body(String name, String role, String state, boolean overdue, @Nullable String notifiedAt,
@@ -30,7 +30,8 @@ record StatusPage(String reference, String state, @Nullable String receivedAt, L
         PageTimes times = new PageTimes(language, zone);
         List<Body> bodies = status.assignments().stream().map(body -> new Body(
                 name(body.authorityName(), body.authorityId(), language), body.role(), body.state().name(),
-                body.state().name().endsWith("_OVERDUE") || body.state() == AssignmentState.ESCALATED, times.moment(body.notifiedAt()),
+                body.state().name().endsWith("_OVERDUE") || body.state() == AssignmentState.ESCALATED,
+                times.moment(body.notifiedAt()),
                 times.day(body.acknowledgeBy()), times.day(body.answerBy()), times.moment(body.acknowledgedAt()),
                 body.registrationNumber(), times.moment(body.answeredAt()),
                 body.answer() == null ? null : body.answer().name()))
@@ -39,7 +40,8 @@ record StatusPage(String reference, String state, @Nullable String receivedAt, L
                 name(names.of(step.fromAuthorityId()), step.fromAuthorityId(), language),
                 name(names.of(step.toAuthorityId()), step.toAuthorityId(), language))).toList();
         return new StatusPage(status.reference(), status.state().name(), times.moment(status.receivedAt()), bodies,
-                steps);
+                steps, status.closedAt() == null ? null : times.day(status.closedAt()),
+                status.closureReason() == null ? null : status.closureReason().name());
     }
 
     /** The body's name in the page's language, else in Russian, else in English, else its id. */

@@ -146,6 +146,11 @@ public final class LadderEvents {
             put(entry, "registrationNumber", body.registrationNumber());
             put(entry, "answeredAt", body.answeredAt());
             put(entry, "escalatedAt", body.escalatedAt());
+            // Handled, and no step went up from it: its ladder ended with it (the dossier says so).
+            if (body.escalatedAt() != null && file.escalations().stream()
+                    .noneMatch(step -> step.fromAuthorityId().equals(body.authorityId()))) {
+                entry.put("ladderEnded", true);
+            }
             bodies.add(entry);
         }
         return bodies;

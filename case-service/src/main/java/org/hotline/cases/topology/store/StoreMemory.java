@@ -32,8 +32,15 @@ final class StoreMemory implements AutoCloseable {
         this.writeBuffers = new WriteBufferManager(writeBufferBytes, cache);
     }
 
-    /** Points one store's options at the shared budget (called by Kafka Streams for each store it opens). */
-    void applyTo(Options options) {
+    /**
+     * Points one store's options at the shared budget (called by Kafka Streams for each store it opens).
+     *
+     * @throws IllegalStateException once freed: a store opened then would point at freed native memory
+     */
+    synchronized void applyTo(Options options) {
+        if (closed) {
+            throw new IllegalStateException("the stores' memory was freed with the service; no store may open now");
+        }
         // Kafka Streams hands over its own block-based table settings (filters, block size); keep them.
         BlockBasedTableConfig table = options.tableFormatConfig() instanceof BlockBasedTableConfig streams
                 ? streams : new BlockBasedTableConfig();

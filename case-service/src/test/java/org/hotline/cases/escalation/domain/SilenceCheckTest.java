@@ -198,6 +198,9 @@ class SilenceCheckTest {
         escalated = escalated.apply(new BodyNotified(ID, "kz-39-prosecutor", dayAfterAnswerBy.plusSeconds(60), true));
         assertThat(escalated.state(LocalDate.of(2026, 12, 24))).isEqualTo(CaseState.ESCALATED);
         assertThat(escalated.state(LocalDate.of(2027, 2, 1))).isEqualTo(CaseState.OVERDUE);
+        assertThat(escalated.apply(new BodyAnswered(ID, "kz-39-prosecutor", dayAfterAnswerBy.plusSeconds(86_400),
+                new Answer(AnswerOutcome.MEASURES_TAKEN, null, null, null, null, Answer.BY_BODY)))
+                .state(LocalDate.of(2027, 2, 1))).as("the rung answered").isEqualTo(CaseState.ANSWERED);
 
         // when a caseworker closes it
         CaseFile closed = escalated.apply(new CaseEvent.CaseClosed(ID, new Closure(dayAfterAnswerBy.plusSeconds(7200),

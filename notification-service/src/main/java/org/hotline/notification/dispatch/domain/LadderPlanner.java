@@ -244,8 +244,8 @@ public final class LadderPlanner {
                 moments.add(new Moment(body.answeredAt(), "ANSWERED", body));
             }
             if (body.escalatedAt() != null) {
-                moments.add(new Moment(body.escalatedAt(),
-                        body.authorityId().equals(step.authorityId()) ? "LADDER_ENDED" : "ESCALATED_PAST", body));
+                boolean ended = body.ladderEnded() || body.authorityId().equals(step.authorityId());
+                moments.add(new Moment(body.escalatedAt(), ended ? "LADDER_ENDED" : "ESCALATED_PAST", body));
             }
         }
         // Stable: steps of one moment keep the case service's order of bodies.

@@ -100,10 +100,15 @@ public sealed interface LadderStep {
     record Skipped(String authorityId, String reason) {
     }
 
-    /** One body of the case and what it did, as the case service recorded it. */
+    /**
+     * One body of the case and what it did, as the case service recorded it.
+     *
+     * @param ladderEnded its silence was handled with no rung left above it: its ladder ended with it (false from a
+     *     case service older than the field)
+     */
     record HistoryEntry(String authorityId, String role, @Nullable Instant notifiedAt, boolean noticeFailed,
             LocalDate acknowledgeBy, LocalDate answerBy, @Nullable Instant remindedAt,
             @Nullable Instant acknowledgedAt, @Nullable String registrationNumber, @Nullable Instant answeredAt,
-            @Nullable Instant escalatedAt) {
+            @Nullable Instant escalatedAt, boolean ladderEnded) {
     }
 }

@@ -5,6 +5,7 @@ import static org.hotline.notification.dispatch.messaging.EventJson.flag;
 import static org.hotline.notification.dispatch.messaging.EventJson.instant;
 import static org.hotline.notification.dispatch.messaging.EventJson.missingOrInvalid;
 import static org.hotline.notification.dispatch.messaging.EventJson.object;
+import static org.hotline.notification.dispatch.messaging.EventJson.optionalFlag;
 import static org.hotline.notification.dispatch.messaging.EventJson.optionalObject;
 import static org.hotline.notification.dispatch.messaging.EventJson.optionalText;
 import static org.hotline.notification.dispatch.messaging.EventJson.text;
@@ -171,7 +172,8 @@ final class CaseEventReader {
                     optionalInstant(body, "notifiedAt"), flag(body, "noticeFailed"), date(body, "acknowledgeBy"),
                     date(body, "answerBy"), optionalInstant(body, "remindedAt"),
                     optionalInstant(body, "acknowledgedAt"), optionalText(body, "registrationNumber"),
-                    optionalInstant(body, "answeredAt"), optionalInstant(body, "escalatedAt")));
+                    optionalInstant(body, "answeredAt"), optionalInstant(body, "escalatedAt"),
+                    Boolean.TRUE.equals(optionalFlag(body, "ladderEnded"))));
         }
         return history;
     }

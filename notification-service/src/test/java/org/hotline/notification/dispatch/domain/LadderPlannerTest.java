@@ -91,6 +91,28 @@ class LadderPlannerTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theSecondDossierOfAComplaintSaysTheFirstLadderEndedNotThatItWentHigher() {
+        // given the district's ladder ended earlier; now the region's ends
+        LadderStep.Exhausted first = LadderSteps.exhausted(LadderSteps.REGION);
+        LadderStep.HistoryEntry district = first.history().get(0);
+        LadderStep.Exhausted second = new LadderStep.Exhausted(first.eventId(), first.complaintId(), first.reference(),
+                first.occurredAt(), LadderSteps.REGION, List.of(), List.of(new LadderStep.HistoryEntry(
+                        district.authorityId(), district.role(), district.notifiedAt(), false, district.acknowledgeBy(),
+                        district.answerBy(), district.remindedAt(), null, null, null, district.escalatedAt(), true),
+                        first.history().get(1)), first.summary());
+
+        // when
+        List<Map<String, Object>> timeline = (List<Map<String, Object>>) planner.plan(second).get(0).model()
+                .get("timeline");
+
+        // then
+        assertThat(timeline).extracting(step -> step.get("kind") + " " + step.get("name"))
+                .contains("LADDER_ENDED Отдел образования Костанайского района")
+                .doesNotContain("ESCALATED_PAST Отдел образования Костанайского района");
+    }
+
+    @Test
     void eachExhaustedLadderOfAComplaintGetsItsOwnDossierAndTheSameOneTwiceOnlyOne() {
         // when the ladders of two primary bodies of one complaint end, and one of them is read twice
         List<String> prosecutors = ids(planner.plan(LadderSteps.exhausted(LadderSteps.PROSECUTOR)));

@@ -55,7 +55,7 @@ public final class LadderSteps {
                 List.of(districtHistory(), new LadderStep.HistoryEntry(REGION, "ESCALATION",
                         Instant.parse("2026-12-23T00:01:00Z"), false, LocalDate.parse("2026-12-28"),
                         LocalDate.parse("2027-01-15"), null, Instant.parse("2026-12-24T05:00:00Z"), "ОБ-2026-4471",
-                        null, Instant.parse("2027-01-16T00:00:05Z"))),
+                        null, Instant.parse("2027-01-16T00:00:05Z"), false)),
                 new LadderStep.CaseSummary(Instant.parse("2026-11-30T09:10:00Z"), List.of("SEXUAL_HARASSMENT", "EXTORTION"),
                         "KZ-39", "PUBLIC", "SCHOOL", "HEAD_OF_ORGANIZATION", true, true, false));
     }
@@ -78,6 +78,6 @@ public final class LadderSteps {
     private static LadderStep.HistoryEntry districtHistory() {
         return new LadderStep.HistoryEntry(DISTRICT, "PRIMARY", Instant.parse("2026-11-30T09:12:00Z"), false,
                 LocalDate.parse("2026-12-03"), LocalDate.parse("2026-12-22"), Instant.parse("2026-12-04T00:00:05Z"),
-                null, null, null, Instant.parse("2026-12-23T00:00:05Z"));
+                null, null, null, Instant.parse("2026-12-23T00:00:05Z"), false);
     }
 }
