@@ -42,11 +42,15 @@ import org.slf4j.LoggerFactory;
  * Any other failure (the broker, the store) stops the stream thread, which Kafka Streams replaces; the
  * transaction rolls back and the records are read again.
  *
- * <p>Silence: every {@code checkInterval} of wall-clock time, the task reads each file of its partition and asks the
- * {@link SilenceCheck} what is due at the service's clock's time. A step due is recorded in the file and its event
+ * <p>Silence: every {@code checkInterval} of wall-clock time, the task starts a pass over the files of its partition
+ * and asks the {@link SilenceCheck} what is due for each at the service's clock's time. A pass reads at most
+ * {@code batch} files per step, one step a second (or every {@code checkInterval} when that is shorter), so that a
+ * step stays a small part of a transaction however many files the partition holds: a pass over every file in one
+ * go held the stream thread, and so the transaction, past its timeout at about 100,000 files on two cores, and the
+ * broker fenced the instance again and again (docs/case.md). A step due is recorded in the file and its event
  * forwarded for {@code cases.events.v1} in the same transaction as the store update, so it is issued once, also
  * across restarts and when the partition moves to another instance. The count of overdue assignments by body type
- * is refreshed by the same pass.
+ * is refreshed when a pass ends.
  *
  * <p>Complainant news: the complaint's sealed {@code complainant} block is kept, unopened, in the
  * {@code complainant-blocks} store (its changelog is internal to the service; it never reaches the status topic).
@@ -69,9 +73,37 @@ final class CaseFileProcessor implements Processor<String, byte[], String, CaseO
     private KeyValueStore<String, byte[]> files;
     private KeyValueStore<String, byte[]> complainants;
     private String task;
+    private @Nullable SilencePass pass;
+    private long nextPassAt;
 
-    /** What the silence check needs: the check, its events and metrics, the clock, and how often it runs. */
-    record Silence(SilenceCheck check, LadderEvents events, LadderMetrics metrics, Clock clock, Duration interval) {
+    /**
+     * What the silence check needs: the check, its events and metrics, the clock, how often a pass over the files
+     * starts, and how many files a step of it reads at most.
+     */
+    record Silence(SilenceCheck check, LadderEvents events, LadderMetrics metrics, Clock clock, Duration interval,
+            int batch) {
+
+        Silence {
+            if (batch < 1) {
+                throw new IllegalArgumentException("batch must be at least 1");
+            }
+        }
+
+        /** How often a step of a pass runs: a second, or the interval between passes when that is shorter. */
+        Duration step() {
+            Duration second = Duration.ofSeconds(1);
+            return interval.compareTo(second) < 0 ? interval : second;
+        }
+    }
+
+    /** A pass over the files of the task's partition in progress: where it stopped, and what it has counted. */
+    private static final class SilencePass {
+        private @Nullable String after;
+        private final Map<LadderMetrics.Overdue, Long> overdue = new HashMap<>();
+        private int files;
+        private int steps;
+        private long workNanos;
+        private final long startedNanos = System.nanoTime();
     }
 
     CaseFileProcessor(CaseEventReader reader, CaseRecorder recorder, CaseFileCodec codec, Runnable unreadable,
@@ -90,7 +122,7 @@ final class CaseFileProcessor implements Processor<String, byte[], String, CaseO
         this.files = context.getStateStore(STORE);
         this.complainants = context.getStateStore(COMPLAINANTS);
         this.task = context.taskId().toString();
-        context.schedule(silence.interval(), PunctuationType.WALL_CLOCK_TIME, this::checkSilence);
+        context.schedule(silence.step(), PunctuationType.WALL_CLOCK_TIME, this::checkSilence);
     }
 
     @Override
@@ -147,13 +179,31 @@ final class CaseFileProcessor implements Processor<String, byte[], String, CaseO
     }
 
     private void checkSilence(long wallClockTime) {
+        if (pass == null) {
+            if (wallClockTime < nextPassAt) {
+                return;
+            }
+            pass = new SilencePass();
+            nextPassAt = wallClockTime + silence.interval().toMillis();
+        }
+        SilencePass current = pass;
+        long stepStarted = System.nanoTime();
         Instant now = silence.clock().instant();
         LocalDate today = silence.check().today(now);
-        Map<LadderMetrics.Overdue, Long> overdue = new HashMap<>();
         List<KeyValue<String, SilenceCheck.Checked>> changed = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> all = files.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, byte[]> entry = all.next();
+        boolean ended;
+        // The store iterates in key order, so a step goes on from the last key of the one before; files written
+        // meanwhile are read by this pass when their key is still ahead, else by the next.
+        try (KeyValueIterator<String, byte[]> files = current.after == null ? this.files.all()
+                : this.files.range(current.after, null)) {
+            int read = 0;
+            while (read < silence.batch() && files.hasNext()) {
+                KeyValue<String, byte[]> entry = files.next();
+                if (entry.key.equals(current.after)) {
+                    continue;
+                }
+                read++;
+                current.after = entry.key;
                 SilenceCheck.Checked checked = silence.check().check(codec.read(entry.value), now);
                 if (!checked.dues().isEmpty()) {
                     changed.add(KeyValue.pair(entry.key, checked));
@@ -165,13 +215,16 @@ final class CaseFileProcessor implements Processor<String, byte[], String, CaseO
                     // A body escalated past is still silent past its deadline: it counts until it answers.
                     if (state == AssignmentState.ACKNOWLEDGEMENT_OVERDUE || state == AssignmentState.ANSWER_OVERDUE
                             || state == AssignmentState.ESCALATED) {
-                        overdue.merge(new LadderMetrics.Overdue(assignment.authorityType(), region(checked.file())),
-                                1L, Long::sum);
+                        current.overdue.merge(new LadderMetrics.Overdue(assignment.authorityType(),
+                                region(checked.file())), 1L, Long::sum);
                     }
                 }
             }
+            current.files += read;
+            current.steps++;
+            ended = !files.hasNext();
         }
-        // Written after the pass: a store written to while its iterator is open may or may not show the writes.
+        // Written after the step: a store written to while its iterator is open may or may not show the writes.
         for (KeyValue<String, SilenceCheck.Checked> entry : changed) {
             CaseFile file = entry.value.file();
             byte[] bytes = codec.write(file);
@@ -192,6 +245,12 @@ final class CaseFileProcessor implements Processor<String, byte[], String, CaseO
                         wallClockTime));
             }
         }
-        silence.metrics().overdue(task, overdue);
+        current.workNanos += System.nanoTime() - stepStarted;
+        if (ended) {
+            silence.metrics().overdue(task, current.overdue);
+            log.debug("Silence check of task {}: {} files in {} steps, {} ms of work over {} ms", task, current.files,
+                    current.steps, current.workNanos / 1_000_000, (System.nanoTime() - current.startedNanos) / 1_000_000);
+            pass = null;
+        }
     }
 }

@@ -95,7 +95,7 @@ class CaseStreamsConfiguration {
                 Stores.persistentKeyValueStore(CaseFileProcessor.COMPLAINANTS), Serdes.String(), Serdes.ByteArray()));
         ComplainantUpdates updates = new ComplainantUpdates(json);
         CaseFileProcessor.Silence silence = new CaseFileProcessor.Silence(check, new LadderEvents(json),
-                new LadderMetrics(meters), clock, escalation.checkInterval());
+                new LadderMetrics(meters), clock, escalation.checkInterval(), escalation.checkBatch());
         KStream<String, CaseOutput> files = builder
                 .stream(List.of(topics.received(), topics.routed(), topics.outcomes(), topics.caseEvents()),
                         Consumed.with(Serdes.String(), Serdes.ByteArray()))
