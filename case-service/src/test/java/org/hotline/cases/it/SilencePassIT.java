@@ -72,8 +72,8 @@ class SilencePassIT {
 
         clock.set(PAST_THE_POLICE_DEADLINE);
 
-        // 24 files over 2 partitions are 4 or more steps of 3 files for each: a pass that did not go on from where
-        // its step stopped would remind at most 6 bodies.
+        // 24 files over 2 partitions take 8 steps of 3 files or more: a pass that did not go on from where its step
+        // stopped would remind at most 6 bodies (3 in each partition).
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> policeReminders().size() == COMPLAINTS);
         // Passes go on (every 200 ms in the test profile); none reminds a body twice.

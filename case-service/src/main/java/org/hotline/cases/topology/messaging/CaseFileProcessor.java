@@ -44,10 +44,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Silence: every {@code checkInterval} of wall-clock time, the task starts a pass over the files of its partition
  * and asks the {@link SilenceCheck} what is due for each at the service's clock's time. A pass reads at most
- * {@code batch} files per step, one step a second (or every {@code checkInterval} when that is shorter), so that a
- * step stays a small part of a transaction however many files the partition holds: a pass over every file in one
- * go held the stream thread, and so the transaction, past its timeout at about 100,000 files on two cores, and the
- * broker fenced the instance again and again (docs/case.md). A step due is recorded in the file and its event
+ * {@code batch} files per step, one step a second (or every {@code checkInterval} when that is shorter), so that
+ * what a step adds to the stream thread's transaction does not grow with the partition: a pass over every file in
+ * one go held the stream thread, and so the transaction, past its timeout at about 190,000 files on two cores, and
+ * the broker fenced the instance again and again (docs/case.md). A step due is recorded in the file and its event
  * forwarded for {@code cases.events.v1} in the same transaction as the store update, so it is issued once, also
  * across restarts and when the partition moves to another instance. The count of overdue assignments by body type
  * is refreshed when a pass ends.
@@ -122,6 +122,10 @@ final class CaseFileProcessor implements Processor<String, byte[], String, CaseO
         this.files = context.getStateStore(STORE);
         this.complainants = context.getStateStore(COMPLAINANTS);
         this.task = context.taskId().toString();
+        // A task revived after a failed transaction may keep this processor and call init again: the steps since
+        // the last commit were rolled back, so the pass starts over rather than going on past their files.
+        this.pass = null;
+        this.nextPassAt = 0;
         context.schedule(silence.step(), PunctuationType.WALL_CLOCK_TIME, this::checkSilence);
     }
 
