@@ -16,20 +16,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.hotline.cases.acknowledgement.application.Acknowledgements;
 import org.hotline.cases.acknowledgement.domain.AcknowledgementLink;
 import org.hotline.cases.acknowledgement.domain.LinkPurpose;
 import org.hotline.cases.acknowledgement.domain.LinkSigner;
+import org.hotline.testsupport.Brokers;
 import org.hotline.testsupport.EventSchemas;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -183,26 +178,7 @@ class AcknowledgementIT {
 
     /** The committed records of cases.events.v1 for this complaint. */
     private static List<ConsumerRecord<String, byte[]>> caseEvents() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            var partitions = consumer.partitionsFor(CASE_EVENTS, Duration.ofSeconds(10)).stream()
-                    .map(info -> new org.apache.kafka.common.TopicPartition(CASE_EVENTS, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (complaint.complaintId.toString().equals(record.key())) {
-                        records.add(record);
-                    }
-                });
-            }
-            return records;
-        }
+        return Brokers.readCommitted(broker, CASE_EVENTS).stream()
+                .filter(record -> complaint.complaintId.toString().equals(record.key())).toList();
     }
 }

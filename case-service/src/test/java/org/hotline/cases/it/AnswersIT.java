@@ -2,10 +2,6 @@ package org.hotline.cases.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hotline.cases.it.CaseHarness.CASE_EVENTS;
-import static org.hotline.cases.it.CaseHarness.OUTCOMES;
-import static org.hotline.cases.it.CaseHarness.RECEIVED;
-import static org.hotline.cases.it.CaseHarness.ROUTED;
-import static org.hotline.cases.it.CaseHarness.publish;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -24,6 +20,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.hotline.cases.acknowledgement.application.Acknowledgements;
+import org.hotline.testsupport.Brokers;
 import org.hotline.testsupport.EventSchemas;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -64,11 +61,7 @@ class AnswersIT {
 
     private static CaseEvents routedComplaint() {
         CaseEvents complaint = new CaseEvents(RECEIVED_AT);
-        String key = complaint.complaintId.toString();
-        publish(broker, RECEIVED, key, complaint.received());
-        publish(broker, ROUTED, key, complaint.routed());
-        publish(broker, OUTCOMES, key, complaint.outcome("kz-39-police", "SENT", RECEIVED_AT.plusSeconds(3)));
-        publish(broker, OUTCOMES, key, complaint.outcome("kz-39-education", "SENT", RECEIVED_AT.plusSeconds(4)));
+        CaseHarness.publishTold(broker, complaint);
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .until(() -> !assignment(complaint, "kz-39-education").get("notifiedAt").isNull());
         return complaint;
@@ -367,6 +360,6 @@ class AnswersIT {
 
     /** Every committed record of {@code topic} so far. */
     private static List<ConsumerRecord<String, byte[]>> committed(String topic) {
-        return CaseHarness.committed(broker, topic);
+        return Brokers.readCommitted(broker, topic);
     }
 }

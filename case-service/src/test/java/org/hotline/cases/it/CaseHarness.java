@@ -13,16 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.hotline.cases.CaseApplication;
@@ -96,25 +90,14 @@ final class CaseHarness {
         }
     }
 
-    /** Every committed record of {@code topic} so far, read from the beginning. */
-    static List<ConsumerRecord<String, byte[]>> committed(EmbeddedKafkaKraftBroker broker, String topic) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
+    /** A complaint received, routed to the Kostanay police and education department, and emailed to both. */
+    static void publishTold(EmbeddedKafkaKraftBroker broker, CaseEvents complaint) {
+        String key = complaint.complaintId.toString();
+        publish(broker, RECEIVED, key, complaint.received());
+        publish(broker, ROUTED, key, complaint.routed());
+        publish(broker, OUTCOMES, key, complaint.outcome("kz-39-police", "SENT", complaint.receivedAt.plusSeconds(3)));
+        publish(broker, OUTCOMES, key,
+                complaint.outcome("kz-39-education", "SENT", complaint.receivedAt.plusSeconds(4)));
     }
 
     private static String temporaryFolder() {

@@ -2,10 +2,6 @@ package org.hotline.cases.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hotline.cases.it.CaseHarness.CASE_EVENTS;
-import static org.hotline.cases.it.CaseHarness.OUTCOMES;
-import static org.hotline.cases.it.CaseHarness.RECEIVED;
-import static org.hotline.cases.it.CaseHarness.ROUTED;
-import static org.hotline.cases.it.CaseHarness.publish;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -78,10 +74,7 @@ class EscalationLadderIT {
     void remindsAndClimbsThePoliceLadderToTheCommissionerThenLeavesTheCaseForADossierEachStepOnce() {
         CaseEvents complaint = new CaseEvents(RECEIVED_AT);
         String key = complaint.complaintId.toString();
-        publish(broker, RECEIVED, key, complaint.received());
-        publish(broker, ROUTED, key, complaint.routed());
-        publish(broker, OUTCOMES, key, complaint.outcome("kz-39-police", "SENT", RECEIVED_AT.plusSeconds(3)));
-        publish(broker, OUTCOMES, key, complaint.outcome("kz-39-education", "SENT", RECEIVED_AT.plusSeconds(4)));
+        CaseHarness.publishTold(broker, complaint);
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> "NOTIFIED".equals(status(complaint).path("state").asString()));
         assertNoEventsBeyond(0);

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.hotline.cases.acknowledgement.application.Acknowledgements;
+import org.hotline.testsupport.Brokers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -296,7 +297,7 @@ class SecurityIT {
 
     /** Every committed record of cases.events.v1, as text. */
     private static List<String> caseEvents() {
-        return CaseHarness.committed(broker, CaseHarness.CASE_EVENTS).stream()
+        return Brokers.readCommitted(broker, CaseHarness.CASE_EVENTS).stream()
                 .map(record -> new String(record.value(), StandardCharsets.UTF_8)).toList();
     }
 

@@ -2,10 +2,6 @@ package org.hotline.cases.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hotline.cases.it.CaseHarness.CASE_EVENTS;
-import static org.hotline.cases.it.CaseHarness.OUTCOMES;
-import static org.hotline.cases.it.CaseHarness.RECEIVED;
-import static org.hotline.cases.it.CaseHarness.ROUTED;
-import static org.hotline.cases.it.CaseHarness.publish;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -19,6 +15,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
+import org.hotline.testsupport.Brokers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,12 +59,8 @@ class SilencePassIT {
         List<String> complaints = new ArrayList<>();
         for (int i = 0; i < COMPLAINTS; i++) {
             CaseEvents complaint = new CaseEvents(RECEIVED_AT);
-            String key = complaint.complaintId.toString();
-            publish(broker, RECEIVED, key, complaint.received());
-            publish(broker, ROUTED, key, complaint.routed());
-            publish(broker, OUTCOMES, key, complaint.outcome("kz-39-police", "SENT", RECEIVED_AT.plusSeconds(3)));
-            publish(broker, OUTCOMES, key, complaint.outcome("kz-39-education", "SENT", RECEIVED_AT.plusSeconds(4)));
-            complaints.add(key);
+            CaseHarness.publishTold(broker, complaint);
+            complaints.add(complaint.complaintId.toString());
         }
 
         clock.set(PAST_THE_POLICE_DEADLINE);
@@ -89,7 +82,7 @@ class SilencePassIT {
 
     /** Reminders to the police so far, counted by complaint. */
     private static Map<String, Long> policeReminders() {
-        return CaseHarness.committed(broker, CASE_EVENTS).stream()
+        return Brokers.readCommitted(broker, CASE_EVENTS).stream()
                 .map(record -> JSON.readTree(new String(record.value(), StandardCharsets.UTF_8)))
                 .filter(event -> "AcknowledgementReminderDue".equals(event.path("eventType").asString()))
                 .filter(event -> "kz-39-police".equals(event.path("authorityId").asString()))

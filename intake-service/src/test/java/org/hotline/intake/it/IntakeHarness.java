@@ -9,17 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.hotline.intake.IntakeApplication;
 import org.hotline.testsupport.Brokers;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -113,43 +106,14 @@ final class IntakeHarness {
     }
 
     /**
-     * Every committed record of a topic, read from the start with {@code read_committed} up to the end offsets
-     * seen now. Records of open transactions hold the end back until they are resolved.
-     */
-    static List<ConsumerRecord<String, byte[]>> readCommitted(EmbeddedKafkaKraftBroker broker, String topic) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .collect(Collectors.toList());
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + topic + " to its end in 30 s");
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
-    }
-
-    /**
-     * {@link #readCommitted}, once it holds a record for each of {@code keys}. A producer's commit returns when
+     * {@link Brokers#readCommitted}, once it holds a record for each of {@code keys}. A producer's commit returns when
      * the coordinator has logged the decision; the markers that make the records readable reach the partitions
      * a moment later, so a read right after a 202 can miss the complaint it answered.
      */
     static List<ConsumerRecord<String, byte[]>> readCommittedIncluding(EmbeddedKafkaKraftBroker broker,
             String topic, java.util.Collection<String> keys) {
         return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> readCommitted(broker, topic), records -> records.stream().map(ConsumerRecord::key)
+                .until(() -> Brokers.readCommitted(broker, topic), records -> records.stream().map(ConsumerRecord::key)
                         .collect(Collectors.toSet()).containsAll(keys));
     }
 

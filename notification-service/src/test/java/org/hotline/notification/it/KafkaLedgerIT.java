@@ -26,6 +26,7 @@ import org.hotline.notification.dispatch.domain.FailureClass;
 import org.hotline.notification.dispatch.domain.Language;
 import org.hotline.notification.dispatch.domain.RecipientType;
 import org.hotline.notification.dispatch.ledger.KafkaLedger;
+import org.hotline.testsupport.Brokers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,7 +107,7 @@ class KafkaLedgerIT {
                 assertThat(known.failure()).isEqualTo(FailureClass.REJECTED);
             });
             reread.close();
-            assertThat(NotificationHarness.readAll(broker, LEDGER)).extracting(NotificationHarness::value)
+            assertThat(Brokers.readCommitted(broker, LEDGER)).extracting(NotificationHarness::value)
                     .noneMatch(value -> value.contains("@authority.example"));
         } finally {
             ledger.close();
@@ -140,7 +141,7 @@ class KafkaLedgerIT {
     }
 
     private List<String> outcomesFor(String messageId) {
-        return NotificationHarness.readAll(broker, OUTCOMES).stream()
+        return Brokers.readCommitted(broker, OUTCOMES).stream()
                 .map(record -> record.key())
                 .filter(messageId::equals).toList();
     }

@@ -9,7 +9,6 @@ import static org.hotline.notification.it.NotificationHarness.header;
 import static org.hotline.notification.it.NotificationHarness.mailTo;
 import static org.hotline.notification.it.NotificationHarness.part;
 import static org.hotline.notification.it.NotificationHarness.publish;
-import static org.hotline.notification.it.NotificationHarness.readAll;
 import static org.hotline.notification.it.NotificationHarness.subject;
 import static org.hotline.notification.it.NotificationHarness.value;
 import static org.awaitility.Awaitility.await;
@@ -37,6 +36,7 @@ import org.hotline.notification.acknowledgement.domain.LinkPurpose;
 import org.hotline.notification.acknowledgement.domain.LinkSigner;
 import org.hotline.notification.sealing.domain.FieldSealer;
 import org.hotline.notification.sealing.domain.SealedValue;
+import org.hotline.testsupport.Brokers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -254,8 +254,8 @@ class NotificationIT {
 
         // then
         await().atMost(PATIENCE).until(() -> mailTo(smtp, "good@five.example").size() == 1);
-        await().atMost(PATIENCE).until(() -> readAll(broker, DEAD_LETTERS).size() >= 3);
-        List<ConsumerRecord<String, byte[]>> dead = readAll(broker, DEAD_LETTERS);
+        await().atMost(PATIENCE).until(() -> Brokers.readCommitted(broker, DEAD_LETTERS).size() >= 3);
+        List<ConsumerRecord<String, byte[]>> dead = Brokers.readCommitted(broker, DEAD_LETTERS);
         assertThat(dead).extracting(record -> header(record, "x-dead-letter-reason")).anyMatch(
                 reason -> reason.startsWith("not JSON")).anyMatch(reason -> reason.contains("unsupported schemaVersion"))
                 .anyMatch(reason -> reason.contains("sealed incident.description does not open"));
@@ -321,7 +321,7 @@ class NotificationIT {
                 .filter(email -> subject(email).contains(reference)).findFirst().orElseThrow();
         assertThat(part(reminded, "text/plain")).contains("2026-12-01");
         assertThat(linkedAuthority(reminded, complaintId, reference)).isEqualTo("kz-39-prosecutor");
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(readAll(broker, OUTCOMES))
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(Brokers.readCommitted(broker, OUTCOMES))
                 .filteredOn(record -> complaintId.equals(record.key())).extracting(NotificationHarness::value)
                 .anySatisfy(outcome -> assertThat(outcome).contains("\"template\":\"authority-escalation\"",
                         "\"authorityId\":\"kz-39-education\"", "\"status\":\"SENT\""))
@@ -358,7 +358,7 @@ class NotificationIT {
                             .doesNotContain("/ack/");
                 });
         assertThat(mailTo(smtp, "quiet@mail.example")).isEmpty();
-        assertThat(readAll(broker, OUTCOMES)).filteredOn(record -> consented.equals(record.key())).isEmpty();
+        assertThat(Brokers.readCommitted(broker, OUTCOMES)).filteredOn(record -> consented.equals(record.key())).isEmpty();
     }
 
     /** A ComplainantUpdateDue as the case service writes it, the complainant block sealed as intake seals it. */
@@ -388,8 +388,8 @@ class NotificationIT {
         publish(broker, CASE_EVENTS, complaintId, unknown);
 
         // then
-        await().atMost(PATIENCE).until(() -> !readAll(broker, CASE_EVENTS_DEAD_LETTERS).isEmpty());
-        assertThat(readAll(broker, CASE_EVENTS_DEAD_LETTERS)).singleElement().satisfies(record -> {
+        await().atMost(PATIENCE).until(() -> !Brokers.readCommitted(broker, CASE_EVENTS_DEAD_LETTERS).isEmpty());
+        assertThat(Brokers.readCommitted(broker, CASE_EVENTS_DEAD_LETTERS)).singleElement().satisfies(record -> {
             assertThat(header(record, "x-dead-letter-reason-code")).isEqualTo("unknown_authority");
             assertThat(header(record, "x-dead-letter-reason")).contains("kz-99-nowhere");
             assertThat(header(record, "x-dead-letter-original-topic")).isEqualTo(CASE_EVENTS);
@@ -554,7 +554,7 @@ class NotificationIT {
     }
 
     private List<ConsumerRecord<String, byte[]>> outcomesOf(RoutedEvents event) {
-        return readAll(broker, OUTCOMES).stream().filter(record -> event.complaintId().toString().equals(record.key()))
+        return Brokers.readCommitted(broker, OUTCOMES).stream().filter(record -> event.complaintId().toString().equals(record.key()))
                 .toList();
     }
 }
