@@ -41,13 +41,30 @@ final class CaseEvents {
         return JSON.writeValueAsBytes(event);
     }
 
+    /** Routed as a routing from before the dated assignments wrote it: the case service counts the deadlines. */
     byte[] routed() {
+        return routed(Map.of());
+    }
+
+    /**
+     * Routed with {@code acknowledgeBy} and {@code answerBy} for the bodies in {@code dates} (authority id to the
+     * two ISO dates), as routing writes them.
+     */
+    byte[] routed(Map<String, List<String>> dates) {
         Map<String, Object> event = header("ComplaintRouted", receivedAt.plusSeconds(1));
         event.put("reference", reference);
         event.put("receivedAt", receivedAt.toString());
-        event.put("assignments", List.of(
+        List<Map<String, Object>> assignments = List.of(
                 assignment("kz-39-police", "POLICE", "PRIMARY", "Police Department, Kostanay Region"),
-                assignment("kz-39-education", "EDUCATION_AUTHORITY", "COPY", "Education Department, Kostanay Region")));
+                assignment("kz-39-education", "EDUCATION_AUTHORITY", "COPY", "Education Department, Kostanay Region"));
+        for (Map<String, Object> assignment : assignments) {
+            List<String> dated = dates.get((String) assignment.get("authorityId"));
+            if (dated != null) {
+                assignment.put("acknowledgeBy", dated.get(0));
+                assignment.put("answerBy", dated.get(1));
+            }
+        }
+        event.put("assignments", assignments);
         event.put("complaint", Map.of("complainant", complainant(), "location",
                 Map.of("country", "KZ", "region", "KZ-39", "regionKnown", true),
                 "incident", Map.of("categories", List.of("SEXUAL_HARASSMENT", "EXTORTION"),

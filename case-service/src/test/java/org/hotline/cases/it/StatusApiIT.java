@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +37,8 @@ class StatusApiIT {
     private static EmbeddedKafkaKraftBroker broker;
     private static ConfigurableApplicationContext service;
     private static CaseEvents complaint;
+    /** Routed with dates for the police that differ from what this service's clocks count (an NGO's own). */
+    private static CaseEvents dated;
 
     @BeforeAll
     static void start() {
@@ -46,9 +50,15 @@ class StatusApiIT {
         publish(broker, ROUTED, key, complaint.routed());
         publish(broker, OUTCOMES, key, complaint.outcome("kz-39-police", "SENT", RECEIVED_AT.plusSeconds(3)));
         publish(broker, OUTCOMES, key, complaint.outcome("kz-39-education", "SENT", RECEIVED_AT.plusSeconds(4)));
+        dated = new CaseEvents(RECEIVED_AT);
+        String datedKey = dated.complaintId.toString();
+        publish(broker, RECEIVED, datedKey, dated.received());
+        publish(broker, ROUTED, datedKey, dated.routed(Map.of("kz-39-police", List.of("2026-12-04", "2026-12-24"))));
+        publish(broker, OUTCOMES, datedKey, dated.outcome("kz-39-police", "SENT", RECEIVED_AT.plusSeconds(3)));
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
                 status(complaint.reference, CaseEvents.TRACKING_CODE).body().contains("\"kz-39-education\"")
-                        && status(complaint.reference, CaseEvents.TRACKING_CODE).body().contains("00:04Z"));
+                        && status(complaint.reference, CaseEvents.TRACKING_CODE).body().contains("00:04Z")
+                        && status(dated.reference, CaseEvents.TRACKING_CODE).body().contains("00:03Z"));
     }
 
     @AfterAll
@@ -92,6 +102,21 @@ class StatusApiIT {
         assertThat(body.get("escalations").isArray()).isTrue();
         assertThat(response.body()).doesNotContain("Айгерим", "aigerim@", CaseEvents.TRACKING_CODE, "trackingCode",
                 "complaintId", complaint.complaintId.toString());
+    }
+
+    @Test
+    void holdsABodyToTheDatesRoutingGaveItAndCountsThemOnlyWhereTheDecisionHasNone() {
+        JsonNode body = JSON.readTree(status(dated.reference, CaseEvents.TRACKING_CODE).body());
+
+        JsonNode police = body.get("assignments").get(0);
+        assertThat(police.get("authorityId").asString()).isEqualTo("kz-39-police");
+        assertThat(police.get("acknowledgeBy").asString()).isEqualTo("2026-12-04");
+        assertThat(police.get("answerBy").asString()).isEqualTo("2026-12-24");
+        // Notified on Monday and not overdue on Wednesday: the given date holds, not the one day the clocks count.
+        assertThat(police.get("state").asString()).isEqualTo("NOTIFIED");
+        JsonNode education = body.get("assignments").get(1);
+        assertThat(education.get("acknowledgeBy").asString()).isEqualTo("2026-12-03");
+        assertThat(education.get("answerBy").asString()).isEqualTo("2026-12-22");
     }
 
     @Test

@@ -79,6 +79,7 @@ class NotificationIT {
                 .complainant(RoutedEvents.complainant("Айгерим Сапарова", "aigerim@one.example", "kk", true))
                 .assign("kz-39-anti-corruption", "PRIMARY", "ru", "anticorruption@one.example", 15,
                         "Сыбайлас жемқорлыққа қарсы қызмет", "Антикоррупционная служба", "Anti-corruption service")
+                .dated("2026-11-27", "2026-12-15")
                 .assign("kz-39-labour", "COPY", "kk", "labour@one.example", null, "Еңбек инспекциясы",
                         "Трудовая инспекция", "Labour inspectorate");
 
@@ -96,7 +97,9 @@ class NotificationIT {
         MimeMessage primary = mailTo(smtp, "anticorruption@one.example").get(0);
         assertThat(subject(primary)).isEqualTo("Обращение " + event.reference()
                 + ": основной адресат: для принятия мер — Линия доверия");
-        assertThat(part(primary, "text/plain")).contains("Срок ответа по закону: 15 рабочих дней.",
+        assertThat(part(primary, "text/plain")).contains(
+                "Подтвердите получение, указав регистрационный номер, не позднее 2026-11-27.",
+                "Ответ на обращение — не позднее 2026-12-15 (срок по закону: 15 рабочих дней).",
                 "The director demanded money to keep my contract.", "Трудовая инспекция — копия: для сведения",
                 "Связь с заявителем — только через Линия доверия", "hotline@ngo.example")
                 .doesNotContain("Айгерим", "aigerim@", "701 111");

@@ -102,6 +102,14 @@ final class RoutedEvents {
         return this;
     }
 
+    /** Dates the last assignment as routing does: the last days to acknowledge and to answer (ISO dates). */
+    RoutedEvents dated(String acknowledgeBy, String answerBy) {
+        Map<String, Object> last = assignments.get(assignments.size() - 1);
+        last.put("acknowledgeBy", acknowledgeBy);
+        last.put("answerBy", answerBy);
+        return this;
+    }
+
     static Map<String, Object> complainant(String name, String email, String language, boolean consent) {
         Map<String, Object> who = new LinkedHashMap<>();
         if (name != null) {

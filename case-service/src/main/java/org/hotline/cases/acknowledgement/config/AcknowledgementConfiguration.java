@@ -9,7 +9,7 @@ import org.hotline.cases.acknowledgement.application.Acknowledgements;
 import org.hotline.cases.acknowledgement.application.CaseworkerRecords;
 import org.hotline.cases.acknowledgement.domain.LinkSigner;
 import org.hotline.cases.casefile.application.CaseFiles;
-import org.hotline.cases.deadline.domain.StatutoryClocks;
+import org.hotline.deadlines.domain.StatutoryClocks;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;

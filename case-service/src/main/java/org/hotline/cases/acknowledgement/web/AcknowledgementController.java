@@ -20,9 +20,9 @@ import org.hotline.cases.acknowledgement.application.InvalidRegistrationNumberEx
 import org.hotline.cases.acknowledgement.domain.RefusedLinkException;
 import org.hotline.cases.casefile.application.CaseFilesUnavailableException;
 import org.hotline.cases.casefile.domain.AnswerOutcome;
-import org.hotline.cases.deadline.domain.StatutoryClocks;
 import org.hotline.cases.http.PageLocaleResolver;
 import org.hotline.cases.http.PageTimes;
+import org.hotline.deadlines.domain.StatutoryClocks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

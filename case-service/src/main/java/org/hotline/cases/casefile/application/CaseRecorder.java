@@ -5,16 +5,18 @@ import java.util.List;
 import java.util.UUID;
 import org.hotline.cases.casefile.domain.Assignment;
 import org.hotline.cases.casefile.domain.CaseEvent;
-import org.hotline.cases.casefile.domain.Circumstances;
 import org.hotline.cases.casefile.domain.CaseEvent.ComplaintDecided;
 import org.hotline.cases.casefile.domain.CaseFile;
-import org.hotline.cases.deadline.domain.Deadlines;
-import org.hotline.cases.deadline.domain.StatutoryClocks;
+import org.hotline.cases.casefile.domain.Circumstances;
+import org.hotline.deadlines.domain.Deadlines;
+import org.hotline.deadlines.domain.StatutoryClocks;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Records events in case files. Each body's deadlines are computed once, when the decision arrives, and kept in
- * the file: a calendar or clock changed later does not move a deadline a body was already given.
+ * Records events in case files. Each body's deadlines are the dates routing gave it in the decision, which its
+ * email states; a decision from before routing dated its assignments is counted here, on the same calendar and
+ * clocks. Either way they are kept in the file: a calendar or clock changed later does not move a deadline a body
+ * was already given.
  */
 public final class CaseRecorder {
 
@@ -27,8 +29,8 @@ public final class CaseRecorder {
     public ComplaintDecided decision(UUID complaintId, String reference, Instant receivedAt,
             @Nullable String trackingCodeHash, List<DecidedBody> bodies, Circumstances circumstances) {
         List<Assignment> assignments = bodies.stream().map(body -> {
-            Deadlines deadlines = clocks.deadlines(body.authorityId(), body.authorityType(),
-                    body.directoryAnswerWorkingDays(), receivedAt);
+            Deadlines deadlines = body.dated() != null ? body.dated() : clocks.deadlines(body.authorityId(),
+                    body.authorityType(), body.directoryAnswerWorkingDays(), receivedAt);
             return new Assignment(body.authorityId(), body.authorityType(), body.authorityName(), body.role(),
                     body.language(), deadlines.acknowledgeBy(), deadlines.answerBy(), null, false, null, null, null);
         }).toList();

@@ -3,7 +3,7 @@ package org.hotline.cases.casefile.config;
 import org.hotline.cases.casefile.application.CaseFiles;
 import org.hotline.cases.casefile.application.CaseRecorder;
 import org.hotline.cases.casefile.application.CaseStatusQuery;
-import org.hotline.cases.deadline.domain.StatutoryClocks;
+import org.hotline.deadlines.domain.StatutoryClocks;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

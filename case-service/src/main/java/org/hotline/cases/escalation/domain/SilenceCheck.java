@@ -9,8 +9,8 @@ import org.hotline.cases.casefile.domain.Assignment;
 import org.hotline.cases.casefile.domain.CaseFile;
 import org.hotline.cases.casefile.domain.Circumstances;
 import org.hotline.cases.casefile.domain.Escalation;
-import org.hotline.cases.deadline.domain.Deadlines;
-import org.hotline.cases.deadline.domain.StatutoryClocks;
+import org.hotline.deadlines.domain.Deadlines;
+import org.hotline.deadlines.domain.StatutoryClocks;
 
 /**
  * What a case file's silent bodies are due, at a moment (the day taken in the calendar's zone, Asia/Almaty). Each

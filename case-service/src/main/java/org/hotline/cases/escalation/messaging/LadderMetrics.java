@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hotline.cases.casefile.domain.Assignment;
 import org.hotline.cases.casefile.domain.CaseFile;
-import org.hotline.cases.deadline.yaml.ClocksLoader;
 import org.hotline.cases.escalation.domain.SilenceCheck.Due;
+import org.hotline.deadlines.yaml.ClocksLoader;
 import org.jspecify.annotations.Nullable;
 
 /**

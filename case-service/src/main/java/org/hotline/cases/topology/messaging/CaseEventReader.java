@@ -24,6 +24,7 @@ import org.hotline.cases.casefile.domain.TrackingCodes;
 import org.hotline.cases.sealing.domain.FieldOpener;
 import org.hotline.cases.sealing.domain.SealedValue;
 import org.hotline.cases.sealing.domain.SealingException;
+import org.hotline.deadlines.domain.Deadlines;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -183,9 +184,24 @@ final class CaseEventReader {
             JsonNode days = assignment.get("answerDeadlineWorkingDays");
             bodies.add(new DecidedBody(text(assignment, "authorityId"), text(assignment, "authorityType"), names,
                     text(assignment, "role"), text(assignment, "correspondenceLanguage"),
-                    days != null && days.isIntegralNumber() && days.intValue() > 0 ? days.intValue() : null));
+                    days != null && days.isIntegralNumber() && days.intValue() > 0 ? days.intValue() : null,
+                    dated(assignment)));
         }
         return bodies;
+    }
+
+    /** The dates routing gave the body, when it gave both (decisions routed before it did have neither). */
+    private static @Nullable Deadlines dated(JsonNode assignment) {
+        String acknowledgeBy = optionalText(assignment, "acknowledgeBy");
+        String answerBy = optionalText(assignment, "answerBy");
+        if (acknowledgeBy == null || answerBy == null) {
+            return null;
+        }
+        try {
+            return new Deadlines(LocalDate.parse(acknowledgeBy), LocalDate.parse(answerBy));
+        } catch (DateTimeParseException e) {
+            throw new UnreadableEventException("'acknowledgeBy' or 'answerBy' is not an ISO-8601 date");
+        }
     }
 
     /**

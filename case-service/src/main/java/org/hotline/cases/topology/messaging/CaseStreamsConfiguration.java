@@ -23,11 +23,11 @@ import org.apache.kafka.streams.state.Stores;
 import org.hotline.cases.casefile.application.CaseFiles;
 import org.hotline.cases.casefile.application.CaseRecorder;
 import org.hotline.cases.casefile.application.DecidedBody;
+import org.hotline.cases.casefile.config.CaseProperties;
 import org.hotline.cases.casefile.domain.CaseEvent;
 import org.hotline.cases.casefile.domain.CaseFile;
 import org.hotline.cases.casefile.domain.Circumstances;
 import org.hotline.cases.casefile.domain.TrackingCodes;
-import org.hotline.cases.casefile.config.CaseProperties;
 import org.hotline.cases.escalation.config.EscalationProperties;
 import org.hotline.cases.escalation.domain.SilenceCheck;
 import org.hotline.cases.escalation.messaging.LadderEvents;
@@ -131,7 +131,7 @@ class CaseStreamsConfiguration {
         DecidedBody body = new DecidedBody("kz-00-stand-in-authority", "EDUCATION_AUTHORITY",
                 Map.of("kk", "Stand-in authority name, about as long as a real one",
                         "ru", "Stand-in authority name, about as long as a real one",
-                        "en", "Stand-in authority name, about as long as a real one"), "PRIMARY", "ru", null);
+                        "en", "Stand-in authority name, about as long as a real one"), "PRIMARY", "ru", null, null);
         CaseFile standIn = recorder.record(null, new CaseEvent.ComplaintRegistered(nobody, "HL-0000-0000-0000",
                 epoch, TrackingCodes.hash(nobody, "0000-0000-0000-0000")));
         standIn = recorder.record(standIn, recorder.decision(nobody, "HL-0000-0000-0000", epoch, null,

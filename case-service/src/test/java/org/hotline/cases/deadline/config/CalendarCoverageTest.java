@@ -3,14 +3,14 @@ package org.hotline.cases.deadline.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import org.hotline.cases.deadline.application.BundledCalendar;
-import org.hotline.cases.deadline.domain.WorkingCalendar;
+import org.hotline.deadlines.domain.WorkingCalendar;
+import org.hotline.deadlines.yaml.DeadlineFiles;
 import org.junit.jupiter.api.Test;
 
 /** The gauge behind {@code HotlineCalendarRunningOut}: days left on the calendar's years on file. */
 class CalendarCoverageTest {
 
-    private final WorkingCalendar calendar = BundledCalendar.kazakhstan();
+    private final WorkingCalendar calendar = DeadlineFiles.bundledCalendar();
 
     @Test
     void countsTheDaysToTheEndOfTheLastYearOnFileAndZeroInAYearWithoutOne() {

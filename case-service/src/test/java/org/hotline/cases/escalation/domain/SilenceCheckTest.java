@@ -23,12 +23,12 @@ import org.hotline.cases.casefile.domain.Circumstances;
 import org.hotline.cases.casefile.domain.Closure;
 import org.hotline.cases.casefile.domain.ClosureReason;
 import org.hotline.cases.casefile.domain.Escalation;
-import org.hotline.cases.deadline.application.BundledCalendar;
-import org.hotline.cases.deadline.domain.Clock;
-import org.hotline.cases.deadline.domain.StatutoryClocks;
-import org.hotline.cases.deadline.domain.WorkingCalendar;
 import org.hotline.cases.escalation.application.BundledLadder;
 import org.hotline.cases.escalation.domain.SilenceCheck.Due;
+import org.hotline.deadlines.domain.Clock;
+import org.hotline.deadlines.domain.StatutoryClocks;
+import org.hotline.deadlines.domain.WorkingCalendar;
+import org.hotline.deadlines.yaml.DeadlineFiles;
 import org.junit.jupiter.api.Test;
 
 class SilenceCheckTest {
@@ -37,7 +37,7 @@ class SilenceCheckTest {
     private static final UUID ID = UUID.fromString("0f6c2a7e-1b1d-4c1e-9d55-3a1f6b2f0a11");
     /** Monday 30 November 2026: acknowledge by Thursday 3 December, answer by Tuesday 22 December. */
     private static final Instant RECEIVED = Instant.parse("2026-11-30T05:00:00Z");
-    private static final WorkingCalendar CALENDAR = BundledCalendar.kazakhstan();
+    private static final WorkingCalendar CALENDAR = DeadlineFiles.bundledCalendar();
     private static final StatutoryClocks CLOCKS = new StatutoryClocks(CALENDAR, ALMATY, new Clock(3, 15), Map.of(),
             Map.of());
     private static final SilenceCheck CHECK = new SilenceCheck(BundledLadder.kazakhstan(), CLOCKS);

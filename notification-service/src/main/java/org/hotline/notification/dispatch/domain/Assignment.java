@@ -1,5 +1,6 @@
 package org.hotline.notification.dispatch.domain;
 
+import java.time.LocalDate;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -10,6 +11,9 @@ import org.jspecify.annotations.Nullable;
  * @param names the body's name by language; a missing language falls back to Russian, English, then the id
  * @param answerDeadlineWorkingDays the legal answer deadline, absent where the directory states none
  * @param reasonTranslations the reason by language, where the routing rules translate it; empty otherwise
+ * @param acknowledgeBy the last day the body has to confirm receipt, as routing dated it; absent in decisions
+ *     from before routing dated them
+ * @param answerBy the last day the body has to answer, as routing dated it; absent likewise
  */
 public record Assignment(
         String authorityId,
@@ -21,19 +25,21 @@ public record Assignment(
         String contactEmail,
         Language correspondenceLanguage,
         @Nullable Integer answerDeadlineWorkingDays,
-        Map<Language, String> reasonTranslations) {
+        Map<Language, String> reasonTranslations,
+        @Nullable LocalDate acknowledgeBy,
+        @Nullable LocalDate answerBy) {
 
     public Assignment {
         names = Map.copyOf(names);
         reasonTranslations = Map.copyOf(reasonTranslations);
     }
 
-    /** An assignment whose reason routing gave in English only. */
+    /** An undated assignment whose reason routing gave in English only. */
     public Assignment(String authorityId, String authorityType, AssignmentRole role, String ruleId, String reason,
             Map<Language, String> names, String contactEmail, Language correspondenceLanguage,
             @Nullable Integer answerDeadlineWorkingDays) {
         this(authorityId, authorityType, role, ruleId, reason, names, contactEmail, correspondenceLanguage,
-                answerDeadlineWorkingDays, Map.of());
+                answerDeadlineWorkingDays, Map.of(), null, null);
     }
 
     /**

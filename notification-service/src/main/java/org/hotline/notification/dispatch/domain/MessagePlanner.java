@@ -91,6 +91,7 @@ public final class MessagePlanner {
         model.put("role", Vocabulary.word(assignment.role().name(), language));
         model.put("reason", SafeText.line(assignment.reason(language), 2_000));
         model.put("deadlineDays", assignment.answerDeadlineWorkingDays());
+        putDates(model, assignment);
         model.put("otherBodies", complaint.assignments().stream()
                 .filter(other -> !other.authorityId().equals(assignment.authorityId()))
                 .map(other -> body(other, language))
@@ -134,10 +135,22 @@ public final class MessagePlanner {
             row.put("reason", SafeText.line(assignment.reason(language), 2_000));
             row.put("language", assignment.correspondenceLanguage().code());
             row.put("deadlineDays", assignment.answerDeadlineWorkingDays());
+            putDates(row, assignment);
             return row;
         }).toList());
         return planned(complaint, RecipientType.CASEWORKER, null, "caseworker", CASEWORKER_DECISION, language,
                 ngo.caseworkerMailbox(), model);
+    }
+
+    /**
+     * {@code acknowledgeBy} and {@code answerBy}, ISO dates as routing gave them, both or neither: the dates the
+     * case service holds the body to. A decision from before routing dated them leaves both null, and the
+     * templates give the legal deadline in working days.
+     */
+    private static void putDates(Map<String, @Nullable Object> model, Assignment assignment) {
+        boolean dated = assignment.acknowledgeBy() != null && assignment.answerBy() != null;
+        model.put("acknowledgeBy", dated ? String.valueOf(assignment.acknowledgeBy()) : null);
+        model.put("answerBy", dated ? String.valueOf(assignment.answerBy()) : null);
     }
 
     private Map<String, @Nullable Object> common(String reference, Language language) {

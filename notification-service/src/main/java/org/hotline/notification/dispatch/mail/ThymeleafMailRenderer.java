@@ -1,6 +1,7 @@
 package org.hotline.notification.dispatch.mail;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -13,11 +14,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Date;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.hotline.notification.acknowledgement.domain.AcknowledgementLinks;
 import org.hotline.notification.dispatch.application.MailRenderer;
 import org.hotline.notification.dispatch.application.NotificationMetrics;
 import org.hotline.notification.dispatch.application.UndeliverableMessageException;
+import org.hotline.notification.dispatch.domain.LadderPlanner;
 import org.hotline.notification.dispatch.domain.Language;
 import org.hotline.notification.dispatch.domain.PlannedMessage;
 import org.hotline.notification.dispatch.domain.RecipientType;
@@ -40,10 +43,16 @@ import org.thymeleaf.templateresolver.FileTemplateResolver;
  * <p>Every message to a body gets its acknowledgement link as {@code acknowledgementLink}, signed here, when the
  * message is rendered for sending: it is not planned with the message, so it never waits in memory or reaches the
  * ledger, and its validity runs from the send. Messages to the complainant and the caseworkers never get one.
+ *
+ * <p>The dossier is also a document of its own: its HTML goes a second time as an attachment,
+ * {@code dossier-<reference>.html} ({@code multipart/mixed} around the alternative), a file a caseworker saves and
+ * a lawyer attaches to a complaint to a court or to the CEDAW Committee, or prints to PDF from any browser.
  */
 final class ThymeleafMailRenderer implements MailRenderer {
 
     private static final int SUBJECT_LIMIT = 250;
+    /** Templates whose HTML is also attached as a document, by the name the file starts with. */
+    private static final Map<String, String> DOCUMENTS = Map.of(LadderPlanner.CASEWORKER_DOSSIER, "dossier");
 
     private final TemplateEngine engine;
     private final TemplateCatalogue catalogue;
@@ -97,7 +106,13 @@ final class ThymeleafMailRenderer implements MailRenderer {
             rich.setText(html, "UTF-8", "html");
             alternative.addBodyPart(plain);
             alternative.addBodyPart(rich);
-            message.setContent(alternative);
+            String document = DOCUMENTS.get(planned.template());
+            if (document == null) {
+                message.setContent(alternative);
+            } else {
+                message.setContent(withAttachment(alternative, html, document + "-"
+                        + planned.reference().replaceAll("[^A-Za-z0-9-]", "_") + ".html"));
+            }
             message.saveChanges();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             message.writeTo(bytes);
@@ -105,6 +120,20 @@ final class ThymeleafMailRenderer implements MailRenderer {
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("could not build message " + planned.messageId(), e);
         }
+    }
+
+    private static MimeMultipart withAttachment(MimeMultipart alternative, String html, String fileName)
+            throws MessagingException {
+        MimeBodyPart body = new MimeBodyPart();
+        body.setContent(alternative);
+        MimeBodyPart file = new MimeBodyPart();
+        file.setText(html, "UTF-8", "html");
+        file.setDisposition(Part.ATTACHMENT);
+        file.setFileName(fileName);
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        mixed.addBodyPart(body);
+        mixed.addBodyPart(file);
+        return mixed;
     }
 
     /** One plain address, nothing else: no display name, no list, no group, no line break. */

@@ -125,7 +125,8 @@ final class ComplaintRoutedReader {
                     text(node, "contactEmail"),
                     language(text(node, "correspondenceLanguage")),
                     deadline == null || deadline.isNull() ? null : integer(deadline),
-                    translations(optionalObject(node, "reasonTranslations"))));
+                    translations(optionalObject(node, "reasonTranslations")),
+                    date(node, "acknowledgeBy"), date(node, "answerBy")));
         }
         return assignments;
     }

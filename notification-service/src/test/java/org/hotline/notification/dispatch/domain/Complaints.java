@@ -17,12 +17,21 @@ public final class Complaints {
     private Complaints() {
     }
 
+    /** Dated as routing dates it for a complaint received on Tuesday 24 November 2026. */
     public static Assignment antiCorruption() {
         return new Assignment("kz-39-anti-corruption", "ANTI_CORRUPTION", AssignmentRole.PRIMARY,
                 "extortion-by-public-official", "Extortion by a public official is a corruption offence.",
                 Map.of(Language.KK, "Сыбайлас жемқорлыққа қарсы қызмет", Language.RU, "Антикоррупционная служба",
                         Language.EN, "Anti-corruption service"),
-                "anticorruption@authority.example", Language.RU, 15);
+                "anticorruption@authority.example", Language.RU, 15, Map.of(), LocalDate.of(2026, 11, 27),
+                LocalDate.of(2026, 12, 15));
+    }
+
+    /** The same body as a decision from before routing dated its assignments names it. */
+    public static Assignment undated(Assignment dated) {
+        return new Assignment(dated.authorityId(), dated.authorityType(), dated.role(), dated.ruleId(),
+                dated.reason(), dated.names(), dated.contactEmail(), dated.correspondenceLanguage(),
+                dated.answerDeadlineWorkingDays(), dated.reasonTranslations(), null, null);
     }
 
     public static Assignment labourInspection() {

@@ -46,12 +46,14 @@ class MessagePlannerTest {
         // then
         Map<String, Object> toPrimary = messages.get(0).model();
         assertThat(toPrimary).containsEntry("primary", true).containsEntry("deadlineDays", 15)
+                .containsEntry("acknowledgeBy", "2026-11-27").containsEntry("answerBy", "2026-12-15")
                 .containsEntry("reason", "Extortion by a public official is a corruption offence.")
                 .containsEntry("authorityName", "Антикоррупционная служба")
                 .containsEntry("accusedRole", "Руководитель организации");
         assertThat(names(toPrimary.get("otherBodies"))).containsExactly("Трудовая инспекция");
         Map<String, Object> toCopy = messages.get(1).model();
         assertThat(toCopy).containsEntry("primary", false).containsEntry("deadlineDays", null)
+                .containsEntry("acknowledgeBy", null).containsEntry("answerBy", null)
                 .containsEntry("categories", List.of("Жыныстық қудалау", "Қорқытып алушылық"));
         assertThat(names(toCopy.get("otherBodies")))
                 .containsExactly("Сыбайлас жемқорлыққа қарсы қызмет");
@@ -103,7 +105,8 @@ class MessagePlannerTest {
         Assignment russianOnly = new Assignment(labour.authorityId(), labour.authorityType(), labour.role(),
                 labour.ruleId(), labour.reason(), labour.names(), labour.contactEmail(),
                 labour.correspondenceLanguage(), labour.answerDeadlineWorkingDays(),
-                Map.of(Language.RU, "Домогательства на работе — дело инспекции труда."));
+                Map.of(Language.RU, "Домогательства на работе — дело инспекции труда."), labour.acknowledgeBy(),
+                labour.answerBy());
         RoutedComplaint withRussianOnly = Complaints.complaint(ComplainantMode.CONFIDENTIAL,
                 Complaints.aigerim(false), russianOnly);
         RoutedComplaint untranslated = Complaints.complaint(ComplainantMode.CONFIDENTIAL,
@@ -125,7 +128,8 @@ class MessagePlannerTest {
                 english.reason(), english.names(), english.contactEmail(), english.correspondenceLanguage(),
                 english.answerDeadlineWorkingDays(), Map.of(Language.EN, english.reason(),
                         Language.RU, "Вымогательство должностного лица — коррупция.",
-                        Language.KK, "Лауазымды тұлғаның қорқытып алушылығы — сыбайлас жемқорлық."));
+                        Language.KK, "Лауазымды тұлғаның қорқытып алушылығы — сыбайлас жемқорлық."),
+                english.acknowledgeBy(), english.answerBy());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.hotline.notification.dispatch.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.notification.dispatch.mail.ThymeleafMailRendererTest.attachments;
 import static org.hotline.notification.dispatch.mail.ThymeleafMailRendererTest.parse;
 import static org.hotline.notification.dispatch.mail.ThymeleafMailRendererTest.part;
 
@@ -135,6 +136,12 @@ class LadderLettersRenderingTest {
         assertThat(part(record, "text/plain")).containsSubsequence("KZ-39", "2026-11-30 14:12",
                 "2026-12-04 05:00", "2026-12-23 05:00", "2026-12-24 10:00", "ОБ-2026-4471", "2027-01-16 05:00");
         assertThat(part(record, "text/html")).contains("ОБ-2026-4471", "KZ-39", "2026-12-04 05:00");
+        // the dossier is also a document of its own, to save and attach; the escalation report is not
+        assertThat(record.getContentType()).startsWith("multipart/mixed");
+        assertThat(attachments(record)).containsOnlyKeys("dossier-" + LadderSteps.REFERENCE + ".html");
+        assertThat(attachments(record).get("dossier-" + LadderSteps.REFERENCE + ".html"))
+                .isEqualTo(part(record, "text/html"));
+        assertThat(attachments(reported)).isEmpty();
         assertThat(metrics.events).noneMatch(event -> event.startsWith("fallback"));
     }
 

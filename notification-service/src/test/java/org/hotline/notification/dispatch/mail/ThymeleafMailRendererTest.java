@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.mail.BodyPart;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -35,6 +37,7 @@ import org.hotline.notification.dispatch.domain.NgoContact;
 import org.hotline.notification.dispatch.domain.PlannedMessage;
 import org.hotline.notification.dispatch.domain.RoutedComplaint;
 import org.hotline.notification.dispatch.support.RecordingMetrics;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,11 +74,29 @@ class ThymeleafMailRendererTest {
         assertThat(message.getHeader("Content-Language")).containsExactly("ru");
         String text = part(message, "text/plain");
         String html = part(message, "text/html");
-        assertThat(text).contains("Срок ответа по закону: 15 рабочих дней.", "The director demanded money.",
-                "Трудовая инспекция — копия: для сведения",
+        assertThat(text).contains("Подтвердите получение, указав регистрационный номер, не позднее 2026-11-27.",
+                "Ответ на обращение — не позднее 2026-12-15 (срок по закону: 15 рабочих дней).",
+                "The director demanded money.", "Трудовая инспекция — копия: для сведения",
                 "Связь с заявителем — только через Линия доверия", "hotline@ngo.example")
-                .doesNotContain("Айгерим", "aigerim@");
-        assertThat(html).contains("<span>15</span> рабочих дней", "Руководитель организации");
+                .doesNotContain("Айгерим", "aigerim@", "Срок ответа по закону");
+        assertThat(html).contains("не позднее <strong>2026-11-27</strong>", "не позднее <strong>2026-12-15</strong>",
+                "<span> (срок по закону: 15 рабочих дней)</span>", "Руководитель организации");
+    }
+
+    @Test
+    void givesABodyOfAnUndatedDecisionItsLegalDeadlineInWorkingDays() throws Exception {
+        // given: a decision routed before routing dated its assignments
+        PlannedMessage planned = planner.plan(Complaints.complaint(ComplainantMode.CONFIDENTIAL,
+                Complaints.aigerim(false), Complaints.undated(Complaints.antiCorruption()))).get(0);
+
+        // when
+        MimeMessage message = parse(renderer.render(planned));
+
+        // then
+        assertThat(part(message, "text/plain")).contains("Срок ответа по закону: 15 рабочих дней.")
+                .doesNotContain("не позднее");
+        assertThat(part(message, "text/html")).contains("<span>15</span> рабочих дней")
+                .doesNotContain("не позднее");
     }
 
     @Test
@@ -103,6 +124,7 @@ class ThymeleafMailRendererTest {
                 .hasValueSatisfying(link -> assertThat(link.authorityId())
                         .isEqualTo(Complaints.labourInspection().authorityId()));
         assertThat(part(copy, "text/plain")).contains("Алғаныңызды растап, тіркеу нөміріңізді енгізіңіз:");
+        assertThat(part(decision, "text/plain") + part(decision, "text/html")).contains("2026-11-27", "2026-12-15");
         for (MimeMessage notForABody : List.of(acknowledgement, decision)) {
             assertThat(part(notForABody, "text/plain") + part(notForABody, "text/html")).doesNotContain("/ack/");
         }
@@ -228,14 +250,42 @@ class ThymeleafMailRendererTest {
         return new MimeMessage(SESSION, new ByteArrayInputStream(mime));
     }
 
+    /** The message's body part of {@code type}, inside a {@code multipart/mixed} too; never an attachment. */
     static String part(MimeMessage message, String type) throws Exception {
-        MimeMultipart multipart = (MimeMultipart) message.getContent();
+        String found = part((MimeMultipart) message.getContent(), type);
+        if (found == null) {
+            throw new AssertionError("no " + type + " part");
+        }
+        return found;
+    }
+
+    private static @Nullable String part(MimeMultipart multipart, String type) throws Exception {
         for (int i = 0; i < multipart.getCount(); i++) {
             BodyPart part = multipart.getBodyPart(i);
-            if (part.isMimeType(type)) {
+            if (part.getContent() instanceof MimeMultipart nested) {
+                String found = part(nested, type);
+                if (found != null) {
+                    return found;
+                }
+            } else if (part.isMimeType(type) && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
                 return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             }
         }
-        throw new AssertionError("no " + type + " part");
+        return null;
+    }
+
+    /** The message's attachments by file name, as text. */
+    static Map<String, String> attachments(MimeMessage message) throws Exception {
+        Map<String, String> files = new LinkedHashMap<>();
+        if (message.getContent() instanceof MimeMultipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                    files.put(part.getFileName(), new String(part.getInputStream().readAllBytes(),
+                            StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return files;
     }
 }

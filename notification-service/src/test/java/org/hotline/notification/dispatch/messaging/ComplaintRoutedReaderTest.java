@@ -47,6 +47,8 @@ class ComplaintRoutedReaderTest {
         assertThat(complaint.assignments()).singleElement().satisfies(assignment -> {
             assertThat(assignment.role()).isEqualTo(AssignmentRole.PRIMARY);
             assertThat(assignment.answerDeadlineWorkingDays()).isEqualTo(15);
+            assertThat(assignment.acknowledgeBy()).isNull();
+            assertThat(assignment.answerBy()).isNull();
             assertThat(assignment.correspondenceLanguage()).isEqualTo(Language.RU);
             assertThat(assignment.name(Language.EN)).isEqualTo("Anti-corruption service");
             assertThat(assignment.reasonTranslations()).isEmpty();
@@ -111,6 +113,8 @@ class ComplaintRoutedReaderTest {
         assertThat(routed.assignments()).singleElement().satisfies(assignment -> {
             assertThat(assignment.role()).isEqualTo(AssignmentRole.PRIMARY);
             assertThat(assignment.answerDeadlineWorkingDays()).isEqualTo(15);
+            assertThat(assignment.acknowledgeBy()).isEqualTo(java.time.LocalDate.of(2026, 11, 27));
+            assertThat(assignment.answerBy()).isEqualTo(java.time.LocalDate.of(2026, 12, 15));
             assertThat(assignment.reasonTranslations()).containsOnlyKeys(Language.KK, Language.RU, Language.EN);
             assertThat(assignment.reason(Language.RU)).startsWith("Вымогательство со стороны должностного лица");
         });
@@ -163,6 +167,9 @@ class ComplaintRoutedReaderTest {
         assertThat(reasonCode("{\"eventType\":\"ComplaintRouted\",\"schemaVersion\":1}"))
                 .isEqualTo(PoisonEventException.MISSING_FIELD);
         assertThat(reasonCode("{\"eventType\":\"ComplaintRouted\",\"schemaVersion\":1,\"complaintId\":7}"))
+                .isEqualTo(PoisonEventException.INVALID_FIELD);
+        assertThat(reasonCode(event(1, seal("d", "incident.description"), seal("{}", "complainant"))
+                .replace("\"answerDeadlineWorkingDays\":15", "\"answerDeadlineWorkingDays\":15,\"answerBy\":\"15.12.2026\"")))
                 .isEqualTo(PoisonEventException.INVALID_FIELD);
         assertThat(reasonCode(event(1, new SealedValue("k9", "A256GCM", "AAAAAAAAAAAAAAAA", "AAAA"),
                 seal("{}", "complainant")))).isEqualTo(PoisonEventException.SEALED_VALUE_UNOPENABLE);

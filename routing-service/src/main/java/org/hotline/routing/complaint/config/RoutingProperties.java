@@ -6,7 +6,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -23,6 +25,9 @@ import org.springframework.validation.annotation.Validated;
  *     it must not wait for it
  * @param pollRetry how long to wait before polling again after a poll's transaction was rolled back (the broker
  *     or a send failed); such a poll is retried until it commits, never dead-lettered
+ * @param deadlines the working-day calendar and the statutory clocks that date each assignment's
+ *     {@code acknowledgeBy} and {@code answerBy}; the same files as the case service's
+ *     {@code hotline.cases.deadlines.*}, which holds the bodies to these dates
  */
 @Validated
 @ConfigurationProperties("hotline.routing")
@@ -30,7 +35,8 @@ public record RoutingProperties(
         @DefaultValue @Valid DeadLetters deadLetters,
         @DefaultValue("65536") @Min(1024) int maxPreviewBodyBytes,
         @DefaultValue("3") @Min(1) @Max(10) int routingAttempts,
-        @DefaultValue @Valid PollRetry pollRetry) {
+        @DefaultValue @Valid PollRetry pollRetry,
+        @DefaultValue @Valid Deadlines deadlines) {
 
     /**
      * @param topic the dead-letter topic; records keep their key, value and headers, with x-dead-letter-* and
@@ -62,5 +68,20 @@ public record RoutingProperties(
             @DefaultValue("500ms") @NotNull Duration initialInterval,
             @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
             @DefaultValue("10s") @NotNull Duration maxInterval) {
+    }
+
+    /**
+     * Read at start only: a change takes effect on restart, for complaints routed after it.
+     *
+     * @param calendarLocation the folder holding one {@code <year>.yml} per year, ending with a slash: the bundled
+     *     {@code classpath:calendar/kz/} or an NGO's {@code file:/etc/hotline/calendar/}
+     * @param clocksLocation the clocks file: the bundled {@code classpath:clocks/kz/clocks.yml} or an NGO's own
+     * @param zone the time zone in which the day of receipt is taken
+     */
+    public record Deadlines(
+            @DefaultValue("classpath:calendar/kz/") @NotBlank @Pattern(regexp = ".*/", message = "must end with /")
+            String calendarLocation,
+            @DefaultValue("classpath:clocks/kz/clocks.yml") @NotBlank String clocksLocation,
+            @DefaultValue("Asia/Almaty") @NotNull ZoneId zone) {
     }
 }

@@ -2,6 +2,8 @@ package org.hotline.routing.complaint.messaging;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
+import org.hotline.deadlines.domain.Deadlines;
+import org.hotline.deadlines.domain.StatutoryClocks;
 import org.hotline.routing.directory.domain.Authority;
 import org.hotline.routing.rules.domain.Assignment;
 import org.hotline.routing.rules.domain.Decision;
@@ -10,13 +12,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes {@code ComplaintRouted} v1 (docs/events.md). The complaint's parts are written as the raw text they
- * had in {@code ComplaintReceived}, so the sealed values reach the notification service byte for byte.
+ * had in {@code ComplaintReceived}, so the sealed values reach the notification service byte for byte. Each
+ * assignment carries its deadlines as dates, counted by the statutory clocks from the day of receipt.
  */
 final class ComplaintRoutedWriter {
 
     static final String EVENT_TYPE = "ComplaintRouted";
 
     private final JsonMapper json = JsonMapper.builder().build();
+    private final StatutoryClocks clocks;
+
+    ComplaintRoutedWriter(StatutoryClocks clocks) {
+        this.clocks = clocks;
+    }
 
     byte[] write(ReceivedComplaint received, Decision decision, String eventId, Instant occurredAt) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
@@ -34,8 +42,9 @@ final class ComplaintRoutedWriter {
             g.writeBooleanProperty("fallback", decision.fallback());
             g.writeName("assignments");
             g.writeStartArray();
+            Instant receivedAt = Instant.parse(received.receivedAt());
             for (Assignment assignment : decision.assignments()) {
-                writeAssignment(g, assignment);
+                writeAssignment(g, assignment, receivedAt);
             }
             g.writeEndArray();
             g.writeName("complaint");
@@ -60,7 +69,7 @@ final class ComplaintRoutedWriter {
         return out.toByteArray();
     }
 
-    private static void writeAssignment(JsonGenerator g, Assignment assignment) {
+    private void writeAssignment(JsonGenerator g, Assignment assignment, Instant receivedAt) {
         Authority authority = assignment.authority();
         g.writeStartObject();
         g.writeStringProperty("authorityId", authority.id());
@@ -89,6 +98,11 @@ final class ComplaintRoutedWriter {
         if (authority.answerDeadlineWorkingDays() != null) {
             g.writeNumberProperty("answerDeadlineWorkingDays", authority.answerDeadlineWorkingDays().intValue());
         }
+        // Optional in v1: the dates the body is held to, which its email states and the case service enforces.
+        Deadlines deadlines = clocks.deadlines(authority.id(), authority.type().name(),
+                authority.answerDeadlineWorkingDays(), receivedAt);
+        g.writeStringProperty("acknowledgeBy", deadlines.acknowledgeBy().toString());
+        g.writeStringProperty("answerBy", deadlines.answerBy().toString());
         g.writeEndObject();
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.hotline.deadlines.domain.StatutoryClocks;
 import org.hotline.routing.complaint.application.ComplaintRouter;
 import org.hotline.routing.complaint.application.RoutingMetrics;
 import org.hotline.routing.complaint.config.RoutingProperties;
@@ -20,9 +21,9 @@ class MessagingConfiguration {
 
     @Bean
     Function<Message<List<byte[]>>, List<Message<byte[]>>> routeComplaint(ComplaintRouter router,
-            RoutingMetrics metrics, RoutingProperties properties, Clock clock,
+            StatutoryClocks clocks, RoutingMetrics metrics, RoutingProperties properties, Clock clock,
             @Value("${spring.cloud.stream.bindings.routeComplaint-in-0.group}") String group) {
-        return new RouteComplaintHandler(router,
+        return new RouteComplaintHandler(router, clocks,
                 new DeadLetters(properties.deadLetters().topic(), group, metrics, clock), metrics,
                 properties.routingAttempts(), clock);
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.hotline.deadlines.domain.StatutoryClocks;
 import org.hotline.routing.complaint.application.ComplaintRouter;
 import org.hotline.routing.complaint.application.RoutingMetrics;
 import org.hotline.routing.rules.domain.Decision;
@@ -43,16 +44,17 @@ final class RouteComplaintHandler implements Function<Message<List<byte[]>>, Lis
     static final String CLOUD_EVENT_TYPE = "org.hotline.complaint.routed.v1";
 
     private final ComplaintReceivedReader reader = new ComplaintReceivedReader();
-    private final ComplaintRoutedWriter writer = new ComplaintRoutedWriter();
+    private final ComplaintRoutedWriter writer;
     private final ComplaintRouter router;
     private final DeadLetters deadLetters;
     private final RoutingMetrics metrics;
     private final int attempts;
     private final Clock clock;
 
-    RouteComplaintHandler(ComplaintRouter router, DeadLetters deadLetters, RoutingMetrics metrics, int attempts,
-            Clock clock) {
+    RouteComplaintHandler(ComplaintRouter router, StatutoryClocks clocks, DeadLetters deadLetters,
+            RoutingMetrics metrics, int attempts, Clock clock) {
         this.router = router;
+        this.writer = new ComplaintRoutedWriter(clocks);
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.attempts = attempts;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.hotline.deadlines.yaml.DeadlineFiles;
 import org.hotline.routing.complaint.application.ComplaintRouter;
 import org.hotline.routing.complaint.application.RoutingMetrics;
 import org.hotline.routing.directory.application.DirectoryMetrics;
@@ -47,7 +49,7 @@ class RouteComplaintHandlerTest {
     private final RoutingMetrics metrics = new RecordingMetrics();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final RouteComplaintHandler handler = new RouteComplaintHandler(router(),
-            new DeadLetters(DEAD_LETTERS, "routing-service", metrics, clock), metrics, 3, clock);
+            DeadlineFiles.bundledClocks(ZoneId.of("Asia/Almaty")), new DeadLetters(DEAD_LETTERS, "routing-service", metrics, clock), metrics, 3, clock);
 
     @Test
     void turnsAComplaintReceivedIntoAComplaintRoutedKeyedByTheComplaintIdWithCloudEventsHeaders() {
@@ -84,6 +86,10 @@ class RouteComplaintHandlerTest {
         assertThat(primary.get("level").stringValue()).isEqualTo("REGION");
         assertThat(primary.get("ruleId").stringValue()).isEqualTo("extortion-by-public-official");
         assertThat(primary.get("answerDeadlineWorkingDays").intValue()).isEqualTo(15);
+        // Received on Tuesday 24 November 2026: counted from Wednesday, 3 working days to acknowledge and 15 to
+        // answer (16 December, Independence Day, comes after).
+        assertThat(primary.get("acknowledgeBy").stringValue()).isEqualTo("2026-11-27");
+        assertThat(primary.get("answerBy").stringValue()).isEqualTo("2026-12-15");
         assertThat(primary.at("/authorityName/en").stringValue()).contains("Kostanay");
         for (String part : ComplaintReceivedReader.PARTS) {
             assertThat(event.get("complaint").get(part)).as(part).isEqualTo(in.get(part));

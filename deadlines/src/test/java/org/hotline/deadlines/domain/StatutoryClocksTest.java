@@ -1,4 +1,4 @@
-package org.hotline.cases.deadline.application;
+package org.hotline.deadlines.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,11 +10,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
-import org.hotline.cases.deadline.domain.CalendarProblem;
-import org.hotline.cases.deadline.domain.Deadlines;
-import org.hotline.cases.deadline.domain.InvalidCalendarException;
-import org.hotline.cases.deadline.domain.StatutoryClocks;
-import org.hotline.cases.deadline.yaml.ClocksLoader;
+import org.hotline.deadlines.yaml.CalendarFile;
+import org.hotline.deadlines.yaml.ClocksLoader;
+import org.hotline.deadlines.yaml.DeadlineFiles;
 import org.junit.jupiter.api.Test;
 
 class StatutoryClocksTest {
@@ -33,12 +31,12 @@ class StatutoryClocksTest {
     }
 
     private StatutoryClocks bundled() throws IOException {
-        return loader.load(bundledClocks(), BundledCalendar.kazakhstan(), ALMATY);
+        return loader.load(bundledClocks(), DeadlineFiles.bundledCalendar(), ALMATY);
     }
 
     private StatutoryClocks clocks(String yaml) {
         return loader.load(new CalendarFile("clocks.yml", yaml.getBytes(StandardCharsets.UTF_8)),
-                BundledCalendar.kazakhstan(), ALMATY);
+                DeadlineFiles.bundledCalendar(), ALMATY);
     }
 
     @Test

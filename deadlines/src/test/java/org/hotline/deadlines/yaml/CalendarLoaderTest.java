@@ -1,4 +1,4 @@
-package org.hotline.cases.deadline.yaml;
+package org.hotline.deadlines.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import org.hotline.cases.deadline.application.CalendarFile;
-import org.hotline.cases.deadline.domain.CalendarProblem;
-import org.hotline.cases.deadline.domain.InvalidCalendarException;
-import org.hotline.cases.deadline.domain.WorkingCalendar;
+import org.hotline.deadlines.domain.CalendarProblem;
+import org.hotline.deadlines.domain.InvalidCalendarException;
+import org.hotline.deadlines.domain.WorkingCalendar;
 import org.junit.jupiter.api.Test;
 
 class CalendarLoaderTest {

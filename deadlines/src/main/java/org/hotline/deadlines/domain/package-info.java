@@ -3,6 +3,6 @@
  * government's transfers) and the statutory clocks that count them.
  */
 @NullMarked
-package org.hotline.cases.deadline.domain;
+package org.hotline.deadlines.domain;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,4 @@
-package org.hotline.cases.deadline.domain;
+package org.hotline.deadlines.domain;
 
 /** One mistake in the calendar's files: where it is and what is wrong, for the NGO's data steward. */
 public record CalendarProblem(String file, int line, String problem) {

@@ -1,4 +1,4 @@
-package org.hotline.cases.deadline.yaml;
+package org.hotline.deadlines.yaml;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -11,14 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.hotline.cases.deadline.application.CalendarFile;
-import org.hotline.cases.deadline.domain.CalendarProblem;
-import org.hotline.cases.deadline.domain.CalendarYear;
-import org.hotline.cases.deadline.domain.DayOffTransfer;
-import org.hotline.cases.deadline.domain.Holiday;
-import org.hotline.cases.deadline.domain.InvalidCalendarException;
-import org.hotline.cases.deadline.domain.WorkingCalendar;
 import org.hotline.datafiles.YamlNodes;
+import org.hotline.deadlines.domain.CalendarProblem;
+import org.hotline.deadlines.domain.CalendarYear;
+import org.hotline.deadlines.domain.DayOffTransfer;
+import org.hotline.deadlines.domain.Holiday;
+import org.hotline.deadlines.domain.InvalidCalendarException;
+import org.hotline.deadlines.domain.WorkingCalendar;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;

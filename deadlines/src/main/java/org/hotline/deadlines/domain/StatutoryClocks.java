@@ -1,4 +1,4 @@
-package org.hotline.cases.deadline.domain;
+package org.hotline.deadlines.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;

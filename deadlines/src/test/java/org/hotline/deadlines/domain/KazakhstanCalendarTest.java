@@ -1,15 +1,15 @@
-package org.hotline.cases.deadline.application;
+package org.hotline.deadlines.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import org.hotline.cases.deadline.domain.WorkingCalendar;
+import org.hotline.deadlines.yaml.DeadlineFiles;
 import org.junit.jupiter.api.Test;
 
 /** The bundled Kazakhstan files, checked against the calendar the government published for 2026. */
 class KazakhstanCalendarTest {
 
-    private final WorkingCalendar calendar = BundledCalendar.kazakhstan();
+    private final WorkingCalendar calendar = DeadlineFiles.bundledCalendar();
 
     @Test
     void gives2026TheFifteenWeekdaysOffOfThePublishedCalendar() {

@@ -1,4 +1,4 @@
-package org.hotline.cases.deadline.yaml;
+package org.hotline.deadlines.yaml;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -6,13 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hotline.cases.deadline.application.CalendarFile;
-import org.hotline.cases.deadline.domain.CalendarProblem;
-import org.hotline.cases.deadline.domain.Clock;
-import org.hotline.cases.deadline.domain.InvalidCalendarException;
-import org.hotline.cases.deadline.domain.StatutoryClocks;
-import org.hotline.cases.deadline.domain.WorkingCalendar;
 import org.hotline.datafiles.YamlNodes;
+import org.hotline.deadlines.domain.CalendarProblem;
+import org.hotline.deadlines.domain.Clock;
+import org.hotline.deadlines.domain.InvalidCalendarException;
+import org.hotline.deadlines.domain.StatutoryClocks;
+import org.hotline.deadlines.domain.WorkingCalendar;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
