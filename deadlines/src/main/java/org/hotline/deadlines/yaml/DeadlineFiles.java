@@ -3,11 +3,13 @@ package org.hotline.deadlines.yaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.hotline.deadlines.domain.StatutoryClocks;
 import org.hotline.deadlines.domain.WorkingCalendar;
 import org.springframework.core.io.Resource;
@@ -67,6 +69,20 @@ public final class DeadlineFiles {
     /** @throws org.hotline.deadlines.domain.InvalidCalendarException listing every problem of the file */
     public StatutoryClocks clocks(String location, WorkingCalendar calendar, ZoneId zone) throws IOException {
         return new ClocksLoader().load(read(resources.getResource(location)), calendar, zone);
+    }
+
+    /**
+     * What a service logs at start when the calendar has no file for the day two months from {@code today}: a
+     * deadline in a year without a file counts weekends only and falls a little early. Empty when it has one.
+     */
+    public static Optional<String> coverageWarning(WorkingCalendar calendar, String location, LocalDate today) {
+        LocalDate inTwoMonths = today.plusMonths(2);
+        if (calendar.covers(inTwoMonths)) {
+            return Optional.empty();
+        }
+        return Optional.of("The working-day calendar has no file for " + inTwoMonths.getYear() + ": deadlines in it "
+                + "count weekends only and fall a little early. Add " + location + inTwoMonths.getYear()
+                + ".yml (docs/case.md, \"Deadlines\")");
     }
 
     private static CalendarFile read(Resource resource) throws IOException {

@@ -26,12 +26,8 @@ class DeadlineConfiguration {
             throws IOException {
         WorkingCalendar calendar = new DeadlineFiles(resources).calendar(properties.calendarLocation());
         log.info("Working-day calendar loaded from {}: years {}", properties.calendarLocation(), calendar.years());
-        LocalDate inTwoMonths = LocalDate.ofInstant(clock.instant(), properties.zone()).plusMonths(2);
-        if (!calendar.covers(inTwoMonths)) {
-            log.warn("The working-day calendar has no file for {}: deadlines in it count weekends only and fall a "
-                    + "little early. Add {}{}.yml (docs/case.md, \"Deadlines\")", inTwoMonths.getYear(),
-                    properties.calendarLocation(), inTwoMonths.getYear());
-        }
+        DeadlineFiles.coverageWarning(calendar, properties.calendarLocation(),
+                LocalDate.ofInstant(clock.instant(), properties.zone())).ifPresent(log::warn);
         return calendar;
     }
 

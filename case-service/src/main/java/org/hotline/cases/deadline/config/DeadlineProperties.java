@@ -11,7 +11,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Where the working-day calendar and the statutory clocks live ({@code hotline.cases.deadlines.*}). Both are read
  * at start only: a change takes effect on restart, and only for deadlines computed after it (a deadline already
- * given to a body does not move).
+ * given to a body does not move). Routing dates each body's first deadlines with its own
+ * {@code hotline.routing.deadlines.*}, which must name the same files; this service counts the escalations' and
+ * those of decisions routing did not date.
  *
  * @param calendarLocation the folder holding one {@code <year>.yml} per year, as a Spring resource location:
  *     {@code file:/etc/hotline/calendar/} for an NGO's own folder, or the bundled {@code classpath:calendar/kz/}.

@@ -96,6 +96,8 @@ final class ComplainantUpdates {
         event.put("reference", file.reference());
         event.put("update", kind);
         event.put("authorityId", body.authorityId());
+        // Optional within v1: a copy is never escalated, so notification does not give the complainant its answer date.
+        event.put("role", body.role());
         event.put("authorityName", body.authorityName());
         event.put("answerBy", body.answerBy().toString());
         put(event, "acknowledgedAt", body.acknowledgedAt());

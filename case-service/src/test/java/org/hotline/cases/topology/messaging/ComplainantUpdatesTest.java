@@ -53,6 +53,7 @@ class ComplainantUpdatesTest {
         assertThat(event.get("eventType").asString()).isEqualTo("ComplainantUpdateDue");
         assertThat(event.get("update").asString()).isEqualTo("ACKNOWLEDGED");
         assertThat(event.get("authorityId").asString()).isEqualTo("kz-39-police");
+        assertThat(event.get("role").asString()).isEqualTo("PRIMARY");
         assertThat(event.get("registrationNumber").asString()).isEqualTo("ЖТ-2026/01234");
         assertThat(event.get("authorityName").get("ru").asString()).isEqualTo("Полиция kz-39-police");
         assertThat(event.get("complainant")).isEqualTo(json.readTree(CONFIDENTIAL));

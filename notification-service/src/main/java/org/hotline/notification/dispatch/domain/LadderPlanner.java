@@ -77,8 +77,14 @@ public final class LadderPlanner {
         model.put("notifiedAt", time(step.notifiedAt()));
         model.put("acknowledgeBy", step.acknowledgeBy().toString());
         model.put("answerBy", step.answerBy().toString());
+        model.put("escalates", escalates(step.role()));
         return planned(step, RecipientType.AUTHORITY, body.id(), body.id(), AUTHORITY_REMINDER, language,
                 body.contactEmail(), model);
+    }
+
+    /** Only a primary body and a rung go up the ladder when silent; a copy is reminded to confirm receipt only. */
+    private static boolean escalates(String role) {
+        return "PRIMARY".equals(role) || "ESCALATION".equals(role);
     }
 
     private PlannedMessage escalation(LadderStep.Escalation step) {
@@ -129,6 +135,8 @@ public final class LadderPlanner {
         model.put("date", DAYS.format(step.occurredAt().atZone(zone)));
         model.put("authorityName", SafeText.line(name(step.authorityId(), step.authorityName(), language)));
         model.put("answerBy", step.answerBy().toString());
+        // A copy's answer date is not one it is held to (it is never escalated): the complainant is not given it.
+        model.put("escalates", step.role() == null || escalates(step.role()));
         model.put("registrationNumber", step.registrationNumber() == null ? null
                 : SafeText.line(step.registrationNumber(), 100));
         model.put("outcome", step.outcome() == null ? null : Vocabulary.word(step.outcome(), language));

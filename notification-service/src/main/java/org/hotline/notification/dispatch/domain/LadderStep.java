@@ -77,13 +77,15 @@ public sealed interface LadderStep {
      * {@code ComplainantUpdateDue}: news of the case for the complainant. {@code update} is {@code ACKNOWLEDGED} or
      * {@code ANSWERED} by {@code authorityId}, or {@code ESCALATED}: {@code authorityId} stayed silent past
      * {@code answerBy} and the case went up to {@code toAuthorityId}. The complainant block is opened: who may be
-     * written to, and in which language, is decided by the planner.
+     * written to, and in which language, is decided by the planner. {@code role} is the body's (PRIMARY, COPY,
+     * ESCALATION), absent in events written before the case service sent it.
      */
     record ComplainantUpdate(UUID eventId, UUID complaintId, String reference, Instant occurredAt, String update,
             String authorityId, Map<Language, String> authorityName, LocalDate answerBy,
             @Nullable String registrationNumber, @Nullable String outcome, @Nullable String forwardedTo,
             @Nullable String reason, @Nullable String toAuthorityId, Map<Language, String> toAuthorityName,
-            @Nullable LocalDate toAnswerBy, ComplainantMode mode, RoutedComplaint.Complainant complainant)
+            @Nullable LocalDate toAnswerBy, ComplainantMode mode, RoutedComplaint.Complainant complainant,
+            @Nullable String role)
             implements LadderStep {
 
         public static final String ACKNOWLEDGED = "ACKNOWLEDGED";

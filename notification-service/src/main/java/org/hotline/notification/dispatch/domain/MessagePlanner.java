@@ -226,7 +226,11 @@ public final class MessagePlanner {
         Map<String, @Nullable Object> row = new LinkedHashMap<>();
         row.put("name", SafeText.line(assignment.name(language)));
         row.put("role", Vocabulary.word(assignment.role().name(), language));
-        row.put("primary", assignment.role() == AssignmentRole.PRIMARY);
+        boolean primary = assignment.role() == AssignmentRole.PRIMARY;
+        row.put("primary", primary);
+        // The answer a primary body owes, as routing dated it; a copy is for information and owes none.
+        boolean dated = assignment.acknowledgeBy() != null && assignment.answerBy() != null;
+        row.put("answerBy", primary && dated ? String.valueOf(assignment.answerBy()) : null);
         return row;
     }
 

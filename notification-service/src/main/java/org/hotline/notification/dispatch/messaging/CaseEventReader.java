@@ -111,7 +111,8 @@ final class CaseEventReader {
                 date(root, "answerBy"), optionalText(root, "registrationNumber"), optionalText(root, "outcome"),
                 optionalText(root, "forwardedTo"), optionalText(root, "reason"), toAuthorityId,
                 names(root, "toAuthorityName"), toAnswerBy == null ? null : date(root, "toAnswerBy"),
-                enumValue(ComplainantMode.class, complainant, "mode"), complainants.open(complainant, complaintId));
+                enumValue(ComplainantMode.class, complainant, "mode"), complainants.open(complainant, complaintId),
+                optionalText(root, "role"));
     }
 
     /** A body's names by language, as the case service sent them; empty when absent. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Routed complaints for domain tests. */
 public final class Complaints {
@@ -29,9 +30,15 @@ public final class Complaints {
 
     /** The same body as a decision from before routing dated its assignments names it. */
     public static Assignment undated(Assignment dated) {
-        return new Assignment(dated.authorityId(), dated.authorityType(), dated.role(), dated.ruleId(),
-                dated.reason(), dated.names(), dated.contactEmail(), dated.correspondenceLanguage(),
-                dated.answerDeadlineWorkingDays(), dated.reasonTranslations(), null, null);
+        return withDates(dated, null, null);
+    }
+
+    /** The same body with these dates to acknowledge and to answer. */
+    public static Assignment withDates(Assignment body, @Nullable LocalDate acknowledgeBy,
+            @Nullable LocalDate answerBy) {
+        return new Assignment(body.authorityId(), body.authorityType(), body.role(), body.ruleId(), body.reason(),
+                body.names(), body.contactEmail(), body.correspondenceLanguage(), body.answerDeadlineWorkingDays(),
+                body.reasonTranslations(), acknowledgeBy, answerBy);
     }
 
     public static Assignment labourInspection() {

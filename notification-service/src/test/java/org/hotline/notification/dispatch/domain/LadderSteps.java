@@ -72,7 +72,7 @@ public final class LadderSteps {
                 answered ? "Прокуратура Костанайской области" : null, null, escalated ? REGION : null, Map.of(),
                 escalated ? LocalDate.parse("2027-01-15") : null, mode,
                 new RoutedComplaint.Complainant("Айгуль", "aigul@mail.example", null, language, consent,
-                        "ABCD-EFGH-JKLM-NPQR"));
+                        "ABCD-EFGH-JKLM-NPQR"), "PRIMARY");
     }
 
     private static LadderStep.HistoryEntry districtHistory() {

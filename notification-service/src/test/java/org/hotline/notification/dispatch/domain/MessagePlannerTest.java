@@ -2,6 +2,7 @@ package org.hotline.notification.dispatch.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,20 @@ class MessagePlannerTest {
         assertThat(toKazakhBody.model()).containsEntry("reason", "Harassment at work concerns the labour inspectorate.");
         assertThat(toUntranslatedBody.model())
                 .containsEntry("reason", "Harassment at work concerns the labour inspectorate.");
+    }
+
+    @Test
+    void givesABodyNeitherDateWhenRoutingGaveOnlyOne() {
+        // given
+        Assignment half = Complaints.withDates(Complaints.antiCorruption(), LocalDate.of(2026, 11, 27), null);
+
+        // when
+        Map<String, Object> model = planner.plan(Complaints.complaint(ComplainantMode.ANONYMOUS,
+                Complaints.aigerim(false), half)).get(0).model();
+
+        // then
+        assertThat(model).containsEntry("acknowledgeBy", null).containsEntry("answerBy", null)
+                .containsEntry("deadlineDays", 15);
     }
 
     private static Assignment translated(Assignment english) {

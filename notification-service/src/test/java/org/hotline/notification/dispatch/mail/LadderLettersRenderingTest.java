@@ -99,6 +99,27 @@ class LadderLettersRenderingTest {
 
     @ParameterizedTest
     @EnumSource(Language.class)
+    void theComplainantIsNotGivenTheAnswerDateOfACopy(Language language) throws Exception {
+        // given: a copy (never escalated) confirmed receipt
+        LadderStep.ComplainantUpdate primary = LadderSteps.complainantUpdate(LadderStep.ComplainantUpdate.ACKNOWLEDGED,
+                language, true, ComplainantMode.CONFIDENTIAL);
+        LadderStep.ComplainantUpdate copy = new LadderStep.ComplainantUpdate(primary.eventId(), primary.complaintId(),
+                primary.reference(), primary.occurredAt(), primary.update(), primary.authorityId(),
+                primary.authorityName(), primary.answerBy(), primary.registrationNumber(), primary.outcome(),
+                primary.forwardedTo(), primary.reason(), primary.toAuthorityId(), primary.toAuthorityName(),
+                primary.toAnswerBy(), primary.mode(), primary.complainant(), "COPY");
+
+        // when
+        MimeMessage message = parse(renderer.render(planner(Language.RU).plan(copy).get(0)));
+
+        // then
+        for (String type : List.of("text/plain", "text/html")) {
+            assertThat(part(message, type)).contains("ЖТ-2026/01234", "2026-12-02").doesNotContain("2026-12-22");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
     void theReminderCarriesTheMissedDeadlineAndTheLink(Language language) throws Exception {
         // given
         PlannedMessage letter = planner(language).plan(LadderSteps.reminder()).get(0);
@@ -112,6 +133,24 @@ class LadderLettersRenderingTest {
                 "https://cases.ngo.example/ack/");
         assertThat(part(message, "text/html")).contains("2026-12-03", "https://cases.ngo.example/ack/");
         assertThat(metrics.events).noneMatch(event -> event.startsWith("fallback"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void remindsACopyToConfirmReceiptWithoutAnAnswerDateItIsNotHeldTo(Language language) throws Exception {
+        // given: a copy, which is reminded but never escalated
+        LadderStep.Reminder primary = LadderSteps.reminder();
+        LadderStep.Reminder copy = new LadderStep.Reminder(primary.eventId(), primary.complaintId(),
+                primary.reference(), primary.occurredAt(), primary.authorityId(), "COPY", primary.notifiedAt(),
+                primary.acknowledgeBy(), primary.answerBy());
+
+        // when
+        MimeMessage message = parse(renderer.render(planner(language).plan(copy).get(0)));
+
+        // then
+        for (String part : List.of(part(message, "text/plain"), part(message, "text/html"))) {
+            assertThat(part).contains("2026-12-03", "https://cases.ngo.example/ack/").doesNotContain("2026-12-22");
+        }
     }
 
     @ParameterizedTest

@@ -15,9 +15,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -75,12 +76,31 @@ class ThymeleafMailRendererTest {
         String text = part(message, "text/plain");
         String html = part(message, "text/html");
         assertThat(text).contains("Подтвердите получение, указав регистрационный номер, не позднее 2026-11-27.",
-                "Ответ на обращение — не позднее 2026-12-15 (срок по закону: 15 рабочих дней).",
+                "Ответ на обращение — не позднее 2026-12-15.",
                 "The director demanded money.", "Трудовая инспекция — копия: для сведения",
                 "Связь с заявителем — только через Линия доверия", "hotline@ngo.example")
                 .doesNotContain("Айгерим", "aigerim@", "Срок ответа по закону");
         assertThat(html).contains("не позднее <strong>2026-11-27</strong>", "не позднее <strong>2026-12-15</strong>",
-                "<span> (срок по закону: 15 рабочих дней)</span>", "Руководитель организации");
+                "Руководитель организации");
+    }
+
+    @Test
+    void asksACopyToConfirmReceiptByItsDateButNotToAnswer() throws Exception {
+        // given: the labour inspection gets a copy, in Kazakh, dated by routing
+        Assignment copy = Complaints.withDates(Complaints.labourInspection(), LocalDate.of(2026, 11, 27),
+                LocalDate.of(2026, 12, 15));
+        PlannedMessage planned = planner.plan(Complaints.complaint(ComplainantMode.CONFIDENTIAL,
+                Complaints.aigerim(false), Complaints.antiCorruption(), copy)).get(1);
+
+        // when
+        MimeMessage message = parse(renderer.render(planned));
+
+        // then
+        assertThat(part(message, "text/plain"))
+                .contains("Тіркеу нөмірін көрсетіп, өтініштің алынғанын 2026-11-27 дейін (қоса алғанда) растаңыз.")
+                .doesNotContain("2026-12-15", "Өтінішке жауап");
+        assertThat(part(message, "text/html")).contains("<strong>2026-11-27</strong> дейін")
+                .doesNotContain("2026-12-15");
     }
 
     @Test
@@ -103,7 +123,9 @@ class ThymeleafMailRendererTest {
     void givesEachBodyItsOwnAcknowledgementLinkInBothPartsAndNobodyElseOne() throws Exception {
         // given
         RoutedComplaint complaint = Complaints.complaint(ComplainantMode.CONFIDENTIAL, Complaints.aigerim(true),
-                Complaints.antiCorruption(), Complaints.labourInspection());
+                Complaints.antiCorruption(),
+                Complaints.withDates(Complaints.labourInspection(), LocalDate.of(2026, 11, 26),
+                        LocalDate.of(2026, 12, 14)));
         List<PlannedMessage> planned = planner.plan(complaint);
 
         // when
@@ -125,6 +147,12 @@ class ThymeleafMailRendererTest {
                         .isEqualTo(Complaints.labourInspection().authorityId()));
         assertThat(part(copy, "text/plain")).contains("Алғаныңызды растап, тіркеу нөміріңізді енгізіңіз:");
         assertThat(part(decision, "text/plain") + part(decision, "text/html")).contains("2026-11-27", "2026-12-15");
+        // the complainant learns when the primary body must answer, and not the copy's dates
+        assertThat(part(acknowledgement, "text/plain"))
+                .contains("жауап 2026-12-15 дейін (қоса алғанда) берілуі тиіс")
+                .doesNotContain("2026-11-27", "2026-11-26", "2026-12-14");
+        assertThat(part(acknowledgement, "text/html")).contains("<strong>2026-12-15</strong> дейін")
+                .doesNotContain("2026-12-14");
         for (MimeMessage notForABody : List.of(acknowledgement, decision)) {
             assertThat(part(notForABody, "text/plain") + part(notForABody, "text/html")).doesNotContain("/ack/");
         }

@@ -54,7 +54,7 @@ class CaseEventReaderTest {
                  "schemaVersion":1,"occurredAt":"2026-12-02T04:30:00Z","complaintId":"%s",
                  "reference":"HL-7F3K-9QX2-ABCD","update":"ACKNOWLEDGED","authorityId":"kz-39-police",
                  "authorityName":{"ru":"Полиция","kk":"Полиция"},"answerBy":"2026-12-22",
-                 "acknowledgedAt":"2026-12-02T04:30:00Z","registrationNumber":"ЖТ-2026/01234",
+                 "acknowledgedAt":"2026-12-02T04:30:00Z","registrationNumber":"ЖТ-2026/01234","role":"COPY",
                  "complainant":{"mode":"%s","sealed":{"keyId":"%s","algorithm":"%s","iv":"%s","ciphertext":"%s"}}}"""
                 .formatted(COMPLAINT, mode, sealed.keyId(), sealed.algorithm(), sealed.iv(), sealed.ciphertext());
     }
@@ -68,6 +68,7 @@ class CaseEventReaderTest {
         assertThat(step).isInstanceOfSatisfying(LadderStep.ComplainantUpdate.class, update -> {
             assertThat(update.update()).isEqualTo(LadderStep.ComplainantUpdate.ACKNOWLEDGED);
             assertThat(update.registrationNumber()).isEqualTo("ЖТ-2026/01234");
+            assertThat(update.role()).isEqualTo("COPY");
             assertThat(update.authorityName()).containsEntry(Language.RU, "Полиция");
             assertThat(update.mode()).isEqualTo(ComplainantMode.CONFIDENTIAL);
             assertThat(update.complainant().email()).isEqualTo("a@mail.example");

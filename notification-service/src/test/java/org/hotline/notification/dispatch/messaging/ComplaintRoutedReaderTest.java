@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
@@ -113,8 +114,8 @@ class ComplaintRoutedReaderTest {
         assertThat(routed.assignments()).singleElement().satisfies(assignment -> {
             assertThat(assignment.role()).isEqualTo(AssignmentRole.PRIMARY);
             assertThat(assignment.answerDeadlineWorkingDays()).isEqualTo(15);
-            assertThat(assignment.acknowledgeBy()).isEqualTo(java.time.LocalDate.of(2026, 11, 27));
-            assertThat(assignment.answerBy()).isEqualTo(java.time.LocalDate.of(2026, 12, 15));
+            assertThat(assignment.acknowledgeBy()).isEqualTo(LocalDate.of(2026, 11, 27));
+            assertThat(assignment.answerBy()).isEqualTo(LocalDate.of(2026, 12, 15));
             assertThat(assignment.reasonTranslations()).containsOnlyKeys(Language.KK, Language.RU, Language.EN);
             assertThat(assignment.reason(Language.RU)).startsWith("Вымогательство со стороны должностного лица");
         });
@@ -170,6 +171,9 @@ class ComplaintRoutedReaderTest {
                 .isEqualTo(PoisonEventException.INVALID_FIELD);
         assertThat(reasonCode(event(1, seal("d", "incident.description"), seal("{}", "complainant"))
                 .replace("\"answerDeadlineWorkingDays\":15", "\"answerDeadlineWorkingDays\":15,\"answerBy\":\"15.12.2026\"")))
+                .isEqualTo(PoisonEventException.INVALID_FIELD);
+        assertThat(reasonCode(event(1, seal("d", "incident.description"), seal("{}", "complainant"))
+                .replace("\"answerDeadlineWorkingDays\":15", "\"answerDeadlineWorkingDays\":15,\"acknowledgeBy\":7")))
                 .isEqualTo(PoisonEventException.INVALID_FIELD);
         assertThat(reasonCode(event(1, new SealedValue("k9", "A256GCM", "AAAAAAAAAAAAAAAA", "AAAA"),
                 seal("{}", "complainant")))).isEqualTo(PoisonEventException.SEALED_VALUE_UNOPENABLE);

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import org.hotline.deadlines.domain.StatutoryClocks;
 import org.hotline.deadlines.domain.WorkingCalendar;
@@ -20,7 +21,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
-/** The routing use case and its metrics, the statutory clocks that date its assignments, with its consumer group's lag as the broker sees it. */
+/**
+ * The routing use case and its metrics, the statutory clocks that date its assignments, and its consumer group's lag
+ * as the broker sees it.
+ */
 @Configuration(proxyBeanMethods = false)
 class RoutingConfiguration {
 
@@ -45,14 +49,16 @@ class RoutingConfiguration {
 
     /** Fails the start on any problem of the calendar or the clocks, each with its file and line. */
     @Bean
-    StatutoryClocks statutoryClocks(RoutingProperties properties, ResourcePatternResolver resources)
+    StatutoryClocks statutoryClocks(RoutingProperties properties, ResourcePatternResolver resources, Clock clock)
             throws IOException {
-        RoutingProperties.Deadlines files = properties.deadlines();
+        RoutingProperties.DeadlineSources files = properties.deadlines();
         DeadlineFiles reader = new DeadlineFiles(resources);
         WorkingCalendar calendar = reader.calendar(files.calendarLocation());
         StatutoryClocks clocks = reader.clocks(files.clocksLocation(), calendar, files.zone());
         log.info("Assignments dated on the calendar in {} (years {}) with the clocks in {}: {}",
                 files.calendarLocation(), calendar.years(), files.clocksLocation(), clocks);
+        DeadlineFiles.coverageWarning(calendar, files.calendarLocation(),
+                LocalDate.ofInstant(clock.instant(), files.zone())).ifPresent(log::warn);
         return clocks;
     }
 

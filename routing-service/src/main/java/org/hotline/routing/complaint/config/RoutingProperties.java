@@ -36,7 +36,7 @@ public record RoutingProperties(
         @DefaultValue("65536") @Min(1024) int maxPreviewBodyBytes,
         @DefaultValue("3") @Min(1) @Max(10) int routingAttempts,
         @DefaultValue @Valid PollRetry pollRetry,
-        @DefaultValue @Valid Deadlines deadlines) {
+        @DefaultValue @Valid DeadlineSources deadlines) {
 
     /**
      * @param topic the dead-letter topic; records keep their key, value and headers, with x-dead-letter-* and
@@ -78,7 +78,7 @@ public record RoutingProperties(
      * @param clocksLocation the clocks file: the bundled {@code classpath:clocks/kz/clocks.yml} or an NGO's own
      * @param zone the time zone in which the day of receipt is taken
      */
-    public record Deadlines(
+    public record DeadlineSources(
             @DefaultValue("classpath:calendar/kz/") @NotBlank @Pattern(regexp = ".*/", message = "must end with /")
             String calendarLocation,
             @DefaultValue("classpath:clocks/kz/clocks.yml") @NotBlank String clocksLocation,
