@@ -42,9 +42,20 @@ public final class Brokers {
      * read fails.
      */
     public static List<ConsumerRecord<String, byte[]>> readCommitted(EmbeddedKafkaKraftBroker broker, String topic) {
+        return read(broker, topic, "read_committed");
+    }
+
+    /** Every record of a topic, those of open and aborted transactions included, up to the end offsets seen now. */
+    public static List<ConsumerRecord<String, byte[]>> readUncommitted(EmbeddedKafkaKraftBroker broker,
+            String topic) {
+        return read(broker, topic, "read_uncommitted");
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> read(EmbeddedKafkaKraftBroker broker, String topic,
+            String isolation) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {

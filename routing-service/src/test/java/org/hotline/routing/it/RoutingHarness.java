@@ -12,27 +12,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.hotline.routing.RoutingApplication;
 import org.hotline.testsupport.Brokers;
@@ -243,47 +236,21 @@ final class RoutingHarness {
     }
 
     /**
-     * Every committed record of a topic, read from the start with {@code read_committed} up to the end offsets
-     * seen now. Records of open transactions hold the end back until they are resolved.
+     * Every committed record of a topic ({@link Brokers#readCommitted}); every decision read must also conform to
+     * the published schema (docs/schemas).
      */
     static List<ConsumerRecord<String, byte[]>> readCommitted(EmbeddedKafkaKraftBroker broker, String topic) {
-        return read(broker, topic, "read_committed");
+        List<ConsumerRecord<String, byte[]>> records = Brokers.readCommitted(broker, topic);
+        if (topic.equals("complaints.routed.v1")) {
+            records.forEach(record -> EventSchemas.assertConforms("complaint-routed.v1.schema.json",
+                    tools.jackson.databind.json.JsonMapper.builder().build().readTree(record.value())));
+        }
+        return records;
     }
 
     /** Every record of a topic, those of open and aborted transactions included. */
     static List<ConsumerRecord<String, byte[]>> readUncommitted(EmbeddedKafkaKraftBroker broker, String topic) {
-        return read(broker, topic, "read_uncommitted");
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> read(EmbeddedKafkaKraftBroker broker, String topic,
-            String isolation) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .collect(Collectors.toList());
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + topic + " to its end in 30 s");
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            if (topic.equals("complaints.routed.v1") && isolation.equals("read_committed")) {
-                // Every decision a test reads must also conform to the published schema (docs/schemas).
-                records.forEach(record -> EventSchemas.assertConforms("complaint-routed.v1.schema.json",
-                        tools.jackson.databind.json.JsonMapper.builder().build().readTree(record.value())));
-            }
-            return records;
-        }
+        return Brokers.readUncommitted(broker, topic);
     }
 
     static List<ConsumerRecord<String, byte[]>> withKey(List<ConsumerRecord<String, byte[]>> records, String key) {
