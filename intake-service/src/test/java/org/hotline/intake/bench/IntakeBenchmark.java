@@ -41,7 +41,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 public final class IntakeBenchmark {
 
-    private static final String BODY = """
+    /** The complaint both intake benchmarks send: a CONFIDENTIAL one with a 650-character description. */
+    public static final String BODY = """
             {"channel":"WEB","language":"ru",
              "incident":{"categories":["SEXUAL_HARASSMENT","EXTORTION"],"description":"%s","occurredOn":"2024-03-01","ongoing":true},
              "location":{"country":"KZ","region":"KZ-39","districtCode":"392410000","settlement":"Pertsevka"},

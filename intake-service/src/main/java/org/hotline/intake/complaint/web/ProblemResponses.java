@@ -11,6 +11,7 @@ import org.hotline.intake.complaint.application.PublicationFailedException;
 import org.hotline.intake.complaint.config.IntakeProperties;
 import org.hotline.intake.complaint.domain.IdentityInAnonymousComplaintException;
 import org.hotline.intake.complaint.domain.InvalidComplaintException;
+import org.hotline.web.json.JsonRequestSchema;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,12 +80,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> malformedJson(ComplaintRequestReader.MalformedJsonException e) {
+    ResponseEntity<ProblemDetail> malformedJson(JsonRequestSchema.MalformedJsonException e) {
         metrics.rejected("malformed_json");
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-json", "The body is not valid JSON",
-                "Parsing stopped at line " + e.line + ", column " + e.column + ".");
-        problem.setProperty("line", e.line);
-        problem.setProperty("column", e.column);
+                "Parsing stopped at line " + e.line() + ", column " + e.column() + ".");
+        problem.setProperty("line", e.line());
+        problem.setProperty("column", e.column());
         return ResponseEntity.badRequest().body(problem);
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.nio.charset.StandardCharsets;
 import org.hotline.intake.complaint.domain.FieldViolation;
 import org.hotline.intake.complaint.domain.InvalidComplaintException;
+import org.hotline.web.json.JsonRequestSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,37 +20,37 @@ class ComplaintRequestReaderTest {
     void locatesJsonNestedBeyondTheParsersLimitInsteadOfAnsweringLineMinusOne(int depth) {
         String body = "{\n\"channel\":\n" + "[".repeat(depth) + "]".repeat(depth) + "}";
 
-        ComplaintRequestReader.MalformedJsonException e = catchThrowableOfType(
-                ComplaintRequestReader.MalformedJsonException.class,
+        JsonRequestSchema.MalformedJsonException e = catchThrowableOfType(
+                JsonRequestSchema.MalformedJsonException.class,
                 () -> reader.read(body.getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(e.line).as(e.getMessage()).isEqualTo(3);
+        assertThat(e.line()).as(e.getMessage()).isEqualTo(3);
         // The 500th bracket of line 3 is the 501st level; the parser stands at it or just after it.
-        assertThat(e.column).as(e.getMessage()).isBetween(500, 501);
+        assertThat(e.column()).as(e.getMessage()).isBetween(500, 501);
     }
 
     @Test
     void locatesANumberLongerThanTheParsersLimit() {
         String body = "{\"channel\": \"WEB\",\n\"language\": " + "1".repeat(3000) + "}";
 
-        ComplaintRequestReader.MalformedJsonException e = catchThrowableOfType(
-                ComplaintRequestReader.MalformedJsonException.class,
+        JsonRequestSchema.MalformedJsonException e = catchThrowableOfType(
+                JsonRequestSchema.MalformedJsonException.class,
                 () -> reader.read(body.getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(e.line).as(e.getMessage()).isEqualTo(2);
-        assertThat(e.column).as(e.getMessage()).isPositive();
+        assertThat(e.line()).as(e.getMessage()).isEqualTo(2);
+        assertThat(e.column()).as(e.getMessage()).isPositive();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"{\n  \"channel\": \"WEB\",\n  \"language\" \"en\"}", "{\n  \"channel\": \"WEB\",\n  \"channel\": \"WEB\"}",
             "{\n  \"channel\": \"WEB\"\n} {}", "{\n  \"channel\": \"WEB\",\n  \"language\": \"e"})
     void locatesMalformedJsonByLineAndColumn(String body) {
-        ComplaintRequestReader.MalformedJsonException e = catchThrowableOfType(
-                ComplaintRequestReader.MalformedJsonException.class,
+        JsonRequestSchema.MalformedJsonException e = catchThrowableOfType(
+                JsonRequestSchema.MalformedJsonException.class,
                 () -> reader.read(body.getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(e.line).as(e.getMessage()).isEqualTo(3);
-        assertThat(e.column).as(e.getMessage()).isPositive();
+        assertThat(e.line()).as(e.getMessage()).isEqualTo(3);
+        assertThat(e.column()).as(e.getMessage()).isPositive();
     }
 
     @Test
@@ -88,13 +89,5 @@ class ComplaintRequestReaderTest {
 
         assertThat(e.violations()).extracting(FieldViolation::field)
                 .containsExactly("incident.a" + "b".repeat(39) + "…");
-    }
-
-    @Test
-    void repeatsAShortUnknownFieldNameWhole() {
-        assertThat(ComplaintRequestReader.shownName("priority")).isEqualTo("priority");
-        assertThat(ComplaintRequestReader.shownName("x".repeat(40))).isEqualTo("x".repeat(40));
-        assertThat(ComplaintRequestReader.shownName("\uD83D\uDE00".repeat(41)))
-                .isEqualTo("\uD83D\uDE00".repeat(40) + "…");
     }
 }

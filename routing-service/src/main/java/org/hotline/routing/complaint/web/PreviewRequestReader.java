@@ -16,34 +16,21 @@ import org.hotline.routing.rules.domain.ComplainantMode;
 import org.hotline.routing.rules.domain.ComplaintFacts;
 import org.hotline.routing.rules.domain.Sector;
 import org.hotline.routing.rules.domain.WorkplaceType;
+import org.hotline.web.json.JsonRequestSchema;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the body of {@code POST /api/v1/routing/preview}: the same JSON as {@code POST /api/v1/complaints} of
- * the intake (docs/api.md), checked for shape the same way (unknown fields, wrong JSON types, duplicate keys),
- * and turned into the facts routing decides on. Routing owns this copy of the request's shape. What routing
- * does not decide on (description, contact details) is accepted and ignored, and a region the directory does
- * not list is not an error: the preview then shows the fallback the service would make.
+ * the intake (docs/api.md), whose shape both services check against the one published schema
+ * (docs/schemas/complaint-request.v1.schema.json: unknown fields, wrong JSON types, duplicate keys), and turned into
+ * the facts routing decides on. What routing does not decide on (description, contact details) is accepted and
+ * ignored, and a region the directory does not list is not an error: the preview then shows the fallback the
+ * service would make.
  */
 final class PreviewRequestReader {
 
-    private static final Map<String, Set<String>> FIELDS = Map.of(
-            "", Set.of("channel", "language", "incident", "location", "workplace", "accused", "victim", "risk",
-                    "complainant"),
-            "incident", Set.of("categories", "description", "occurredOn", "ongoing"),
-            "location", Set.of("country", "region", "districtCode", "settlement"),
-            "workplace", Set.of("sector", "type", "organizationName"),
-            "accused", Set.of("role", "publicOfficial"),
-            "victim", Set.of("minor"),
-            "risk", Set.of("immediateDanger"),
-            "complainant", Set.of("mode", "name", "email", "phone", "preferredLanguage", "consentToContact"));
-    private static final Set<String> CHANNELS = Set.of("WEB", "HOTLINE", "PARTNER_API");
-    private static final Set<String> LANGUAGES = Set.of("kk", "ru", "en");
+    static final String SCHEMA = "complaint-request.v1.schema.json";
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     /** Kazakhstan's letter codes retired in 2022, mapped as the intake maps them. */
     private static final Map<String, String> RETIRED = Map.ofEntries(
@@ -54,37 +41,31 @@ final class PreviewRequestReader {
             Map.entry("KZ-SHY", "KZ-79"), Map.entry("KZ-VOS", "KZ-63"), Map.entry("KZ-YUZ", "KZ-61"),
             Map.entry("KZ-ZAP", "KZ-27"), Map.entry("KZ-ZHA", "KZ-31"));
 
-    private final JsonMapper mapper = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    private final JsonRequestSchema schema = JsonRequestSchema.load(SCHEMA);
+    /** Routing decides on neither, so it keeps no type of its own for them: the schema's lists are the rule. */
+    private final List<String> channels = schema.allowedValues("/properties/channel");
+    private final List<String> languages = schema.allowedValues("/properties/language");
     private final Clock clock;
 
     PreviewRequestReader(Clock clock) {
         this.clock = clock;
     }
 
-    /** @throws MalformedJsonException when the body is not JSON at all */
+    /** @throws JsonRequestSchema.MalformedJsonException when the body is not JSON at all */
     ComplaintFacts read(byte[] body) {
-        JsonNode root;
-        try {
-            root = mapper.readTree(body);
-        } catch (JacksonException e) {
-            throw new MalformedJsonException(e.getOriginalMessage(), e.getLocation() == null ? -1
-                    : e.getLocation().getLineNr(), e.getLocation() == null ? -1 : e.getLocation().getColumnNr());
-        }
-        if (root == null || root.isMissingNode() || !root.isObject()) {
+        JsonNode root = schema.parse(body);
+        if (root.isMissingNode() || !root.isObject()) {
             throw new InvalidPreviewException(List.of(new FieldViolation("$", "the body must be a JSON object")));
         }
         Shape shape = new Shape();
-        shape.unknownFields(root, "");
+        schema.violations(root).forEach(violation -> shape.fail(violation.path(), violation.problem()));
         String channel = shape.string(root, "channel", true);
-        if (channel != null && !CHANNELS.contains(channel)) {
-            shape.fail("channel", "must be one of " + String.join(", ", CHANNELS));
+        if (channel != null && !channels.contains(channel)) {
+            shape.fail("channel", "must be one of " + String.join(", ", channels));
         }
         String language = shape.string(root, "language", true);
-        if (language != null && !LANGUAGES.contains(language)) {
-            shape.fail("language", "must be one of kk, ru, en");
+        if (language != null && !languages.contains(language)) {
+            shape.fail("language", "must be one of " + String.join(", ", languages));
         }
         JsonNode incident = shape.object(root, "incident", true);
         Set<Category> categories = EnumSet.noneOf(Category.class);
@@ -157,20 +138,10 @@ final class PreviewRequestReader {
                 region, region != null, district, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
     }
 
-    /** The body is not parseable JSON; line and column point at the first problem. */
-    static final class MalformedJsonException extends RuntimeException {
-
-        final int line;
-        final int column;
-
-        MalformedJsonException(String message, int line, int column) {
-            super(message);
-            this.line = line;
-            this.column = column;
-        }
-    }
-
-    /** Walks the tree, collecting every violation with its path. */
+    /**
+     * Walks the tree, collecting every violation of the values with its path. A value of the wrong JSON type is
+     * skipped: the schema has reported it.
+     */
     private static final class Shape {
 
         final List<FieldViolation> violations = new ArrayList<>();
@@ -187,12 +158,7 @@ final class PreviewRequestReader {
                 }
                 return null;
             }
-            if (!node.isObject()) {
-                fail(name, "must be a JSON object");
-                return null;
-            }
-            unknownFields(node, name);
-            return node;
+            return node.isObject() ? node : null;
         }
 
         @Nullable String string(JsonNode parent, String path, boolean required) {
@@ -203,11 +169,7 @@ final class PreviewRequestReader {
                 }
                 return null;
             }
-            if (!node.isString()) {
-                fail(path, "must be a JSON string");
-                return null;
-            }
-            return node.stringValue();
+            return node.isString() ? node.stringValue() : null;
         }
 
         @Nullable Boolean bool(JsonNode parent, String path) {
@@ -215,11 +177,7 @@ final class PreviewRequestReader {
             if (node == null || node.isNull()) {
                 return null;
             }
-            if (!node.isBoolean()) {
-                fail(path, "must be true or false");
-                return null;
-            }
-            return node.booleanValue();
+            return node.isBoolean() ? node.booleanValue() : null;
         }
 
         List<String> strings(JsonNode parent, String path) {
@@ -228,18 +186,12 @@ final class PreviewRequestReader {
             if (node == null || node.isNull()) {
                 return values;
             }
-            if (!node.isArray()) {
-                fail(path, "must be a JSON array of strings");
-                return values;
-            }
-            int index = 0;
-            for (JsonNode element : node.values()) {
-                if (element.isString()) {
-                    values.add(element.stringValue());
-                } else {
-                    fail(path + "[" + index + "]", "must be a JSON string");
+            if (node.isArray()) {
+                for (JsonNode element : node.values()) {
+                    if (element.isString()) {
+                        values.add(element.stringValue());
+                    }
                 }
-                index++;
             }
             return values;
         }
@@ -257,15 +209,6 @@ final class PreviewRequestReader {
                 }
                 fail(path, "must be one of " + String.join(", ", names));
                 return null;
-            }
-        }
-
-        void unknownFields(JsonNode node, String path) {
-            Set<String> known = FIELDS.getOrDefault(path, Set.of());
-            for (String name : node.propertyNames()) {
-                if (!known.contains(name)) {
-                    fail(path.isEmpty() ? name : path + "." + name, "is not a field of this API");
-                }
             }
         }
 

@@ -4,6 +4,7 @@ import static org.hotline.web.http.Problems.problem;
 
 import java.util.List;
 import java.util.Map;
+import org.hotline.web.json.JsonRequestSchema;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -30,11 +31,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> malformedJson(PreviewRequestReader.MalformedJsonException e) {
+    ResponseEntity<ProblemDetail> malformedJson(JsonRequestSchema.MalformedJsonException e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-json", "The body is not valid JSON",
-                "Parsing stopped at line " + e.line + ", column " + e.column + ".");
-        problem.setProperty("line", e.line);
-        problem.setProperty("column", e.column);
+                "Parsing stopped at line " + e.line() + ", column " + e.column() + ".");
+        problem.setProperty("line", e.line());
+        problem.setProperty("column", e.column());
         return ResponseEntity.badRequest().body(problem);
     }
 

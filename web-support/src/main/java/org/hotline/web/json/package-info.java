@@ -1,0 +1,9 @@
+/**
+ * Request bodies read against the JSON Schemas the project publishes in docs/schemas, packaged in this jar: the
+ * documented contract is the one the code checks, and two services that take the same body check it with the
+ * same file ({@link org.hotline.web.json.JsonRequestSchema}).
+ */
+@NullMarked
+package org.hotline.web.json;
+
+import org.jspecify.annotations.NullMarked;
