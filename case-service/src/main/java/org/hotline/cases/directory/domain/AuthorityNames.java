@@ -4,20 +4,37 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The bodies' names by directory id, each by language ({@code kk}, {@code ru}, {@code en}), as the routing
- * directory states them. The case service needs them for the bodies escalation adds: routing's decision carries
- * the names of the bodies it chose, but a rung is named in the ladder by id alone.
+ * The bodies' names by directory id, each by language ({@code kk}, {@code ru}, {@code en}), and the language each
+ * body is written to in, as the routing directory states them. The case service needs them for the bodies
+ * escalation adds: routing's decision carries the names and languages of the bodies it chose, but a rung is named
+ * in the ladder by id alone.
  */
 public final class AuthorityNames {
 
-    private final Map<String, Map<String, String>> byId;
+    /** The correspondence language of a body whose directory entry gives none, as routing's default. */
+    public static final String DEFAULT_LANGUAGE = "ru";
 
-    public AuthorityNames(Map<String, Map<String, String>> byId) {
+    private final Map<String, Map<String, String>> byId;
+    private final Map<String, String> languages;
+
+    public AuthorityNames(Map<String, Map<String, String>> byId, Map<String, String> languages) {
         Map<String, Map<String, String>> copy = new LinkedHashMap<>();
         byId.forEach((id, names) -> copy.put(id, Map.copyOf(names)));
         this.byId = Map.copyOf(copy);
+        this.languages = Map.copyOf(languages);
+    }
+
+    /** The language the body is written to in ({@code kk}, {@code ru} or {@code en}). */
+    public String correspondenceLanguage(String authorityId) {
+        return languages.getOrDefault(authorityId, DEFAULT_LANGUAGE);
+    }
+
+    /** Every body's id. */
+    public Set<String> ids() {
+        return byId.keySet();
     }
 
     /** The body's names by language; empty for an id the directory does not hold. */

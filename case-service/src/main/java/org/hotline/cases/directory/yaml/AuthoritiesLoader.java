@@ -13,8 +13,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * Reads the bodies' names from the routing directory's {@code authorities.yml} ({@code authorities:} a list of
- * {@code id}, {@code name: {kk, ru, en}} and fields the case service does not use). Routing owns the file and checks
+ * Reads the bodies' names and correspondence languages from the routing directory's {@code authorities.yml}
+ * ({@code authorities:} a list of {@code id}, {@code name: {kk, ru, en}}, {@code correspondenceLanguage} and fields
+ * the case service does not use). Routing owns the file and checks
  * all of it; this reads only the fields it needs and ignores the others, so that a field routing adds does not stop
  * the case service. Every problem is reported with its line, and any problem fails the load.
  */
@@ -28,6 +29,7 @@ public final class AuthoritiesLoader {
         YamlNodes yaml = new YamlNodes(fileName, (name, line, problem) -> problems.add(name + ":" + line + ": "
                 + problem));
         Map<String, Map<String, String>> names = new LinkedHashMap<>();
+        Map<String, String> languages = new LinkedHashMap<>();
         MappingNode root = yaml.root(content);
         if (root != null) {
             for (MappingNode authority : yaml.mappings(read(root), "authorities", root, true)) {
@@ -48,12 +50,18 @@ public final class AuthoritiesLoader {
                 if (names.putIfAbsent(id, texts) != null) {
                     yaml.fail(authority, "authority id '" + id + "' is used twice");
                 }
+                String language = yaml.text(fields, "correspondenceLanguage", authority, false);
+                if (language != null && !LANGUAGES.contains(language)) {
+                    yaml.fail(authority, "correspondenceLanguage must be one of " + String.join(", ", LANGUAGES));
+                } else {
+                    languages.put(id, language == null ? AuthorityNames.DEFAULT_LANGUAGE : language);
+                }
             }
         }
         if (!problems.isEmpty()) {
             throw new InvalidDirectoryException(problems);
         }
-        return new AuthorityNames(names);
+        return new AuthorityNames(names, languages);
     }
 
     /** The mapping's entries by key, all of them: routing checks which keys are allowed. */

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.hotline.cases.directory.application.InvalidDirectoryException;
 import org.hotline.cases.directory.config.DirectoryProperties;
 import org.hotline.cases.directory.domain.AuthorityNames;
@@ -19,9 +21,10 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * Loads the ladder at start and fails the start on any problem in it, or when it names a body by id that the
- * directory's names file lacks: a rung without a name would reach the complainant as an empty line, and most likely
- * the ladder and the directory have drifted apart (a body renamed in one of them).
+ * Loads the ladder at start and fails the start on any problem in it, or when a rung the ladder names by id, or a
+ * rung its patterns give any body of the directory, is a body that the directory's names file lacks: a rung
+ * without a name would reach the complainant as an empty line, and most likely the ladder and the directory have
+ * drifted apart (a body renamed in one of them).
  */
 @Configuration(proxyBeanMethods = false)
 class EscalationConfiguration {
@@ -34,7 +37,7 @@ class EscalationConfiguration {
         Resource resource = resources.getResource(properties.ladderLocation());
         try (InputStream in = resource.getInputStream()) {
             Ladder ladder = new LadderLoader().load(Objects.requireNonNull(resource.getFilename()), in.readAllBytes());
-            List<String> missing = names.missing(ladder.namedAuthorityIds());
+            List<String> missing = names.missing(rungsOfEveryBody(ladder, names));
             if (!missing.isEmpty()) {
                 String file = Objects.requireNonNull(resources.getResource(directory.location()).getFilename());
                 throw new InvalidDirectoryException(List.of(file + ": the ladder names bodies the directory does not "
@@ -46,7 +49,20 @@ class EscalationConfiguration {
     }
 
     @Bean
-    SilenceCheck silenceCheck(Ladder ladder, StatutoryClocks clocks) {
-        return new SilenceCheck(ladder, clocks);
+    SilenceCheck silenceCheck(Ladder ladder, StatutoryClocks clocks, AuthorityNames names) {
+        return new SilenceCheck(ladder, clocks, names::correspondenceLanguage);
+    }
+
+    /**
+     * The bodies the ladder names by id, and every rung a body of the directory climbs to: a rung written as a
+     * pattern ({@code kz-{region}-prosecutor}) is checked for each body it applies to, so that an edited ladder
+     * pointing a region at a body that does not exist fails the start, not a letter months later.
+     */
+    static Set<String> rungsOfEveryBody(Ladder ladder, AuthorityNames names) {
+        Set<String> rungs = new TreeSet<>(ladder.namedAuthorityIds());
+        for (String body : names.ids()) {
+            ladder.above(body).ifPresent(above -> above.forEach(rung -> rungs.add(rung.authorityId())));
+        }
+        return rungs;
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.hotline.cases.casefile.domain.Assignment;
 import org.hotline.cases.casefile.domain.CaseFile;
 import org.hotline.cases.casefile.domain.Circumstances;
@@ -28,16 +29,20 @@ import org.hotline.deadlines.domain.StatutoryClocks;
  */
 public final class SilenceCheck {
 
-    /** A rung's correspondence language until notification reads the directory's (all its state bodies use ru). */
-    static final String RUNG_LANGUAGE = "ru";
     static final String ALREADY_TOLD = "already-told";
 
     private final Ladder ladder;
     private final StatutoryClocks clocks;
+    private final Function<String, String> correspondenceLanguage;
 
-    public SilenceCheck(Ladder ladder, StatutoryClocks clocks) {
+    /**
+     * @param correspondenceLanguage a body's language by directory id: a rung's acknowledgement page speaks it, as
+     *     its letter does
+     */
+    public SilenceCheck(Ladder ladder, StatutoryClocks clocks, Function<String, String> correspondenceLanguage) {
         this.ladder = ladder;
         this.clocks = clocks;
+        this.correspondenceLanguage = correspondenceLanguage;
     }
 
     /** What is due in {@code file} at {@code now}, and the file recording that it was issued. */
@@ -87,7 +92,8 @@ public final class SilenceCheck {
                 continue;
             }
             Deadlines deadlines = clocks.deadlines(rung.authorityId(), rung.authorityType(), null, now);
-            Assignment told = Assignment.rung(rung.authorityId(), rung.authorityType(), RUNG_LANGUAGE,
+            Assignment told = Assignment.rung(rung.authorityId(), rung.authorityType(),
+                    correspondenceLanguage.apply(rung.authorityId()),
                     deadlines.acknowledgeBy(), deadlines.answerBy(), now,
                     silent.ladderOf() != null ? silent.ladderOf() : silent.authorityId(), place);
             Escalation step = new Escalation(silent.authorityId(), rung.authorityId(), now,

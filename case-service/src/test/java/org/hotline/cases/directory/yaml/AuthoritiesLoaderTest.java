@@ -57,6 +57,22 @@ class AuthoritiesLoaderTest {
     }
 
     @Test
+    void readsTheLanguageEachBodyIsWrittenToInRussianWhenNoneIsGiven() {
+        AuthorityNames names = load("""
+                authorities:
+                  - id: kz-39-akimat
+                    name: { kk: "Әкімдік", ru: "Акимат", en: "Akimat" }
+                    correspondenceLanguage: kk
+                  - id: kz-ombudsman
+                    name: { kk: "Омбудсмен", ru: "Уполномоченный", en: "Commissioner" }
+                """);
+
+        assertThat(names.correspondenceLanguage("kz-39-akimat")).isEqualTo("kk");
+        assertThat(names.correspondenceLanguage("kz-ombudsman")).isEqualTo("ru");
+        assertThat(names.ids()).containsExactlyInAnyOrder("kz-39-akimat", "kz-ombudsman");
+    }
+
+    @Test
     void reportsEveryProblemWithItsLine() {
         assertThatThrownBy(() -> load("""
                 authorities:
@@ -67,11 +83,15 @@ class AuthoritiesLoaderTest {
                   - id: kz-police
                   - id: kz-prosecutor
                     name: { ru: "Генеральная прокуратура РК" }
+                  - id: kz-39-akimat
+                    name: { kk: "Әкімдік", ru: "Акимат", en: "Akimat" }
+                    correspondenceLanguage: de
                 """))
                 .isInstanceOf(InvalidDirectoryException.class)
                 .hasMessageContaining("authorities.yml:4: authority id 'kz-ombudsman' is used twice")
                 .hasMessageContaining("authorities.yml:6: 'name' is required")
-                .hasMessageContaining("authorities.yml:8: 'kk' is required");
+                .hasMessageContaining("authorities.yml:8: 'kk' is required")
+                .hasMessageContaining("authorities.yml:9: correspondenceLanguage must be one of kk, ru, en");
     }
 
     private static AuthorityNames bundled() throws IOException {

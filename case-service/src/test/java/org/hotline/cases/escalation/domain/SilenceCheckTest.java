@@ -40,7 +40,7 @@ class SilenceCheckTest {
     private static final WorkingCalendar CALENDAR = DeadlineFiles.bundledCalendar();
     private static final StatutoryClocks CLOCKS = new StatutoryClocks(CALENDAR, ALMATY, new Clock(3, 15), Map.of(),
             Map.of());
-    private static final SilenceCheck CHECK = new SilenceCheck(BundledLadder.kazakhstan(), CLOCKS);
+    private static final SilenceCheck CHECK = new SilenceCheck(BundledLadder.kazakhstan(), CLOCKS, body -> "ru");
 
     private static Instant noonOn(LocalDate day) {
         return day.atTime(LocalTime.NOON).atZone(ALMATY).toInstant();
@@ -110,6 +110,16 @@ class SilenceCheckTest {
     }
 
     @Test
+    void givesTheRungTheLanguageTheDirectoryWritesToItIn() {
+        SilenceCheck check = new SilenceCheck(BundledLadder.kazakhstan(), CLOCKS,
+                body -> body.equals("kz-39-prosecutor") ? "kk" : "ru");
+
+        SilenceCheck.Checked checked = check.check(policeCase(), noonOn(LocalDate.of(2026, 12, 23)));
+
+        assertThat(checked.file().assignment("kz-39-prosecutor").orElseThrow().language()).isEqualTo("kk");
+    }
+
+    @Test
     void doesNotEscalateABodyThatWasOnlySentACopy() {
         SilenceCheck.Checked checked = CHECK.check(policeCase(), noonOn(LocalDate.of(2026, 12, 23)));
 
@@ -145,7 +155,7 @@ class SilenceCheckTest {
                     when:
                       - { sectors: [PUBLIC], workplaceTypes: [SCHOOL], accusedRoles: [HEAD_OF_ORGANIZATION] }
                     reason: The district department appoints the head.
-                """), CLOCKS);
+                """), CLOCKS, body -> "ru");
         CaseFile file = notified(new Circumstances("PUBLIC", "SCHOOL", "HEAD_OF_ORGANIZATION", true),
                 body("kz-39-391010000-akimat", "TRIAGE", "PRIMARY"));
 
