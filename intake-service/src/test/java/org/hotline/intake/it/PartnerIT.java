@@ -3,6 +3,7 @@ package org.hotline.intake.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hotline.intake.it.IntakeHarness.readCommittedIncluding;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,6 +29,7 @@ class PartnerIT {
     private static final String TOPIC = "partner.complaints.received.v1";
     private static final String ALMATY_KEY = "almaty-key-" + UUID.randomUUID();
     private static final String KOSTANAY_KEY = "kostanay-key-" + UUID.randomUUID();
+    private static final String KOSTANAY_OLD_KEY = "kostanay-old-key-" + UUID.randomUUID();
 
     private static EmbeddedKafkaKraftBroker broker;
     private static ConfigurableApplicationContext intake;
@@ -46,7 +48,8 @@ class PartnerIT {
                 "hotline.intake.partners.accounts[0].period=1h",
                 "hotline.intake.partners.accounts[0].burst=4",
                 "hotline.intake.partners.accounts[1].name=ngo-kostanay",
-                "hotline.intake.partners.accounts[1].key-sha256=" + sha256(KOSTANAY_KEY));
+                "hotline.intake.partners.accounts[1].key-sha256=" + sha256(KOSTANAY_KEY),
+                "hotline.intake.partners.accounts[1].previous-key-sha256s[0]=" + sha256(KOSTANAY_OLD_KEY));
     }
 
     @AfterAll
@@ -100,6 +103,21 @@ class PartnerIT {
         assertThat(readCommittedIncluding(broker, TOPIC, accepted)).extracting(ConsumerRecord::key)
                 .as("one record per complaint accepted, none for the retry or the refusals")
                 .containsExactlyInAnyOrderElementsOf(accepted);
+    }
+
+    @Test
+    void takesAPartnersPreviousKeyWhileItChangesKeysAndCountsItsUse() {
+        // An invalid body: the partner filter has let the request through when the answer is 400, not 401, and
+        // nothing reaches the topic that the other test counts.
+        HttpResponse<String> oldKey = IntakeHarness.postJson(intake, "{\"channel\": \"FAX\"}",
+                "Authorization", "Bearer " + KOSTANAY_OLD_KEY);
+        HttpResponse<String> mistypedOldKey = IntakeHarness.postJson(intake, "{\"channel\": \"FAX\"}",
+                "Authorization", "Bearer " + KOSTANAY_OLD_KEY + "x");
+
+        assertThat(oldKey.statusCode()).as(oldKey.body()).isEqualTo(400);
+        assertThat(mistypedOldKey.statusCode()).as(mistypedOldKey.body()).isEqualTo(401);
+        assertThat(intake.getBean(MeterRegistry.class).get("hotline.intake.partner.previous.key.requests")
+                .tag("partner", "ngo-kostanay").counter().count()).isEqualTo(1.0);
     }
 
     private static HttpResponse<String> submit(String partnerKey, String idempotencyKey) {

@@ -1,5 +1,6 @@
 package org.hotline.intake.partner.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.hotline.intake.partner.web.Partner;
 import org.hotline.intake.partner.web.PartnerKeyFilter;
 import org.hotline.intake.partner.web.PartnerKeys;
@@ -28,13 +29,14 @@ class PartnerConfiguration {
     PartnerKeys partnerKeys(PartnerProperties properties) {
         return new PartnerKeys(properties.accounts().stream().map(account -> new PartnerKeys.Configured(
                 new Partner(account.name(), new Rate(account.requests(), account.period(), account.burst())),
-                account.keySha256())).toList());
+                account.keySha256(), account.previousKeySha256s())).toList());
     }
 
     @Bean
-    FilterRegistrationBean<PartnerKeyFilter> partnerKeyFilter(PartnerKeys partners, ProblemResponder problems) {
+    FilterRegistrationBean<PartnerKeyFilter> partnerKeyFilter(PartnerKeys partners, ProblemResponder problems,
+            MeterRegistry meters) {
         FilterRegistrationBean<PartnerKeyFilter> registration =
-                new FilterRegistrationBean<>(new PartnerKeyFilter(partners, problems));
+                new FilterRegistrationBean<>(new PartnerKeyFilter(partners, problems, meters));
         registration.addUrlPatterns("/api/v1/complaints");
         registration.setOrder(ORDER);
         return registration;

@@ -25,6 +25,10 @@ public record PartnerProperties(@DefaultValue @NotNull @Valid List<Account> acco
      *     underscore
      * @param keySha256 the SHA-256 of the partner's key, in lower-case hex: the key itself is given to the
      *     partner and kept nowhere here (docs/security.md says how to make one)
+     * @param previousKeySha256s the SHA-256 of keys the partner may still use while it moves to {@code keySha256}:
+     *     a key is changed by giving the new one while the old one still works, so that no request of the partner
+     *     is refused in between; each counts in {@code hotline.intake.partner.previous.key.requests}, and once that
+     *     stays flat the old key is removed
      * @param requests complaints the partner may send per {@code period}, sustained, instead of the per-address
      *     limit: a partner sends for many people from few addresses
      * @param period the period of {@code requests}
@@ -34,6 +38,8 @@ public record PartnerProperties(@DefaultValue @NotNull @Valid List<Account> acco
             @NotNull @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String name,
             @NotNull @Pattern(regexp = "[0-9a-f]{64}", message = "must be 64 lower-case hex digits (SHA-256)")
             String keySha256,
+            @DefaultValue @NotNull List<@NotNull @Pattern(regexp = "[0-9a-f]{64}",
+                    message = "must be 64 lower-case hex digits (SHA-256)") String> previousKeySha256s,
             @DefaultValue("600") @Min(1) int requests,
             @DefaultValue("1m") @NotNull Duration period,
             @DefaultValue("60") @Min(1) int burst) {

@@ -1,5 +1,6 @@
 package org.hotline.intake.partner.web;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,12 +25,17 @@ public final class PartnerKeyFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(PartnerKeyFilter.class);
     private static final String BEARER = "bearer ";
 
+    /** Requests with a partner's previous key, by partner: the old key may go once this stays flat. */
+    static final String PREVIOUS_KEY_REQUESTS = "hotline.intake.partner.previous.key.requests";
+
     private final PartnerKeys partners;
     private final ProblemResponder problems;
+    private final MeterRegistry meters;
 
-    public PartnerKeyFilter(PartnerKeys partners, ProblemResponder problems) {
+    public PartnerKeyFilter(PartnerKeys partners, ProblemResponder problems, MeterRegistry meters) {
         this.partners = partners;
         this.problems = problems;
+        this.meters = meters;
     }
 
     @Override
@@ -45,8 +51,8 @@ public final class PartnerKeyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Partner partner = partners.find(authorization.substring(BEARER.length()).strip());
-        if (partner == null) {
+        PartnerKeys.Found found = partners.find(authorization.substring(BEARER.length()).strip());
+        if (found == null) {
             log.debug("complaint submission refused: a partner key that is nobody's");
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + ProblemResponder.REALM
                     + "\", error=\"invalid_token\"");
@@ -55,7 +61,10 @@ public final class PartnerKeyFilter extends OncePerRequestFilter {
                     + "key you were given, or no Authorization header to submit as the public.");
             return;
         }
-        partner.attachTo(request);
+        if (found.previousKey()) {
+            meters.counter(PREVIOUS_KEY_REQUESTS, "partner", found.partner().name()).increment();
+        }
+        found.partner().attachTo(request);
         chain.doFilter(request, response);
     }
 }

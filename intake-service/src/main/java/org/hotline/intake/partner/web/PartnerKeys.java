@@ -13,11 +13,22 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PartnerKeys {
 
-    /** A partner's key as configured: its name, the SHA-256 of its key (lower-case hex) and its rate. */
-    public record Configured(Partner partner, String keySha256) {
+    /**
+     * A partner as configured: its name and rate, the SHA-256 of its key and of the keys it may still use while it
+     * changes keys (lower-case hex).
+     */
+    public record Configured(Partner partner, String keySha256, List<String> previousKeySha256s) {
+
+        public Configured {
+            previousKeySha256s = List.copyOf(previousKeySha256s);
+        }
     }
 
-    private final Map<String, Partner> byKeyHash = new HashMap<>();
+    /** The partner a key is, and whether it is one of the partner's previous keys. */
+    public record Found(Partner partner, boolean previousKey) {
+    }
+
+    private final Map<String, Found> byKeyHash = new HashMap<>();
 
     public PartnerKeys(List<Configured> partners) {
         Map<String, Partner> byName = new HashMap<>();
@@ -26,14 +37,22 @@ public final class PartnerKeys {
             if (byName.put(partner.name(), partner) != null) {
                 throw new IllegalArgumentException("two partner accounts are named " + partner.name());
             }
-            if (byKeyHash.put(configured.keySha256(), partner) != null) {
-                throw new IllegalArgumentException("partner " + partner.name() + " has the key of another partner");
-            }
+            put(configured.keySha256(), new Found(partner, false));
+            configured.previousKeySha256s().forEach(previous -> put(previous, new Found(partner, true)));
         }
     }
 
-    /** The partner whose key this is, or null. */
-    public @Nullable Partner find(String key) {
+    /** The partner whose key, current or previous, this is; null when it is nobody's. */
+    public @Nullable Found find(String key) {
         return byKeyHash.get(HexFormat.of().formatHex(Partner.sha256(key)));
+    }
+
+    private void put(String keySha256, Found found) {
+        Found before = byKeyHash.put(keySha256, found);
+        if (before != null) {
+            throw new IllegalArgumentException("partner " + found.partner().name() + " has a key given twice, or "
+                    + "the key of another partner" + (before.partner().name().equals(found.partner().name()) ? ""
+                            : " (" + before.partner().name() + ")"));
+        }
     }
 }
