@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -pl intake-service -am test-compile -DskipTests
-./mvnw -q -B -pl intake-service dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+./mvnw -q -B -pl intake-service dependency:build-classpath -Dmdep.outputFile=target/bench.classpath \
+  -Dmdep.includeScope=test
 exec java -Xmx512m \
   -Dbench.rounds="${BENCH_ROUNDS:-7}" \
   -Dbench.roundMillis="${BENCH_ROUND_MILLIS:-1500}" \

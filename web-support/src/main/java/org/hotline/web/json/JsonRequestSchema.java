@@ -117,8 +117,8 @@ public final class JsonRequestSchema {
     }
 
     /**
-     * Every field the schema does not list and every value of the wrong JSON type, in the order the schema lists
-     * its fields; none when the shape is right.
+     * Every field the schema does not list and every value of the wrong JSON type, in the order the validator
+     * reports them (not necessarily the body's); none when the shape is right.
      */
     public List<Violation> violations(JsonNode body) {
         List<Violation> violations = new ArrayList<>();
@@ -146,8 +146,10 @@ public final class JsonRequestSchema {
         return value != null && value.isNull() && !inArray;
     }
 
+    /** {@code typeKeyword}: the schema's {@code type}, a name or a list like {@code ["string", "null"]}. */
     private static String mustBe(JsonNode typeKeyword, NodePath location) {
-        String type = typeKeyword.isArray() ? typeKeyword.get(0).asString() : typeKeyword.asString();
+        String type = !typeKeyword.isArray() ? typeKeyword.asString() : typeKeyword.values().stream()
+                .map(JsonNode::asString).filter(name -> !name.equals("null")).findFirst().orElse("null");
         return switch (type) {
             case "object" -> location.getNameCount() == 0 ? "the body must be a JSON object" : "must be a JSON object";
             case "boolean" -> "must be true or false";

@@ -14,7 +14,10 @@ import java.util.Set;
  */
 public final class AuthorityNames {
 
-    /** The correspondence language of a body whose directory entry gives none, as routing's default. */
+    /**
+     * The correspondence language of a body whose entry gives none. Routing refuses such a file, so only a file
+     * routing would not load lacks it; the bodies of Kazakhstan's directory are written to in Russian.
+     */
     public static final String DEFAULT_LANGUAGE = "ru";
 
     private final Map<String, Map<String, String>> byId;

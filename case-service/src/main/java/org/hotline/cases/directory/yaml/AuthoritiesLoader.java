@@ -15,9 +15,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 /**
  * Reads the bodies' names and correspondence languages from the routing directory's {@code authorities.yml}
  * ({@code authorities:} a list of {@code id}, {@code name: {kk, ru, en}}, {@code correspondenceLanguage} and fields
- * the case service does not use). Routing owns the file and checks
- * all of it; this reads only the fields it needs and ignores the others, so that a field routing adds does not stop
- * the case service. Every problem is reported with its line, and any problem fails the load.
+ * the case service does not use). Routing owns the file and checks all of it; this reads only the fields it needs
+ * and ignores the others, so that a field routing adds does not stop the case service. Every problem is reported
+ * with its line, and any problem fails the load.
  */
 public final class AuthoritiesLoader {
 

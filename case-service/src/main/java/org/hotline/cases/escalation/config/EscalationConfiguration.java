@@ -3,8 +3,9 @@ package org.hotline.cases.escalation.config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.hotline.cases.directory.application.InvalidDirectoryException;
 import org.hotline.cases.directory.config.DirectoryProperties;
@@ -37,7 +38,10 @@ class EscalationConfiguration {
         Resource resource = resources.getResource(properties.ladderLocation());
         try (InputStream in = resource.getInputStream()) {
             Ladder ladder = new LadderLoader().load(Objects.requireNonNull(resource.getFilename()), in.readAllBytes());
-            List<String> missing = names.missing(rungsOfEveryBody(ladder, names));
+            Map<String, String> rungs = rungsOfEveryBody(ladder, names);
+            List<String> missing = names.missing(rungs.keySet()).stream()
+                    .map(rung -> rungs.get(rung).isEmpty() ? rung : rung + " (a rung of " + rungs.get(rung) + ")")
+                    .toList();
             if (!missing.isEmpty()) {
                 String file = Objects.requireNonNull(resources.getResource(directory.location()).getFilename());
                 throw new InvalidDirectoryException(List.of(file + ": the ladder names bodies the directory does not "
@@ -54,14 +58,16 @@ class EscalationConfiguration {
     }
 
     /**
-     * The bodies the ladder names by id, and every rung a body of the directory climbs to: a rung written as a
-     * pattern ({@code kz-{region}-prosecutor}) is checked for each body it applies to, so that an edited ladder
-     * pointing a region at a body that does not exist fails the start, not a letter months later.
+     * The bodies the ladder names by id (with an empty text), and every rung a body of the directory climbs to (with
+     * the first body, by id, that climbs to it): a rung written as a pattern ({@code kz-{region}-prosecutor}) is
+     * checked for each body it applies to, so that an edited ladder pointing a region at a body that does not exist
+     * fails the start, not a letter months later.
      */
-    static Set<String> rungsOfEveryBody(Ladder ladder, AuthorityNames names) {
-        Set<String> rungs = new TreeSet<>(ladder.namedAuthorityIds());
-        for (String body : names.ids()) {
-            ladder.above(body).ifPresent(above -> above.forEach(rung -> rungs.add(rung.authorityId())));
+    static Map<String, String> rungsOfEveryBody(Ladder ladder, AuthorityNames names) {
+        Map<String, String> rungs = new TreeMap<>();
+        ladder.namedAuthorityIds().forEach(rung -> rungs.put(rung, ""));
+        for (String body : new TreeSet<>(names.ids())) {
+            ladder.above(body).ifPresent(above -> above.forEach(rung -> rungs.putIfAbsent(rung.authorityId(), body)));
         }
         return rungs;
     }

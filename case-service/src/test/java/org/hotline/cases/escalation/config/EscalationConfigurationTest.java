@@ -18,7 +18,7 @@ class EscalationConfigurationTest {
     void findsEveryRungOfTheBundledLaddersInTheBundledDirectory() throws IOException {
         AuthorityNames names = bundledDirectory();
 
-        assertThat(EscalationConfiguration.rungsOfEveryBody(BundledLadder.kazakhstan(), names))
+        assertThat(EscalationConfiguration.rungsOfEveryBody(BundledLadder.kazakhstan(), names).keySet())
                 .contains("kz-39-prosecutor", "kz-39-education", "kz-ombudsman")
                 .noneMatch(id -> id.contains("{"))
                 .allSatisfy(rung -> assertThat(names.missing(List.of(rung))).as(rung).isEmpty());
@@ -41,8 +41,10 @@ class EscalationConfigurationTest {
                       - { authorityId: "kz-{region}-prosecuter", authorityType: PROSECUTOR }
                 """);
 
-        assertThat(names.missing(EscalationConfiguration.rungsOfEveryBody(ladder, names)))
+        assertThat(names.missing(EscalationConfiguration.rungsOfEveryBody(ladder, names).keySet()))
                 .containsExactly("kz-39-prosecuter");
+        assertThat(EscalationConfiguration.rungsOfEveryBody(ladder, names))
+                .containsEntry("kz-39-prosecuter", "kz-39-police").containsEntry("kz-ombudsman", "");
         assertThat(names.missing(ladder.namedAuthorityIds())).as("what the start checked before").isEmpty();
     }
 

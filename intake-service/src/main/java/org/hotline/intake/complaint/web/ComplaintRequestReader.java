@@ -32,6 +32,8 @@ final class ComplaintRequestReader {
                 .toList();
         List<FieldViolation> brokenText = new ArrayList<>();
         findBrokenText(root, "", brokenText);
+        // Text inside a field that is not the API's, or not of its type, is that field's problem, reported as such.
+        brokenText.removeIf(broken -> shape.stream().anyMatch(wrong -> within(broken.field(), wrong.field())));
         if (!brokenText.isEmpty()) {
             throw new BrokenTextException(brokenText);
         }
@@ -74,6 +76,10 @@ final class ComplaintRequestReader {
                 findBrokenText(field.getValue(), path.isEmpty() ? name : path + "." + name, found);
             }
         }
+    }
+
+    private static boolean within(String path, String field) {
+        return path.equals(field) || path.startsWith(field + ".") || path.startsWith(field + "[");
     }
 
     private static boolean hasUnpairedSurrogate(String text) {

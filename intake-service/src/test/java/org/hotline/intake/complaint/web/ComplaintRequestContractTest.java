@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -21,6 +20,7 @@ import org.hotline.intake.complaint.domain.InvalidComplaintException;
 import org.hotline.intake.complaint.domain.Language;
 import org.hotline.intake.complaint.domain.Sector;
 import org.hotline.intake.complaint.domain.WorkplaceType;
+import org.hotline.testsupport.SchemaContracts;
 import org.hotline.web.json.JsonRequestSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,10 +72,7 @@ class ComplaintRequestContractTest {
     @ParameterizedTest
     @MethodSource("requiredFields")
     void refusesAComplaintWithoutAFieldTheSchemaRequires(String path) {
-        ObjectNode example = (ObjectNode) SCHEMA.get("examples").get(0).deepCopy();
-        int dot = path.lastIndexOf('.');
-        ObjectNode parent = dot < 0 ? example : (ObjectNode) example.get(path.substring(0, dot));
-        parent.remove(path.substring(dot + 1));
+        ObjectNode example = SchemaContracts.exampleWithout(SCHEMA, path);
 
         InvalidComplaintException e = catchThrowableOfType(InvalidComplaintException.class,
                 () -> validator.validate(reader.read(bytes(example))));
@@ -97,15 +94,7 @@ class ComplaintRequestContractTest {
     }
 
     static Stream<String> requiredFields() {
-        List<String> paths = new ArrayList<>();
-        SCHEMA.get("required").values().forEach(name -> {
-            paths.add(name.asString());
-            JsonNode nested = SCHEMA.get("properties").get(name.asString()).get("required");
-            if (nested != null) {
-                nested.values().forEach(field -> paths.add(name.asString() + "." + field.asString()));
-            }
-        });
-        return paths.stream();
+        return SchemaContracts.requiredFields(SCHEMA).stream();
     }
 
     private static List<String> names(Enum<?>[] values) {

@@ -70,6 +70,20 @@ class ComplaintRequestReaderTest {
     }
 
     @Test
+    void reportsBrokenTextInAFieldTheApiDoesNotHaveAsAFieldTheApiDoesNotHave() {
+        String body = """
+                {"channel": ["\\ud800"], "note": "\\ud800", "incident": {"description": "ok"}}
+                """;
+
+        InvalidComplaintException e = catchThrowableOfType(InvalidComplaintException.class,
+                () -> reader.read(body.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(e.violations()).containsExactlyInAnyOrder(
+                new FieldViolation("channel", "must be a JSON string"),
+                new FieldViolation("note", "is not a field of this API"));
+    }
+
+    @Test
     void acceptsSurrogatesThatPairUpAsOneCharacter() {
         String body = """
                 {"channel": "WEB", "incident": {"description": "\\ud83d\\ude00 ok"}}

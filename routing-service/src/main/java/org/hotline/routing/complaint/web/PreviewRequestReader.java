@@ -70,7 +70,7 @@ final class PreviewRequestReader {
         JsonNode incident = shape.object(root, "incident", true);
         Set<Category> categories = EnumSet.noneOf(Category.class);
         if (incident != null) {
-            List<String> names = shape.strings(incident, "incident.categories");
+            List<@Nullable String> names = shape.strings(incident, "incident.categories");
             if (names.isEmpty()) {
                 shape.fail("incident.categories", "must name at least one category");
             }
@@ -180,17 +180,16 @@ final class PreviewRequestReader {
             return node.isBoolean() ? node.booleanValue() : null;
         }
 
-        List<String> strings(JsonNode parent, String path) {
+        /** The array's strings by index, null for an element of another type (the schema has reported it). */
+        List<@Nullable String> strings(JsonNode parent, String path) {
             JsonNode node = parent.get(leaf(path));
-            List<String> values = new ArrayList<>();
+            List<@Nullable String> values = new ArrayList<>();
             if (node == null || node.isNull()) {
                 return values;
             }
             if (node.isArray()) {
                 for (JsonNode element : node.values()) {
-                    if (element.isString()) {
-                        values.add(element.stringValue());
-                    }
+                    values.add(element.isString() ? element.stringValue() : null);
                 }
             }
             return values;

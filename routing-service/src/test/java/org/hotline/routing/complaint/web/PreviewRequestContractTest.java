@@ -9,14 +9,18 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.hotline.routing.rules.domain.AccusedRole;
 import org.hotline.routing.rules.domain.Category;
 import org.hotline.routing.rules.domain.ComplainantMode;
 import org.hotline.routing.rules.domain.ComplaintFacts;
 import org.hotline.routing.rules.domain.Sector;
 import org.hotline.routing.rules.domain.WorkplaceType;
+import org.hotline.testsupport.SchemaContracts;
 import org.hotline.web.json.JsonRequestSchema;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -70,6 +74,31 @@ class PreviewRequestContractTest {
                 new FieldViolation("victim.minor", "must be true or false"),
                 new FieldViolation("complainant.passportNumber", "is not a field of this API"),
                 new FieldViolation("channel", "must be one of WEB, HOTLINE, PARTNER_API"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("requiredFields")
+    void refusesAComplaintWithoutAFieldTheSchemaRequires(String path) {
+        ObjectNode example = SchemaContracts.exampleWithout(SCHEMA, path);
+
+        InvalidPreviewException e = catchThrowableOfType(InvalidPreviewException.class,
+                () -> reader.read(bytes(example)));
+
+        assertThat(e).as(path).isNotNull();
+        assertThat(e.violations()).extracting(FieldViolation::field).contains(path);
+    }
+
+    @Test
+    void previewsAComplaintWithoutTheDescriptionItDoesNotDecideOn() {
+        ObjectNode example = (ObjectNode) SCHEMA.get("examples").get(0).deepCopy();
+        ((ObjectNode) example.get("incident")).remove("description");
+
+        assertThat(reader.read(bytes(example)).categories()).isNotEmpty();
+    }
+
+    /** The schema's required fields, but the description: the one field a preview may leave out (docs/routing.md). */
+    static Stream<String> requiredFields() {
+        return SchemaContracts.requiredFields(SCHEMA).stream().filter(path -> !path.equals("incident.description"));
     }
 
     private static List<String> names(Enum<?>[] values) {
