@@ -62,7 +62,8 @@ class GrafanaDashboardTest {
         assertThat(shown).contains("hotline_notification_outbox_pending",
                 "kafka_consumer_fetch_manager_records_lag_max", "hotline_notification_retries_total",
                 "hotline_routing_dead_letters_total", "hotline_notification_dead_letters_total",
-                "hotline_cases_assignments_overdue");
+                "hotline_cases_assignments_overdue", "hotline_cases_escalations_due_total",
+                "hotline_cases_escalations_exhausted_total");
     }
 
     @Test
