@@ -117,8 +117,10 @@ fi
 reference="${references[0]}"
 link=""
 for _ in $(seq 1 60); do
-  link="$(curl -fsS "$mailbox/api/messages.tsv" | awk -F'\t' -v ref="$reference" \
-    'index($3, ref) && $7 != "" { split($7, links, ","); print links[1]; exit }')"
+  # The listing is read whole before awk stops at its first match: a pipe closed early fails curl (exit 23).
+  listing="$(curl -fsS "$mailbox/api/messages.tsv")"
+  link="$(awk -F'\t' -v ref="$reference" \
+    'index($3, ref) && $7 != "" { split($7, links, ","); print links[1]; exit }' <<<"$listing")"
   [[ -n "$link" ]] && break
   sleep 0.5
 done
@@ -155,8 +157,9 @@ echo "The status of $reference shows the acknowledgement ($number)."
 # her, in Kazakh, through the notification service ("... бойынша жаңалық", the complainant-update letter).
 news=""
 for _ in $(seq 1 60); do
-  news="$(curl -fsS "$mailbox/api/messages.tsv" | awk -F'\t' -v ref="$reference" \
-    'index($2, "aigul@example.org") && index($3, ref) && index($4, "жаңалық") { print $4; exit }')"
+  listing="$(curl -fsS "$mailbox/api/messages.tsv")"
+  news="$(awk -F'\t' -v ref="$reference" \
+    'index($2, "aigul@example.org") && index($3, ref) && index($4, "жаңалық") { print $4; exit }' <<<"$listing")"
   [[ -n "$news" ]] && break
   sleep 0.5
 done
