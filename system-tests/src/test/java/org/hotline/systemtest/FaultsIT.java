@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -26,7 +27,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.hotline.systemtest.HotlineSystem.Instance;
 import org.hotline.systemtest.HotlineSystem.Part;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -64,7 +67,9 @@ class FaultsIT {
 
     @BeforeAll
     static void deploy() {
-        system = HotlineSystem.start();
+        // The case instances commit every 2 s instead of 0.2 s: the ladder test's kill lands inside a transaction.
+        system = HotlineSystem.start(new HotlineSystem.Settings(
+                Map.of("SPRING_KAFKA_STREAMS_PROPERTIES_COMMIT_INTERVAL_MS", "2000"), 2048));
         intake = new Intake(system.intakes());
         invariants = new Invariants(system);
     }
@@ -96,16 +101,11 @@ class FaultsIT {
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> everyBodyTold(topics, references));
 
-        // when 40 days pass on every case instance, and one of them dies while its checks issue the steps
-        Part.CASE.all().forEach(instance -> system.advanceClock(instance, "40d"));
-        HotlineSystem.hold(Duration.ofSeconds(4));
-        system.kill(Part.CASE.instance(1));
-        HotlineSystem.hold(Duration.ofSeconds(3));
-        system.restart(Part.CASE.instance(1));
-        system.advanceClock(Part.CASE.instance(1), "40d");
+        // when 40 days pass on every case instance, and one of them dies while its check's transaction is open
+        fortySilentDays(topics, references);
         List<Topics.Record> firstRungs = awaitLadderSteps(topics, references, 1);
         // and 40 more days pass: the first rungs stay silent too
-        Part.CASE.all().forEach(instance -> system.advanceClock(instance, "40d"));
+        fortySilentDays(topics, references);
         List<Topics.Record> steps = awaitLadderSteps(topics, references, 2);
         // and so does every rung after them, until the ladders end
         steps = climbToTheEnd(topics, references, steps);
@@ -131,6 +131,12 @@ class FaultsIT {
             }
         });
         assertThat(firstRungs).isNotEmpty();
+        // the kill did land inside a transaction: a step was written and never committed, and issued again after it
+        assertThat(killedInTransaction).as("a kill of a case instance with a step's transaction open").isNotNull();
+        assertThat(issued).as("the step the killed transaction held, issued again").containsKey(
+                killedInTransaction.key() + " " + killedInTransaction.text("eventType") + " "
+                        + killedInTransaction.text("update") + " " + killedInTransaction.text("authorityId")
+                        + killedInTransaction.text("fromAuthorityId"));
         // every ladder climbed to its end: each body and rung told and silent was escalated past or ended its ladder
         Map<String, Topics.Record> files = new HashMap<>();
         topics.readAll(CASE_STATUS).forEach(file -> files.put(file.key(), file));
@@ -183,7 +189,45 @@ class FaultsIT {
     }
 
     /** Periods of 40 silent days passed in the ladder test. */
-    private static final AtomicInteger rounds = new AtomicInteger(2);
+    private static final AtomicInteger rounds = new AtomicInteger();
+    /** The ladder steps a case instance writes, and that the kill of the ladder test waits for. */
+    private static final Set<String> LADDER_STEPS = Set.of("AcknowledgementReminderDue", "EscalationDue",
+            "EscalationExhausted");
+    /** The step whose open transaction the ladder test's kill cut short, once a kill has. */
+    private static Topics.@Nullable Record killedInTransaction;
+
+    /**
+     * 40 more silent days on every case instance. Until a kill has landed inside a transaction, instance 1 passes
+     * them first and is killed (SIGKILL) the moment its silence check has written a step, which a read_uncommitted
+     * watch sees before the transaction commits (the case instances commit every 2 s here); the step is then
+     * checked to have been aborted. A kill that came after the commit is tried again with the next period.
+     */
+    private static void fortySilentDays(Topics topics, Set<String> references) {
+        int days = 40 * rounds.incrementAndGet();
+        if (killedInTransaction != null) {
+            Part.CASE.all().forEach(instance -> system.advanceClock(instance, "40d"));
+            return;
+        }
+        Instance first = Part.CASE.instance(1);
+        Optional<Topics.Record> written;
+        try (Topics.Uncommitted watch = topics.watchUncommitted(CASE_EVENTS)) {
+            system.advanceClock(first, "40d");
+            written = watch.next(step -> references.contains(step.text("reference"))
+                    && LADDER_STEPS.contains(step.text("eventType")), Duration.ofSeconds(45));
+            system.kill(first);
+        }
+        Part.CASE.all().stream().filter(instance -> !instance.equals(first))
+                .forEach(instance -> system.advanceClock(instance, "40d"));
+        system.restart(first);
+        system.advanceClock(first, days + "d");
+        if (written.isPresent() && topics.aborted(written.get())) {
+            killedInTransaction = written.get();
+            log.info("{} killed with the transaction of {} open: it was aborted", first, killedInTransaction);
+        } else {
+            log.info("{} killed after its transaction committed (or it wrote no step): the next period tries again",
+                    first);
+        }
+    }
 
     /**
      * Moves the clocks 40 days at a time until a period passes with no new step: every ladder has ended. The
@@ -193,8 +237,7 @@ class FaultsIT {
             List<Topics.Record> steps) {
         List<Topics.Record> before = steps;
         for (int more = 0; more < 6; more++) {
-            Part.CASE.all().forEach(instance -> system.advanceClock(instance, "40d"));
-            rounds.incrementAndGet();
+            fortySilentDays(topics, references);
             List<Topics.Record> after = awaitLadderSteps(topics, references, 1);
             if (after.size() == before.size()) {
                 return after;

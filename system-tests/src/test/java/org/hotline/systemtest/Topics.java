@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -68,14 +70,7 @@ final class Topics {
 
     /** Every committed record of the topic, up to its last stable offset at the time of the call. */
     List<Record> readAll(String topic) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID());
-        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer("read_committed")) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
@@ -93,6 +88,101 @@ final class Topics {
                 }
             }
             return records;
+        }
+    }
+
+    /**
+     * Whether a record seen before its transaction ended ({@link Uncommitted}) was aborted: a read_committed read of
+     * its partition from its offset, once that transaction has ended, skips it. Waits up to two minutes for the end
+     * (a dead producer's transaction is aborted when its successor starts or after its transaction timeout).
+     */
+    boolean aborted(Record record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        try (KafkaConsumer<String, byte[]> consumer = consumer("read_committed")) {
+            consumer.assign(List.of(partition));
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (consumer.endOffsets(List.of(partition), Duration.ofSeconds(30)).get(partition)
+                    <= record.offset()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the transaction of " + partition + "@" + record.offset()
+                            + " did not end in 2 minutes");
+                }
+                sleep(Duration.ofMillis(500));
+            }
+            consumer.seek(partition, record.offset());
+            while (consumer.position(partition, Duration.ofSeconds(30)) <= record.offset()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + partition + " past " + record.offset());
+                }
+                for (ConsumerRecord<String, byte[]> read : consumer.poll(Duration.ofMillis(500))) {
+                    if (read.offset() == record.offset()) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Records of a topic from now on, as soon as they are written, before their transaction commits. */
+    Uncommitted watchUncommitted(String topic) {
+        KafkaConsumer<String, byte[]> consumer = consumer("read_uncommitted");
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(partition -> consumer.position(partition, Duration.ofSeconds(30)));
+        return new Uncommitted(consumer);
+    }
+
+    /** A read_uncommitted view of a topic's new records: what a transaction wrote while it is still open. */
+    static final class Uncommitted implements AutoCloseable {
+
+        private final KafkaConsumer<String, byte[]> consumer;
+
+        private Uncommitted(KafkaConsumer<String, byte[]> consumer) {
+            this.consumer = consumer;
+        }
+
+        /** The first new record that matches, read the moment it reaches the broker's log; none within the time. */
+        Optional<Record> next(Predicate<Record> wanted, Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> read : consumer.poll(Duration.ofMillis(20))) {
+                    Record record = new Record(read.topic(), read.partition(), read.offset(), read.key(),
+                            read.value(), parse(read.value()), headers(read), read.timestamp());
+                    if (wanted.test(record)) {
+                        return Optional.of(record);
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
+    }
+
+    private KafkaConsumer<String, byte[]> consumer(String isolationLevel) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        // A fetch answers as soon as one byte is there: the watch sees a record within milliseconds of its write.
+        properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
+        return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
