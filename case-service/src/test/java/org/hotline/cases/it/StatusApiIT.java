@@ -133,6 +133,17 @@ class StatusApiIT {
     }
 
     @Test
+    void answersAnUnknownReferenceRightAfterAFoundOneWithoutTheFileItsLookupRead() {
+        // A miss reads the last file found, to take as long as a hit; that file has this tracking code.
+        assertThat(status(complaint.reference, CaseEvents.TRACKING_CODE).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> unknown = status("HL-0000-0000-0001", CaseEvents.TRACKING_CODE);
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).doesNotContain("kz-39", complaint.reference);
+    }
+
+    @Test
     void refusesAMissingCodeAndMalformedJsonWithProblemDetailsThatDoNotEchoTheInput() {
         HttpResponse<String> missing = post("{\"reference\":\"HL-SECRET-VALUE\"}", "application/json");
         HttpResponse<String> malformed = post("{\"reference\":\"HL-SECRET-VALUE\",", "application/json");

@@ -6,8 +6,9 @@ import org.hotline.cases.casefile.domain.TrackingCodes;
 
 /**
  * The complainant's question: reference and tracking code in, the case file out. An unknown reference and a wrong
- * code give the same empty answer after the same work (a store lookup, a decoded file, one hash and one
- * constant-time comparison), so the answer and its timing tell a guesser nothing about which references exist.
+ * code give the same empty answer after the same work (a found and a missing key looked up in the store, a decoded
+ * file, one hash and one constant-time comparison), so the answer and its timing tell a guesser nothing about which
+ * references exist (measured: benchmarks/run-status-timing-benchmark.sh).
  */
 public final class CaseStatusQuery {
 
