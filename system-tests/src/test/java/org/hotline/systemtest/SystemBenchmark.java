@@ -194,6 +194,7 @@ class SystemBenchmark {
         Integer held = null;
         Long heldP99 = null;
         List<String> stages = new ArrayList<>();
+        List<String> inside = new ArrayList<>();
         for (int rate : rates) {
             emptyMailbox(system);
             invariants.assertKept(intake.submitAll(Complaints.of("before-" + rate, 30), 4), Set.of(),
@@ -201,6 +202,7 @@ class SystemBenchmark {
             phase(memory, "sustained " + rate + "/s");
             long started = System.nanoTime();
             List<Intake.Submission> submissions = atFixedRate(intake, "rate-" + rate, rate, step);
+            inside.add(insideNotification(system, rate));
             double achieved = submissions.size() / ((System.nanoTime() - started) / 1e9);
             Invariants.Report kept = invariants.assertKept(submissions, Set.of(), Duration.ofMinutes(20));
             Map<String, Instant> lastEmail = lastEmails(system);
@@ -236,6 +238,63 @@ class SystemBenchmark {
         report.add("|---:|---:|---:|---:|---:|");
         report.addAll(stages);
         report.add("");
+        report.add("Inside notification, from its own metrics read as each step's load ends (Micrometer's quantiles"
+                + " over about the last two minutes; the larger of the two instances' figures), p50 / p99: how long"
+                + " a routed record took to be read after routing sent it (routing's commit, the fetch, any"
+                + " backlog), then each step of a sender's batch: waited (due to taken), rendered, connected (only"
+                + " when a sender opened a connection), intents written, sent (the batch's emails one after"
+                + " another), results written.");
+        report.add("");
+        report.add("| rate (complaints/s) | read | waited | rendered | connected | intents written | sent"
+                + " | results written |");
+        report.add("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        report.addAll(inside);
+        report.add("");
+    }
+
+    private static final Pattern NOTIFICATION_TIMER = Pattern.compile(
+            "^hotline_notification_(batch_stage|read_delay)_seconds\\{(.*)\\} (\\S+)$");
+    private static final List<String> NOTIFICATION_STEPS = List.of("read", "waited", "rendered", "connected",
+            "intents_written", "sent", "results_written");
+
+    /** Notification's split of its time in the step just run, as a row: p50 / p99 of each step, in ms. */
+    private static String insideNotification(HotlineSystem system, int rate) {
+        Map<String, double[]> largest = new LinkedHashMap<>();
+        NOTIFICATION_STEPS.forEach(step -> largest.put(step, new double[] {Double.NaN, Double.NaN}));
+        for (Instance instance : Part.NOTIFICATION.all()) {
+            for (String line : system.prometheus(instance).split("\n")) {
+                Matcher timer = NOTIFICATION_TIMER.matcher(line);
+                if (!timer.matches()) {
+                    continue;
+                }
+                String labels = timer.group(2);
+                String step = "read_delay".equals(timer.group(1))
+                        ? (labels.contains("topic=\"" + Topics.ROUTED + "\"") ? "read" : "")
+                        : label(labels, "stage");
+                String quantile = label(labels, "quantile");
+                int index = "0.5".equals(quantile) ? 0 : "0.99".equals(quantile) ? 1 : -1;
+                double[] figures = largest.get(step);
+                double millis = Double.parseDouble(timer.group(3)) * 1000;
+                if (figures != null && index >= 0 && !Double.isNaN(millis)
+                        && (Double.isNaN(figures[index]) || millis > figures[index])) {
+                    figures[index] = millis;
+                }
+            }
+        }
+        StringBuilder row = new StringBuilder("| " + rate + " |");
+        largest.values().forEach(figures -> row.append(' ').append(millis(figures[0])).append(" / ")
+                .append(millis(figures[1])).append(" ms |"));
+        return row.toString();
+    }
+
+    private static String label(String labels, String name) {
+        Matcher value = Pattern.compile("(?:^|,)" + name + "=\"([^\"]*)\"").matcher(labels);
+        return value.find() ? value.group(1) : "";
+    }
+
+    private static String millis(double value) {
+        return Double.isNaN(value) ? "–" : value < 10 ? String.format(Locale.ROOT, "%.1f", value)
+                : String.format(Locale.ROOT, "%.0f", value);
     }
 
     /** The sustained step's latency split by stage, as a row of the table above. */

@@ -186,10 +186,15 @@ public class Dispatcher {
         if (stopping) {
             return 0;
         }
-        List<Work> batch = backlog.takeDue(clock.instant(), batchSize);
+        Instant now = clock.instant();
+        List<Work> batch = backlog.takeDue(now, batchSize);
         if (batch.isEmpty()) {
             return 0;
         }
+        Instant firstDue = batch.stream().map(Work::due).min(Instant::compareTo).orElse(now);
+        metrics.batchStage(BatchStage.WAITED, firstDue.isBefore(now) ? Duration.between(firstDue, now)
+                : Duration.ZERO);
+        long rendering = System.nanoTime();
         Round round = new Round();
         List<Rendered> toSend = new ArrayList<>();
         for (Work work : batch) {
@@ -213,17 +218,25 @@ public class Dispatcher {
                         new DeliveryException(FailureClass.TRANSIENT, "rendering failed: " + e, e));
             }
         }
+        metrics.batchStage(BatchStage.RENDERED, since(rendering));
         if (!toSend.isEmpty()) {
             send(connection, toSend, round);
         }
+        long finishing = System.nanoTime();
         round.finish();
+        metrics.batchStage(BatchStage.RESULTS_WRITTEN, since(finishing));
         return batch.size();
     }
 
     private void send(Connection connection, List<Rendered> toSend, Round round) {
         MailGateway.Session session;
+        boolean opening = !connection.open();
+        long connecting = System.nanoTime();
         try {
             session = connection.session(gateway);
+            if (opening) {
+                metrics.batchStage(BatchStage.CONNECTED, since(connecting));
+            }
         } catch (DeliveryException e) {
             log.warn("SMTP server unavailable, {} message(s) wait: {}", toSend.size(), e.getMessage());
             for (Rendered rendered : toSend) {
@@ -231,7 +244,10 @@ public class Dispatcher {
             }
             return;
         }
+        long writing = System.nanoTime();
         List<Rendered> intended = writeIntents(toSend, round);
+        metrics.batchStage(BatchStage.INTENTS_WRITTEN, since(writing));
+        long sending = System.nanoTime();
         boolean broken = false;
         for (Rendered rendered : intended) {
             Work work = rendered.work;
@@ -258,9 +274,14 @@ public class Dispatcher {
                     () -> metrics.unrecordedWindow(Duration.ofNanos(System.nanoTime() - accepted)));
             round.sent(work, attempt);
         }
+        metrics.batchStage(BatchStage.SENT, since(sending));
         if (broken) {
             connection.close();
         }
+    }
+
+    private static Duration since(long nanoTime) {
+        return Duration.ofNanos(System.nanoTime() - nanoTime);
     }
 
     /** Writes the intents of the batch; returns the messages whose intent is durable, the only ones sent. */
@@ -494,6 +515,10 @@ public class Dispatcher {
     public static final class Connection implements AutoCloseable {
 
         private MailGateway.@Nullable Session session;
+
+        boolean open() {
+            return session != null;
+        }
 
         MailGateway.Session session(MailGateway gateway) {
             MailGateway.Session open = session;

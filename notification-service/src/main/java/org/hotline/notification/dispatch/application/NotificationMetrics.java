@@ -30,4 +30,7 @@ public interface NotificationMetrics {
 
     /** An outcome event could not be published. */
     void outcomeNotPublished();
+
+    /** How long one step of a sender's batch took. */
+    void batchStage(BatchStage stage, Duration took);
 }

@@ -5,9 +5,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.IntSupplier;
+import org.hotline.notification.dispatch.application.BatchStage;
 import org.hotline.notification.dispatch.application.NotificationMetrics;
 import org.hotline.notification.dispatch.domain.FailureClass;
 import org.hotline.notification.dispatch.domain.LadderPlanner;
@@ -34,6 +36,7 @@ final class MicrometerNotificationMetrics implements NotificationMetrics {
     private final Timer smtpLatency;
     private final Timer endToEnd;
     private final Timer unrecordedWindow;
+    private final Map<BatchStage, Timer> stages = new EnumMap<>(BatchStage.class);
 
     MicrometerNotificationMetrics(MeterRegistry meters, IntSupplier backlog, IntSupplier known) {
         this.meters = meters;
@@ -74,6 +77,12 @@ final class MicrometerNotificationMetrics implements NotificationMetrics {
                 retriesCounter(template, recipientType, failure);
             }
         });
+        for (BatchStage stage : BatchStage.values()) {
+            stages.put(stage, Timer.builder("hotline.notification.batch.stage")
+                    .description("One step of a sender's batch: waited (due to taken), rendered, connected (only "
+                            + "when a connection was opened), intents_written, sent, results_written")
+                    .tag("stage", stage.tag()).publishPercentiles(0.5, 0.95, 0.99).register(meters));
+        }
         meters.counter("hotline.notification.messages.in.doubt");
         meters.counter("hotline.notification.outcomes.unpublished");
     }
@@ -145,5 +154,10 @@ final class MicrometerNotificationMetrics implements NotificationMetrics {
     @Override
     public void outcomeNotPublished() {
         meters.counter("hotline.notification.outcomes.unpublished").increment();
+    }
+
+    @Override
+    public void batchStage(BatchStage stage, Duration took) {
+        stages.get(stage).record(took);
     }
 }

@@ -1,6 +1,7 @@
 package org.hotline.notification.dispatch.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -87,6 +89,7 @@ final class SourceConsumer implements SmartLifecycle {
     private final DeadLetters deadLetters;
     private final int maxBacklog;
     private final MeterRegistry meters;
+    private final Timer readDelay;
     private final Map<Integer, Long> committed = new HashMap<>();
     private final Set<Integer> untaken = new HashSet<>();
     /** Partitions paused after a failed dead-letter send, and until when. */
@@ -108,6 +111,11 @@ final class SourceConsumer implements SmartLifecycle {
         this.deadLetters = deadLetters;
         this.maxBacklog = maxBacklog;
         this.meters = meters;
+        this.readDelay = Timer.builder("hotline.notification.read.delay")
+                .description("From a record's timestamp (its producer's clock when it sent it) to this service "
+                        + "taking it from the topic: the wait for its transaction's commit, for the fetch, and "
+                        + "behind any backlog")
+                .tag("topic", topic).publishPercentiles(0.5, 0.95, 0.99).register(meters);
     }
 
     @Override
@@ -201,6 +209,7 @@ final class SourceConsumer implements SmartLifecycle {
                 continue;
             }
             dispatcher.accept(partition, record.offset(), planned.receivedAt(), planned.messages());
+            readDelay.record(Math.max(0, System.currentTimeMillis() - record.timestamp()), TimeUnit.MILLISECONDS);
         }
     }
 

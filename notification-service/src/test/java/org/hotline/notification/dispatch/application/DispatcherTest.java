@@ -95,6 +95,28 @@ class DispatcherTest {
     }
 
     @Test
+    void timesEachStepOfABatchAndTheConnectionOnlyWhenItOpensOne() {
+        // given a decision due for 3 s before a sender takes it
+        Dispatcher dispatcher = start(InDoubtPolicy.FLAG);
+        dispatcher.accept(0, 0, complaint);
+        clock.advance(Duration.ofSeconds(3));
+
+        // when two batches go over one connection
+        dispatcher.sendDue(connection);
+        dispatcher.accept(0, 1, Complaints.another(complaint, "0f6c1c1e-2222-4a4a-9a9a-123456789abc",
+                "HL-7F3K-9QX2-EFGH"));
+        dispatcher.sendDue(connection);
+
+        // then
+        assertThat(metrics.stages).containsExactly(BatchStage.WAITED, BatchStage.RENDERED, BatchStage.CONNECTED,
+                BatchStage.INTENTS_WRITTEN, BatchStage.SENT, BatchStage.RESULTS_WRITTEN,
+                BatchStage.WAITED, BatchStage.RENDERED, BatchStage.INTENTS_WRITTEN, BatchStage.SENT,
+                BatchStage.RESULTS_WRITTEN);
+        assertThat(metrics.waits).first().isEqualTo(Duration.ofSeconds(3));
+        assertThat(metrics.waits).last().isEqualTo(Duration.ZERO);
+    }
+
+    @Test
     void commitsARecordsOffsetOnlyOnceEveryMessageOfItIsSettled() {
         // given
         Dispatcher dispatcher = start(InDoubtPolicy.FLAG);

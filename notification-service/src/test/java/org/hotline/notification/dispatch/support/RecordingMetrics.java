@@ -3,6 +3,7 @@ package org.hotline.notification.dispatch.support;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.hotline.notification.dispatch.application.BatchStage;
 import org.hotline.notification.dispatch.application.NotificationMetrics;
 import org.hotline.notification.dispatch.domain.FailureClass;
 import org.hotline.notification.dispatch.domain.Language;
@@ -12,6 +13,10 @@ import org.hotline.notification.dispatch.domain.RecipientType;
 public final class RecordingMetrics implements NotificationMetrics {
 
     public final List<String> events = new CopyOnWriteArrayList<>();
+    /** The batch stages timed, in order; kept apart from {@link #events}, which tests compare whole. */
+    public final List<BatchStage> stages = new CopyOnWriteArrayList<>();
+    /** How long each batch waited after its first message came due. */
+    public final List<Duration> waits = new CopyOnWriteArrayList<>();
 
     @Override
     public void sent(String template, Language language, RecipientType recipientType) {
@@ -54,5 +59,13 @@ public final class RecordingMetrics implements NotificationMetrics {
     @Override
     public void outcomeNotPublished() {
         events.add("outcomeNotPublished");
+    }
+
+    @Override
+    public void batchStage(BatchStage stage, Duration took) {
+        stages.add(stage);
+        if (stage == BatchStage.WAITED) {
+            waits.add(took);
+        }
     }
 }
