@@ -69,7 +69,8 @@ class FaultsIT {
     static void deploy() {
         // The case instances commit every 2 s instead of 0.2 s: the ladder test's kill lands inside a transaction.
         system = HotlineSystem.start(new HotlineSystem.Settings(
-                Map.of("SPRING_KAFKA_STREAMS_PROPERTIES_COMMIT_INTERVAL_MS", "2000"), 2048));
+                Map.of("SPRING_KAFKA_STREAMS_PROPERTIES_COMMIT_INTERVAL_MS", "2000"),
+                HotlineSystem.Settings.defaults().mailMemoryMiB()));
         intake = new Intake(system.intakes());
         invariants = new Invariants(system);
     }
@@ -222,7 +223,9 @@ class FaultsIT {
         system.advanceClock(first, days + "d");
         if (written.isPresent() && topics.aborted(written.get())) {
             killedInTransaction = written.get();
-            log.info("{} killed with the transaction of {} open: it was aborted", first, killedInTransaction);
+            log.info("{} killed with the transaction of its {} at {}-{}@{} open: it was aborted", first,
+                    killedInTransaction.text("eventType"), killedInTransaction.topic(),
+                    killedInTransaction.partition(), killedInTransaction.offset());
         } else {
             log.info("{} killed after its transaction committed (or it wrote no step): the next period tries again",
                     first);

@@ -214,8 +214,8 @@ class SystemBenchmark {
             phase(memory, "sustained " + rate + "/s");
             long started = System.nanoTime();
             List<Intake.Submission> submissions = atFixedRate(intake, "rate-" + rate, rate, step);
-            inside.add(insideNotification(system, rate));
             double achieved = submissions.size() / ((System.nanoTime() - started) / 1e9);
+            inside.add(insideNotification(system, rate));
             Invariants.Report kept = invariants.assertKept(submissions, Set.of(), Duration.ofMinutes(20));
             Map<String, Instant> lastEmail = lastEmails(system);
             List<Long> latencies = endToEnd(lastEmail, submissions);
@@ -274,7 +274,15 @@ class SystemBenchmark {
         Map<String, double[]> largest = new LinkedHashMap<>();
         NOTIFICATION_STEPS.forEach(step -> largest.put(step, new double[] {Double.NaN, Double.NaN}));
         for (Instance instance : Part.NOTIFICATION.all()) {
-            for (String line : system.prometheus(instance).split("\n")) {
+            String metrics;
+            try {
+                metrics = system.prometheus(instance);
+            } catch (RuntimeException e) {
+                // A diagnostic figure: its absence ("–") must not cost the run.
+                log.warn("the metrics of {} could not be read: {}", instance, e.toString());
+                continue;
+            }
+            for (String line : metrics.split("\n")) {
                 Matcher timer = NOTIFICATION_TIMER.matcher(line);
                 if (!timer.matches()) {
                     continue;

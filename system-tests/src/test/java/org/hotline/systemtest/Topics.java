@@ -1,5 +1,7 @@
 package org.hotline.systemtest;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,15 +102,11 @@ final class Topics {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         try (KafkaConsumer<String, byte[]> consumer = consumer("read_committed")) {
             consumer.assign(List.of(partition));
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).pollInSameThread()
+                    .alias("the end of the transaction of " + partition + "@" + record.offset())
+                    .until(() -> consumer.endOffsets(List.of(partition), Duration.ofSeconds(30)).get(partition)
+                            > record.offset());
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (consumer.endOffsets(List.of(partition), Duration.ofSeconds(30)).get(partition)
-                    <= record.offset()) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the transaction of " + partition + "@" + record.offset()
-                            + " did not end in 2 minutes");
-                }
-                sleep(Duration.ofMillis(500));
-            }
             consumer.seek(partition, record.offset());
             while (consumer.position(partition, Duration.ofSeconds(30)) <= record.offset()) {
                 if (System.nanoTime() > deadline) {
@@ -127,12 +125,17 @@ final class Topics {
     /** Records of a topic from now on, as soon as they are written, before their transaction commits. */
     Uncommitted watchUncommitted(String topic) {
         KafkaConsumer<String, byte[]> consumer = consumer("read_uncommitted");
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(partition -> consumer.position(partition, Duration.ofSeconds(30)));
-        return new Uncommitted(consumer);
+        try {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(partition -> consumer.position(partition, Duration.ofSeconds(30)));
+            return new Uncommitted(consumer);
+        } catch (RuntimeException e) {
+            consumer.close();
+            throw e;
+        }
     }
 
     /** A read_uncommitted view of a topic's new records: what a transaction wrote while it is still open. */
@@ -175,15 +178,6 @@ final class Topics {
         // A fetch answers as soon as one byte is there: the watch sees a record within milliseconds of its write.
         properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
         return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static @Nullable JsonNode parse(byte @Nullable [] value) {

@@ -53,14 +53,28 @@ final class GlobalStatusStore implements CaseFiles {
             // found, and decodes what that gave (the stand-in until a first hit).
             String known = lastFound;
             byte[] other = store.get(bytes == null && known != null ? known : ABSENT);
-            CaseFile file = codec.read(bytes != null ? bytes : other != null ? other : standIn);
             if (bytes == null) {
+                decodeAndDrop(other != null ? other : standIn);
                 return Optional.empty();
             }
+            CaseFile file = codec.read(bytes);
             lastFound = reference;
             return Optional.of(file);
         } catch (InvalidStateStoreException e) {
             throw new CaseFilesUnavailableException("the status store is not ready: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A miss's decoding, for its time only. Another complaint's file that does not decode (written by a newer
+     * version during a rolling upgrade) must not turn the miss into an error, which would tell the guesser that
+     * the reference differs: the stand-in is decoded instead.
+     */
+    private void decodeAndDrop(byte[] bytes) {
+        try {
+            codec.read(bytes);
+        } catch (RuntimeException e) {
+            codec.read(standIn);
         }
     }
 }

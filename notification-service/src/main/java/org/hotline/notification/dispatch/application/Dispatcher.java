@@ -274,7 +274,9 @@ public class Dispatcher {
                     () -> metrics.unrecordedWindow(Duration.ofNanos(System.nanoTime() - accepted)));
             round.sent(work, attempt);
         }
-        metrics.batchStage(BatchStage.SENT, since(sending));
+        if (!intended.isEmpty()) {
+            metrics.batchStage(BatchStage.SENT, since(sending));
+        }
         if (broken) {
             connection.close();
         }

@@ -112,9 +112,9 @@ final class SourceConsumer implements SmartLifecycle {
         this.maxBacklog = maxBacklog;
         this.meters = meters;
         this.readDelay = Timer.builder("hotline.notification.read.delay")
-                .description("From a record's timestamp (its producer's clock when it sent it) to this service "
-                        + "taking it from the topic: the wait for its transaction's commit, for the fetch, and "
-                        + "behind any backlog")
+                .description("From a record's timestamp to this service reading and planning it: on "
+                        + "complaints.routed.v1 routing's send, so the wait for its commit, for the fetch and behind "
+                        + "any backlog; on cases.events.v1 the case service's own time for the event")
                 .tag("topic", topic).publishPercentiles(0.5, 0.95, 0.99).register(meters);
     }
 
@@ -208,8 +208,8 @@ final class SourceConsumer implements SmartLifecycle {
                 }
                 continue;
             }
-            dispatcher.accept(partition, record.offset(), planned.receivedAt(), planned.messages());
             readDelay.record(Math.max(0, System.currentTimeMillis() - record.timestamp()), TimeUnit.MILLISECONDS);
+            dispatcher.accept(partition, record.offset(), planned.receivedAt(), planned.messages());
         }
     }
 
