@@ -1,14 +1,19 @@
 package org.hotline.intake.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hotline.intake.it.IntakeHarness.readCommittedIncluding;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -30,12 +35,17 @@ class PartnerIT {
     private static final String ALMATY_KEY = "almaty-key-" + UUID.randomUUID();
     private static final String KOSTANAY_KEY = "kostanay-key-" + UUID.randomUUID();
     private static final String KOSTANAY_OLD_KEY = "kostanay-old-key-" + UUID.randomUUID();
+    private static final String SHYMKENT_KEY = "shymkent-key-" + UUID.randomUUID();
+
+    private static Path withdrawnKeys;
 
     private static EmbeddedKafkaKraftBroker broker;
     private static ConfigurableApplicationContext intake;
 
     @BeforeAll
     static void start() throws Exception {
+        withdrawnKeys = Files.createTempFile("withdrawn-partner-keys", ".txt");
+        Files.writeString(withdrawnKeys, "# none yet\n");
         broker = IntakeHarness.startBroker();
         intake = IntakeHarness.startIntake(broker, "hotline.intake.topics.complaints=" + TOPIC,
                 "hotline.intake.rate-limit.enabled=true",
@@ -49,13 +59,18 @@ class PartnerIT {
                 "hotline.intake.partners.accounts[0].burst=4",
                 "hotline.intake.partners.accounts[1].name=ngo-kostanay",
                 "hotline.intake.partners.accounts[1].key-sha256=" + sha256(KOSTANAY_KEY),
-                "hotline.intake.partners.accounts[1].previous-key-sha256s[0]=" + sha256(KOSTANAY_OLD_KEY));
+                "hotline.intake.partners.accounts[1].previous-key-sha256s[0]=" + sha256(KOSTANAY_OLD_KEY),
+                "hotline.intake.partners.accounts[2].name=ngo-shymkent",
+                "hotline.intake.partners.accounts[2].key-sha256=" + sha256(SHYMKENT_KEY),
+                "hotline.intake.partners.withdrawn-keys-file=" + withdrawnKeys,
+                "hotline.intake.partners.withdrawn-keys-refresh=200ms");
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         intake.close();
         broker.destroy();
+        Files.deleteIfExists(withdrawnKeys);
     }
 
     @Test
@@ -118,6 +133,43 @@ class PartnerIT {
         assertThat(mistypedOldKey.statusCode()).as(mistypedOldKey.body()).isEqualTo(401);
         assertThat(intake.getBean(MeterRegistry.class).get("hotline.intake.partner.previous.key.requests")
                 .tag("partner", "ngo-kostanay").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void withdrawsAKeyListedInTheWithdrawnKeysFileWithoutARestartAndKeepsItWithdrawnWhenTheFileBreaks()
+            throws Exception {
+        MeterRegistry meters = intake.getBean(MeterRegistry.class);
+        // An invalid body again: 400 says the key was taken, 401 that it was refused; nothing reaches the topic.
+        assertThat(invalidComplaintWith(SHYMKENT_KEY).statusCode()).isEqualTo(400);
+
+        Files.writeString(withdrawnKeys, "# leaked on 2026-12-03\n" + sha256(SHYMKENT_KEY).toUpperCase(Locale.ROOT) + "\n");
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> invalidComplaintWith(SHYMKENT_KEY).statusCode() == 401);
+        HttpResponse<String> refused = invalidComplaintWith(SHYMKENT_KEY);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(refused.body()).get("type").stringValue())
+                .isEqualTo("urn:hotline:problem:authentication-required");
+        assertThat(refused.body()).doesNotContain("withdrawn", "shymkent");
+        assertThat(invalidComplaintWith(KOSTANAY_KEY).statusCode()).as("another partner's key").isEqualTo(400);
+        assertThat(meters.get("hotline.intake.partner.withdrawn.key.requests").tag("partner", "ngo-shymkent")
+                .counter().count()).isGreaterThanOrEqualTo(2.0);
+        assertThat(meters.get("hotline.intake.partner.withdrawn.keys").gauge().value()).isEqualTo(1.0);
+
+        // A file that no longer parses leaves the key withdrawn, and says so in its failure counter.
+        Files.writeString(withdrawnKeys, "half-written\n");
+        await().atMost(Duration.ofSeconds(10)).until(() -> meters.get(
+                "hotline.intake.partner.withdrawn.keys.reload.failures").counter().count() >= 1);
+        assertThat(invalidComplaintWith(SHYMKENT_KEY).statusCode()).isEqualTo(401);
+
+        // Taken out of the file, the key works again.
+        Files.writeString(withdrawnKeys, "");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> invalidComplaintWith(SHYMKENT_KEY).statusCode() == 400);
+    }
+
+    private static HttpResponse<String> invalidComplaintWith(String partnerKey) {
+        return IntakeHarness.postJson(intake, "{\"channel\": \"FAX\"}", "Authorization", "Bearer " + partnerKey);
     }
 
     private static HttpResponse<String> submit(String partnerKey, String idempotencyKey) {

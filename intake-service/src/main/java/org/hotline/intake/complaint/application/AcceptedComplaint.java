@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * A complaint the intake has accepted and is about to make durable, with the names it is known by.
  *
  * @param fingerprint keyed fingerprint of the content, present when the client sent an idempotency key
+ * @param acknowledgementWithheld the complainant's address has had all the acknowledgements it may have
+ *     ({@link AcknowledgementCap}): neither the acknowledgement nor the news of the case are to be mailed to it
  */
 public record AcceptedComplaint(
         UUID complaintId,
@@ -16,7 +18,8 @@ public record AcceptedComplaint(
         String trackingCode,
         Instant receivedAt,
         Complaint complaint,
-        @Nullable String fingerprint) {
+        @Nullable String fingerprint,
+        boolean acknowledgementWithheld) {
 
     @Override
     public String toString() {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import org.hotline.intake.complaint.domain.ComplainantMode;
 import org.hotline.intake.complaint.domain.Complaint;
 import org.hotline.intake.complaint.domain.ComplaintForm;
 import org.hotline.intake.complaint.domain.ComplaintIdentities;
@@ -34,16 +35,18 @@ public class ComplaintIntake {
     private final ComplaintPublisher publisher;
     private final IdempotencyLedger ledger;
     private final IntakeMetrics metrics;
+    private final AcknowledgementCap acknowledgementCap;
     private final Clock clock;
     private final Lock[] locks = new Lock[LOCK_STRIPES];
 
     public ComplaintIntake(ComplaintValidator validator, ComplaintIdentities identities, ComplaintPublisher publisher,
-            IdempotencyLedger ledger, IntakeMetrics metrics, Clock clock) {
+            IdempotencyLedger ledger, IntakeMetrics metrics, AcknowledgementCap acknowledgementCap, Clock clock) {
         this.validator = validator;
         this.identities = identities;
         this.publisher = publisher;
         this.ledger = ledger;
         this.metrics = metrics;
+        this.acknowledgementCap = acknowledgementCap;
         this.clock = clock;
         for (int i = 0; i < LOCK_STRIPES; i++) {
             locks[i] = new ReentrantLock();
@@ -99,7 +102,8 @@ public class ComplaintIntake {
     private IntakeReceipt publish(Complaint complaint, UUID complaintId, @Nullable String fingerprint) {
         Instant receivedAt = clock.instant();
         AcceptedComplaint accepted = new AcceptedComplaint(complaintId, identities.reference(complaintId),
-                identities.trackingCode(complaintId), receivedAt, complaint, fingerprint);
+                identities.trackingCode(complaintId), receivedAt, complaint, fingerprint,
+                acknowledgementWithheld(complaint));
         long started = System.nanoTime();
         try {
             publisher.publish(accepted);
@@ -114,5 +118,19 @@ public class ComplaintIntake {
         }
         metrics.accepted(complaint);
         return new IntakeReceipt(complaintId, accepted.reference(), accepted.trackingCode(), receivedAt, false);
+    }
+
+    /*
+     * Only a new complaint that would be acknowledged takes from its address's allowance (a retry replays its
+     * first receipt and publishes nothing). The answer to the request is the same either way: a receipt that
+     * said "not mailed" would let anyone count how often an address was used, by submitting it themselves.
+     */
+    private boolean acknowledgementWithheld(Complaint complaint) {
+        Complaint.Complainant who = complaint.complainant();
+        String email = who.email();
+        if (who.mode() == ComplainantMode.ANONYMOUS || !who.consentToContact() || email == null || email.isBlank()) {
+            return false;
+        }
+        return !acknowledgementCap.tryTake(email);
     }
 }

@@ -2,6 +2,7 @@ package org.hotline.intake.complaint.config;
 
 import java.time.Clock;
 import java.util.Base64;
+import org.hotline.intake.complaint.application.AcknowledgementCap;
 import org.hotline.intake.complaint.application.ComplaintIntake;
 import org.hotline.intake.complaint.application.ComplaintPublisher;
 import org.hotline.intake.complaint.application.IdempotencyLedger;
@@ -37,7 +38,8 @@ class IntakeConfiguration {
 
     @Bean
     ComplaintIntake complaintIntake(ComplaintIdentities identities, ComplaintPublisher publisher,
-            IdempotencyLedger ledger, IntakeMetrics metrics, Clock clock) {
-        return new ComplaintIntake(new ComplaintValidator(clock), identities, publisher, ledger, metrics, clock);
+            IdempotencyLedger ledger, IntakeMetrics metrics, AcknowledgementCap acknowledgementCap, Clock clock) {
+        return new ComplaintIntake(new ComplaintValidator(clock), identities, publisher, ledger, metrics,
+                acknowledgementCap, clock);
     }
 }

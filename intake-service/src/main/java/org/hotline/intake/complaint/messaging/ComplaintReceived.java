@@ -68,10 +68,16 @@ record ComplaintReceived(
     record Complainant(String mode, SealedValue sealed) {
     }
 
-    /** What {@link Complainant#sealed()} holds once opened by a service that has the key. */
+    /**
+     * What {@link Complainant#sealed()} holds once opened by a service that has the key.
+     *
+     * @param acknowledgementWithheld true when the address had all the acknowledgements it may have; absent
+     *     otherwise. Sealed, not in clear: in clear it would tell integrators that an address was used again
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record SealedComplainant(@Nullable String name, @Nullable String email, @Nullable String phone,
-            String preferredLanguage, boolean consentToContact, String trackingCode) {
+            String preferredLanguage, boolean consentToContact, String trackingCode,
+            @Nullable Boolean acknowledgementWithheld) {
     }
 
     /** The associated data a sealed field of this complaint is bound to. */

@@ -1,11 +1,14 @@
 package org.hotline.intake.partner.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
+import java.util.Objects;
 import org.hotline.intake.partner.web.Partner;
 import org.hotline.intake.partner.web.PartnerKeyFilter;
 import org.hotline.intake.partner.web.PartnerKeys;
 import org.hotline.web.ratelimit.Rate;
 import org.hotline.web.security.ProblemResponder;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -30,6 +33,13 @@ class PartnerConfiguration {
         return new PartnerKeys(properties.accounts().stream().map(account -> new PartnerKeys.Configured(
                 new Partner(account.name(), new Rate(account.requests(), account.period(), account.burst())),
                 account.keySha256(), account.previousKeySha256s())).toList());
+    }
+
+    @Bean
+    @ConditionalOnProperty("hotline.intake.partners.withdrawn-keys-file")
+    WithdrawnKeysFile withdrawnKeysFile(PartnerProperties properties, PartnerKeys keys, MeterRegistry registry) {
+        Path file = Objects.requireNonNull(properties.withdrawnKeysFile());
+        return new WithdrawnKeysFile(file, properties.withdrawnKeysRefresh(), keys, registry);
     }
 
     @Bean

@@ -4,8 +4,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -15,10 +17,17 @@ import org.springframework.validation.annotation.Validated;
  * "Partners"). None by default: then every request is the public's.
  *
  * @param accounts one per partner organisation
+ * @param withdrawnKeysFile a file of keys to refuse at once, the SHA-256 of one key per line ({@code #} begins a
+ *     comment), read at start and every {@code withdrawnKeysRefresh}: a leaked key is withdrawn by adding its
+ *     hash there, without a restart. None by default
+ * @param withdrawnKeysRefresh how often the file is read again
  */
 @Validated
 @ConfigurationProperties("hotline.intake.partners")
-public record PartnerProperties(@DefaultValue @NotNull @Valid List<Account> accounts) {
+public record PartnerProperties(
+        @DefaultValue @NotNull @Valid List<Account> accounts,
+        @Nullable Path withdrawnKeysFile,
+        @DefaultValue("10s") @NotNull Duration withdrawnKeysRefresh) {
 
     /**
      * @param name how logs, problems and the idempotency scope know the partner: letters, digits, dot, dash and

@@ -28,6 +28,9 @@ public final class PartnerKeyFilter extends OncePerRequestFilter {
     /** Requests with a partner's previous key, by partner: the old key may go once this stays flat. */
     static final String PREVIOUS_KEY_REQUESTS = "hotline.intake.partner.previous.key.requests";
 
+    /** Requests with a withdrawn key, by partner: someone still holds it (a leak, or a partner not yet told). */
+    static final String WITHDRAWN_KEY_REQUESTS = "hotline.intake.partner.withdrawn.key.requests";
+
     private final PartnerKeys partners;
     private final ProblemResponder problems;
     private final MeterRegistry meters;
@@ -52,6 +55,13 @@ public final class PartnerKeyFilter extends OncePerRequestFilter {
             return;
         }
         PartnerKeys.Found found = partners.find(authorization.substring(BEARER.length()).strip());
+        if (found != null && found.withdrawn()) {
+            // Answered as a key that is nobody's (whoever holds a leaked key learns nothing), counted rather than
+            // logged at each request, so that a flood with the key cannot fill the log.
+            meters.counter(WITHDRAWN_KEY_REQUESTS, "partner", found.partner().name()).increment();
+            log.debug("complaint submission refused: a withdrawn key of partner {}", found.partner().name());
+            found = null;
+        }
         if (found == null) {
             log.debug("complaint submission refused: a partner key that is nobody's");
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + ProblemResponder.REALM

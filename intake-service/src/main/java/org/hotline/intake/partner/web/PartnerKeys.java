@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,11 +25,16 @@ public final class PartnerKeys {
         }
     }
 
-    /** The partner a key is, and whether it is one of the partner's previous keys. */
-    public record Found(Partner partner, boolean previousKey) {
+    /**
+     * The partner a key is, whether it is one of the partner's previous keys, and whether it was withdrawn (then it
+     * is refused as a key that is nobody's, and counted as the partner's).
+     */
+    public record Found(Partner partner, boolean previousKey, boolean withdrawn) {
     }
 
     private final Map<String, Found> byKeyHash = new HashMap<>();
+    /** SHA-256 (lower-case hex) of keys withdrawn while the intake runs, replaced whole by {@link #withdraw}. */
+    private volatile Set<String> withdrawn = Set.of();
 
     public PartnerKeys(List<Configured> partners) {
         Map<String, Partner> byName = new HashMap<>();
@@ -37,14 +43,32 @@ public final class PartnerKeys {
             if (byName.put(partner.name(), partner) != null) {
                 throw new IllegalArgumentException("two partner accounts are named " + partner.name());
             }
-            put(configured.keySha256(), new Found(partner, false));
-            configured.previousKeySha256s().forEach(previous -> put(previous, new Found(partner, true)));
+            put(configured.keySha256(), new Found(partner, false, false));
+            configured.previousKeySha256s().forEach(previous -> put(previous, new Found(partner, true, false)));
         }
     }
 
     /** The partner whose key, current or previous, this is; null when it is nobody's. */
     public @Nullable Found find(String key) {
-        return byKeyHash.get(HexFormat.of().formatHex(Partner.sha256(key)));
+        String hash = HexFormat.of().formatHex(Partner.sha256(key));
+        Found found = byKeyHash.get(hash);
+        if (found != null && withdrawn.contains(hash)) {
+            return new Found(found.partner(), found.previousKey(), true);
+        }
+        return found;
+    }
+
+    /**
+     * From now on, refuses the keys with these SHA-256 (lower-case hex), whoever's they are, in place of those
+     * withdrawn before: a leaked key stops working without a restart.
+     */
+    public void withdraw(Set<String> keySha256s) {
+        withdrawn = Set.copyOf(keySha256s);
+    }
+
+    /** How many keys are withdrawn now (the withdrawn-keys file's lines, whether or not they are a partner's). */
+    public int withdrawnCount() {
+        return withdrawn.size();
     }
 
     private void put(String keySha256, Found found) {

@@ -121,11 +121,10 @@ public final class LadderPlanner {
                 CASEWORKER_DOSSIER, language, ngo.caseworkerMailbox(), model);
     }
 
-    /** Same rule as the first email to the complainant ({@link MessagePlanner}): consent, an address, not anonymous. */
+    /** Same rule as the first email to the complainant ({@link MessagePlanner}). */
     private List<PlannedMessage> complainantUpdate(LadderStep.ComplainantUpdate step) {
         RoutedComplaint.Complainant complainant = step.complainant();
-        if (step.mode() == ComplainantMode.ANONYMOUS || !complainant.consentToContact() || complainant.email() == null
-                || complainant.email().isBlank()) {
+        if (!complainant.mayBeMailed(step.mode())) {
             return List.of();
         }
         Language language = complainant.preferredLanguage();

@@ -72,15 +72,8 @@ public final class MessagePlanner {
             @Nullable String detail) {
     }
 
-    /*
-     * Never for an ANONYMOUS complaint, whatever its sealed block holds: the intake refuses an anonymous complaint
-     * that names an address, but events published before it did (the topic keeps them forever) may carry one,
-     * and a mail to the complainant's address would tie the address to the complaint on the NGO's mail server.
-     */
     private static boolean acknowledges(RoutedComplaint complaint) {
-        RoutedComplaint.Complainant complainant = complaint.complainant();
-        return complaint.mode() != ComplainantMode.ANONYMOUS && complainant.consentToContact()
-                && complainant.email() != null && !complainant.email().isBlank();
+        return complaint.complainant().mayBeMailed(complaint.mode());
     }
 
     private PlannedMessage authorityNotice(RoutedComplaint complaint, Assignment assignment) {

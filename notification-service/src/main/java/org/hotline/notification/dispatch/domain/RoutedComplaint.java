@@ -51,9 +51,26 @@ public record RoutedComplaint(
     public record Accused(@Nullable String role, boolean publicOfficial) {
     }
 
-    /** The opened {@code complainant} value. */
+    /**
+     * The opened {@code complainant} value.
+     *
+     * @param acknowledgementWithheld the intake found the address had had all the acknowledgements it may have
+     *     (docs/security.md, "Acknowledgements")
+     */
     public record Complainant(@Nullable String name, @Nullable String email, @Nullable String phone,
-            Language preferredLanguage, boolean consentToContact, String trackingCode) {
+            Language preferredLanguage, boolean consentToContact, String trackingCode,
+            boolean acknowledgementWithheld) {
+
+        /**
+         * Whether anything may be mailed to the complainant: the acknowledgement, then the news of the case. Never
+         * for an ANONYMOUS complaint, whatever its sealed block holds: the intake refuses an anonymous complaint
+         * that names an address, but events published before it did (the topic keeps them forever) may carry one,
+         * and a mail to the complainant's address would tie the address to the complaint on the NGO's mail server.
+         */
+        public boolean mayBeMailed(ComplainantMode mode) {
+            return mode != ComplainantMode.ANONYMOUS && consentToContact && email != null && !email.isBlank()
+                    && !acknowledgementWithheld;
+        }
 
         @Override
         public String toString() {

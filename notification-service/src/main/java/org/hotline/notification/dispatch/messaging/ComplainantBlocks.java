@@ -57,6 +57,7 @@ final class ComplainantBlocks {
         return new RoutedComplaint.Complainant(optionalText(identity, "name"), optionalText(identity, "email"),
                 optionalText(identity, "phone"), Language.fromCode(language).orElseThrow(() ->
                         new PoisonEventException(INVALID_FIELD, "unknown language '" + language + "'")),
-                Boolean.TRUE.equals(optionalFlag(identity, "consentToContact")), text(identity, "trackingCode"));
+                Boolean.TRUE.equals(optionalFlag(identity, "consentToContact")), text(identity, "trackingCode"),
+                Boolean.TRUE.equals(optionalFlag(identity, "acknowledgementWithheld")));
     }
 }

@@ -248,7 +248,7 @@ class DispatcherTest {
         Dispatcher dispatcher = start(InDoubtPolicy.FLAG);
         RoutedComplaint hostile = Complaints.complaint(ComplainantMode.CONFIDENTIAL,
                 new RoutedComplaint.Complainant(null, "bad\r\nBcc: x@evil.example", null,
-                        org.hotline.notification.dispatch.domain.Language.RU, true, "T"),
+                        org.hotline.notification.dispatch.domain.Language.RU, true, "T", false),
                 Complaints.antiCorruption());
 
         // when

@@ -71,6 +71,6 @@ public final class Complaints {
 
     public static RoutedComplaint.Complainant aigerim(boolean consent) {
         return new RoutedComplaint.Complainant("Айгерим Сапарова", "aigerim@mail.example", "+7 701 111 22 33",
-                Language.KK, consent, "ABCD-EFGH-JKLM-NPQR");
+                Language.KK, consent, "ABCD-EFGH-JKLM-NPQR", false);
     }
 }

@@ -195,4 +195,16 @@ class LadderPlannerTest {
         assertThat(planner.plan(LadderSteps.complainantUpdate(LadderStep.ComplainantUpdate.ACKNOWLEDGED,
                 Language.RU, true, ComplainantMode.ANONYMOUS))).isEmpty();
     }
+
+    @Test
+    void tellsNothingToAnAddressWhoseAcknowledgementTheIntakeWithheld() {
+        LadderStep.ComplainantUpdate step = LadderSteps.complainantUpdate(LadderStep.ComplainantUpdate.ACKNOWLEDGED,
+                Language.RU, true, ComplainantMode.CONFIDENTIAL);
+        RoutedComplaint.Complainant who = step.complainant();
+        RoutedComplaint.Complainant capped = new RoutedComplaint.Complainant(who.name(), who.email(), who.phone(),
+                who.preferredLanguage(), true, who.trackingCode(), true);
+
+        assertThat(planner.plan(step)).isNotEmpty();
+        assertThat(planner.plan(LadderSteps.withComplainant(step, capped))).isEmpty();
+    }
 }

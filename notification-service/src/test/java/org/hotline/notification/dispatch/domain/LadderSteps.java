@@ -72,7 +72,16 @@ public final class LadderSteps {
                 answered ? "Прокуратура Костанайской области" : null, null, escalated ? REGION : null, Map.of(),
                 escalated ? LocalDate.parse("2027-01-15") : null, mode,
                 new RoutedComplaint.Complainant("Айгуль", "aigul@mail.example", null, language, consent,
-                        "ABCD-EFGH-JKLM-NPQR"), "PRIMARY");
+                        "ABCD-EFGH-JKLM-NPQR", false), "PRIMARY");
+    }
+
+    /** The same news for another complainant block. */
+    public static LadderStep.ComplainantUpdate withComplainant(LadderStep.ComplainantUpdate step,
+            RoutedComplaint.Complainant complainant) {
+        return new LadderStep.ComplainantUpdate(step.eventId(), step.complaintId(), step.reference(),
+                step.occurredAt(), step.update(), step.authorityId(), step.authorityName(), step.answerBy(),
+                step.registrationNumber(), step.outcome(), step.forwardedTo(), step.reason(), step.toAuthorityId(),
+                step.toAuthorityName(), step.toAnswerBy(), step.mode(), complainant, step.role());
     }
 
     private static LadderStep.HistoryEntry districtHistory() {

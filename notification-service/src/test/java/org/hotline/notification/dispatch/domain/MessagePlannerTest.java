@@ -211,6 +211,24 @@ class MessagePlannerTest {
     }
 
     @Test
+    void withholdsTheAcknowledgementWhenTheIntakeFoundTheAddressOverItsAllowanceAndTellsTheNgoItWasNotSent() {
+        // given a complaint whose address had had all its acknowledgements when the intake took it
+        RoutedComplaint.Complainant capped = new RoutedComplaint.Complainant("Айгерим", "aigerim@mail.example",
+                null, Language.KK, true, "ABCD-EFGH-JKLM-NPQR", true);
+        RoutedComplaint complaint = Complaints.complaint(ComplainantMode.CONFIDENTIAL, capped,
+                Complaints.antiCorruption());
+
+        // when
+        List<PlannedMessage> messages = planner.plan(complaint);
+
+        // then the body and the NGO are told as always, the address is not mailed
+        assertThat(messages).extracting(PlannedMessage::recipientType)
+                .containsExactly(RecipientType.AUTHORITY, RecipientType.CASEWORKER);
+        assertThat(messages).noneMatch(message -> message.to().contains("aigerim"));
+        assertThat(messages.get(1).model()).containsEntry("acknowledged", false);
+    }
+
+    @Test
     void givesTheSameMessageIdsToTheSameDecisionEveryTime() {
         // given
         RoutedComplaint complaint = Complaints.complaint(ComplainantMode.OPEN, Complaints.aigerim(true),
@@ -232,7 +250,7 @@ class MessagePlannerTest {
                 "reason\r\nBcc: evil@attacker.example", Map.of(Language.RU, "Body\nX-Injected: yes"),
                 "body@authority.example", Language.RU, null);
         RoutedComplaint complaint = Complaints.complaint(ComplainantMode.OPEN, new RoutedComplaint.Complainant(
-                "Name\r\nBcc: evil@attacker.example", "a@b.example", null, Language.RU, true, "T"), hostile);
+                "Name\r\nBcc: evil@attacker.example", "a@b.example", null, Language.RU, true, "T", false), hostile);
 
         // when
         Map<String, Object> model = planner.plan(complaint).get(0).model();

@@ -165,7 +165,7 @@ class ThymeleafMailRendererTest {
                 "<b onclick=\"x()\">reason</b>", Map.of(Language.EN, "<script>alert(1)</script>"),
                 "body@authority.example", Language.EN, null);
         RoutedComplaint complaint = Complaints.complaint(ComplainantMode.OPEN, new RoutedComplaint.Complainant(
-                "<img src=x onerror=alert(2)>", "who@mail.example", "&amp;", Language.EN, true, "T"), body);
+                "<img src=x onerror=alert(2)>", "who@mail.example", "&amp;", Language.EN, true, "T", false), body);
         PlannedMessage planned = planner.plan(complaint).get(0);
 
         // when
@@ -187,7 +187,7 @@ class ThymeleafMailRendererTest {
                 new RoutedComplaint.Place("KZ", null, null, null), new RoutedComplaint.Workplace(null, null, null),
                 new RoutedComplaint.Accused(null, false), false, false, ComplainantMode.CONFIDENTIAL,
                 new RoutedComplaint.Complainant(null, "victim@mail.example\r\nBcc: evil@attacker.example", null,
-                        Language.RU, true, "T"));
+                        Language.RU, true, "T", false));
         List<PlannedMessage> planned = planner.plan(complaint);
 
         // when

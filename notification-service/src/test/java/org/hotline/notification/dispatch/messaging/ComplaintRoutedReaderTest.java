@@ -45,6 +45,7 @@ class ComplaintRoutedReaderTest {
         assertThat(complaint.complainant().email()).isEqualTo("a@mail.example");
         assertThat(complaint.complainant().preferredLanguage()).isEqualTo(Language.KK);
         assertThat(complaint.complainant().consentToContact()).isTrue();
+        assertThat(complaint.complainant().acknowledgementWithheld()).isFalse();
         assertThat(complaint.assignments()).singleElement().satisfies(assignment -> {
             assertThat(assignment.role()).isEqualTo(AssignmentRole.PRIMARY);
             assertThat(assignment.answerDeadlineWorkingDays()).isEqualTo(15);
@@ -58,6 +59,18 @@ class ComplaintRoutedReaderTest {
         });
         assertThat(complaint.workplace().organizationName()).isEqualTo("Secondary school No. 1");
         assertThat(complaint.accused().publicOfficial()).isTrue();
+    }
+
+    @Test
+    void readsTheIntakesWordThatTheAcknowledgementIsWithheld() {
+        String event = event(1, seal("d", "incident.description"), seal("""
+                {"email":"a@mail.example","preferredLanguage":"ru","consentToContact":true,"trackingCode":"T",
+                 "acknowledgementWithheld":true}""", "complainant"));
+
+        RoutedComplaint complaint = reader.read(event.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(complaint.complainant().acknowledgementWithheld()).isTrue();
+        assertThat(complaint.complainant().mayBeMailed(complaint.mode())).isFalse();
     }
 
     @Test
