@@ -1,6 +1,7 @@
 package org.hotline.intake.http;
 
 import java.util.List;
+import org.hotline.web.http.ProblemErrorController;
 import org.hotline.web.http.SecurityHeadersFilter;
 import org.hotline.web.http.TomcatErrorReports;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,5 +28,11 @@ class HttpConfiguration {
     TomcatErrorReports tomcatErrorReports(JsonMapper json,
             @Value("${server.max-http-request-header-size:8KB}") DataSize maxHeaderSize) {
         return new TomcatErrorReports(json, maxHeaderSize, List.of("an Idempotency-Key at most 255 characters"));
+    }
+
+    /** Errors no controller advice answered (a firewall's refusal, an unhandled 415) as problems too. */
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
     }
 }
