@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -142,7 +143,7 @@ class PartnerIT {
         // An invalid body again: 400 says the key was taken, 401 that it was refused; nothing reaches the topic.
         assertThat(invalidComplaintWith(SHYMKENT_KEY).statusCode()).isEqualTo(400);
 
-        Files.writeString(withdrawnKeys, "# leaked on 2026-12-03\n" + sha256(SHYMKENT_KEY).toUpperCase(Locale.ROOT) + "\n");
+        replace(withdrawnKeys, "# leaked on 2026-12-03\n" + sha256(SHYMKENT_KEY).toUpperCase(Locale.ROOT) + "\n");
 
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> invalidComplaintWith(SHYMKENT_KEY).statusCode() == 401);
@@ -157,15 +158,22 @@ class PartnerIT {
         assertThat(meters.get("hotline.intake.partner.withdrawn.keys").gauge().value()).isEqualTo(1.0);
 
         // A file that no longer parses leaves the key withdrawn, and says so in its failure counter.
-        Files.writeString(withdrawnKeys, "half-written\n");
+        double failuresBefore = meters.get("hotline.intake.partner.withdrawn.keys.reload.failures").counter().count();
+        replace(withdrawnKeys, "half-written\n");
         await().atMost(Duration.ofSeconds(10)).until(() -> meters.get(
-                "hotline.intake.partner.withdrawn.keys.reload.failures").counter().count() >= 1);
+                "hotline.intake.partner.withdrawn.keys.reload.failures").counter().count() > failuresBefore);
         assertThat(invalidComplaintWith(SHYMKENT_KEY).statusCode()).isEqualTo(401);
 
         // Taken out of the file, the key works again.
-        Files.writeString(withdrawnKeys, "");
+        replace(withdrawnKeys, "");
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> invalidComplaintWith(SHYMKENT_KEY).statusCode() == 400);
+    }
+
+    /** As an operator should, and as the kubelet does: a whole new file moved over the old one. */
+    private static void replace(Path file, String content) throws Exception {
+        Path next = Files.writeString(file.resolveSibling(file.getFileName() + ".next"), content);
+        Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static HttpResponse<String> invalidComplaintWith(String partnerKey) {

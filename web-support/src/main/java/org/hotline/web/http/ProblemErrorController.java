@@ -1,5 +1,6 @@
 package org.hotline.web.http;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -22,31 +23,13 @@ public final class ProblemErrorController implements ErrorController {
 
     @RequestMapping
     public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
-                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
-        if (!status.isError()) {
-            status = HttpStatus.INTERNAL_SERVER_ERROR;
+        if (request.getDispatcherType() != DispatcherType.ERROR) {
+            // Asked for directly: there is no error to tell of.
+            return Problems.noStore(Problems.forStatus(HttpStatus.NOT_FOUND));
         }
-        return Problems.noStore(problem(status));
-    }
-
-    static ProblemDetail problem(HttpStatus status) {
-        return switch (status) {
-            case BAD_REQUEST -> Problems.problem(status, "request-rejected", "The request was refused before it "
-                    + "was read", "The request's path, query or headers are not accepted here. Nothing was stored.");
-            case NOT_FOUND -> Problems.problem(status, "not-found", "Nothing is served here",
-                    "No endpoint of this service has this path. Nothing was stored.");
-            case METHOD_NOT_ALLOWED -> Problems.problem(status, "method-not-allowed", "Method not allowed",
-                    "This path does not take this method. Nothing was stored.");
-            case UNSUPPORTED_MEDIA_TYPE -> Problems.problem(status, "unsupported-media-type",
-                    "Unsupported media type", "This endpoint does not take a body of this Content-Type; its "
-                            + "documentation says which it takes. Nothing was stored.");
-            default -> status.is5xxServerError()
-                    ? Problems.problem(status, "internal-error", "Something went wrong",
-                            "The service could not answer. Try again later.")
-                    : Problems.problem(status, "request-refused", status.getReasonPhrase(),
-                            "The request was refused. Nothing was stored.");
-        };
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
+        return Problems.noStore(Problems.forStatus(status == null || !status.isError()
+                ? HttpStatus.INTERNAL_SERVER_ERROR : status));
     }
 }

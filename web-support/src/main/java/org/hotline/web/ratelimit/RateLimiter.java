@@ -68,6 +68,19 @@ public final class RateLimiter {
         return Decision.ALLOWED;
     }
 
+    /**
+     * Gives a client back the token of a request that took one and then came to nothing (the intake's broker failed
+     * it), so that the client's retry is not counted twice. Nothing for a client no longer remembered.
+     */
+    public void giveBack(ClientKey client) {
+        synchronized (clients) {
+            Entry entry = clients.get(client);
+            if (entry != null) {
+                entry.bucket.giveBack();
+            }
+        }
+    }
+
     /** How many clients the limiter remembers now. */
     public int clients() {
         synchronized (clients) {

@@ -2,6 +2,7 @@ package org.hotline.web.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
@@ -13,12 +14,12 @@ class ProblemErrorControllerTest {
     private final ProblemErrorController controller = new ProblemErrorController();
 
     @Test
-    void answersEachErrorAsAProblemOfItsStatusNeverCachedAndRepeatingNothingOfTheRequest() {
+    void answersEachErrorAsAProblemOfItsStatusNeverCachedWithTheServicesRootAsItsInstance() {
         assertThat(answer(400)).satisfies(answer -> {
             assertThat(answer.getStatusCode().value()).isEqualTo(400);
             assertThat(answer.getHeaders().getCacheControl()).isEqualTo("no-store");
             assertThat(answer.getBody().getType().toString()).isEqualTo("urn:hotline:problem:request-rejected");
-            assertThat(answer.getBody().getDetail()).doesNotContain("..;");
+            assertThat(answer.getBody().getInstance().toString()).isEqualTo("/");
         });
         assertThat(type(404)).isEqualTo("urn:hotline:problem:not-found");
         assertThat(type(405)).isEqualTo("urn:hotline:problem:method-not-allowed");
@@ -29,13 +30,25 @@ class ProblemErrorControllerTest {
 
     @Test
     void takesAnErrorWithoutAStatusOrWithOneThatIsNoErrorForAnInternalError() {
-        assertThat(controller.error(new MockHttpServletRequest()).getStatusCode().value()).isEqualTo(500);
+        MockHttpServletRequest noStatus = new MockHttpServletRequest("GET", "/error");
+        noStatus.setDispatcherType(DispatcherType.ERROR);
+
+        assertThat(controller.error(noStatus).getStatusCode().value()).isEqualTo(500);
         assertThat(answer(200).getStatusCode().value()).isEqualTo(500);
         assertThat(answer(999).getStatusCode().value()).isEqualTo(500);
     }
 
+    @Test
+    void answersARequestForTheErrorPathItselfAsAPathNoEndpointHas() {
+        ResponseEntity<ProblemDetail> answer = controller.error(new MockHttpServletRequest("GET", "/error"));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(404);
+        assertThat(answer.getBody().getType().toString()).isEqualTo("urn:hotline:problem:not-found");
+    }
+
     private ResponseEntity<ProblemDetail> answer(int status) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/error");
+        request.setDispatcherType(DispatcherType.ERROR);
         request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status);
         request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "/api/v1/..;/actuator");
         return controller.error(request);

@@ -16,9 +16,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param enabled false sends an acknowledgement for every complaint that asks for one (the test profile, whose
  *     tests send many complaints from one address)
- * @param perAddress how many acknowledgements one address may be sent: 5 a day, 5 at once. A complainant who
- *     writes about several incidents on one day still gets each; someone who types a stranger's address into a
- *     hundred complaints gets the stranger five mails
+ * @param perAddress how many acknowledgements one address may be sent: 5 a day, 5 at once, in each intake
+ *     instance. A complainant who writes about several incidents on one day still gets each; someone who types a
+ *     stranger's address into a hundred complaints gets the stranger the mail of five of them a day
  * @param maxAddresses the most addresses remembered at once (about 150 bytes each); beyond it the least recently
  *     used is forgotten, which gives that address a fresh allowance
  */

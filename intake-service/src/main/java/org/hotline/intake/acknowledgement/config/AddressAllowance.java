@@ -56,6 +56,11 @@ final class AddressAllowance implements AcknowledgementCap {
         return false;
     }
 
+    @Override
+    public void giveBack(String email) {
+        buckets.giveBack(key(mailbox(email)));
+    }
+
     /**
      * The mailbox an address delivers to, as far as it can be told from outside: case does not matter, a
      * {@code +tag} of the local part reaches the same mailbox, and Gmail ignores dots. Two addresses taken for

@@ -19,4 +19,11 @@ public interface AcknowledgementCap {
      * @return false when the address has none left, and the acknowledgement is to be withheld
      */
     boolean tryTake(String email);
+
+    /**
+     * Gives back what {@link #tryTake} took for a complaint that then was not stored (503): the complainant's retry
+     * must not use up the allowance of the address.
+     */
+    default void giveBack(String email) {
+    }
 }

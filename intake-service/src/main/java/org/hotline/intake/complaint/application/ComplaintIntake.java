@@ -101,13 +101,17 @@ public class ComplaintIntake {
 
     private IntakeReceipt publish(Complaint complaint, UUID complaintId, @Nullable String fingerprint) {
         Instant receivedAt = clock.instant();
+        String acknowledged = acknowledgedAddress(complaint);
+        boolean withheld = acknowledged != null && !acknowledgementCap.tryTake(acknowledged);
         AcceptedComplaint accepted = new AcceptedComplaint(complaintId, identities.reference(complaintId),
-                identities.trackingCode(complaintId), receivedAt, complaint, fingerprint,
-                acknowledgementWithheld(complaint));
+                identities.trackingCode(complaintId), receivedAt, complaint, fingerprint, withheld);
         long started = System.nanoTime();
         try {
             publisher.publish(accepted);
         } catch (PublicationFailedException e) {
+            if (acknowledged != null && !withheld) {
+                acknowledgementCap.giveBack(acknowledged);
+            }
             metrics.published(Duration.ofNanos(System.nanoTime() - started), false);
             metrics.rejected("broker_unavailable");
             throw e;
@@ -121,16 +125,17 @@ public class ComplaintIntake {
     }
 
     /*
-     * Only a new complaint that would be acknowledged takes from its address's allowance (a retry replays its
-     * first receipt and publishes nothing). The answer to the request is the same either way: a receipt that
-     * said "not mailed" would let anyone count how often an address was used, by submitting it themselves.
+     * The address a new complaint's acknowledgement would go to, which takes from its allowance; null when none
+     * would be sent. A retry of a stored complaint replays its first receipt and takes nothing, and one whose
+     * first try was not stored (503) gave back what it took. The answer to the request is the same either way: a
+     * receipt that said "not mailed" would let anyone count how often an address was used, by submitting it.
      */
-    private boolean acknowledgementWithheld(Complaint complaint) {
+    private static @Nullable String acknowledgedAddress(Complaint complaint) {
         Complaint.Complainant who = complaint.complainant();
         String email = who.email();
         if (who.mode() == ComplainantMode.ANONYMOUS || !who.consentToContact() || email == null || email.isBlank()) {
-            return false;
+            return null;
         }
-        return !acknowledgementCap.tryTake(email);
+        return email;
     }
 }

@@ -71,13 +71,15 @@ record ComplaintReceived(
     /**
      * What {@link Complainant#sealed()} holds once opened by a service that has the key.
      *
-     * @param acknowledgementWithheld true when the address had all the acknowledgements it may have; absent
-     *     otherwise. Sealed, not in clear: in clear it would tell integrators that an address was used again
+     * @param acknowledgementWithheld true when the address had had all the acknowledgements it may have. Sealed,
+     *     not in clear, and written either way, so that neither a field nor the sealed value's length (but for
+     *     the one byte between {@code true} and {@code false}, lost among the lengths of the name and address)
+     *     tells integrators that an address was used before
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record SealedComplainant(@Nullable String name, @Nullable String email, @Nullable String phone,
             String preferredLanguage, boolean consentToContact, String trackingCode,
-            @Nullable Boolean acknowledgementWithheld) {
+            boolean acknowledgementWithheld) {
     }
 
     /** The associated data a sealed field of this complaint is bound to. */

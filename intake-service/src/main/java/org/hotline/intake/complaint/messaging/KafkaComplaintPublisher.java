@@ -60,7 +60,7 @@ class KafkaComplaintPublisher implements ComplaintPublisher {
         Complaint.Complainant who = complaint.complainant();
         ComplaintReceived.SealedComplainant identity = new ComplaintReceived.SealedComplainant(who.name(),
                 who.email(), who.phone(), who.preferredLanguage().code(), who.consentToContact(),
-                accepted.trackingCode(), accepted.acknowledgementWithheld() ? Boolean.TRUE : null);
+                accepted.trackingCode(), accepted.acknowledgementWithheld());
         Complaint.Incident incident = complaint.incident();
         Complaint.Location location = complaint.location();
         Complaint.Workplace workplace = complaint.workplace();

@@ -11,16 +11,17 @@ import org.hotline.intake.complaint.application.PublicationFailedException;
 import org.hotline.intake.complaint.config.IntakeProperties;
 import org.hotline.intake.complaint.domain.IdentityInAnonymousComplaintException;
 import org.hotline.intake.complaint.domain.InvalidComplaintException;
+import org.hotline.web.http.Problems;
 import org.hotline.web.json.JsonRequestSchema;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -123,6 +124,21 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         log.warn("Answering 503: {} ({})", e.getMessage(), e.getCause() == null ? "" : e.getCause().toString());
         return unavailable("broker-unavailable", "The complaint could not be stored right now", "The message broker did not "
                 + "acknowledge the complaint in time, so it was not published. Retry with the same Idempotency-Key.");
+    }
+
+    /**
+     * Spring's standard problems (a path no endpoint has, a method or Content-Type the endpoint does not take) say
+     * the path or the header back, and Spring would fill in the path as their instance: each is answered with the
+     * hotline's problem of its status instead, the same as the other services give (docs/api.md).
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getType() == null
+                || "about:blank".equals(problem.getType().toString()))) {
+            return super.createResponseEntity(Problems.forStatus(statusCode), headers, statusCode, request);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     @Override

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param accounts one per partner organisation
  * @param withdrawnKeysFile a file of keys to refuse at once, the SHA-256 of one key per line ({@code #} begins a
  *     comment), read at start and every {@code withdrawnKeysRefresh}: a leaked key is withdrawn by adding its
- *     hash there, without a restart. None by default
+ *     hash there, without a restart. A file that does not exist withdraws nothing until it does. None by default
  * @param withdrawnKeysRefresh how often the file is read again
  */
 @Validated
@@ -27,7 +28,7 @@ import org.springframework.validation.annotation.Validated;
 public record PartnerProperties(
         @DefaultValue @NotNull @Valid List<Account> accounts,
         @Nullable Path withdrawnKeysFile,
-        @DefaultValue("10s") @NotNull Duration withdrawnKeysRefresh) {
+        @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration withdrawnKeysRefresh) {
 
     /**
      * @param name how logs, problems and the idempotency scope know the partner: letters, digits, dot, dash and

@@ -24,10 +24,12 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Withdraws partner keys while the intake runs: the SHA-256 of each key to refuse, one per line, in a file that
- * every instance reads (a Kubernetes Secret or ConfigMap mounted as a volume, which the kubelet updates in
- * place), read at start and again every {@code refresh}. A file that does not read or parse at start stops the
- * start; later, it leaves the keys withdrawn before as they were, logs why and counts the failure, so that a
- * half-written file can never give a withdrawn key back.
+ * every instance reads (a Kubernetes ConfigMap or Secret mounted as a volume, which the kubelet updates in place),
+ * read at start and again every {@code refresh}. A file that does not exist withdraws nothing until it does (an
+ * optional ConfigMap not yet created); one that exists but does not read or parse stops the start. Later, a
+ * reading that fails (unreadable, a bad line, the file gone) leaves the keys withdrawn before as they were, logs
+ * why once and counts each failure. Replace the file whole (write a copy, then move it over the old one; the
+ * kubelet does so): a file read while an editor truncates and rewrites it may list only some keys.
  */
 final class WithdrawnKeysFile implements SmartLifecycle {
 
@@ -39,7 +41,9 @@ final class WithdrawnKeysFile implements SmartLifecycle {
     private final PartnerKeys keys;
     private final Counter failures;
     private volatile @Nullable ScheduledExecutorService scheduler;
-    private volatile Set<String> current;
+    private volatile Set<String> current = Set.of();
+    /** Whether the last reading failed: its cause is logged once, not at every reading until the file is mended. */
+    private volatile boolean failing;
 
     WithdrawnKeysFile(Path file, Duration refresh, PartnerKeys keys, MeterRegistry registry) {
         this.file = file;
@@ -52,6 +56,10 @@ final class WithdrawnKeysFile implements SmartLifecycle {
         Gauge.builder("hotline.intake.partner.withdrawn.keys", keys, PartnerKeys::withdrawnCount)
                 .description("Partner keys withdrawn now, as the last good reading of the file listed them")
                 .register(registry);
+        if (!Files.exists(file)) {
+            log.warn("{} does not exist: no partner key is withdrawn until it does", file);
+            return;
+        }
         try {
             current = read(file);
         } catch (IOException | IllegalArgumentException e) {
@@ -87,12 +95,22 @@ final class WithdrawnKeysFile implements SmartLifecycle {
     void reload() {
         Set<String> read;
         try {
+            if (current.isEmpty() && !failing && !Files.exists(file)) {
+                return;
+            }
             read = read(file);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) {
             failures.increment();
-            log.error("the withdrawn partner keys file {} did not read ({}); the {} key(s) withdrawn before stay "
-                    + "withdrawn", file, e.getMessage(), current.size());
+            if (!failing) {
+                failing = true;
+                log.error("the withdrawn partner keys file {} did not read ({}); the {} key(s) withdrawn before stay "
+                        + "withdrawn until it reads again", file, e.getMessage(), current.size());
+            }
             return;
+        }
+        if (failing) {
+            failing = false;
+            log.info("the withdrawn partner keys file {} reads again", file);
         }
         if (!read.equals(current)) {
             current = read;

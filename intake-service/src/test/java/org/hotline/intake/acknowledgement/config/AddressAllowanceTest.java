@@ -34,4 +34,19 @@ class AddressAllowanceTest {
         assertThat(cap.tryTake("dana@example.org")).isFalse();
         assertThat(registry.get("hotline.intake.acknowledgements.withheld").counter().count()).isEqualTo(2.0);
     }
+
+    @Test
+    void takesBackWhatAComplaintThatWasNotStoredTook() {
+        // given an address with one acknowledgement left
+        AddressAllowance cap = new AddressAllowance(new Rate(1, Duration.ofHours(24), 1), 1000, () -> 0L,
+                new SimpleMeterRegistry());
+        assertThat(cap.tryTake("dana@example.org")).isTrue();
+
+        // when its complaint was not stored (503) and the complainant tries again
+        cap.giveBack("Dana@example.org");
+
+        // then the retry is acknowledged
+        assertThat(cap.tryTake("dana@example.org")).isTrue();
+        assertThat(cap.tryTake("dana@example.org")).isFalse();
+    }
 }

@@ -120,6 +120,9 @@ public final class MessagePlanner {
         model.put("immediateDanger", complaint.immediateDanger());
         model.put("victimMinor", complaint.victimMinor());
         model.put("acknowledged", acknowledges(complaint));
+        // Said apart from "no address or no consent": the caseworkers may write to the complainant themselves.
+        model.put("acknowledgementWithheld", complaint.mode() != ComplainantMode.ANONYMOUS
+                && complaint.complainant().acknowledgementWithheld());
         model.put("categories", categories(complaint, language));
         model.put("assignments", complaint.assignments().stream().map(assignment -> {
             Map<String, @Nullable Object> row = body(assignment, language);

@@ -225,7 +225,8 @@ class MessagePlannerTest {
         assertThat(messages).extracting(PlannedMessage::recipientType)
                 .containsExactly(RecipientType.AUTHORITY, RecipientType.CASEWORKER);
         assertThat(messages).noneMatch(message -> message.to().contains("aigerim"));
-        assertThat(messages.get(1).model()).containsEntry("acknowledged", false);
+        assertThat(messages.get(1).model()).containsEntry("acknowledged", false)
+                .containsEntry("acknowledgementWithheld", true);
     }
 
     @Test

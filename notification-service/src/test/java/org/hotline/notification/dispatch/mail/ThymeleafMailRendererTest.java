@@ -36,6 +36,7 @@ import org.hotline.notification.dispatch.domain.Language;
 import org.hotline.notification.dispatch.domain.MessagePlanner;
 import org.hotline.notification.dispatch.domain.NgoContact;
 import org.hotline.notification.dispatch.domain.PlannedMessage;
+import org.hotline.notification.dispatch.domain.RecipientType;
 import org.hotline.notification.dispatch.domain.RoutedComplaint;
 import org.hotline.notification.dispatch.support.RecordingMetrics;
 import org.jspecify.annotations.Nullable;
@@ -175,6 +176,25 @@ class ThymeleafMailRendererTest {
         assertThat(html).doesNotContain("<script>", "<img", "<b onclick")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x onerror=alert(2)&gt;",
                         "&lt;b onclick=&quot;x()&quot;&gt;reason&lt;/b&gt;", "&amp;amp;");
+    }
+
+    @Test
+    void tellsTheCaseworkersWhenTheAcknowledgementWasWithheldRatherThanThatNoAddressWasGiven() throws Exception {
+        // given a complaint whose address had had all its acknowledgements
+        RoutedComplaint.Complainant capped = new RoutedComplaint.Complainant(null, "who@mail.example", null,
+                Language.RU, true, "T", true);
+        RoutedComplaint complaint = Complaints.complaint(ComplainantMode.CONFIDENTIAL, capped,
+                Complaints.antiCorruption());
+        PlannedMessage decision = planner.plan(complaint).stream()
+                .filter(message -> message.recipientType() == RecipientType.CASEWORKER).findFirst().orElseThrow();
+
+        // when
+        MimeMessage message = parse(renderer.render(decision));
+
+        // then
+        assertThat(part(message, "text/plain")).contains("предельное число подтверждений")
+                .doesNotContain("не оставил адрес");
+        assertThat(part(message, "text/html")).contains("предельное число подтверждений");
     }
 
     @Test
