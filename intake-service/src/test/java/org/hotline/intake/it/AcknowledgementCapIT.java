@@ -1,17 +1,15 @@
 package org.hotline.intake.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.intake.it.IntakeHarness.TEST_SEALING_KEY;
 import static org.hotline.intake.it.IntakeHarness.postJson;
 import static org.hotline.intake.it.IntakeHarness.readCommittedIncluding;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.hotline.intake.sealing.domain.FieldSealer;
 import org.hotline.intake.sealing.domain.SealedValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,9 +28,6 @@ class AcknowledgementCapIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String TOPIC = "cap.complaints.received.v1";
-    /** The test profile's sealing key (application-test.yml). */
-    private static final FieldSealer TEST_KEY = new FieldSealer("test-1",
-            Map.of("test-1", Base64.getDecoder().decode("dGVzdC1vbmx5LXNlYWxpbmcta2V5LTMyLWJ5dGVzISE=")));
 
     private static EmbeddedKafkaKraftBroker broker;
     private static ConfigurableApplicationContext intake;
@@ -92,7 +87,7 @@ class AcknowledgementCapIT {
         ConsumerRecord<String, byte[]> record = records.stream().filter(r -> r.key().equals(complaintId))
                 .findFirst().orElseThrow();
         JsonNode sealed = JSON.readTree(record.value()).at("/complainant/sealed");
-        return JSON.readTree(TEST_KEY.open(new SealedValue(sealed.get("keyId").stringValue(),
+        return JSON.readTree(TEST_SEALING_KEY.open(new SealedValue(sealed.get("keyId").stringValue(),
                 sealed.get("algorithm").stringValue(), sealed.get("iv").stringValue(),
                 sealed.get("ciphertext").stringValue()), "complaints.received.v1/" + complaintId + "/complainant"));
     }

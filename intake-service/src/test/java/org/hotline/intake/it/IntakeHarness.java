@@ -10,10 +10,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hotline.intake.IntakeApplication;
+import org.hotline.intake.sealing.domain.FieldSealer;
 import org.hotline.testsupport.Brokers;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,6 +25,10 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 final class IntakeHarness {
 
     static final String COMPLAINTS = "complaints.received.v1";
+    /** The test profile's sealing key (application-test.yml), to open what the intake sealed. */
+    static final FieldSealer TEST_SEALING_KEY = new FieldSealer("test-1",
+            Map.of("test-1", Base64.getDecoder().decode("dGVzdC1vbmx5LXNlYWxpbmcta2V5LTMyLWJ5dGVzISE=")));
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private IntakeHarness() {

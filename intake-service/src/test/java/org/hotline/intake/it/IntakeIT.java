@@ -3,13 +3,13 @@ package org.hotline.intake.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hotline.intake.it.IntakeHarness.COMPLAINTS;
+import static org.hotline.intake.it.IntakeHarness.TEST_SEALING_KEY;
 import static org.hotline.intake.it.IntakeHarness.header;
 import static org.hotline.intake.it.IntakeHarness.postJson;
 import static org.hotline.intake.it.IntakeHarness.readCommittedIncluding;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,9 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 class IntakeIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** The test profile's sealing key (application-test.yml). */
-    private static final FieldSealer TEST_KEY = new FieldSealer("test-1",
-            Map.of("test-1", Base64.getDecoder().decode("dGVzdC1vbmx5LXNlYWxpbmcta2V5LTMyLWJ5dGVzISE=")));
 
     private static EmbeddedKafkaKraftBroker broker;
     private static ConfigurableApplicationContext intake;
@@ -105,9 +102,9 @@ class IntakeIT {
         SealedValue identity = sealed(event.at("/complainant/sealed"));
         String contextPrefix = "complaints.received.v1/" + complaintId + "/";
 
-        assertThat(new String(TEST_KEY.open(description, contextPrefix + "incident.description"),
+        assertThat(new String(TEST_SEALING_KEY.open(description, contextPrefix + "incident.description"),
                 StandardCharsets.UTF_8)).startsWith("Директор школы");
-        JsonNode who = JSON.readTree(TEST_KEY.open(identity, contextPrefix + "complainant"));
+        JsonNode who = JSON.readTree(TEST_SEALING_KEY.open(identity, contextPrefix + "complainant"));
         assertThat(who.get("name").stringValue()).isEqualTo("Айгуль Сапарова");
         assertThat(who.get("phone").stringValue()).isEqualTo("+7 701 555 0199");
         assertThat(who.get("preferredLanguage").stringValue()).isEqualTo("kk");

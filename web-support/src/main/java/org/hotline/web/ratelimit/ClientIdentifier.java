@@ -1,16 +1,10 @@
 package org.hotline.web.ratelimit;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**
@@ -27,22 +21,14 @@ public final class ClientIdentifier {
     private static final Pattern IP_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*");
 
     private final List<IpAddressMatcher> trustedProxies;
-    private final Mac prototype;
+    private final ClientKeys keys = new ClientKeys();
 
     public ClientIdentifier(List<String> trustedProxies) {
         this.trustedProxies = trustedProxies.stream().map(IpAddressMatcher::new).toList();
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        try {
-            prototype = Mac.getInstance("HmacSHA256");
-            prototype.init(new SecretKeySpec(key, "HmacSHA256"));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
     }
 
     public ClientKey identify(HttpServletRequest request) {
-        return hash(address(request.getRemoteAddr(), request.getHeaders(FORWARDED_FOR)));
+        return keys.of(address(request.getRemoteAddr(), request.getHeaders(FORWARDED_FOR)));
     }
 
     String address(String peer, Enumeration<String> forwardedHeaders) {
@@ -81,16 +67,5 @@ public final class ClientIdentifier {
             return false;
         }
         return false;
-    }
-
-    private ClientKey hash(String address) {
-        Mac mac;
-        try {
-            mac = (Mac) prototype.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("HmacSHA256 cannot be cloned", e);
-        }
-        ByteBuffer digest = ByteBuffer.wrap(mac.doFinal(address.getBytes(StandardCharsets.UTF_8)));
-        return new ClientKey(digest.getLong(), digest.getLong());
     }
 }

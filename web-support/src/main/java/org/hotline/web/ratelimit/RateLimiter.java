@@ -22,6 +22,8 @@ import java.util.function.LongSupplier;
  */
 public final class RateLimiter {
 
+    private static final Rate UNLIMITED = new Rate(Integer.MAX_VALUE, Duration.ofSeconds(1), Integer.MAX_VALUE);
+
     private final Rate perClient;
     private final int maxClients;
     private final long clientIdleNanos;
@@ -38,6 +40,11 @@ public final class RateLimiter {
         this.clientIdleNanos = perClient.nanosToFill();
         this.nanoTime = nanoTime;
         this.global = new TokenBucket(global, nanoTime.getAsLong());
+    }
+
+    /** Each client's own bucket and nothing shared, for an allowance that is only per client (a mailbox's). */
+    public static RateLimiter perClientOnly(Rate perClient, int maxClients, LongSupplier nanoTime) {
+        return new RateLimiter(perClient, UNLIMITED, maxClients, nanoTime);
     }
 
     public Decision tryAcquire(ClientKey client) {

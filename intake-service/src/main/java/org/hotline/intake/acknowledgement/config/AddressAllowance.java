@@ -2,17 +2,10 @@ package org.hotline.intake.acknowledgement.config;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.function.LongSupplier;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.hotline.intake.complaint.application.AcknowledgementCap;
-import org.hotline.web.ratelimit.ClientKey;
+import org.hotline.web.ratelimit.ClientKeys;
 import org.hotline.web.ratelimit.Rate;
 import org.hotline.web.ratelimit.RateLimiter;
 
@@ -24,23 +17,12 @@ import org.hotline.web.ratelimit.RateLimiter;
  */
 final class AddressAllowance implements AcknowledgementCap {
 
-    /** Only the addresses' own buckets count: there is nothing to share between addresses. */
-    private static final Rate UNLIMITED = new Rate(Integer.MAX_VALUE, Duration.ofSeconds(1), Integer.MAX_VALUE);
-
     private final RateLimiter buckets;
-    private final Mac prototype;
+    private final ClientKeys keys = new ClientKeys();
     private final Counter withheld;
 
     AddressAllowance(Rate perAddress, int maxAddresses, LongSupplier nanoTime, MeterRegistry registry) {
-        this.buckets = new RateLimiter(perAddress, UNLIMITED, maxAddresses, nanoTime);
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        try {
-            prototype = Mac.getInstance("HmacSHA256");
-            prototype.init(new SecretKeySpec(key, "HmacSHA256"));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        this.buckets = RateLimiter.perClientOnly(perAddress, maxAddresses, nanoTime);
         this.withheld = Counter.builder("hotline.intake.acknowledgements.withheld")
                 .description("Complaints accepted whose acknowledgement was withheld: their address had had its "
                         + "allowance")
@@ -49,7 +31,7 @@ final class AddressAllowance implements AcknowledgementCap {
 
     @Override
     public boolean tryTake(String email) {
-        if (buckets.tryAcquire(key(mailbox(email))).allowed()) {
+        if (buckets.tryAcquire(keys.of(mailbox(email))).allowed()) {
             return true;
         }
         withheld.increment();
@@ -58,7 +40,7 @@ final class AddressAllowance implements AcknowledgementCap {
 
     @Override
     public void giveBack(String email) {
-        buckets.giveBack(key(mailbox(email)));
+        buckets.giveBack(keys.of(mailbox(email)));
     }
 
     /**
@@ -83,16 +65,5 @@ final class AddressAllowance implements AcknowledgementCap {
             domain = "gmail.com";
         }
         return local + "@" + domain;
-    }
-
-    private ClientKey key(String mailbox) {
-        Mac mac;
-        try {
-            mac = (Mac) prototype.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("HmacSHA256 cannot be cloned", e);
-        }
-        ByteBuffer digest = ByteBuffer.wrap(mac.doFinal(mailbox.getBytes(StandardCharsets.UTF_8)));
-        return new ClientKey(digest.getLong(), digest.getLong());
     }
 }
