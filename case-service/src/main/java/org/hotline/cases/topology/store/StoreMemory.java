@@ -29,7 +29,9 @@ final class StoreMemory implements AutoCloseable {
         // Not strict: a strict cache fails reads and writes when pinned blocks fill it; a little over is better.
         // The high-priority pool keeps index and filter blocks cached ahead of data blocks.
         this.cache = new LRUCache(totalBytes, -1, false, 0.1);
-        this.writeBuffers = new WriteBufferManager(writeBufferBytes, cache);
+        // Stalling: once the memtables pass their budget, writes wait for a flush instead of running ahead of it,
+        // which on a busy machine they otherwise do by more than the budget itself.
+        this.writeBuffers = new WriteBufferManager(writeBufferBytes, cache, true);
     }
 
     /**
