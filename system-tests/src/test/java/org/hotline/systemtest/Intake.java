@@ -49,11 +49,23 @@ final class Intake {
     }
 
     Submission submit(Complaints.Complaint complaint) {
+        return submit(complaint, null);
+    }
+
+    /**
+     * @param forwardedFor the client's address as a trusted proxy would pass it on ({@code X-Forwarded-For}), so
+     *     that one test JVM can be many clients, or null
+     */
+    Submission submit(Complaints.Complaint complaint, @Nullable String forwardedFor) {
         URI target = complaints.get(Math.floorMod(turn.getAndIncrement(), complaints.size()));
         long started = System.nanoTime();
-        HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").header("Idempotency-Key", complaint.idempotencyKey())
-                .POST(HttpRequest.BodyPublishers.ofString(complaint.body())).build();
+                .POST(HttpRequest.BodyPublishers.ofString(complaint.body()));
+        if (forwardedFor != null) {
+            builder.header("X-Forwarded-For", forwardedFor);
+        }
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             long at = System.currentTimeMillis();
@@ -87,6 +99,12 @@ final class Intake {
      */
     CompletableFuture<List<Submission>> submitAllInBackground(List<Complaints.Complaint> batch, int clients,
             AtomicInteger done) {
+        return submitAllInBackground(batch, clients, done, null);
+    }
+
+    /** The same, every request from the one client {@code forwardedFor}, as {@link #submit} passes it on. */
+    CompletableFuture<List<Submission>> submitAllInBackground(List<Complaints.Complaint> batch, int clients,
+            AtomicInteger done, @Nullable String forwardedFor) {
         List<Submission> results = Collections.synchronizedList(new ArrayList<>(batch.size()));
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -94,7 +112,7 @@ final class Intake {
         for (int c = 0; c < clients; c++) {
             workers.add(CompletableFuture.runAsync(() -> {
                 for (int i = next.getAndIncrement(); i < batch.size(); i = next.getAndIncrement()) {
-                    results.add(submit(batch.get(i)));
+                    results.add(submit(batch.get(i), forwardedFor));
                     done.incrementAndGet();
                 }
             }, pool));

@@ -8,8 +8,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** What the SMTP server received, from the mail catcher's listing. */
 final class Mailbox {
@@ -39,6 +41,22 @@ final class Mailbox {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** When the SMTP server took the last email naming each reference. */
+    Map<String, Instant> lastByReference() {
+        return lastByReference(messages());
+    }
+
+    /** The same, of these messages. */
+    static Map<String, Instant> lastByReference(List<Delivered> messages) {
+        Map<String, Instant> last = new HashMap<>();
+        for (Delivered message : messages) {
+            for (String reference : message.references()) {
+                last.merge(reference, message.receivedAt(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        return last;
     }
 
     private static Delivered parse(String line) {

@@ -359,13 +359,7 @@ class SystemBenchmark {
 
     /** When the SMTP server took the last email naming each reference. */
     private static Map<String, Instant> lastEmails(HotlineSystem system) {
-        Map<String, Instant> last = new HashMap<>();
-        for (Mailbox.Delivered message : new Mailbox(system.mailbox()).messages()) {
-            for (String reference : message.references()) {
-                last.merge(reference, message.receivedAt(), (a, b) -> a.isAfter(b) ? a : b);
-            }
-        }
-        return last;
+        return new Mailbox(system.mailbox()).lastByReference();
     }
 
     /** Submits {@code rate} new complaints a second for {@code duration}, each on its own schedule tick. */

@@ -45,8 +45,10 @@ final class IntakeHarness {
                 "--spring.profiles.active=test",
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                 "--server.port=0",
-                "--management.server.port=0",
-                "--hotline.intake.topics.partitions=1"));
+                "--management.server.port=0"));
+        if (Stream.of(settings).noneMatch(setting -> setting.startsWith("hotline.intake.topics.partitions="))) {
+            args.add("--hotline.intake.topics.partitions=1");
+        }
         Stream.of(settings).map(setting -> "--" + setting).forEach(args::add);
         ConfigurableApplicationContext intake =
                 new SpringApplicationBuilder(IntakeApplication.class).run(args.toArray(String[]::new));

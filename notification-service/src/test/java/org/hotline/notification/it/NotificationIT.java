@@ -178,6 +178,29 @@ class NotificationIT {
     }
 
     @Test
+    void aComplaintWhoseAcknowledgementTheIntakeWithheldMailsTheBodiesAndCaseworkersButNotTheAddress() {
+        // given a complaint whose address had had its acknowledgements (the intake's cap), consent given
+        Map<String, Object> complainant = RoutedEvents.complainant("Dana Ivanova", "dana@withheld.example", "ru",
+                true);
+        complainant.put("acknowledgementWithheld", true);
+        RoutedEvents event = RoutedEvents.complaint().mode("CONFIDENTIAL").complainant(complainant)
+                .assign("kz-39-anti-corruption", "PRIMARY", "ru", "anticorruption@withheld.example", 15, "a", "b",
+                        "Anti-corruption service");
+
+        // when
+        publish(broker, event);
+
+        // then the body and the caseworkers are told, and the caseworkers read why the complainant was not
+        await().atMost(PATIENCE).until(() -> mailTo(smtp, "anticorruption@withheld.example").size() == 1
+                && caseworkerMail(event.reference()).size() == 1);
+        assertThat(part(caseworkerMail(event.reference()).get(0), "text/plain"))
+                .contains("Подтверждение не отправляется");
+        // and the address is sent nothing, also in the seconds after the rest of the complaint's mail is out
+        await().alias("nothing to the capped address").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> mailTo(smtp, "dana@withheld.example").isEmpty());
+    }
+
+    @Test
     void hostileValuesRenderSafely() {
         // given
         String longText = "Длинный текст / long text / ұзын мәтін / نص طويل. ".repeat(2_000);

@@ -13,10 +13,18 @@ public interface IdempotencyLedger {
     /** Whether the ledger has caught up with everything published before this instance started. */
     boolean isReady();
 
-    Optional<Entry> find(UUID complaintId);
+    /**
+     * The complaint sent with the idempotency key whose own id ({@code ComplaintIdentities.complaintId(partner,
+     * key, 0)}) is {@code keyId}.
+     */
+    Optional<Entry> find(UUID keyId);
 
-    void remember(Entry entry);
+    void remember(UUID keyId, Entry entry);
 
+    /**
+     * @param complaintId the complaint's id: the key's own id, or a further id of the key that put the complaint in
+     *     its lane
+     */
     record Entry(UUID complaintId, String fingerprint, Instant receivedAt) {
     }
 }

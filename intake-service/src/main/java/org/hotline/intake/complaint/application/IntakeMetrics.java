@@ -2,11 +2,15 @@ package org.hotline.intake.complaint.application;
 
 import java.time.Duration;
 import org.hotline.intake.complaint.domain.Complaint;
+import org.hotline.intake.complaint.domain.Lane;
 
 /** What the intake counts. Implementations must never put complaint text or contact details in a label. */
 public interface IntakeMetrics {
 
     void accepted(Complaint complaint);
+
+    /** A complaint made durable in this lane. */
+    void laned(Lane lane);
 
     void rejected(String reason);
 

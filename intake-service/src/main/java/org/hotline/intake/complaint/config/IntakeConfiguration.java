@@ -7,6 +7,7 @@ import org.hotline.intake.complaint.application.ComplaintIntake;
 import org.hotline.intake.complaint.application.ComplaintPublisher;
 import org.hotline.intake.complaint.application.IdempotencyLedger;
 import org.hotline.intake.complaint.application.IntakeMetrics;
+import org.hotline.intake.complaint.application.LanePlacement;
 import org.hotline.intake.complaint.domain.ComplaintIdentities;
 import org.hotline.intake.complaint.domain.ComplaintValidator;
 import org.hotline.intake.sealing.config.DevelopmentKeys;
@@ -38,8 +39,9 @@ class IntakeConfiguration {
 
     @Bean
     ComplaintIntake complaintIntake(ComplaintIdentities identities, ComplaintPublisher publisher,
-            IdempotencyLedger ledger, IntakeMetrics metrics, AcknowledgementCap acknowledgementCap, Clock clock) {
+            IdempotencyLedger ledger, IntakeMetrics metrics, AcknowledgementCap acknowledgementCap,
+            LanePlacement lanes, Clock clock) {
         return new ComplaintIntake(new ComplaintValidator(clock), identities, publisher, ledger, metrics,
-                acknowledgementCap, clock);
+                acknowledgementCap, lanes, clock);
     }
 }

@@ -5,9 +5,11 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Locale;
 import org.hotline.intake.complaint.application.IntakeMetrics;
 import org.hotline.intake.complaint.domain.Category;
 import org.hotline.intake.complaint.domain.Complaint;
+import org.hotline.intake.complaint.domain.Lane;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +30,9 @@ class MicrometerIntakeMetrics implements IntakeMetrics {
     MicrometerIntakeMetrics(MeterRegistry registry) {
         this.registry = registry;
         publishTimer(true);
+        for (Lane lane : Lane.values()) {
+            laneCounter(lane);
+        }
     }
 
     /** One increment per category of the complaint: a complaint of extortion and harassment counts in both. */
@@ -44,6 +49,18 @@ class MicrometerIntakeMetrics implements IntakeMetrics {
                     .register(registry)
                     .increment();
         }
+    }
+
+    @Override
+    public void laned(Lane lane) {
+        laneCounter(lane).increment();
+    }
+
+    private Counter laneCounter(Lane lane) {
+        return Counter.builder("hotline.intake.complaints.laned")
+                .description("Complaints made durable, by lane: bulk for a source beyond its priority allowance")
+                .tag("lane", lane.name().toLowerCase(Locale.ROOT))
+                .register(registry);
     }
 
     @Override

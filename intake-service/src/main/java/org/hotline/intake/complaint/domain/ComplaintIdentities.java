@@ -46,16 +46,34 @@ public final class ComplaintIdentities {
      * @param partner the partner account that submits, or null for the public
      */
     public UUID complaintId(@Nullable String partner, @Nullable String idempotencyKey) {
+        return idempotencyKey == null ? randomComplaintId() : complaintId(partner, idempotencyKey, 0);
+    }
+
+    /** A new random id (RFC 9562 version 4), for a complaint sent without an idempotency key. */
+    public UUID randomComplaintId() {
         byte[] bits = new byte[16];
-        if (idempotencyKey == null) {
-            random.nextBytes(bits);
-        } else {
-            // A key has no line break (visible ASCII only), so the two scopes cannot produce the same input.
-            String scoped = partner == null ? idempotencyKey : "partner\n" + partner + "\n" + idempotencyKey;
-            System.arraycopy(hmac("complaint-id\n" + scoped), 0, bits, 0, 16);
-        }
-        // RFC 9562 version 8 (custom) for derived ids, version 4 for random ones; IETF variant.
-        bits[6] = (byte) ((bits[6] & 0x0f) | (idempotencyKey == null ? 0x40 : 0x80));
+        random.nextBytes(bits);
+        return uuid(bits, 0x40);
+    }
+
+    /**
+     * One of the ids an idempotency key may name, the same on every call and every instance: attempt 0 is the id
+     * of {@link #complaintId(String, String)}, and further attempts give further ids, from which the intake picks
+     * the first that places the complaint in its lane (see {@code ComplaintIntake}).
+     *
+     * @param partner the partner account that submits, or null for the public
+     */
+    public UUID complaintId(@Nullable String partner, String idempotencyKey, int attempt) {
+        // A key has no line break (visible ASCII only), so neither two scopes nor two attempts share an input.
+        String scoped = partner == null ? idempotencyKey : "partner\n" + partner + "\n" + idempotencyKey;
+        byte[] bits = new byte[16];
+        System.arraycopy(hmac("complaint-id\n" + scoped + (attempt == 0 ? "" : "\n#" + attempt)), 0, bits, 0, 16);
+        return uuid(bits, 0x80);
+    }
+
+    /** RFC 9562 version 8 (custom) for derived ids, version 4 for random ones; IETF variant. */
+    private static UUID uuid(byte[] bits, int version) {
+        bits[6] = (byte) ((bits[6] & 0x0f) | version);
         bits[8] = (byte) ((bits[8] & 0x3f) | 0x80);
         ByteBuffer buffer = ByteBuffer.wrap(bits);
         return new UUID(buffer.getLong(), buffer.getLong());

@@ -49,7 +49,8 @@ class KafkaComplaintPublisher implements ComplaintPublisher {
             groupCommit.commit(List.of(eventRecord));
             return;
         }
-        groupCommit.commit(List.of(eventRecord, new ProducerRecord<>(idempotencyTopic, key,
+        UUID keyId = accepted.idempotencyKeyId() == null ? accepted.complaintId() : accepted.idempotencyKeyId();
+        groupCommit.commit(List.of(eventRecord, new ProducerRecord<>(idempotencyTopic, keyId.toString(),
                 json.writeValueAsBytes(new IdempotencyRecord(accepted.complaintId(), accepted.fingerprint(),
                         accepted.receivedAt())))));
     }

@@ -67,14 +67,14 @@ class KafkaIdempotencyLedger implements IdempotencyLedger, SmartLifecycle {
     }
 
     @Override
-    public Optional<Entry> find(UUID complaintId) {
-        Entry entry = entries.get(complaintId);
+    public Optional<Entry> find(UUID keyId) {
+        Entry entry = entries.get(keyId);
         return entry == null || isExpired(entry) ? Optional.empty() : Optional.of(entry);
     }
 
     @Override
-    public void remember(Entry entry) {
-        entries.put(entry.complaintId(), entry);
+    public void remember(UUID keyId, Entry entry) {
+        entries.put(keyId, entry);
     }
 
     int size() {
@@ -147,8 +147,11 @@ class KafkaIdempotencyLedger implements IdempotencyLedger, SmartLifecycle {
             return;
         }
         try {
+            // Keyed by the idempotency key's own id; the complaint's id is in the value (the same id in records
+            // written before the lanes, when a key named one id only).
             IdempotencyRecord value = json.readValue(record.value(), IdempotencyRecord.class);
-            entries.put(value.complaintId(), new Entry(value.complaintId(), value.fingerprint(), value.receivedAt()));
+            entries.put(UUID.fromString(record.key()),
+                    new Entry(value.complaintId(), value.fingerprint(), value.receivedAt()));
         } catch (JacksonException | IllegalArgumentException e) {
             log.warn("Skipping unreadable idempotency record at {}-{}@{}", record.topic(), record.partition(),
                     record.offset());

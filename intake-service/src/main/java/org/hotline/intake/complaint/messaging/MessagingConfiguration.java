@@ -1,5 +1,7 @@
 package org.hotline.intake.complaint.messaging;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -8,12 +10,15 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.TopicConfig;
 import org.hotline.intake.complaint.application.IntakeMetrics;
+import org.hotline.intake.complaint.application.LanePlacement;
 import org.hotline.intake.complaint.config.IntakeProperties;
+import org.hotline.intake.complaint.config.LaneProperties;
 import org.hotline.intake.sealing.domain.FieldSealer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,6 +50,26 @@ class MessagingConfiguration {
             IntakeProperties properties, Clock clock) {
         return new KafkaIdempotencyLedger(consumers::createConsumer, json, properties.topics().idempotency(),
                 properties.topics().idempotencyRetention(), clock);
+    }
+
+    /**
+     * The lanes by partition; with the lanes off, every complaint is in the priority lane. The gauge
+     * {@code hotline_intake_lanes_partitions} says over how many partitions they are kept apart: 0 until the broker
+     * has told, and the lanes are in force from 2.
+     */
+    @Bean
+    LanePlacement lanePlacement(LaneProperties lanes, IntakeProperties properties, KafkaAdmin admin,
+            MeterRegistry registry) {
+        if (!lanes.enabled()) {
+            return LanePlacement.NONE;
+        }
+        String topic = properties.topics().complaints();
+        PartitionLanes placement = new PartitionLanes(lanes.bulkPartitions(), topic,
+                () -> admin.describeTopics(topic).get(topic).partitions().size());
+        Gauge.builder("hotline.intake.lanes.partitions", placement, PartitionLanes::partitions)
+                .description("Partitions of the complaints topic the priority and bulk lanes share; 0 until known")
+                .register(registry);
+        return placement;
     }
 
     /**

@@ -31,10 +31,12 @@ class ComplaintController {
 
     private final ComplaintIntake intake;
     private final ComplaintRequestReader reader = new ComplaintRequestReader();
+    private final LaneAssigner lanes;
     private final int maxBodyBytes;
 
-    ComplaintController(ComplaintIntake intake, IntakeProperties properties) {
+    ComplaintController(ComplaintIntake intake, LaneAssigner lanes, IntakeProperties properties) {
         this.intake = intake;
+        this.lanes = lanes;
         this.maxBodyBytes = properties.maxBodyBytes();
     }
 
@@ -77,7 +79,8 @@ class ComplaintController {
         }
         ComplaintForm form = reader.read(readBody(request));
         Partner partner = Partner.of(request);
-        IntakeReceipt receipt = intake.submit(form, idempotencyKey, partner == null ? null : partner.name());
+        IntakeReceipt receipt = intake.submit(form, idempotencyKey, partner == null ? null : partner.name(),
+                () -> lanes.laneOf(request));
         return ResponseEntity.accepted().body(new ComplaintReceipt(receipt.complaintId(), receipt.reference(),
                 receipt.trackingCode(), receipt.receivedAt()));
     }

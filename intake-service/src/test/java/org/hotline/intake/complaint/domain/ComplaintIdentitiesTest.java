@@ -36,6 +36,19 @@ class ComplaintIdentitiesTest {
     }
 
     @Test
+    void namesFurtherIdsForAKeyWhoseFirstIsTheIdOfTheKeyAlone() {
+        // given a key, as the lanes try it for an id in their partitions
+        UUID first = identities.complaintId("ngo-almaty", "key-1", 0);
+        UUID second = identities.complaintId("ngo-almaty", "key-1", 1);
+
+        // then the first attempt is the id that key always had, and the others are new, the same on every call
+        assertThat(first).isEqualTo(identities.complaintId("ngo-almaty", "key-1"));
+        assertThat(second).isNotEqualTo(first).isEqualTo(identities.complaintId("ngo-almaty", "key-1", 1));
+        assertThat(second.version()).isEqualTo(8);
+        assertThat(identities.complaintId(null, "key-1", 1)).isNotEqualTo(second);
+    }
+
+    @Test
     void givesARandomVersion4IdWithoutAKey() {
         UUID first = identities.complaintId(null);
 

@@ -3,13 +3,13 @@ package org.hotline.intake.complaint.domain;
 import java.util.List;
 
 /** Complaint forms for tests: the two cases of the guide, as a hotline operator would enter them. */
-final class Forms {
+public final class Forms {
 
     private Forms() {
     }
 
     /** The school cloakroom attendant in Kostanay region: propositioned, then asked for money by her head. */
-    static ComplaintForm kostanaySchool() {
+    public static ComplaintForm kostanaySchool() {
         return new ComplaintForm("HOTLINE", "ru",
                 new ComplaintForm.Incident(List.of("SEXUAL_HARASSMENT", "EXTORTION"),
                         "Директор школы делал непристойные предложения, затем требовал деньги.", "2011-05-20", true),
@@ -22,7 +22,7 @@ final class Forms {
     }
 
     /** The financial analyst in Almaty who lost her bonus, then her job, after refusing her boss. */
-    static ComplaintForm almatyAnalyst() {
+    public static ComplaintForm almatyAnalyst() {
         return new ComplaintForm("WEB", "en",
                 new ComplaintForm.Incident(List.of("SEXUAL_HARASSMENT", "RETALIATION"),
                         "My manager made advances; after I refused, my bonus was cut and I was dismissed.",

@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 import org.hotline.intake.complaint.application.IntakeMetrics;
 import org.hotline.intake.complaint.application.PublicationFailedException;
 import org.hotline.intake.complaint.domain.Complaint;
+import org.hotline.intake.complaint.domain.Lane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -251,6 +252,10 @@ class GroupCommitTest {
 
         @Override
         public void accepted(Complaint complaint) {
+        }
+
+        @Override
+        public void laned(Lane lane) {
         }
 
         @Override

@@ -44,9 +44,13 @@ final class Backlog {
     private final Map<Integer, Integer> inProgress = new HashMap<>();
     /** Works of the current ownership of each partition; a work not in here is stale. */
     private final Map<Work, Boolean> current = new IdentityHashMap<>();
+    /** How many works of {@link #current} each partition has. */
+    private final Map<Integer, Integer> heldBy = new HashMap<>();
     private final Set<String> messageIds = new HashSet<>();
     /** Works waiting in the queue after a failed attempt. */
     private int retrying;
+    /** The same, for each partition that has any. */
+    private final Map<Integer, Integer> retryingBy = new HashMap<>();
 
     /** The messages of one routed record still to settle. */
     private static final class Source {
@@ -70,7 +74,7 @@ final class Backlog {
             for (Work work : works) {
                 if (messageIds.add(work.messageId())) {
                     source.remaining++;
-                    current.put(work, Boolean.TRUE);
+                    hold(work);
                     enqueue(work);
                 }
             }
@@ -95,7 +99,7 @@ final class Backlog {
                 return;
             }
             source.remaining++;
-            current.put(work, Boolean.TRUE);
+            hold(work);
             enqueue(work);
             changed.signalAll();
         } finally {
@@ -117,6 +121,7 @@ final class Backlog {
                 Work work = queue.poll();
                 if (work.attempts() > 0) {
                     retrying--;
+                    retryingBy.computeIfPresent(work.partition(), (partition, count) -> count > 1 ? count - 1 : null);
                 }
                 due.add(work);
                 inProgress.merge(work.partition(), 1, Integer::sum);
@@ -135,7 +140,7 @@ final class Backlog {
         lock.lock();
         try {
             done(work);
-            if (current.remove(work) == null) {
+            if (!unhold(work)) {
                 return null;
             }
             messageIds.remove(work.messageId());
@@ -158,10 +163,10 @@ final class Backlog {
         lock.lock();
         try {
             done(work);
-            if (current.remove(work) == null) {
+            if (!unhold(work)) {
                 return;
             }
-            current.put(again, Boolean.TRUE);
+            hold(again);
             enqueue(again);
             changed.signalAll();
         } finally {
@@ -174,7 +179,7 @@ final class Backlog {
         lock.lock();
         try {
             done(work);
-            if (current.remove(work) != null) {
+            if (unhold(work)) {
                 messageIds.remove(work.messageId());
             }
         } finally {
@@ -197,6 +202,7 @@ final class Backlog {
                 if (queue != null) {
                     retrying -= (int) queue.stream().filter(work -> work.attempts() > 0).count();
                 }
+                retryingBy.remove(partition);
             }
             long deadline = System.nanoTime() + patience.toNanos();
             while (partitions.stream().anyMatch(p -> inProgress.getOrDefault(p, 0) > 0)) {
@@ -214,6 +220,7 @@ final class Backlog {
                 }
                 open.remove(partition);
                 next.remove(partition);
+                heldBy.remove(partition);
             }
             current.keySet().removeIf(work -> {
                 if (partitions.contains(work.partition())) {
@@ -226,6 +233,37 @@ final class Backlog {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Map.of();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void hold(Work work) {
+        current.put(work, Boolean.TRUE);
+        heldBy.merge(work.partition(), 1, Integer::sum);
+    }
+
+    /** Whether the work was current, and is no longer. */
+    private boolean unhold(Work work) {
+        if (current.remove(work) == null) {
+            return false;
+        }
+        heldBy.computeIfPresent(work.partition(), (partition, count) -> count > 1 ? count - 1 : null);
+        return true;
+    }
+
+    /** {@link #active()} for each partition that has any. */
+    Map<Integer, Integer> activeByPartition() {
+        lock.lock();
+        try {
+            Map<Integer, Integer> active = new HashMap<>();
+            heldBy.forEach((partition, held) -> {
+                int count = held - retryingBy.getOrDefault(partition, 0);
+                if (count > 0) {
+                    active.put(partition, count);
+                }
+            });
+            return active;
         } finally {
             lock.unlock();
         }
@@ -342,6 +380,7 @@ final class Backlog {
         queues.computeIfAbsent(work.partition(), p -> new PriorityQueue<>(Comparator.comparing(Work::due))).add(work);
         if (work.attempts() > 0) {
             retrying++;
+            retryingBy.merge(work.partition(), 1, Integer::sum);
         }
     }
 

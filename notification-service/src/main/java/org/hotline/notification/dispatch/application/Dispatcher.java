@@ -142,6 +142,11 @@ public class Dispatcher {
         return backlog.active();
     }
 
+    /** {@link #activeBacklog()} for each partition that has any; the consumer pauses a partition on its share. */
+    public Map<Integer, Integer> activeBacklogByPartition() {
+        return backlog.activeByPartition();
+    }
+
     /** For each partition with records taken, the offset up to which every message is settled. */
     public Map<Integer, Long> committable() {
         return backlog.committable();

@@ -94,6 +94,8 @@ final class SourceConsumer implements SmartLifecycle {
     private final Set<Integer> untaken = new HashSet<>();
     /** Partitions paused after a failed dead-letter send, and until when. */
     private final Map<Integer, Long> backingOff = new HashMap<>();
+    /** Partitions paused because they hold their share of the backlog. */
+    private final Set<Integer> full = new HashSet<>();
     private volatile boolean running;
     private volatile @Nullable Consumer<byte[], byte[]> current;
     private @Nullable Thread thread;
@@ -161,6 +163,8 @@ final class SourceConsumer implements SmartLifecycle {
                     KafkaClientMetrics clientMetrics = new KafkaClientMetrics(consumer)) {
                 clientMetrics.bindTo(meters);
                 current = consumer;
+                // A new consumer pauses nothing: what the last one paused for its share starts over.
+                full.clear();
                 consumer.subscribe(List.of(topic), new Rebalance(consumer));
                 while (running) {
                     takeLostPartitions(consumer);
@@ -215,7 +219,11 @@ final class SourceConsumer implements SmartLifecycle {
 
     /**
      * Pauses every partition while {@code maxBacklog} messages compete for the senders, or ten times as many are held
-     * in all (retries of an unreachable server included); resumes once both are down to half.
+     * in all (retries of an unreachable server included); resumes once both are down to half. Within that, each
+     * partition has an equal share of {@code maxBacklog} and is paused on its own while that many of its messages
+     * compete for the senders (retries not counted), until it is down to half of it: a partition with a deep backlog
+     * (a flood in the intake's bulk lane) cannot take the whole bound and leave the other partitions' records waiting
+     * in Kafka behind its own.
      */
     private void flowControl(Consumer<byte[], byte[]> consumer) {
         int active = dispatcher.activeBacklog();
@@ -225,14 +233,42 @@ final class SourceConsumer implements SmartLifecycle {
             paused = true;
             log.debug("{} messages in hand ({} held): reading paused", active, held);
         } else if (paused && active <= maxBacklog / 2 && held <= HELD_PER_ACTIVE * maxBacklog / 2) {
-            resume(consumer);
             paused = false;
+            resume(consumer);
+        }
+        shareOut(consumer);
+    }
+
+    private void shareOut(Consumer<byte[], byte[]> consumer) {
+        Set<TopicPartition> assignment = consumer.assignment();
+        full.removeIf(partition -> !assignment.contains(new TopicPartition(topic, partition)));
+        if (assignment.isEmpty()) {
+            return;
+        }
+        int share = Math.max(1, maxBacklog / assignment.size());
+        Map<Integer, Integer> activeBy = dispatcher.activeBacklogByPartition();
+        for (TopicPartition tp : assignment) {
+            int active = activeBy.getOrDefault(tp.partition(), 0);
+            if (active >= share) {
+                // Every time, not only on the way in: a partition taken again in a rebalance comes back unpaused.
+                full.add(tp.partition());
+                consumer.pause(List.of(tp));
+            } else if (full.contains(tp.partition()) && active <= share / 2) {
+                full.remove(tp.partition());
+                if (resumable(tp.partition())) {
+                    consumer.resume(List.of(tp));
+                }
+            }
         }
     }
 
+    private boolean resumable(int partition) {
+        return !paused && !untaken.contains(partition) && !backingOff.containsKey(partition)
+                && !full.contains(partition);
+    }
+
     private void resume(Consumer<byte[], byte[]> consumer) {
-        consumer.resume(consumer.assignment().stream().filter(tp -> !untaken.contains(tp.partition())
-                && !backingOff.containsKey(tp.partition())).toList());
+        consumer.resume(consumer.assignment().stream().filter(tp -> resumable(tp.partition())).toList());
     }
 
     private void endBackOffs(Consumer<byte[], byte[]> consumer) {
@@ -242,7 +278,8 @@ final class SourceConsumer implements SmartLifecycle {
                 return false;
             }
             TopicPartition tp = new TopicPartition(topic, waiting.getKey());
-            if (!paused && !untaken.contains(waiting.getKey()) && consumer.assignment().contains(tp)) {
+            boolean resumable = !paused && !untaken.contains(waiting.getKey()) && !full.contains(waiting.getKey());
+            if (resumable && consumer.assignment().contains(tp)) {
                 consumer.resume(List.of(tp));
             }
             return true;
@@ -317,7 +354,7 @@ final class SourceConsumer implements SmartLifecycle {
         try {
             ledger.open(partition);
             untaken.remove(partition);
-            if (!paused) {
+            if (resumable(partition)) {
                 consumer.resume(List.of(tp));
             }
             return true;
@@ -364,6 +401,7 @@ final class SourceConsumer implements SmartLifecycle {
                 committed.remove(partition);
                 untaken.remove(partition);
                 backingOff.remove(partition);
+                full.remove(partition);
             });
         }
 

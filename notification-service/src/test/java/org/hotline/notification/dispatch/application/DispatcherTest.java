@@ -153,6 +153,32 @@ class DispatcherTest {
     }
 
     @Test
+    void countsEachPartitionsCompetingMessagesApartSoThatTheConsumerCanPauseTheDeepOneAlone() {
+        // given a record of partition 1 read twice, one of whose bodies does not answer, and one of partition 0
+        Dispatcher dispatcher = start(InDoubtPolicy.FLAG);
+        server.unreachable.add("labour@authority.example");
+        dispatcher.accept(1, 0, complaint);
+        dispatcher.accept(1, 1, complaint);
+        dispatcher.accept(0, 0, anotherComplaint());
+        Map<Integer, Integer> before = dispatcher.activeBacklogByPartition();
+
+        // when the reachable bodies have been sent to
+        drain(dispatcher);
+        Map<Integer, Integer> afterSending = dispatcher.activeBacklogByPartition();
+        // and partition 1, holding the retry, goes to another instance and comes back with a new record
+        dispatcher.release(List.of(1), Duration.ofSeconds(1));
+        int heldAfterRelease = dispatcher.backlog();
+        dispatcher.accept(1, 2, anotherComplaint());
+
+        // then each partition counts its own messages (a redelivered message once); a retry counts in neither, and
+        // a released partition starts its count again from nothing
+        assertThat(before).containsOnly(Map.entry(1, 4), Map.entry(0, 2));
+        assertThat(afterSending).isEmpty();
+        assertThat(heldAfterRelease).isZero();
+        assertThat(dispatcher.activeBacklogByPartition()).containsOnly(Map.entry(1, 2));
+    }
+
+    @Test
     void retriesTransientFailuresWithGrowingWaitsAndDeliversOnceTheServerIsBack() {
         // given
         Dispatcher dispatcher = start(InDoubtPolicy.FLAG);
@@ -424,11 +450,7 @@ class DispatcherTest {
         Dispatcher dispatcher = start(InDoubtPolicy.FLAG);
         server.down = true;
         dispatcher.accept(0, 3, complaint);
-        RoutedComplaint other = Complaints.complaint(ComplainantMode.OPEN, Complaints.aigerim(false),
-                Complaints.antiCorruption());
-        dispatcher.accept(1, 9, new RoutedComplaint(other.eventId(), java.util.UUID.randomUUID(), "HL-OTHER",
-                other.receivedAt(), false, other.rulesVersion(), other.assignments(), other.incident(), other.place(),
-                other.workplace(), other.accused(), false, false, other.mode(), other.complainant()));
+        dispatcher.accept(1, 9, anotherComplaint());
         drain(dispatcher);
 
         // when partition 0 goes to another instance
@@ -438,6 +460,15 @@ class DispatcherTest {
         assertThat(committable).containsEntry(0, 3L);
         assertThat(dispatcher.backlog()).isEqualTo(2);
         assertThat(dispatcher.committable()).doesNotContainKey(0).containsEntry(1, 9L);
+    }
+
+    /** An open complaint to the anti-corruption service alone, with message ids of its own. */
+    private static RoutedComplaint anotherComplaint() {
+        RoutedComplaint other = Complaints.complaint(ComplainantMode.OPEN, Complaints.aigerim(false),
+                Complaints.antiCorruption());
+        return new RoutedComplaint(other.eventId(), java.util.UUID.randomUUID(), "HL-OTHER",
+                other.receivedAt(), false, other.rulesVersion(), other.assignments(), other.incident(), other.place(),
+                other.workplace(), other.accused(), false, false, other.mode(), other.complainant());
     }
 
     private Dispatcher start(InDoubtPolicy policy) {
