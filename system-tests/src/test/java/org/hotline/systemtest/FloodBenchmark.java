@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,10 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
@@ -93,31 +88,15 @@ class FloodBenchmark {
             CompletableFuture<List<Intake.Submission>> flood = intake.submitAllInBackground(
                     Complaints.of("flood-" + batch, floodSize), floodClients, new AtomicInteger(), FLOODER);
             LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
-            List<Intake.Submission> others = others(intake, "others-" + batch);
+            // One complaint from each of the other clients, each its own address.
+            List<Intake.Submission> others = intake.atFixedRate("others-" + batch, othersPerSecond, othersFor,
+                    i -> "198.18." + i / 256 + "." + i % 256);
             List<Intake.Submission> flooded = flood.join();
             List<Intake.Submission> all = new ArrayList<>(flooded);
             all.addAll(others);
             Map<String, Instant> last = awaitMailed(mailbox, all, Duration.ofMinutes(30));
             return new Run(flooded, others, last, floodStarted);
         }
-    }
-
-    /** One complaint each from {@code othersPerSecond} new clients a second, for {@code othersFor}. */
-    private List<Intake.Submission> others(Intake intake, String batch) {
-        List<Intake.Submission> submissions = Collections.synchronizedList(new ArrayList<>());
-        List<CompletableFuture<Void>> pending = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService clients = Executors.newFixedThreadPool(16);
-        ScheduledExecutorService ticks = Executors.newScheduledThreadPool(1);
-        AtomicInteger next = new AtomicInteger();
-        ticks.scheduleAtFixedRate(() -> pending.add(CompletableFuture.runAsync(() -> {
-            int i = next.getAndIncrement();
-            submissions.add(intake.submit(Complaints.one(batch, i), "198.18." + i / 256 + "." + i % 256));
-        }, clients)), 0, 1_000_000_000L / othersPerSecond, TimeUnit.NANOSECONDS);
-        HotlineSystem.hold(othersFor);
-        ticks.shutdownNow();
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
-        clients.shutdown();
-        return List.copyOf(submissions);
     }
 
     /**
@@ -179,10 +158,10 @@ class FloodBenchmark {
             List<Long> millis = othersMillis();
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("othersComplaints", millis.size());
-            figures.put("othersP50Ms", percentile(millis, 0.50));
-            figures.put("othersP95Ms", percentile(millis, 0.95));
-            figures.put("othersP99Ms", percentile(millis, 0.99));
-            figures.put("othersMaxMs", percentile(millis, 1.0));
+            figures.put("othersP50Ms", SystemBenchmark.percentile(millis, 0.50));
+            figures.put("othersP95Ms", SystemBenchmark.percentile(millis, 0.95));
+            figures.put("othersP99Ms", SystemBenchmark.percentile(millis, 0.99));
+            figures.put("othersMaxMs", SystemBenchmark.percentile(millis, 1.0));
             figures.put("floodComplaints", floodAccepted());
             figures.put("floodQueuedSeconds", Math.round(floodQueuedSeconds() * 10) / 10.0);
             figures.put("floodDrainedSeconds", Math.round(floodDrainedSeconds() * 10) / 10.0);
@@ -192,18 +171,10 @@ class FloodBenchmark {
         String row(String lanes) {
             List<Long> millis = othersMillis();
             return String.format(Locale.ROOT, "| %s | %d | %d ms | %d ms | %d ms | %d ms | %d | %.1f s | %.1f s |",
-                    lanes, millis.size(), percentile(millis, 0.50), percentile(millis, 0.95),
-                    percentile(millis, 0.99), percentile(millis, 1.0), floodAccepted(), floodQueuedSeconds(),
+                    lanes, millis.size(), SystemBenchmark.percentile(millis, 0.50), SystemBenchmark.percentile(millis, 0.95),
+                    SystemBenchmark.percentile(millis, 0.99), SystemBenchmark.percentile(millis, 1.0), floodAccepted(), floodQueuedSeconds(),
                     floodDrainedSeconds());
         }
-    }
-
-    private static long percentile(List<Long> sorted, double p) {
-        if (sorted.isEmpty()) {
-            return -1;
-        }
-        int index = (int) Math.ceil(p * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 
     private void write(Path folder, List<String> rows, Map<String, Object> figures) throws IOException {

@@ -12,9 +12,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -119,6 +122,28 @@ final class Intake {
         }
         return CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).whenComplete((ok, failure) ->
                 pool.shutdown()).thenApply(ok -> List.copyOf(results));
+    }
+
+    /**
+     * Submits {@code rate} new complaints of {@code batch} a second for {@code duration}, each on its own schedule
+     * tick; {@code forwardedFor} gives the i-th its client's address, or null.
+     */
+    List<Submission> atFixedRate(String batch, int rate, Duration duration,
+            IntFunction<@Nullable String> forwardedFor) {
+        List<Submission> submissions = Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<Void>> pending = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService clients = Executors.newFixedThreadPool(64);
+        ScheduledExecutorService ticks = Executors.newScheduledThreadPool(1);
+        AtomicInteger next = new AtomicInteger();
+        ticks.scheduleAtFixedRate(() -> pending.add(CompletableFuture.runAsync(() -> {
+            int i = next.getAndIncrement();
+            submissions.add(submit(Complaints.one(batch, i), forwardedFor.apply(i)));
+        }, clients)), 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
+        HotlineSystem.hold(duration);
+        ticks.shutdownNow();
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        clients.shutdown();
+        return List.copyOf(submissions);
     }
 
     /**

@@ -22,13 +22,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
@@ -200,7 +197,7 @@ class SystemBenchmark {
         // seconds as the first step of a run, while 20 and 25/s after it held (results.md, 2026-12-03).
         if (!warmLoad.isZero() && !rates.isEmpty()) {
             phase(memory, "loaded warm-up");
-            invariants.assertKept(atFixedRate(intake, "warm-load", rates.get(0), warmLoad), Set.of(),
+            invariants.assertKept(intake.atFixedRate("warm-load", rates.get(0), warmLoad, i -> null), Set.of(),
                     Duration.ofMinutes(20));
         }
         Integer held = null;
@@ -213,7 +210,7 @@ class SystemBenchmark {
                     Duration.ofMinutes(5));
             phase(memory, "sustained " + rate + "/s");
             long started = System.nanoTime();
-            List<Intake.Submission> submissions = atFixedRate(intake, "rate-" + rate, rate, step);
+            List<Intake.Submission> submissions = intake.atFixedRate("rate-" + rate, rate, step, i -> null);
             double achieved = submissions.size() / ((System.nanoTime() - started) / 1e9);
             inside.add(insideNotification(system, rate));
             Invariants.Report kept = invariants.assertKept(submissions, Set.of(), Duration.ofMinutes(20));
@@ -360,24 +357,6 @@ class SystemBenchmark {
     /** When the SMTP server took the last email naming each reference. */
     private static Map<String, Instant> lastEmails(HotlineSystem system) {
         return new Mailbox(system.mailbox()).lastByReference();
-    }
-
-    /** Submits {@code rate} new complaints a second for {@code duration}, each on its own schedule tick. */
-    private static List<Intake.Submission> atFixedRate(Intake intake, String batch, int rate, Duration duration) {
-        List<Intake.Submission> submissions = Collections.synchronizedList(new ArrayList<>());
-        List<CompletableFuture<Void>> pending = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService clients = Executors.newFixedThreadPool(64);
-        ScheduledExecutorService ticks = Executors.newScheduledThreadPool(1);
-        AtomicInteger next = new AtomicInteger();
-        long period = 1_000_000_000L / rate;
-        ticks.scheduleAtFixedRate(() -> pending.add(CompletableFuture.runAsync(() ->
-                submissions.add(intake.submit(Complaints.one(batch, next.getAndIncrement()))), clients)),
-                0, period, TimeUnit.NANOSECONDS);
-        HotlineSystem.hold(duration);
-        ticks.shutdownNow();
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
-        clients.shutdown();
-        return List.copyOf(submissions);
     }
 
     /** Milliseconds from each complaint's 202 to the last of its emails, per complaint. */
@@ -835,7 +814,7 @@ class SystemBenchmark {
         return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
     }
 
-    private static long percentile(List<Long> sorted, double p) {
+    static long percentile(List<Long> sorted, double p) {
         if (sorted.isEmpty()) {
             return -1;
         }

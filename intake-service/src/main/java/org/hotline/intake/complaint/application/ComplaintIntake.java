@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.hotline.intake.complaint.domain.ComplainantMode;
 import org.hotline.intake.complaint.domain.Complaint;
@@ -119,17 +120,18 @@ public class ComplaintIntake {
     }
 
     private UUID randomId(Lane lane) {
-        UUID id = identities.randomComplaintId();
-        for (int attempt = 1; attempt < MAX_PLACEMENT_ATTEMPTS && !lanes.places(id, lane); attempt++) {
-            id = identities.randomComplaintId();
-        }
-        return id;
+        return placed(attempt -> identities.randomComplaintId(), lane);
     }
 
     private UUID keyedId(@Nullable String partner, String idempotencyKey, Lane lane) {
-        UUID id = identities.complaintId(partner, idempotencyKey, 0);
+        return placed(attempt -> identities.complaintId(partner, idempotencyKey, attempt), lane);
+    }
+
+    /** The first of the candidates that places the complaint in its lane, or the last one tried. */
+    private UUID placed(IntFunction<UUID> candidate, Lane lane) {
+        UUID id = candidate.apply(0);
         for (int attempt = 1; attempt < MAX_PLACEMENT_ATTEMPTS && !lanes.places(id, lane); attempt++) {
-            id = identities.complaintId(partner, idempotencyKey, attempt);
+            id = candidate.apply(attempt);
         }
         return id;
     }

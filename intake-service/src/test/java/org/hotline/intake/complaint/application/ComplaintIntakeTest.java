@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +27,7 @@ class ComplaintIntakeTest {
     /** The lanes as a topic of six partitions makes them, once the intake knows the count. */
     private final Placement placement = new Placement();
     private final ComplaintIntake intake = new ComplaintIntake(new ComplaintValidator(Clock.systemUTC()),
-            identities, published::add, ledger, new NoMetrics(), email -> true, placement, Clock.systemUTC());
+            identities, published::add, ledger, new NoIntakeMetrics(), email -> true, placement, Clock.systemUTC());
 
     @Test
     void aNewComplaintGetsAnIdInItsLaneAndIsRememberedUnderItsKeysOwnId() {
@@ -117,29 +116,6 @@ class ComplaintIntakeTest {
         @Override
         public void remember(UUID keyId, Entry entry) {
             entries.put(keyId, entry);
-        }
-    }
-
-    private static final class NoMetrics implements IntakeMetrics {
-
-        @Override
-        public void accepted(Complaint complaint) {
-        }
-
-        @Override
-        public void laned(Lane lane) {
-        }
-
-        @Override
-        public void rejected(String reason) {
-        }
-
-        @Override
-        public void published(Duration latency, boolean succeeded) {
-        }
-
-        @Override
-        public void transactionEnded(int complaints, boolean committed) {
         }
     }
 }

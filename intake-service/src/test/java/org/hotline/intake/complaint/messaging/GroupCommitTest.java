@@ -17,9 +17,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.hotline.intake.complaint.application.IntakeMetrics;
+import org.hotline.intake.complaint.application.NoIntakeMetrics;
 import org.hotline.intake.complaint.application.PublicationFailedException;
-import org.hotline.intake.complaint.domain.Complaint;
-import org.hotline.intake.complaint.domain.Lane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -240,7 +239,7 @@ class GroupCommitTest {
         }
     }
 
-    private static final class RecordedMetrics implements IntakeMetrics {
+    private static final class RecordedMetrics extends NoIntakeMetrics {
 
         final List<Integer> committed = Collections.synchronizedList(new ArrayList<>());
         final List<Integer> failed = Collections.synchronizedList(new ArrayList<>());
@@ -248,22 +247,6 @@ class GroupCommitTest {
         @Override
         public void transactionEnded(int complaints, boolean committed) {
             (committed ? this.committed : this.failed).add(complaints);
-        }
-
-        @Override
-        public void accepted(Complaint complaint) {
-        }
-
-        @Override
-        public void laned(Lane lane) {
-        }
-
-        @Override
-        public void rejected(String reason) {
-        }
-
-        @Override
-        public void published(Duration latency, boolean succeeded) {
         }
     }
 }
