@@ -19,6 +19,8 @@ create notifications.outcomes.v1 6 retention.ms=-1
 create complaints.received.v1.dlt 6 retention.ms=2592000000
 create complaints.routed.v1.dlt 6 retention.ms=2592000000
 create intake.idempotency.v1 6 cleanup.policy=compact,delete retention.ms=2592000000
+# Each complaint's data key (docs/security.md, "Per-complaint keys"): compacted; tombstones kept 30 days.
+create complaints.keys.v1 6 cleanup.policy=compact retention.ms=-1 delete.retention.ms=2592000000 segment.ms=86400000
 # Who among staff and admins did what (docs/security.md, "Audit"), keyed by account: kept a year.
 create audit.events.v1 6 retention.ms=31536000000
 # Notification's ledger: partition p holds the messages of complaints.routed.v1 partition p, so it has as many.

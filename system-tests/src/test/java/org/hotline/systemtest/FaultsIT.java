@@ -575,7 +575,7 @@ class FaultsIT {
         log.info("records scanned per topic: {}", scanned);
         assertThat(scanned).as("the topics that carry complaints were read")
                 .containsKeys(Topics.RECEIVED, Topics.ROUTED, Topics.OUTCOMES, CASE_EVENTS, CASE_STATUS,
-                        "notification.ledger.v1", "intake.idempotency.v1", "audit.events.v1");
+                        "notification.ledger.v1", "intake.idempotency.v1", "audit.events.v1", "complaints.keys.v1");
         assertThat(scanned.get(Topics.RECEIVED)).isGreaterThanOrEqualTo(submitted.size() / 2);
         for (HotlineSystem.Instance instance : system.services()) {
             String metrics = system.prometheus(instance);

@@ -26,12 +26,19 @@ public final class Brokers {
      * destroys it.
      */
     public static EmbeddedKafkaKraftBroker start(int partitions, String... topics) {
+        return start(partitions, Map.of(), topics);
+    }
+
+    /** As {@link #start(int, String...)}, with more broker settings, such as the log cleaner's. */
+    public static EmbeddedKafkaKraftBroker start(int partitions, Map<String, String> settings, String... topics) {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions, topics);
-        broker.brokerProperties(Map.of(
+        Map<String, String> properties = new HashMap<>(Map.of(
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1",
                 "offsets.topic.replication.factor", "1",
                 "auto.create.topics.enable", "false"));
+        properties.putAll(settings);
+        broker.brokerProperties(properties);
         broker.afterPropertiesSet();
         return broker;
     }

@@ -1,6 +1,7 @@
 package org.hotline.cases.it;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,9 +30,58 @@ final class CaseEvents {
     final UUID complaintId = UUID.randomUUID();
     final String reference = "HL-" + complaintId.toString().substring(0, 4).toUpperCase() + "-TEST-CASE";
     final Instant receivedAt;
+    /** The complaint's own data key, as intake draws one; null: sealed under the service key, as before them. */
+    private final byte @Nullable [] dataKey;
+    /** Sealed once, so that each event carries the same copy, as routing and the case service copy it. */
+    private final Map<String, String> sealedComplainant;
 
     CaseEvents(Instant receivedAt) {
+        this(receivedAt, null);
+    }
+
+    private CaseEvents(Instant receivedAt, byte @Nullable [] dataKey) {
         this.receivedAt = receivedAt;
+        this.dataKey = dataKey;
+        this.sealedComplainant = sealComplainant();
+    }
+
+    /** A complaint whose sealed fields are sealed under a data key of its own, as intake seals them now. */
+    static CaseEvents withOwnKey(Instant receivedAt) {
+        byte[] dataKey = new byte[32];
+        RANDOM.nextBytes(dataKey);
+        return new CaseEvents(receivedAt, dataKey);
+    }
+
+    /** The key of its record on complaints.keys.v1, as intake writes it: {@code <complaintId>/<kid>}. */
+    String keyRecordKey() {
+        return complaintId + "/test-kid-1";
+    }
+
+    /** Its record on complaints.keys.v1: the data key wrapped under the service key (complaint-key.v1). */
+    byte[] keyRecord() {
+        if (dataKey == null) {
+            throw new IllegalStateException("this complaint is sealed under the service key");
+        }
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("schemaVersion", 1);
+        record.put("complaintId", complaintId.toString());
+        record.put("createdAt", receivedAt.toString());
+        record.put("wrapped", seal("test-1", TEST_KEY, dataKey, "complaints.keys.v1/" + complaintId));
+        return JSON.writeValueAsBytes(record);
+    }
+
+    /** Opens a sealed value of this complaint's with {@code dataKey}, as a consumer would; throws when it does not. */
+    static byte[] openWith(byte[] dataKey, Map<String, String> sealed, String context) throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(dataKey, "AES"),
+                new GCMParameterSpec(128, Base64.getDecoder().decode(sealed.get("iv"))));
+        cipher.updateAAD((sealed.get("keyId") + "\n" + context).getBytes(StandardCharsets.UTF_8));
+        return cipher.doFinal(Base64.getDecoder().decode(sealed.get("ciphertext")));
+    }
+
+    /** The service key's unwrapping of a key record's {@code wrapped} value. */
+    static byte[] unwrap(Map<String, String> wrapped, UUID complaintId) throws GeneralSecurityException {
+        return openWith(TEST_KEY, wrapped, "complaints.keys.v1/" + complaintId);
     }
 
     byte[] received() {
@@ -131,27 +182,37 @@ final class CaseEvents {
     }
 
     private Map<String, Object> complainant() {
+        return Map.of("mode", "OPEN", "sealed", sealedComplainant);
+    }
+
+    /** The complainant block's sealed value, the same in every event of this complaint. */
+    Map<String, String> sealedComplainant() {
+        return sealedComplainant;
+    }
+
+    private Map<String, String> sealComplainant() {
         Map<String, Object> opened = new LinkedHashMap<>();
         opened.put("name", "Айгерим Сапарова");
         opened.put("email", "aigerim@example.org");
         opened.put("preferredLanguage", "ru");
         opened.put("consentToContact", true);
         opened.put("trackingCode", TRACKING_CODE);
-        return Map.of("mode", "OPEN", "sealed", seal(JSON.writeValueAsBytes(opened),
-                "complaints.received.v1/" + complaintId + "/complainant"));
+        String context = "complaints.received.v1/" + complaintId + "/complainant";
+        return dataKey == null ? seal("test-1", TEST_KEY, JSON.writeValueAsBytes(opened), context)
+                : seal("complaint", dataKey, JSON.writeValueAsBytes(opened), context);
     }
 
-    private static Map<String, String> seal(byte[] plaintext, String context) {
+    private static Map<String, String> seal(String keyId, byte[] key, byte[] plaintext, String context) {
         try {
             byte[] iv = new byte[12];
             RANDOM.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(TEST_KEY, "AES"), new GCMParameterSpec(128, iv));
-            cipher.updateAAD(("test-1\n" + context).getBytes(StandardCharsets.UTF_8));
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, iv));
+            cipher.updateAAD((keyId + "\n" + context).getBytes(StandardCharsets.UTF_8));
             Base64.Encoder base64 = Base64.getEncoder();
-            return Map.of("keyId", "test-1", "algorithm", "A256GCM", "iv", base64.encodeToString(iv),
+            return Map.of("keyId", keyId, "algorithm", "A256GCM", "iv", base64.encodeToString(iv),
                     "ciphertext", base64.encodeToString(cipher.doFinal(plaintext)));
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -34,13 +34,15 @@ final class CaseHarness {
     /** Provisioned with the other topics; the service writes StaffActionAudited there but never creates it. */
     static final String AUDIT = "audit.events.v1";
     static final String CASE_EVENTS = "cases.events.v1";
+    /** The complaints' data keys, which the service follows; the intake creates it in production. */
+    static final String KEYS = "complaints.keys.v1";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private CaseHarness() {
     }
 
     static EmbeddedKafkaKraftBroker startBroker() {
-        EmbeddedKafkaKraftBroker broker = Brokers.start(2, RECEIVED, ROUTED, OUTCOMES, AUDIT);
+        EmbeddedKafkaKraftBroker broker = Brokers.start(2, RECEIVED, ROUTED, OUTCOMES, AUDIT, KEYS);
         return broker;
     }
 
@@ -51,6 +53,7 @@ final class CaseHarness {
                 "--spring.profiles.active=test",
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                 "--spring.kafka.streams.state-dir=" + temporaryFolder(),
+                "--hotline.sealing.complaint-keys.directory=" + temporaryFolder(),
                 "--server.port=0",
                 "--management.server.port=0"));
         Stream.of(settings).map(setting -> "--" + setting).forEach(args::add);

@@ -1,7 +1,6 @@
 package org.hotline.intake.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hotline.intake.it.IntakeHarness.TEST_SEALING_KEY;
 import static org.hotline.intake.it.IntakeHarness.postJson;
 import static org.hotline.intake.it.IntakeHarness.readCommittedIncluding;
 
@@ -10,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.hotline.intake.sealing.domain.SealedValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,8 +85,6 @@ class AcknowledgementCapIT {
         ConsumerRecord<String, byte[]> record = records.stream().filter(r -> r.key().equals(complaintId))
                 .findFirst().orElseThrow();
         JsonNode sealed = JSON.readTree(record.value()).at("/complainant/sealed");
-        return JSON.readTree(TEST_SEALING_KEY.open(new SealedValue(sealed.get("keyId").stringValue(),
-                sealed.get("algorithm").stringValue(), sealed.get("iv").stringValue(),
-                sealed.get("ciphertext").stringValue()), "complaints.received.v1/" + complaintId + "/complainant"));
+        return JSON.readTree(IntakeHarness.openSealed(broker, complaintId, sealed, "complainant"));
     }
 }

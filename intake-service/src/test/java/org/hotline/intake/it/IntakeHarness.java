@@ -1,5 +1,7 @@
 package org.hotline.intake.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,15 +18,20 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hotline.intake.IntakeApplication;
 import org.hotline.intake.sealing.domain.FieldSealer;
+import org.hotline.intake.sealing.domain.SealedValue;
 import org.hotline.testsupport.Brokers;
+import org.hotline.testsupport.EventSchemas;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A real KRaft broker in this JVM, the intake service started against it, and ways to look at both. */
 final class IntakeHarness {
 
     static final String COMPLAINTS = "complaints.received.v1";
+    static final String KEYS = "complaints.keys.v1";
     /** The test profile's sealing key (application-test.yml), to open what the intake sealed. */
     static final FieldSealer TEST_SEALING_KEY = new FieldSealer("test-1",
             Map.of("test-1", Base64.getDecoder().decode("dGVzdC1vbmx5LXNlYWxpbmcta2V5LTMyLWJ5dGVzISE=")));
@@ -123,6 +130,39 @@ final class IntakeHarness {
         return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> Brokers.readCommitted(broker, topic), records -> records.stream().map(ConsumerRecord::key)
                         .collect(Collectors.toSet()).containsAll(keys));
+    }
+
+    /**
+     * Opens a sealed value of the complaint's event ({@code {"keyId", "algorithm", "iv", "ciphertext"}}) as a
+     * consumer would: its data key from the keys topic, unwrapped with the test profile's service key.
+     */
+    static byte[] openSealed(EmbeddedKafkaKraftBroker broker, String complaintId, JsonNode sealed, String field) {
+        return TEST_SEALING_KEY.open(dataKey(broker, complaintId), sealedValue(sealed),
+                COMPLAINTS + "/" + complaintId + "/" + field);
+    }
+
+    /** The complaint's data key: its record on the keys topic (the only one), unwrapped with the service key. */
+    static byte[] dataKey(EmbeddedKafkaKraftBroker broker, String complaintId) {
+        JsonNode record = JsonMapper.shared().readTree(keyRecord(broker, complaintId).value());
+        EventSchemas.assertConforms("complaint-key.v1.schema.json", record);
+        return TEST_SEALING_KEY.open(sealedValue(record.get("wrapped")), KEYS + "/" + complaintId);
+    }
+
+    /** The complaint's one record on the keys topic, keyed {@code <complaintId>/<kid>}, once it is committed. */
+    static ConsumerRecord<String, byte[]> keyRecord(EmbeddedKafkaKraftBroker broker, String complaintId) {
+        List<ConsumerRecord<String, byte[]>> records = org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> Brokers.readCommitted(broker, KEYS).stream()
+                        .filter(record -> record.key().startsWith(complaintId + "/")).toList(),
+                        found -> !found.isEmpty());
+        assertThat(records).as("records of complaint %s on %s", complaintId, KEYS).singleElement()
+                .satisfies(record -> assertThat(record.key()).matches(complaintId + "/[A-Za-z0-9_-]{12}"));
+        return records.get(0);
+    }
+
+    static SealedValue sealedValue(JsonNode sealed) {
+        return new SealedValue(sealed.get("keyId").stringValue(), sealed.get("algorithm").stringValue(),
+                sealed.get("iv").stringValue(), sealed.get("ciphertext").stringValue());
     }
 
     static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -94,26 +94,38 @@ class IntakeIT {
     }
 
     @Test
-    void sealsTheDescriptionAndIdentitySoThatOnlyTheKeyOpensThem() {
+    void sealsTheDescriptionAndIdentityUnderTheComplaintsOwnKeyWhichTravelsOnlyWrappedOnTheKeysTopic() {
+        // given two complaints accepted
         String complaintId = accepted(postJson(intake, Requests.KOSTANAY_SCHOOL)).get("complaintId").stringValue();
+        String otherId = accepted(postJson(intake, Requests.ALMATY_ANALYST)).get("complaintId").stringValue();
+
+        // when the first one's event is read
         JsonNode event = JSON.readTree(recordsOf(complaintId).get(0).value());
 
-        SealedValue description = sealed(event.at("/incident/description"));
-        SealedValue identity = sealed(event.at("/complainant/sealed"));
-        String contextPrefix = "complaints.received.v1/" + complaintId + "/";
-
-        assertThat(new String(TEST_SEALING_KEY.open(description, contextPrefix + "incident.description"),
-                StandardCharsets.UTF_8)).startsWith("Директор школы");
-        JsonNode who = JSON.readTree(TEST_SEALING_KEY.open(identity, contextPrefix + "complainant"));
+        // then its sealed values name the complaint's key, and open with it (unwrapped from the keys topic)
+        SealedValue description = IntakeHarness.sealedValue(event.at("/incident/description"));
+        SealedValue identity = IntakeHarness.sealedValue(event.at("/complainant/sealed"));
+        assertThat(List.of(description.keyId(), identity.keyId())).containsOnly(SealedValue.COMPLAINT_KEY);
+        assertThat(new String(IntakeHarness.openSealed(broker, complaintId, event.at("/incident/description"),
+                "incident.description"), StandardCharsets.UTF_8)).startsWith("Директор школы");
+        JsonNode who = JSON.readTree(IntakeHarness.openSealed(broker, complaintId, event.at("/complainant/sealed"),
+                "complainant"));
         assertThat(who.get("name").stringValue()).isEqualTo("Айгуль Сапарова");
         assertThat(who.get("phone").stringValue()).isEqualTo("+7 701 555 0199");
         assertThat(who.get("preferredLanguage").stringValue()).isEqualTo("kk");
         assertThat(who.get("consentToContact").booleanValue()).isTrue();
         assertThat(who.get("trackingCode").stringValue()).matches("(\\w{4}-){3}\\w{4}");
 
-        FieldSealer otherKey = new FieldSealer("test-1", Map.of("test-1", new byte[32]));
-        assertThatThrownBy(() -> otherKey.open(identity, contextPrefix + "complainant"))
+        // and neither the service key itself, nor another complaint's key, nor a wrong service key opens them
+        String context = "complaints.received.v1/" + complaintId + "/complainant";
+        assertThatThrownBy(() -> TEST_SEALING_KEY.open(identity, context)).isInstanceOf(SealingException.class);
+        byte[] othersKey = IntakeHarness.dataKey(broker, otherId);
+        assertThatThrownBy(() -> TEST_SEALING_KEY.open(othersKey, identity, context))
                 .isInstanceOf(SealingException.class);
+        JsonNode wrapped = JSON.readTree(IntakeHarness.keyRecord(broker, complaintId).value()).get("wrapped");
+        FieldSealer otherServiceKey = new FieldSealer("test-1", Map.of("test-1", new byte[32]));
+        assertThatThrownBy(() -> otherServiceKey.open(IntakeHarness.sealedValue(wrapped),
+                IntakeHarness.KEYS + "/" + complaintId)).isInstanceOf(SealingException.class);
     }
 
     @Test

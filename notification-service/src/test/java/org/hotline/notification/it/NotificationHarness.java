@@ -6,12 +6,14 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,13 +43,14 @@ final class NotificationHarness {
     static final String DEAD_LETTERS = "complaints.routed.v1.dlt";
     static final String CASE_EVENTS = "cases.events.v1";
     static final String CASE_EVENTS_DEAD_LETTERS = "cases.events.v1.notification.dlt";
+    static final String KEYS = "complaints.keys.v1";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private NotificationHarness() {
     }
 
     static EmbeddedKafkaKraftBroker startBroker() {
-        EmbeddedKafkaKraftBroker broker = Brokers.start(2, ROUTED, CASE_EVENTS);
+        EmbeddedKafkaKraftBroker broker = Brokers.start(2, ROUTED, CASE_EVENTS, KEYS);
         return broker;
     }
 
@@ -80,7 +83,9 @@ final class NotificationHarness {
                 "--server.port=0",
                 "--management.server.port=0",
                 "--hotline.notification.topics.ledger=notification.ledger." + ledger,
-                "--hotline.notification.ledger.transactional-id-prefix=" + ledger + "-"));
+                "--hotline.notification.ledger.transactional-id-prefix=" + ledger + "-",
+                // Each instance a store of its own: several run at once here, and each test has a broker of its own.
+                "--hotline.sealing.complaint-keys.directory=" + temporaryFolder()));
         Stream.of(settings).map(setting -> "--" + setting).forEach(args::add);
         ConfigurableApplicationContext service =
                 new SpringApplicationBuilder(NotificationApplication.class).run(args.toArray(String[]::new));
@@ -88,6 +93,14 @@ final class NotificationHarness {
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> get(readiness).statusCode() == 200);
         return service;
+    }
+
+    private static String temporaryFolder() {
+        try {
+            return Files.createTempDirectory("notification-complaint-keys").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static int managementPort(ConfigurableApplicationContext service) {

@@ -201,6 +201,33 @@ class NotificationIT {
     }
 
     @Test
+    void aComplaintSealedUnderItsOwnKeyIsMailedAndAnErasedOneIsSentNothingAndNotDeadLettered() {
+        // given two complaints sealed under keys of their own, the second one's key erased (its tombstone)
+        RoutedEvents kept = RoutedEvents.complaint().ownKey().description("Он требовал деньги за контракт.")
+                .assign("x", "PRIMARY", "ru", "body@own-key.example", 15, "a", "b", "c");
+        RoutedEvents erased = RoutedEvents.complaint().ownKey()
+                .assign("x", "PRIMARY", "ru", "body@erased.example", 15, "a", "b", "c");
+        NotificationHarness.publish(broker, NotificationHarness.KEYS, kept.keyRecordKey(), kept.keyRecord());
+        NotificationHarness.publish(broker, NotificationHarness.KEYS, erased.keyRecordKey(), erased.keyRecord());
+        NotificationHarness.publish(broker, NotificationHarness.KEYS, erased.keyRecordKey(), null);
+
+        // when both are routed
+        publish(broker, erased);
+        publish(broker, kept);
+
+        // then the first one's body reads its statement, opened with the complaint's key
+        await().atMost(PATIENCE).until(() -> mailTo(smtp, "body@own-key.example").size() == 1);
+        assertThat(part(mailTo(smtp, "body@own-key.example").get(0), "text/plain"))
+                .contains("Он требовал деньги за контракт.");
+        // and nobody is written to about the erased one, which is no poison event either
+        await().alias("nothing about the erased complaint").during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10)).until(() -> mailTo(smtp, "body@erased.example").isEmpty()
+                        && caseworkerMail(erased.reference()).isEmpty());
+        assertThat(Brokers.readCommitted(broker, DEAD_LETTERS))
+                .noneMatch(record -> erased.complaintId().toString().equals(record.key()));
+    }
+
+    @Test
     void hostileValuesRenderSafely() {
         // given
         String longText = "Длинный текст / long text / ұзын мәтін / نص طويل. ".repeat(2_000);

@@ -32,6 +32,7 @@ final class RoutedEvents {
     private Map<String, Object> complainant = complainant("Айгерим Сапарова", null, "kk", false);
     private final List<Map<String, Object>> assignments = new ArrayList<>();
     private byte[] key = TEST_KEY;
+    private String keyId = TEST_KEY_ID;
     private int schemaVersion = 1;
 
     static RoutedEvents complaint() {
@@ -74,6 +75,29 @@ final class RoutedEvents {
     RoutedEvents sealedWith(byte[] otherKey) {
         key = otherKey;
         return this;
+    }
+
+    /** Seals under a data key of the complaint's own, as intake does now; {@link #keyRecord} carries it wrapped. */
+    RoutedEvents ownKey() {
+        key = new byte[32];
+        RANDOM.nextBytes(key);
+        keyId = "complaint";
+        return this;
+    }
+
+    /** The key of the complaint's record on complaints.keys.v1, as intake writes it: {@code <complaintId>/<kid>}. */
+    String keyRecordKey() {
+        return complaintId + "/test-kid-1";
+    }
+
+    /** The complaint's record on complaints.keys.v1 (complaint-key.v1): its data key wrapped under the test key. */
+    byte[] keyRecord() {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("schemaVersion", 1);
+        record.put("complaintId", complaintId.toString());
+        record.put("createdAt", java.time.Instant.now().toString());
+        record.put("wrapped", seal(TEST_KEY_ID, TEST_KEY, key, "complaints.keys.v1/" + complaintId));
+        return JSON.writeValueAsBytes(record);
     }
 
     RoutedEvents schemaVersion(int value) {
@@ -165,15 +189,18 @@ final class RoutedEvents {
     }
 
     private Map<String, String> seal(byte[] plaintext, String field) {
+        return seal(keyId, key, plaintext, "complaints.received.v1/" + complaintId + "/" + field);
+    }
+
+    private static Map<String, String> seal(String keyId, byte[] key, byte[] plaintext, String context) {
         try {
             byte[] iv = new byte[12];
             RANDOM.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, iv));
-            cipher.updateAAD((TEST_KEY_ID + "\n" + "complaints.received.v1/" + complaintId + "/" + field)
-                    .getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD((keyId + "\n" + context).getBytes(StandardCharsets.UTF_8));
             byte[] ciphertext = cipher.doFinal(plaintext);
-            return Map.of("keyId", TEST_KEY_ID, "algorithm", "A256GCM", "iv",
+            return Map.of("keyId", keyId, "algorithm", "A256GCM", "iv",
                     Base64.getEncoder().encodeToString(iv), "ciphertext", Base64.getEncoder().encodeToString(ciphertext));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -36,8 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>the management port: liveness and readiness open (status only), everything else OPS with HTTP Basic
  *       against the users of {@code hotline.security.users};</li>
  *   <li>the caseworker endpoints on the API port ({@code POST /api/v1/cases/{reference}/assignments/{authorityId}/
- *       acknowledgement} and {@code .../answer}, {@code POST /api/v1/cases/{reference}/closure}): STAFF with HTTP Basic (an ADMIN is also STAFF), every request of
- *       an authenticated account audited (AuditFilter), writes from other sites refused;</li>
+ *       acknowledgement} and {@code .../answer}, {@code POST /api/v1/cases/{reference}/closure}): STAFF with HTTP
+ *       Basic (an ADMIN is also STAFF); {@code POST /api/v1/cases/{reference}/erasure}: ADMIN only; every request
+ *       of an authenticated account audited (AuditFilter), writes from other sites refused;</li>
  *   <li>the rest of the API port, which takes no credential: the complaint status ({@code POST /api/v1/complaints/status}
  *       and its page, {@code GET} and {@code POST /status})
  *       and the acknowledgement pages ({@code GET} and {@code POST /ack/{token}}, the token being their
@@ -55,11 +56,13 @@ class SecurityConfiguration {
     private static final String ACKNOWLEDGEMENT = CASES + "/*/assignments/*/acknowledgement";
     private static final String ANSWER = CASES + "/*/assignments/*/answer";
     private static final String CLOSURE = CASES + "/*/closure";
+    private static final String ERASURE = CASES + "/*/erasure";
     /** The audited endpoints (POST) and the action each is recorded as. */
     private static final Map<Pattern, String> AUDITED = Map.of(
             Pattern.compile(CASES + "/[^/]+/assignments/[^/]+/acknowledgement"), "case.acknowledgement.record",
             Pattern.compile(CASES + "/[^/]+/assignments/[^/]+/answer"), "case.answer.record",
-            Pattern.compile(CASES + "/[^/]+/closure"), "case.closure.record");
+            Pattern.compile(CASES + "/[^/]+/closure"), "case.closure.record",
+            Pattern.compile(CASES + "/[^/]+/erasure"), "case.erasure");
 
     @Bean
     ProblemResponder problemResponder(JsonMapper json) {
@@ -83,9 +86,10 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain staffChain(HttpSecurity http, ProblemResponder problems, SecurityProperties properties,
             AuditTrail trail, Clock clock) throws Exception {
-        // Only the three paths: any other under /api/v1/cases stays the API port's 404, with no login prompt.
-        http.securityMatcher(ACKNOWLEDGEMENT, ANSWER, CLOSURE)
+        // Only these paths: any other under /api/v1/cases stays the API port's 404, with no login prompt.
+        http.securityMatcher(ACKNOWLEDGEMENT, ANSWER, CLOSURE, ERASURE)
                 .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, ERASURE).hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, ACKNOWLEDGEMENT, ANSWER, CLOSURE).hasRole("STAFF")
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("hotline").authenticationEntryPoint(problems))

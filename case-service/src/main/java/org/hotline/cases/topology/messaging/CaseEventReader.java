@@ -21,7 +21,8 @@ import org.hotline.cases.casefile.domain.Circumstances;
 import org.hotline.cases.casefile.domain.Closure;
 import org.hotline.cases.casefile.domain.ClosureReason;
 import org.hotline.cases.casefile.domain.TrackingCodes;
-import org.hotline.cases.sealing.domain.FieldOpener;
+import org.hotline.cases.sealing.domain.ComplaintErasedException;
+import org.hotline.cases.sealing.domain.SealedFields;
 import org.hotline.cases.sealing.domain.SealedValue;
 import org.hotline.cases.sealing.domain.SealingException;
 import org.hotline.deadlines.domain.Deadlines;
@@ -56,11 +57,11 @@ final class CaseEventReader {
     private static final String CASE_CLOSED = "CaseClosed";
 
     private final JsonMapper json;
-    private final FieldOpener opener;
+    private final SealedFields opener;
     private final CaseRecorder recorder;
     private final CaseProperties.Topics topics;
 
-    CaseEventReader(JsonMapper json, FieldOpener opener, CaseRecorder recorder, CaseProperties.Topics topics) {
+    CaseEventReader(JsonMapper json, SealedFields opener, CaseRecorder recorder, CaseProperties.Topics topics) {
         this.json = json;
         this.opener = opener;
         this.recorder = recorder;
@@ -253,7 +254,7 @@ final class CaseEventReader {
         try {
             SealedValue value = new SealedValue(text(sealed, "keyId"), text(sealed, "algorithm"), text(sealed, "iv"),
                     text(sealed, "ciphertext"));
-            JsonNode opened = json.readTree(opener.open(value, "complaints.received.v1/" + complaintId
+            JsonNode opened = json.readTree(opener.open(complaintId, value, "complaints.received.v1/" + complaintId
                     + "/complainant"));
             String code = opened == null ? null : optionalText(opened, "trackingCode");
             if (code == null) {
@@ -262,6 +263,9 @@ final class CaseEventReader {
                 return null;
             }
             return TrackingCodes.hash(complaintId, code);
+        } catch (ComplaintErasedException e) {
+            log.info("Complaint {} was erased: its status cannot be asked for any more", complaintId);
+            return null;
         } catch (SealingException | JacksonException e) {
             log.warn("Complaint {}: its complainant block does not open ({}); its status cannot be asked for until "
                     + "the key is configured and the case replayed", complaintId, e.getMessage());

@@ -32,7 +32,7 @@ import org.hotline.cases.escalation.config.EscalationProperties;
 import org.hotline.cases.escalation.domain.SilenceCheck;
 import org.hotline.cases.escalation.messaging.LadderEvents;
 import org.hotline.cases.escalation.messaging.LadderMetrics;
-import org.hotline.cases.sealing.domain.FieldOpener;
+import org.hotline.cases.sealing.domain.SealedFields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -82,7 +82,7 @@ class CaseStreamsConfiguration {
 
     @Bean
     KStream<String, CaseOutput> caseFileTopology(StreamsBuilder builder, CaseProperties properties, JsonMapper json,
-            FieldOpener opener, CaseRecorder recorder, CaseFileCodec codec, MeterRegistry meters, SilenceCheck check,
+            SealedFields opener, CaseRecorder recorder, CaseFileCodec codec, MeterRegistry meters, SilenceCheck check,
             Clock clock, EscalationProperties escalation) {
         CaseProperties.Topics topics = properties.topics();
         CaseEventReader reader = new CaseEventReader(json, opener, recorder, topics);
@@ -125,7 +125,7 @@ class CaseStreamsConfiguration {
     }
 
     @Bean
-    CaseFiles caseFiles(StreamsBuilderFactoryBean streams, CaseFileCodec codec, CaseRecorder recorder) {
+    GlobalStatusStore caseFiles(StreamsBuilderFactoryBean streams, CaseFileCodec codec, CaseRecorder recorder) {
         UUID nobody = new UUID(0, 0);
         Instant epoch = Instant.EPOCH;
         DecidedBody body = new DecidedBody("kz-00-stand-in-authority", "EDUCATION_AUTHORITY",

@@ -1,11 +1,14 @@
 package org.hotline.cases.topology.messaging;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.hotline.cases.casefile.application.AllCaseFiles;
 import org.hotline.cases.casefile.application.CaseFiles;
 import org.hotline.cases.casefile.application.CaseFilesUnavailableException;
 import org.hotline.cases.casefile.domain.CaseFile;
@@ -16,7 +19,7 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
  * The case files by reference, from the global store that every instance fills from the whole status topic: any
  * instance answers for any complaint, whichever instance owns the complaint's partition.
  */
-final class GlobalStatusStore implements CaseFiles {
+final class GlobalStatusStore implements CaseFiles, AllCaseFiles {
 
     static final String STORE = "case-status-by-reference";
     /** A reference no case has: references are 60 bits of an HMAC, and these 60 bits are all zero. */
@@ -40,13 +43,8 @@ final class GlobalStatusStore implements CaseFiles {
 
     @Override
     public Optional<CaseFile> byReference(String reference) {
-        KafkaStreams kafkaStreams = streams.getKafkaStreams();
-        if (kafkaStreams == null) {
-            throw new CaseFilesUnavailableException("Kafka Streams is not started", new IllegalStateException());
-        }
         try {
-            ReadOnlyKeyValueStore<String, byte[]> store = kafkaStreams.store(StoreQueryParameters.fromNameAndType(
-                    STORE, QueryableStoreTypes.keyValueStore()));
+            ReadOnlyKeyValueStore<String, byte[]> store = store();
             byte[] bytes = store.get(reference);
             // A found key and a missing one take the store different times (a miss ends at its filter), so each
             // question looks up one of each: a hit then asks for a reference no case has, a miss for the last one
@@ -63,6 +61,23 @@ final class GlobalStatusStore implements CaseFiles {
         } catch (InvalidStateStoreException e) {
             throw new CaseFilesUnavailableException("the status store is not ready: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public void forEach(Consumer<CaseFile> action) {
+        try (KeyValueIterator<String, byte[]> all = store().all()) {
+            all.forEachRemaining(entry -> action.accept(codec.read(entry.value)));
+        } catch (InvalidStateStoreException e) {
+            throw new CaseFilesUnavailableException("the status store is not ready: " + e.getMessage(), e);
+        }
+    }
+
+    private ReadOnlyKeyValueStore<String, byte[]> store() {
+        KafkaStreams kafkaStreams = streams.getKafkaStreams();
+        if (kafkaStreams == null) {
+            throw new CaseFilesUnavailableException("Kafka Streams is not started", new IllegalStateException());
+        }
+        return kafkaStreams.store(StoreQueryParameters.fromNameAndType(STORE, QueryableStoreTypes.keyValueStore()));
     }
 
     /**

@@ -11,7 +11,9 @@ import org.hotline.cases.casefile.application.CaseRecorder;
 import org.hotline.cases.casefile.config.CaseProperties;
 import org.hotline.cases.casefile.domain.Assignment;
 import org.hotline.cases.casefile.domain.CaseEvent;
+import org.hotline.cases.sealing.domain.ComplaintKeys;
 import org.hotline.cases.sealing.domain.FieldOpener;
+import org.hotline.cases.sealing.domain.SealedFields;
 import org.hotline.deadlines.yaml.DeadlineFiles;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 class CaseEventReaderTest {
 
     private final CaseEventReader reader = new CaseEventReader(JsonMapper.builder().build(),
-            new FieldOpener(Map.of("test-1", new byte[32])), new CaseRecorder(DeadlineFiles.bundledClocks(ZoneId.of("Asia/Almaty"))),
+            new SealedFields(new FieldOpener(Map.of("test-1", new byte[32])), ComplaintKeys.NONE),
+            new CaseRecorder(DeadlineFiles.bundledClocks(ZoneId.of("Asia/Almaty"))),
             new CaseProperties.Topics("received", "routed", "outcomes", "cases", "status", 6, (short) 1));
 
     /** Received Monday 30 November 2026: the bundled clocks count 3 December and 22 December for the body. */

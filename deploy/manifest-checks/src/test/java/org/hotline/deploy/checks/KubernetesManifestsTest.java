@@ -58,6 +58,7 @@ class KubernetesManifestsTest {
             Map.entry("complaints.routed.v1.dlt", new TopicSettings("delete", "2592000000")),
             Map.entry("cases.events.v1.notification.dlt", new TopicSettings("delete", "2592000000")),
             Map.entry("intake.idempotency.v1", new TopicSettings("compact,delete", "2592000000")),
+            Map.entry("complaints.keys.v1", new TopicSettings("compact", "-1")),
             Map.entry("audit.events.v1", new TopicSettings("delete", "31536000000")),
             Map.entry("notification.ledger.v1", new TopicSettings("compact", null)),
             Map.entry("notification.ledger.cases.v1", new TopicSettings("compact", null)),

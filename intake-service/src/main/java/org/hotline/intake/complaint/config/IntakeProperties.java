@@ -38,14 +38,20 @@ public record IntakeProperties(
     /**
      * @param complaints the event topic integrators subscribe to
      * @param idempotency the intake's own compacted ledger of idempotency keys
+     * @param keys the compacted topic of each complaint's data key, wrapped under the service key; erasing a
+     *     complaint writes its key's tombstone there (docs/security.md, "Per-complaint keys")
+     * @param keyTombstoneRetention how long the keys topic keeps a tombstone, so that a consumer's key store
+     *     that was away for less than this still learns of the erasure; the stores rebuild after a shorter absence
      * @param idempotencyRetention how long an idempotency key is remembered
-     * @param partitions partitions of both topics when the intake creates them
-     * @param replicationFactor replicas of both topics when the intake creates them (3 in production)
+     * @param partitions partitions of the three topics when the intake creates them
+     * @param replicationFactor replicas of the three topics when the intake creates them (3 in production)
      * @param minInSyncReplicas replicas that must have a record before it is acknowledged (2 in production)
      */
     public record Topics(
             @DefaultValue("complaints.received.v1") @NotBlank String complaints,
             @DefaultValue("intake.idempotency.v1") @NotBlank String idempotency,
+            @DefaultValue("complaints.keys.v1") @NotBlank String keys,
+            @DefaultValue("30d") @NotNull Duration keyTombstoneRetention,
             @DefaultValue("30d") @NotNull Duration idempotencyRetention,
             @DefaultValue("6") @Min(1) int partitions,
             @DefaultValue("1") @Min(1) @Max(Short.MAX_VALUE) int replicationFactor,

@@ -1,6 +1,9 @@
 package org.hotline.intake.complaint.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -15,8 +18,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes a complaint's event and its idempotency record in one Kafka transaction and returns once it has
- * committed. The records are built on the request's thread; the transaction is shared with the other requests
+ * Publishes a complaint's data key, its event and its idempotency record in one Kafka transaction and returns once
+ * it has committed: no complaint is visible without the key that opens its sealed fields, nor a key without its
+ * complaint. The records are built on the request's thread; the transaction is shared with the other requests
  * waiting at the same moment ({@link GroupCommit}, {@link KafkaBatchTransaction}).
  */
 class KafkaComplaintPublisher implements ComplaintPublisher {
@@ -29,33 +33,59 @@ class KafkaComplaintPublisher implements ComplaintPublisher {
     private final JsonMapper json;
     private final String complaintsTopic;
     private final String idempotencyTopic;
+    private final String keysTopic;
+    private final SecureRandom random = new SecureRandom();
 
     KafkaComplaintPublisher(GroupCommit<List<ProducerRecord<String, byte[]>>> groupCommit, FieldSealer sealer,
-            JsonMapper json, String complaintsTopic, String idempotencyTopic) {
+            JsonMapper json, String complaintsTopic, String idempotencyTopic, String keysTopic) {
         this.groupCommit = groupCommit;
         this.sealer = sealer;
         this.json = json;
         this.complaintsTopic = complaintsTopic;
         this.idempotencyTopic = idempotencyTopic;
+        this.keysTopic = keysTopic;
     }
 
     @Override
     public void publish(AcceptedComplaint accepted) {
-        ComplaintReceived event = toEvent(accepted);
-        String key = accepted.complaintId().toString();
+        UUID id = accepted.complaintId();
+        String key = id.toString();
+        byte[] dataKey = sealer.newDataKey();
+        ComplaintReceived event;
+        ProducerRecord<String, byte[]> keyRecord;
+        try {
+            event = toEvent(accepted, dataKey);
+            keyRecord = new ProducerRecord<>(keysTopic, null, accepted.receivedAt().toEpochMilli(),
+                    ComplaintKeyRecord.recordKey(id, randomKid()), json.writeValueAsBytes(new ComplaintKeyRecord(
+                            ComplaintKeyRecord.SCHEMA_VERSION, id, accepted.receivedAt(),
+                            sealer.wrap(dataKey, ComplaintKeyRecord.wrappingContext(id)))));
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+        }
         ProducerRecord<String, byte[]> eventRecord = new ProducerRecord<>(complaintsTopic, null,
                 accepted.receivedAt().toEpochMilli(), key, json.writeValueAsBytes(event), cloudEventHeaders(event));
         if (accepted.fingerprint() == null) {
-            groupCommit.commit(List.of(eventRecord));
+            groupCommit.commit(List.of(keyRecord, eventRecord));
             return;
         }
-        UUID keyId = accepted.idempotencyKeyId() == null ? accepted.complaintId() : accepted.idempotencyKeyId();
-        groupCommit.commit(List.of(eventRecord, new ProducerRecord<>(idempotencyTopic, keyId.toString(),
-                json.writeValueAsBytes(new IdempotencyRecord(accepted.complaintId(), accepted.fingerprint(),
-                        accepted.receivedAt())))));
+        UUID keyId = accepted.idempotencyKeyId() == null ? id : accepted.idempotencyKeyId();
+        groupCommit.commit(List.of(keyRecord, eventRecord, new ProducerRecord<>(idempotencyTopic, keyId.toString(),
+                json.writeValueAsBytes(new IdempotencyRecord(id, accepted.fingerprint(), accepted.receivedAt())))));
     }
 
-    private ComplaintReceived toEvent(AcceptedComplaint accepted) {
+    /**
+     * The key record's own part of its record key: a complaint published twice (a retry after a lost
+     * acknowledgement) gets a second data key under a second record, so that compaction keeps both and each event
+     * opens with its own.
+     */
+    private String randomKid() {
+        byte[] kid = new byte[9];
+        random.nextBytes(kid);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(kid);
+    }
+
+    /** The event, its complainant and statement sealed under the complaint's own {@code dataKey}. */
+    private ComplaintReceived toEvent(AcceptedComplaint accepted, byte[] dataKey) {
         Complaint complaint = accepted.complaint();
         UUID id = accepted.complaintId();
         Complaint.Complainant who = complaint.complainant();
@@ -69,7 +99,7 @@ class KafkaComplaintPublisher implements ComplaintPublisher {
                 ComplaintReceived.SCHEMA_VERSION, accepted.receivedAt(), id, accepted.reference(),
                 accepted.receivedAt(), complaint.channel().name(), complaint.language().code(),
                 new ComplaintReceived.Incident(incident.categories().stream().map(Category::name).toList(),
-                        sealer.seal(incident.description().getBytes(StandardCharsets.UTF_8),
+                        sealer.seal(dataKey, incident.description().getBytes(StandardCharsets.UTF_8),
                                 ComplaintReceived.sealingContext(id, "incident.description")),
                         incident.occurredOn(), incident.ongoing()),
                 new ComplaintReceived.Location(location.country(), location.region(), location.regionAsSubmitted(),
@@ -79,8 +109,8 @@ class KafkaComplaintPublisher implements ComplaintPublisher {
                 new ComplaintReceived.Accused(name(complaint.accused().role()), complaint.accused().publicOfficial()),
                 new ComplaintReceived.Victim(complaint.victimIsMinor()),
                 new ComplaintReceived.Risk(complaint.immediateDanger()),
-                new ComplaintReceived.Complainant(who.mode().name(), sealer.seal(json.writeValueAsBytes(identity),
-                        ComplaintReceived.sealingContext(id, "complainant"))));
+                new ComplaintReceived.Complainant(who.mode().name(), sealer.seal(dataKey,
+                        json.writeValueAsBytes(identity), ComplaintReceived.sealingContext(id, "complainant"))));
     }
 
     /** CloudEvents 1.0 attributes in Kafka binary mode: the payload is the data, the attributes are headers. */

@@ -42,7 +42,7 @@ class MessagingConfiguration {
     KafkaComplaintPublisher complaintPublisher(GroupCommit<List<ProducerRecord<String, byte[]>>> groupCommit,
             FieldSealer sealer, JsonMapper json, IntakeProperties properties) {
         return new KafkaComplaintPublisher(groupCommit, sealer, json, properties.topics().complaints(),
-                properties.topics().idempotency());
+                properties.topics().idempotency(), properties.topics().keys());
     }
 
     @Bean
@@ -101,6 +101,25 @@ class MessagingConfiguration {
                         TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + ","
                                 + TopicConfig.CLEANUP_POLICY_DELETE,
                         TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention.toMillis()),
+                        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(topics.minInSyncReplicas()),
+                        TopicConfig.UNCLEAN_LEADER_ELECTION_ENABLE_CONFIG, "false"));
+    }
+
+    /**
+     * Compacted: only each complaint's latest record matters, and an erasure's tombstone makes compaction remove
+     * the key itself. Nothing expires by age (a key lives as long as its complaint), and segments roll daily so
+     * that an erased key leaves the log within a day or so, not after the default week.
+     */
+    @Bean
+    NewTopic keysTopic(IntakeProperties properties) {
+        IntakeProperties.Topics topics = properties.topics();
+        long tombstoneRetention = topics.keyTombstoneRetention().toMillis();
+        return new NewTopic(topics.keys(), topics.partitions(), (short) topics.replicationFactor())
+                .configs(Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                        TopicConfig.RETENTION_MS_CONFIG, "-1",
+                        TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(tombstoneRetention),
+                        TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(Duration.ofDays(1).toMillis()),
                         TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(topics.minInSyncReplicas()),
                         TopicConfig.UNCLEAN_LEADER_ELECTION_ENABLE_CONFIG, "false"));
     }

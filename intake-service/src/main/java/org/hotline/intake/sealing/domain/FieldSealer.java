@@ -19,6 +19,10 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>Several keys can be held for opening, one of them active for sealing, so keys can be rotated: add the
  * new key everywhere, then make it active, then retire the old one when no retained event uses it.
+ *
+ * <p>A complaint's own fields are sealed under a data key of its own ({@link #newDataKey}, key id
+ * {@link SealedValue#COMPLAINT_KEY}), which travels only wrapped under the active service key ({@link #wrap}) on the
+ * compacted keys topic: erasing that one record makes every copy of the complaint's sealed fields unreadable.
  */
 public final class FieldSealer {
 
@@ -55,30 +59,71 @@ public final class FieldSealer {
         return activeKeyId;
     }
 
+    /** Seals under the active service key. */
     public SealedValue seal(byte[] plaintext, String associatedData) {
+        return seal(activeKeyId, keys.get(activeKeyId), plaintext, associatedData);
+    }
+
+    /** A fresh random data key for one complaint's fields. */
+    public byte[] newDataKey() {
+        byte[] dataKey = new byte[KEY_BYTES];
+        random.nextBytes(dataKey);
+        return dataKey;
+    }
+
+    /** Seals under a complaint's data key: the sealed value names {@link SealedValue#COMPLAINT_KEY}, not the key. */
+    public SealedValue seal(byte[] dataKey, byte[] plaintext, String associatedData) {
+        return seal(SealedValue.COMPLAINT_KEY, new SecretKeySpec(dataKey, "AES"), plaintext, associatedData);
+    }
+
+    /** The data key sealed under the active service key, as the keys topic carries it. */
+    public SealedValue wrap(byte[] dataKey, String associatedData) {
+        return seal(dataKey, associatedData);
+    }
+
+    private SealedValue seal(String keyId, SecretKey key, byte[] plaintext, String associatedData) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(associatedData(activeKeyId, associatedData));
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(associatedData(keyId, associatedData));
             byte[] ciphertext = cipher.doFinal(plaintext);
             Base64.Encoder base64 = Base64.getEncoder();
-            return new SealedValue(activeKeyId, SealedValue.AES_256_GCM, base64.encodeToString(nonce),
+            return new SealedValue(keyId, SealedValue.AES_256_GCM, base64.encodeToString(nonce),
                     base64.encodeToString(ciphertext));
         } catch (GeneralSecurityException e) {
             throw new SealingException("sealing failed", e);
         }
     }
 
+    /** Opens a value sealed under one of the service keys (a wrapped data key, or a value sealed before them). */
     public byte[] open(SealedValue sealed, String associatedData) {
-        if (!SealedValue.AES_256_GCM.equals(sealed.algorithm())) {
-            throw new SealingException("unsupported sealing algorithm '" + sealed.algorithm() + "'");
-        }
+        checkAlgorithm(sealed);
         SecretKey key = keys.get(sealed.keyId());
         if (key == null) {
             throw new SealingException("no sealing key with id '" + sealed.keyId() + "' is configured");
         }
+        return open(key, sealed, associatedData);
+    }
+
+    /** Opens a value sealed under its complaint's data key, unwrapped from the keys topic. */
+    public byte[] open(byte[] dataKey, SealedValue sealed, String associatedData) {
+        checkAlgorithm(sealed);
+        if (!SealedValue.COMPLAINT_KEY.equals(sealed.keyId())) {
+            throw new SealingException("the value is sealed under the service key '" + sealed.keyId()
+                    + "', not under its complaint's data key");
+        }
+        return open(new SecretKeySpec(dataKey, "AES"), sealed, associatedData);
+    }
+
+    private static void checkAlgorithm(SealedValue sealed) {
+        if (!SealedValue.AES_256_GCM.equals(sealed.algorithm())) {
+            throw new SealingException("unsupported sealing algorithm '" + sealed.algorithm() + "'");
+        }
+    }
+
+    private static byte[] open(SecretKey key, SealedValue sealed, String associatedData) {
         try {
             Base64.Decoder base64 = Base64.getDecoder();
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");

@@ -29,6 +29,28 @@ class FieldSealerTest {
     }
 
     @Test
+    void sealsUnderAComplaintsDataKeyWhichOnlyThatKeyOpensAndWhichTravelsWrappedUnderTheServiceKey() {
+        // given a complaint's fresh data key, and the service key that wraps it
+        FieldSealer sealer = new FieldSealer("k1", Map.of("k1", KEY_1));
+        byte[] dataKey = sealer.newDataKey();
+
+        // when a field is sealed under the data key, and the data key wrapped
+        SealedValue sealed = sealer.seal(dataKey, SECRET, "complaint-1/complainant");
+        SealedValue wrapped = sealer.wrap(dataKey, "keys/complaint-1");
+
+        // then the value names the complaint's key, opens with the unwrapped key, and with nothing else
+        assertThat(sealed.keyId()).isEqualTo(SealedValue.COMPLAINT_KEY);
+        assertThat(wrapped.keyId()).isEqualTo("k1");
+        byte[] unwrapped = sealer.open(wrapped, "keys/complaint-1");
+        assertThat(sealer.open(unwrapped, sealed, "complaint-1/complainant")).isEqualTo(SECRET);
+        assertThatThrownBy(() -> sealer.open(sealed, "complaint-1/complainant")).isInstanceOf(SealingException.class);
+        assertThatThrownBy(() -> sealer.open(sealer.newDataKey(), sealed, "complaint-1/complainant"))
+                .isInstanceOf(SealingException.class);
+        assertThatThrownBy(() -> sealer.open(wrapped, "keys/complaint-2")).isInstanceOf(SealingException.class);
+        assertThat(sealer.newDataKey()).hasSize(32).isNotEqualTo(dataKey);
+    }
+
+    @Test
     void usesAFreshNonceForEverySeal() {
         FieldSealer sealer = new FieldSealer("k1", Map.of("k1", KEY_1));
 

@@ -25,7 +25,7 @@ import java.util.UUID;
 import org.hotline.notification.dispatch.domain.ComplainantMode;
 import org.hotline.notification.dispatch.domain.LadderStep;
 import org.hotline.notification.dispatch.domain.Language;
-import org.hotline.notification.sealing.domain.FieldSealer;
+import org.hotline.notification.sealing.domain.SealedFields;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,7 +49,7 @@ final class CaseEventReader {
     private final JsonMapper json;
     private final ComplainantBlocks complainants;
 
-    CaseEventReader(JsonMapper json, FieldSealer sealer) {
+    CaseEventReader(JsonMapper json, SealedFields sealer) {
         this.json = json;
         this.complainants = new ComplainantBlocks(json, sealer);
     }

@@ -10,7 +10,7 @@ import static org.hotline.notification.dispatch.messaging.PoisonEventException.S
 import java.util.UUID;
 import org.hotline.notification.dispatch.domain.Language;
 import org.hotline.notification.dispatch.domain.RoutedComplaint;
-import org.hotline.notification.sealing.domain.FieldSealer;
+import org.hotline.notification.sealing.domain.SealedFields;
 import org.hotline.notification.sealing.domain.SealedValue;
 import org.hotline.notification.sealing.domain.SealingException;
 import tools.jackson.core.JacksonException;
@@ -26,9 +26,9 @@ final class ComplainantBlocks {
     private static final String SEALED_IN = "complaints.received.v1/";
 
     private final JsonMapper json;
-    private final FieldSealer sealer;
+    private final SealedFields sealer;
 
-    ComplainantBlocks(JsonMapper json, FieldSealer sealer) {
+    ComplainantBlocks(JsonMapper json, SealedFields sealer) {
         this.json = json;
         this.sealer = sealer;
     }
@@ -38,7 +38,7 @@ final class ComplainantBlocks {
         JsonNode sealed = object(block, "sealed");
         byte[] opened;
         try {
-            opened = sealer.open(new SealedValue(text(sealed, "keyId"), text(sealed, "algorithm"),
+            opened = sealer.open(complaintId, new SealedValue(text(sealed, "keyId"), text(sealed, "algorithm"),
                     text(sealed, "iv"), text(sealed, "ciphertext")), SEALED_IN + complaintId + "/complainant");
         } catch (SealingException e) {
             throw new PoisonEventException(SEALED_VALUE_UNOPENABLE, "sealed complainant does not open: "

@@ -27,7 +27,7 @@ import org.hotline.notification.dispatch.domain.AssignmentRole;
 import org.hotline.notification.dispatch.domain.ComplainantMode;
 import org.hotline.notification.dispatch.domain.Language;
 import org.hotline.notification.dispatch.domain.RoutedComplaint;
-import org.hotline.notification.sealing.domain.FieldSealer;
+import org.hotline.notification.sealing.domain.SealedFields;
 import org.hotline.notification.sealing.domain.SealedValue;
 import org.hotline.notification.sealing.domain.SealingException;
 import org.jspecify.annotations.Nullable;
@@ -46,10 +46,10 @@ final class ComplaintRoutedReader {
     private static final String SEALED_IN = "complaints.received.v1/";
 
     private final JsonMapper json;
-    private final FieldSealer sealer;
+    private final SealedFields sealer;
     private final ComplainantBlocks complainants;
 
-    ComplaintRoutedReader(JsonMapper json, FieldSealer sealer) {
+    ComplaintRoutedReader(JsonMapper json, SealedFields sealer) {
         this.json = json;
         this.sealer = sealer;
         this.complainants = new ComplainantBlocks(json, sealer);
@@ -155,7 +155,7 @@ final class ComplaintRoutedReader {
 
     private byte[] open(SealedValue sealed, UUID complaintId, String field) {
         try {
-            return sealer.open(sealed, SEALED_IN + complaintId + "/" + field);
+            return sealer.open(complaintId, sealed, SEALED_IN + complaintId + "/" + field);
         } catch (SealingException e) {
             throw new PoisonEventException(SEALED_VALUE_UNOPENABLE, "sealed " + field + " does not open: "
                     + e.getMessage(), e);

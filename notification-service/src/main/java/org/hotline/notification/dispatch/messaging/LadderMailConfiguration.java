@@ -18,7 +18,7 @@ import org.hotline.notification.dispatch.domain.Directory;
 import org.hotline.notification.dispatch.domain.LadderPlanner;
 import org.hotline.notification.dispatch.domain.MessagePlanner;
 import org.hotline.notification.dispatch.domain.NgoContact;
-import org.hotline.notification.sealing.domain.FieldSealer;
+import org.hotline.notification.sealing.domain.SealedFields;
 import org.hotline.notification.dispatch.domain.RetryPolicy;
 import org.hotline.notification.dispatch.ledger.KafkaLedger;
 import org.slf4j.Logger;
@@ -62,7 +62,7 @@ class LadderMailConfiguration {
     }
 
     @Bean
-    CaseEventReader caseEventReader(JsonMapper json, FieldSealer sealer) {
+    CaseEventReader caseEventReader(JsonMapper json, SealedFields sealer) {
         return new CaseEventReader(json, sealer);
     }
 

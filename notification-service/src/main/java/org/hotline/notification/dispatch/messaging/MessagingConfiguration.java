@@ -16,7 +16,7 @@ import org.hotline.notification.dispatch.config.NotificationProperties;
 import org.hotline.notification.dispatch.domain.MessagePlanner;
 import org.hotline.notification.dispatch.domain.RoutedComplaint;
 import org.hotline.notification.dispatch.ledger.KafkaLedger;
-import org.hotline.notification.sealing.domain.FieldSealer;
+import org.hotline.notification.sealing.domain.SealedFields;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,7 +40,7 @@ class MessagingConfiguration {
     private static final int BATCH_BYTES = 256 * 1024;
 
     @Bean
-    ComplaintRoutedReader complaintRoutedReader(JsonMapper json, FieldSealer sealer) {
+    ComplaintRoutedReader complaintRoutedReader(JsonMapper json, SealedFields sealer) {
         return new ComplaintRoutedReader(json, sealer);
     }
 

@@ -25,6 +25,8 @@ import org.hotline.notification.dispatch.application.Dispatcher;
 import org.hotline.notification.dispatch.application.Ledger;
 import org.hotline.notification.dispatch.domain.PlannedMessage;
 import org.hotline.notification.dispatch.ledger.KafkaLedger;
+import org.hotline.notification.sealing.domain.ComplaintErasedException;
+import org.hotline.notification.sealing.domain.ComplaintKeys;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +78,7 @@ final class SourceConsumer implements SmartLifecycle {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration COMMIT_EVERY = Duration.ofMillis(500);
     private static final Duration RELEASE_PATIENCE = Duration.ofSeconds(20);
-    private static final Duration DEAD_LETTER_BACK_OFF = Duration.ofSeconds(1);
+    private static final Duration BACK_OFF = Duration.ofSeconds(1);
     /** How many messages may be held in all, retries included, per message allowed to compete for the senders. */
     private static final int HELD_PER_ACTIVE = 10;
 
@@ -186,9 +188,16 @@ final class SourceConsumer implements SmartLifecycle {
 
     private void handle(Consumer<byte[], byte[]> consumer, ConsumerRecords<byte[], byte[]> records) {
         Set<Integer> halted = new HashSet<>();
+        boolean keysUnavailable = false;
         for (ConsumerRecord<byte[], byte[]> record : records) {
             int partition = record.partition();
             if (halted.contains(partition)) {
+                continue;
+            }
+            if (keysUnavailable) {
+                // Each lookup would wait its full timeout again: every partition waits the pause out instead.
+                backOff(consumer, record);
+                halted.add(partition);
                 continue;
             }
             if (!ledger.owns(partition)) {
@@ -204,17 +213,35 @@ final class SourceConsumer implements SmartLifecycle {
                 if (deadLetters.send(record, poison)) {
                     dispatcher.skip(partition, record.offset());
                 } else {
-                    TopicPartition tp = new TopicPartition(topic, partition);
-                    consumer.seek(tp, record.offset());
-                    consumer.pause(List.of(tp));
-                    backingOff.put(partition, System.nanoTime() + DEAD_LETTER_BACK_OFF.toNanos());
+                    backOff(consumer, record);
                     halted.add(partition);
                 }
+                continue;
+            } catch (ComplaintErasedException erased) {
+                // Erased on request or at the end of its retention: nobody is to be written to about it any more.
+                log.info("Complaint {} was erased: record {}-{} at offset {} calls for no message",
+                        erased.complaintId(), topic, partition, record.offset());
+                dispatcher.skip(partition, record.offset());
+                continue;
+            } catch (ComplaintKeys.KeysUnavailableException e) {
+                log.warn("The complaints' keys cannot be read now ({}): record {}-{} at offset {} is tried again",
+                        e.getMessage(), topic, partition, record.offset());
+                backOff(consumer, record);
+                halted.add(partition);
+                keysUnavailable = true;
                 continue;
             }
             readDelay.record(Math.max(0, System.currentTimeMillis() - record.timestamp()), TimeUnit.MILLISECONDS);
             dispatcher.accept(partition, record.offset(), planned.receivedAt(), planned.messages());
         }
+    }
+
+    /** Reads the record's partition again from the record, after a pause: what failed may pass by then. */
+    private void backOff(Consumer<byte[], byte[]> consumer, ConsumerRecord<byte[], byte[]> record) {
+        TopicPartition tp = new TopicPartition(topic, record.partition());
+        consumer.seek(tp, record.offset());
+        consumer.pause(List.of(tp));
+        backingOff.put(record.partition(), System.nanoTime() + BACK_OFF.toNanos());
     }
 
     /**

@@ -66,19 +66,38 @@ public final class FieldSealer {
         }
     }
 
-    public byte[] open(SealedValue sealed, String context) {
-        if (!SealedValue.AES_256_GCM.equals(sealed.algorithm())) {
-            throw new SealingException("unsupported sealing algorithm '" + sealed.algorithm() + "'");
-        }
+    /** Opens a value sealed under one of the service keys (a wrapped data key, or a value sealed before them). */
+    public byte[] open(SealedValue sealed, String associatedData) {
+        checkAlgorithm(sealed);
         SecretKey key = keys.get(sealed.keyId());
         if (key == null) {
             throw new SealingException("no sealing key with id '" + sealed.keyId() + "' is configured");
         }
+        return open(key, sealed, associatedData);
+    }
+
+    /** Opens a value sealed under its complaint's data key, unwrapped from the keys topic. */
+    public byte[] open(byte[] dataKey, SealedValue sealed, String associatedData) {
+        checkAlgorithm(sealed);
+        if (!SealedValue.COMPLAINT_KEY.equals(sealed.keyId())) {
+            throw new SealingException("the value is sealed under the service key '" + sealed.keyId()
+                    + "', not under its complaint's data key");
+        }
+        return open(new SecretKeySpec(dataKey, "AES"), sealed, associatedData);
+    }
+
+    private static void checkAlgorithm(SealedValue sealed) {
+        if (!SealedValue.AES_256_GCM.equals(sealed.algorithm())) {
+            throw new SealingException("unsupported sealing algorithm '" + sealed.algorithm() + "'");
+        }
+    }
+
+    private static byte[] open(SecretKey key, SealedValue sealed, String associatedData) {
         try {
             Base64.Decoder base64 = Base64.getDecoder();
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, base64.decode(sealed.iv())));
-            cipher.updateAAD(associatedData(sealed.keyId(), context));
+            cipher.updateAAD(associatedData(sealed.keyId(), associatedData));
             return cipher.doFinal(base64.decode(sealed.ciphertext()));
         } catch (AEADBadTagException e) {
             throw new SealingException("sealed value does not open with key '" + sealed.keyId()

@@ -7,6 +7,8 @@ package org.hotline.notification.sealing.domain;
 public record SealedValue(String keyId, String algorithm, String iv, String ciphertext) {
 
     public static final String AES_256_GCM = "A256GCM";
+    /** The key id of a value sealed under its complaint's own data key, which the keys topic holds wrapped. */
+    public static final String COMPLAINT_KEY = "complaint";
 
     @Override
     public String toString() {

@@ -12,7 +12,9 @@ import java.util.Map;
 import org.hotline.notification.dispatch.domain.ComplainantMode;
 import org.hotline.notification.dispatch.domain.LadderStep;
 import org.hotline.notification.dispatch.domain.Language;
+import org.hotline.notification.sealing.domain.ComplaintKeys;
 import org.hotline.notification.sealing.domain.FieldSealer;
+import org.hotline.notification.sealing.domain.SealedFields;
 import org.hotline.notification.sealing.domain.SealedValue;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,7 +43,8 @@ class CaseEventReaderTest {
     private static final String COMPLAINT = "3f0c2a1e-8d4b-4c55-9a61-2f7e1d0b9c33";
 
     private final FieldSealer intake = new FieldSealer("test-1", Map.of("test-1", TEST_KEY));
-    private final CaseEventReader reader = new CaseEventReader(JsonMapper.builder().build(), intake);
+    private final CaseEventReader reader = new CaseEventReader(JsonMapper.builder().build(),
+            new SealedFields(intake, ComplaintKeys.NONE));
 
     /** A ComplainantUpdateDue as the case service writes it, with a complainant block as intake sealed it. */
     private static String complainantUpdate(String mode, FieldSealer sealer) {

@@ -4,15 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.hotline.notification.dispatch.domain.AssignmentRole;
 import org.hotline.notification.dispatch.domain.ComplainantMode;
 import org.hotline.notification.dispatch.domain.Language;
 import org.hotline.notification.dispatch.domain.RoutedComplaint;
+import org.hotline.notification.sealing.domain.ComplaintErasedException;
+import org.hotline.notification.sealing.domain.ComplaintKeys;
 import org.hotline.notification.sealing.domain.FieldSealer;
+import org.hotline.notification.sealing.domain.SealedFields;
 import org.hotline.notification.sealing.domain.SealedValue;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,7 +31,12 @@ class ComplaintRoutedReaderTest {
     private static final UUID COMPLAINT = UUID.fromString("0f6c1c1e-1111-4a4a-9a9a-123456789abc");
 
     private final FieldSealer intake = new FieldSealer("test-1", Map.of("test-1", TEST_KEY));
-    private final ComplaintRoutedReader reader = new ComplaintRoutedReader(JSON, intake);
+    /** The keys topic as this test has it: complaint id to wrapped data key; a complaint not in it was erased. */
+    private final Map<UUID, SealedValue> keysTopic = new HashMap<>();
+    private final ComplaintRoutedReader reader = new ComplaintRoutedReader(JSON, new SealedFields(intake,
+            complaintId -> Optional.ofNullable(keysTopic.get(complaintId))
+                    .map(wrapped -> List.of(new ComplaintKeys.WrappedKey(complaintId + "/kid", wrapped)))
+                    .orElse(List.of())));
 
     @Test
     void readsTheDocumentedEventAndOpensItsSealedFields() {
@@ -59,6 +71,29 @@ class ComplaintRoutedReaderTest {
         });
         assertThat(complaint.workplace().organizationName()).isEqualTo("Secondary school No. 1");
         assertThat(complaint.accused().publicOfficial()).isTrue();
+    }
+
+    @Test
+    void opensFieldsSealedUnderTheComplaintsOwnKeyAndTakesAnErasedKeyForAnErasedComplaint() {
+        // given an event whose fields intake sealed under the complaint's data key, wrapped on the keys topic
+        byte[] dataKey = new byte[32];
+        new SecureRandom().nextBytes(dataKey);
+        keysTopic.put(COMPLAINT, intake.seal(dataKey, "complaints.keys.v1/" + COMPLAINT));
+        byte[] event = event(1, sealUnder(dataKey, "Он требовал деньги.", "incident.description"),
+                sealUnder(dataKey, """
+                {"email":"a@mail.example","preferredLanguage":"kk","consentToContact":true,
+                 "trackingCode":"ABCD-EFGH-JKLM-NPQR"}""", "complainant")).getBytes(StandardCharsets.UTF_8);
+
+        // when it is read while the key is there
+        RoutedComplaint complaint = reader.read(event);
+
+        // then its fields open
+        assertThat(complaint.incident().description()).isEqualTo("Он требовал деньги.");
+        assertThat(complaint.complainant().email()).isEqualTo("a@mail.example");
+
+        // and once the key is erased, the same event is the erased complaint's, not a poison event
+        keysTopic.remove(COMPLAINT);
+        assertThatThrownBy(() -> reader.read(event)).isInstanceOf(ComplaintErasedException.class);
     }
 
     @Test
@@ -199,6 +234,14 @@ class ComplaintRoutedReaderTest {
             return e.reasonCode();
         }
         throw new AssertionError("read without a refusal: " + record);
+    }
+
+    private SealedValue sealUnder(byte[] dataKey, String plaintext, String field) {
+        // Sealed as intake seals under a data key: the key id names the complaint's key, not a service key.
+        FieldSealer complaintKey = new FieldSealer(SealedValue.COMPLAINT_KEY,
+                Map.of(SealedValue.COMPLAINT_KEY, dataKey));
+        return complaintKey.seal(plaintext.getBytes(StandardCharsets.UTF_8),
+                "complaints.received.v1/" + COMPLAINT + "/" + field);
     }
 
     private SealedValue seal(String plaintext, String field) {

@@ -1,0 +1,4 @@
+@NullMarked
+package org.hotline.keys;
+
+import org.jspecify.annotations.NullMarked;
