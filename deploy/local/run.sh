@@ -6,8 +6,8 @@
 #   deploy/local/run.sh              build what is needed, then start
 #   SKIP_BUILD=1 deploy/local/run.sh start from the jars already built
 #   FRESH=1 deploy/local/run.sh      forget the broker's data (every topic, notification's ledger
-#                                    notification.ledger.v1 included), the case service's local state and the
-#                                    mailbox first
+#                                    notification.ledger.v1 included), the case service's local state, the
+#                                    services' stores of the complaints' keys and the mailbox first
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 state="$root/.local"
@@ -68,7 +68,9 @@ for port in "${ports[@]}"; do
   port_taken "$port" && fail "port $port is taken; stop what uses it ('ss -ltnp | grep :$port' shows it) and retry"
 done
 
-if [[ "${FRESH:-0}" == 1 ]]; then rm -rf "$state/kafka-data" "$state/mail" "$state/case-service"; fi
+if [[ "${FRESH:-0}" == 1 ]]; then
+  rm -rf "$state/kafka-data" "$state/mail" "$state/case-service" "$state/complaint-keys"
+fi
 mkdir -p "$logs" "$state/mail"
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   echo "Building (./mvnw package -DskipTests; SKIP_BUILD=1 skips this)..."
@@ -101,8 +103,11 @@ for entry in "${services[@]}"; do
   [[ -f "$root/$jar" ]] || fail "$jar is missing; run without SKIP_BUILD=1"
   echo "Starting $name..."
   # The dev profile's keys and accounts are public and kept out of the jars: they come from deploy/dev-config.
+  # Notification's and the case service's stores of the complaints' keys live with the stack's other state (the
+  # setting is ignored by the services that have none).
   java -Xmx384m -jar "$root/$jar" --spring.profiles.active=dev \
-    --spring.config.additional-location="file:$root/deploy/dev-config/$name/" > "$logs/$name.log" 2>&1 &
+    --spring.config.additional-location="file:$root/deploy/dev-config/$name/" \
+    --hotline.sealing.complaint-keys.directory="$state/complaint-keys/$name" > "$logs/$name.log" 2>&1 &
   pids+=($!)
 done
 i=1

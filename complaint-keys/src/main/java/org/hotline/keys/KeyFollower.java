@@ -280,25 +280,36 @@ final class KeyFollower implements Runnable {
         started.removeIf(round -> round != last && now - round.startedNanos() > catchUpTimeout.toNanos());
     }
 
-    /** True when applied; false when skipped as not in the expected format. */
+    /**
+     * True when applied as a key or a tombstone; false when the record was not in the expected format. A value that
+     * is not, under a record key that names a complaint, is stored all the same: looking that complaint up then
+     * fails as unavailable (the value is read again, and refused, on every lookup), rather than finding no key and
+     * taking the complaint for erased. A newer intake's format during a rolling upgrade must not lose a complaint.
+     */
     private boolean apply(ConsumerRecord<String, byte[]> record, LocalKeys.Batch batch) {
         if (record.key() == null) {
             skip(record, "no record key");
             return false;
         }
+        RecordKey key;
         try {
             // A tombstone's key is checked too: it must name exactly the record key it deletes, in the one spelling
             // a put is stored under.
-            RecordKey key = RecordKey.parse(record.key());
-            if (record.value() == null) {
-                batch.delete(key);
-            } else {
-                format.read(key, record.value());
-                batch.put(key, record.value());
-            }
-            return true;
+            key = RecordKey.parse(record.key());
         } catch (KeyRecordFormat.Malformed e) {
             skip(record, e.getMessage());
+            return false;
+        }
+        if (record.value() == null) {
+            batch.delete(key);
+            return true;
+        }
+        batch.put(key, record.value());
+        try {
+            format.read(key, record.value());
+            return true;
+        } catch (KeyRecordFormat.Malformed e) {
+            skip(record, e.getMessage() + "; kept, so that the complaint's lookups fail instead of finding no key");
             return false;
         }
     }

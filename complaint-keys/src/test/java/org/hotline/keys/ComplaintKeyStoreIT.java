@@ -360,10 +360,12 @@ class ComplaintKeyStoreIT {
     }
 
     @Test
-    void skipsAndCountsMalformedRecordsAndAppliesTheNextGoodRecord() {
-        // given six malformed records, then a good one, on one partition
+    void skipsAndCountsMalformedRecordsAppliesTheNextGoodRecordAndNeverTakesAnUnreadableKeyForNoKey() {
+        // given seven malformed records, then a good one, on one partition; the seventh the only record of its
+        // complaint, in a format a newer intake might write
         Written good = Written.random();
         Written misfiled = Written.random();
+        Written newer = Written.random();
         String notJson = "{\"schemaVersion\":1,\"complaintId\":";
         commit(new ProducerRecord<>(MALFORMED, 0, UUID.randomUUID().toString(), bytes(notJson)),
                 new ProducerRecord<>(MALFORMED, 0, good.recordKey(),
@@ -372,6 +374,8 @@ class ComplaintKeyStoreIT {
                 new ProducerRecord<>(MALFORMED, 0, good.recordKey(), bytes(good.json().replace("\"iv\"", "\"nonce\""))),
                 new ProducerRecord<>(MALFORMED, 0, good.complaintId() + "/kid.1", good.value()),
                 new ProducerRecord<>(MALFORMED, 0, good.complaintId().toString().toUpperCase(), null),
+                new ProducerRecord<>(MALFORMED, 0, newer.recordKey(),
+                        bytes(newer.json().replace("\"schemaVersion\":1", "\"schemaVersion\":2"))),
                 good.record(MALFORMED, 0));
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         Logger followerLog = (Logger) LoggerFactory.getLogger(KeyFollower.class);
@@ -381,10 +385,12 @@ class ComplaintKeyStoreIT {
             // when the store has read them
             await().atMost(Duration.ofSeconds(10)).until(store::caughtUp);
 
-            // then the six are counted and the good record after them is stored
-            assertThat(store.skippedRecords()).isEqualTo(6);
+            // then the seven are counted and the good record after them is stored
+            assertThat(store.skippedRecords()).isEqualTo(7);
             assertThat(store.find(good.complaintId())).containsExactly(good.wrapped());
             assertThat(store.find(misfiled.complaintId())).isEmpty();
+            // and the complaint whose key cannot be read is unavailable, not a complaint with no key (erased)
+            assertThatThrownBy(() -> store.find(newer.complaintId())).isInstanceOf(KeysUnavailableException.class);
         } finally {
             followerLog.detachAppender(logged);
         }
@@ -393,15 +399,18 @@ class ComplaintKeyStoreIT {
         synchronized (logged) {
             logged.list.forEach(event -> warnings.add(event.getFormattedMessage()));
         }
+        String kept = "; kept, so that the complaint's lookups fail instead of finding no key";
         assertThat(warnings).filteredOn(warning -> warning.startsWith("Skipped")).containsExactly(
-                "Skipped the record at keys.malformed-0 offset 0: not JSON",
-                "Skipped the record at keys.malformed-0 offset 1: schemaVersion is not 1",
-                "Skipped the record at keys.malformed-0 offset 2: complaintId differs from the record key",
-                "Skipped the record at keys.malformed-0 offset 3: wrapped.iv is missing or not a non-empty string",
+                "Skipped the record at keys.malformed-0 offset 0: not JSON" + kept,
+                "Skipped the record at keys.malformed-0 offset 1: schemaVersion is not 1" + kept,
+                "Skipped the record at keys.malformed-0 offset 2: complaintId differs from the record key" + kept,
+                "Skipped the record at keys.malformed-0 offset 3: wrapped.iv is missing or not a non-empty string"
+                        + kept,
                 "Skipped the record at keys.malformed-0 offset 4: the record key's kid is not 1 to 64 of"
                         + " A-Z a-z 0-9 _ -",
                 "Skipped the record at keys.malformed-0 offset 5: the record key's complaint id is not a"
-                        + " lowercase UUID");
+                        + " lowercase UUID",
+                "Skipped the record at keys.malformed-0 offset 6: schemaVersion is not 1" + kept);
         assertThat(String.join("\n", warnings)).doesNotContain(good.wrapped().ciphertext(),
                 misfiled.wrapped().ciphertext(), misfiled.complaintId().toString());
     }

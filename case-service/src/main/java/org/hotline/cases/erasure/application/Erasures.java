@@ -91,7 +91,7 @@ public final class Erasures {
         all.forEach(file -> {
             Closure closure = file.closure();
             @Nullable Duration kept = closure == null ? null : retention.get(closure.reason());
-            if (closure != null && kept != null && !closure.at().plus(kept).isAfter(now)) {
+            if (closure != null && kept != null && !closure.retentionFrom().plus(kept).isAfter(now)) {
                 expired.add(file.complaintId());
             }
         });

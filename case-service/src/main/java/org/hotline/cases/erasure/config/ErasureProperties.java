@@ -9,11 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Erasure of complaints ({@code hotline.cases.erasure.*}, docs/security.md "Per-complaint keys").
+ * Erasure of complaints ({@code hotline.cases.erasure.*}, docs/security.md "Per-complaint keys and erasure").
  *
- * @param retention how long a case closed for each reason keeps its personal data before its key is erased, such
- *     as {@code hotline.cases.erasure.retention.WITHDRAWN=30d}; a reason not listed is never erased by retention
- *     (the default: none), and an open case never is
+ * @param retention how long a case closed for each reason keeps its personal data after the closure was recorded,
+ *     before its keys are erased, such as {@code hotline.cases.erasure.retention.WITHDRAWN=30d}; a reason not
+ *     listed is never erased by retention (the default: none), and an open case never is
  * @param checkEvery how often the retention is checked
  * @param sendTimeout how long an erasure waits for the broker's confirmation
  */

@@ -65,7 +65,7 @@ class ErasureController {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> notStored(ErasureNotStoredException e) {
         return noStoreRetryAfter(problem(HttpStatus.SERVICE_UNAVAILABLE, "not-stored", "Not erased",
-                "The broker did not confirm the erasure; nothing was erased. Retry in a few seconds."), 5);
+                "The broker did not confirm the erasure; it may be incomplete. Retry in a few seconds."), 5);
     }
 
     @ExceptionHandler

@@ -135,7 +135,8 @@ final class CaseEventReader {
                     throw new UnreadableEventException("'reason' is not one of " + List.of(ClosureReason.values()));
                 }
                 return Read.of(new CaseEvent.CaseClosed(uuid(root, "complaintId"),
-                        new Closure(instant(root, "closedAt"), reason, optionalText(root, "principal"))));
+                        new Closure(instant(root, "closedAt"), reason, optionalText(root, "principal"),
+                                instant(root, "occurredAt"))));
             }
             if (!ASSIGNMENT_ACKNOWLEDGED.equals(type)) {
                 return Read.nothing();

@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  *     {@code ${java.io.tmpdir}/hotline-complaint-keys/<service>}. A restart resumes it where it stopped (it reads
  *     the erasures it missed); an empty one is filled from the topic
  * @param catchUpTimeout how long opening a value may wait for the store to read the topic up to date, when the
- *     key is not there yet; past it the record is tried again later, never taken as erased. Below Kafka Streams'
+ *     key is not there yet; past it the record is tried again later, never taken as erased. Half Kafka Streams'
  *     transaction timeout (10 s), which the case service's lookups run inside
  * @param rebuildAfter a store not up to date for longer than this (at start, or while running with the broker
  *     out of reach) is emptied and read again from the beginning, answering no lookup until it has: it may have
