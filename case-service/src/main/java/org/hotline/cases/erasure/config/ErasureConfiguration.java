@@ -1,19 +1,15 @@
 package org.hotline.cases.erasure.config;
 
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.hotline.cases.casefile.application.AllCaseFiles;
 import org.hotline.cases.casefile.application.CaseFiles;
 import org.hotline.cases.erasure.application.Erasures;
 import org.hotline.cases.erasure.messaging.KafkaKeyEraser;
+import org.hotline.cases.kafka.ConfirmedProducers;
 import org.hotline.cases.sealing.config.ComplaintKeysProperties;
 import org.hotline.cases.sealing.domain.ComplaintKeys;
 import org.slf4j.Logger;
@@ -29,18 +25,8 @@ class ErasureConfiguration {
 
     @Bean
     KafkaKeyEraser keyEraser(KafkaProperties kafka, ComplaintKeysProperties keys, ErasureProperties properties) {
-        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-        int timeout = (int) properties.sendTimeout().toMillis();
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-        return new KafkaKeyEraser(new KafkaProducer<>(config), keys.topic(), properties.sendTimeout());
+        return new KafkaKeyEraser(new KafkaProducer<>(ConfirmedProducers.config(kafka, properties.sendTimeout())),
+                keys.topic(), properties.sendTimeout());
     }
 
     @Bean
