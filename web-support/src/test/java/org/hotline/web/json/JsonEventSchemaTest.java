@@ -1,0 +1,137 @@
+package org.hotline.web.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.hotline.web.json.JsonEventSchema.Kind;
+import org.hotline.web.json.JsonEventSchema.NotJsonException;
+import org.hotline.web.json.JsonEventSchema.UnboundEventException;
+import org.hotline.web.json.JsonEventSchema.Violation;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+class JsonEventSchemaTest {
+
+    private static final String RECEIVED = "complaint-received.v1.schema.json";
+
+    private final JsonEventSchema schema = JsonEventSchema.load(RECEIVED);
+
+    @Test
+    void findsNothingWrongWithTheSchemasOwnExampleAndBindsItByFieldName() {
+        // given
+        JsonNode event = example();
+
+        // when
+        List<Violation> violations = schema.violations(event);
+        Received received = schema.bind(event, Received.class);
+
+        // then
+        assertThat(violations).isEmpty();
+        assertThat(received).isEqualTo(new Received("0f6c9a57-3d2e-8b41-9c7d-5e4f3a2b1c0d", Channel.HOTLINE,
+                new Accused(Role.HEAD_OF_ORGANIZATION, true)));
+    }
+
+    @Test
+    void reportsEveryViolationAtOnceWithItsPathInWordsAndNeverTheValue() {
+        // given
+        ObjectNode event = example();
+        event.remove("reference");
+        event.put("complaintId", "not-a-uuid secret text");
+        event.put("channel", "CARRIER_PIGEON");
+        event.withObject("accused").put("publicOfficial", "yes");
+        event.withObject("location").putNull("country");
+        event.withObject("incident").putArray("categories");
+
+        // when
+        List<Violation> violations = schema.violations(event);
+
+        // then
+        assertThat(violations).containsExactlyInAnyOrder(
+                new Violation(Kind.MISSING, "reference", "present"),
+                new Violation(Kind.INVALID, "complaintId", "a UUID"),
+                new Violation(Kind.INVALID, "channel", "one of WEB, HOTLINE, PARTNER_API"),
+                new Violation(Kind.INVALID, "accused.publicOfficial", "true or false"),
+                new Violation(Kind.MISSING, "location.country", "present"),
+                new Violation(Kind.INVALID, "incident.categories", "a non-empty list"));
+        assertThat(violations).extracting(Violation::describe)
+                .contains("required field reference is missing", "field complaintId must be a UUID")
+                .noneMatch(text -> text.contains("secret") || text.contains("PIGEON"));
+    }
+
+    @Test
+    void takesANullOptionalFieldForAbsent() {
+        // given
+        ObjectNode event = example();
+        event.withObject("location").putNull("districtCode");
+
+        // when
+        List<Violation> violations = schema.violations(event);
+
+        // then
+        assertThat(violations).isEmpty();
+        assertThat(event.get("location").has("districtCode")).isFalse();
+    }
+
+    @Test
+    void placesARecordThatIsNotJsonWithoutQuotingIt() {
+        // given
+        byte[] value = "{\"eventId\": \"secret\" secret}".getBytes(StandardCharsets.UTF_8);
+
+        // when
+        NotJsonException refused = catchThrowableOfType(NotJsonException.class, () -> schema.parse(value));
+
+        // then
+        assertThat(refused).hasMessage("the record is not JSON (stopped at line 1, column 22)");
+    }
+
+    @Test
+    void refusesADuplicateKeyAndContentAfterTheDocument() {
+        // given
+        byte[] duplicate = "{\"a\": 1, \"a\": 2}".getBytes(StandardCharsets.UTF_8);
+        byte[] trailing = "{\"a\": 1} {}".getBytes(StandardCharsets.UTF_8);
+
+        // when / then
+        assertThat(catchThrowableOfType(NotJsonException.class, () -> schema.parse(duplicate))).isNotNull();
+        assertThat(catchThrowableOfType(NotJsonException.class, () -> schema.parse(trailing))).isNotNull();
+    }
+
+    @Test
+    void namesTheFieldWhoseAllowedValueTheReaderDoesNotKnow() {
+        // given: a value the schema allows but this reader's enum lacks
+        ObjectNode event = example();
+        event.withObject("accused").put("role", "CLIENT");
+
+        // when
+        UnboundEventException refused = catchThrowableOfType(UnboundEventException.class,
+                () -> schema.bind(event, Received.class));
+
+        // then
+        assertThat(schema.violations(event)).isEmpty();
+        assertThat(refused.path()).isEqualTo("accused.role");
+    }
+
+    private static ObjectNode example() {
+        try (InputStream in = JsonEventSchema.class.getClassLoader()
+                .getResourceAsStream("org/hotline/web/json/schemas/" + RECEIVED)) {
+            return (ObjectNode) JsonMapper.shared().readTree(in).get("examples").get(0).deepCopy();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    enum Channel { WEB, HOTLINE, PARTNER_API }
+
+    enum Role { HEAD_OF_ORGANIZATION, SUPERVISOR, COLLEAGUE }
+
+    record Accused(Role role, boolean publicOfficial) {
+    }
+
+    record Received(String complaintId, Channel channel, Accused accused) {
+    }
+}
