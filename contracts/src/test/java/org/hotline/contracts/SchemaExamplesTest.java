@@ -39,7 +39,7 @@ class SchemaExamplesTest {
                 registry.getSchema(SchemaLocation.of(BASE + file)).validate(example)).isEmpty());
     }
 
-    private static Map<String, String> allSchemas() {
+    static Map<String, String> allSchemas() {
         try (Stream<Path> files = Files.list(SchemaCompatibilityTest.SCHEMAS)) {
             return files.filter(file -> file.toString().endsWith(".schema.json"))
                     .collect(Collectors.toMap(file -> BASE + file.getFileName(), file -> {
