@@ -415,6 +415,15 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void productionRunsImagesOfAReleaseNeverASnapshotOrAMovingTag() {
+        for (Workload workload : Overlay.rendered("production").workloads()) {
+            String image = onlyContainer(workload).getImage();
+            assertThat(image).as("%s image in production (deploy/docker/build-images.sh <release>)", workload.name())
+                    .matches(".*:\\d+\\.\\d+\\.\\d+(-rc\\.\\d+)?(@sha256:[0-9a-f]{64})?");
+        }
+    }
+
+    @Test
     void theCommittedSecretsHoldOnlyPlaceholders() {
         for (String overlay : overlays()) {
             for (Secret secret : Overlay.rendered(overlay).all(Secret.class)) {
