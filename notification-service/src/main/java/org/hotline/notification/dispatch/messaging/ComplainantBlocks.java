@@ -8,6 +8,7 @@ import static org.hotline.notification.dispatch.messaging.PoisonEventException.I
 import static org.hotline.notification.dispatch.messaging.PoisonEventException.SEALED_VALUE_UNOPENABLE;
 
 import java.util.UUID;
+import org.hotline.notification.dispatch.domain.ComplainantMode;
 import org.hotline.notification.dispatch.domain.Language;
 import org.hotline.notification.dispatch.domain.RoutedComplaint;
 import org.hotline.notification.sealing.domain.SealedFields;
@@ -36,10 +37,15 @@ final class ComplainantBlocks {
     /** @throws PoisonEventException when the block is missing, does not open, or holds no valid identity */
     RoutedComplaint.Complainant open(JsonNode block, UUID complaintId) {
         JsonNode sealed = object(block, "sealed");
+        return open(new SealedValue(text(sealed, "keyId"), text(sealed, "algorithm"), text(sealed, "iv"),
+                text(sealed, "ciphertext")), complaintId);
+    }
+
+    /** @throws PoisonEventException when the value does not open or holds no valid identity */
+    RoutedComplaint.Complainant open(SealedValue sealed, UUID complaintId) {
         byte[] opened;
         try {
-            opened = sealer.open(complaintId, new SealedValue(text(sealed, "keyId"), text(sealed, "algorithm"),
-                    text(sealed, "iv"), text(sealed, "ciphertext")), SEALED_IN + complaintId + "/complainant");
+            opened = sealer.open(complaintId, sealed, SEALED_IN + complaintId + "/complainant");
         } catch (SealingException e) {
             throw new PoisonEventException(SEALED_VALUE_UNOPENABLE, "sealed complainant does not open: "
                     + e.getMessage(), e);
@@ -59,5 +65,9 @@ final class ComplainantBlocks {
                         new PoisonEventException(INVALID_FIELD, "unknown language '" + language + "'")),
                 Boolean.TRUE.equals(optionalFlag(identity, "consentToContact")), text(identity, "trackingCode"),
                 Boolean.TRUE.equals(optionalFlag(identity, "acknowledgementWithheld")));
+    }
+
+    /** The block as the event schemas state it (the mode in clear, the rest sealed), for a reader to bind. */
+    record Block(ComplainantMode mode, SealedValue sealed) {
     }
 }
