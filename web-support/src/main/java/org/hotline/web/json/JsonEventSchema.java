@@ -93,7 +93,7 @@ public final class JsonEventSchema {
                     throw notJson(parser.currentLocation());
                 }
                 if (root == null) {
-                    throw new NotJsonException("the record is empty");
+                    throw new NotJsonException("the record is empty", null);
                 }
                 return root;
             } catch (NotJsonException e) {
@@ -232,8 +232,8 @@ public final class JsonEventSchema {
     }
 
     private static NotJsonException notJson(TokenStreamLocation location) {
-        return new NotJsonException("the record is not JSON (stopped at line " + location.getLineNr() + ", column "
-                + location.getColumnNr() + ")");
+        String place = "line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return new NotJsonException("the record is not JSON (stopped at " + place + ")", place);
     }
 
     /** What is wrong with a field: it is missing, or its value is not what the schema allows. */
@@ -261,8 +261,19 @@ public final class JsonEventSchema {
     /** The record is not one JSON document. */
     public static final class NotJsonException extends RuntimeException {
 
-        NotJsonException(String message) {
+        private final @Nullable String place;
+
+        NotJsonException(String message, @Nullable String place) {
             super(message);
+            this.place = place;
+        }
+
+        /**
+         * Where the parser stopped, {@code line 1, column 22}, for a reader that words its own refusal; null for an
+         * empty record.
+         */
+        public @Nullable String place() {
+            return place;
         }
     }
 

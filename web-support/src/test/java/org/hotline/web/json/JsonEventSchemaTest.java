@@ -88,6 +88,7 @@ class JsonEventSchemaTest {
 
         // then
         assertThat(refused).hasMessage("the record is not JSON (stopped at line 1, column 22)");
+        assertThat(refused.place()).isEqualTo("line 1, column 22");
     }
 
     @Test

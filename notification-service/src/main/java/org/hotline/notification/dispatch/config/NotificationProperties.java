@@ -92,7 +92,7 @@ public record NotificationProperties(
     /**
      * @param routed the topic read
      * @param group the consumer group reading it; every instance of the service shares it
-     * @param outcomes where NotificationOutcome events go
+     * @param outcomes where NotificationConcluded events (wire type NotificationOutcome) go
      * @param deadLetter where poison ComplaintRouted records go
      * @param deadLetterRetention how long dead letters are kept for an operator to look at and replay
      * @param ledger the compacted ledger topic; it must have at least as many partitions as {@code routed}

@@ -1,31 +1,21 @@
 package org.hotline.notification.dispatch.messaging;
 
-import static org.hotline.notification.dispatch.messaging.EventJson.enumValue;
-import static org.hotline.notification.dispatch.messaging.EventJson.flag;
-import static org.hotline.notification.dispatch.messaging.EventJson.instant;
-import static org.hotline.notification.dispatch.messaging.EventJson.missingOrInvalid;
-import static org.hotline.notification.dispatch.messaging.EventJson.object;
-import static org.hotline.notification.dispatch.messaging.EventJson.optionalFlag;
-import static org.hotline.notification.dispatch.messaging.EventJson.optionalObject;
-import static org.hotline.notification.dispatch.messaging.EventJson.optionalText;
-import static org.hotline.notification.dispatch.messaging.EventJson.text;
-import static org.hotline.notification.dispatch.messaging.EventJson.uuid;
-import static org.hotline.notification.dispatch.messaging.PoisonEventException.INVALID_FIELD;
+import static org.hotline.notification.dispatch.messaging.PoisonEventException.MISSING_FIELD;
 import static org.hotline.notification.dispatch.messaging.PoisonEventException.UNSUPPORTED_SCHEMA_VERSION;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import org.hotline.notification.dispatch.domain.ComplainantMode;
 import org.hotline.notification.dispatch.domain.LadderStep;
 import org.hotline.notification.dispatch.domain.Language;
 import org.hotline.notification.sealing.domain.SealedFields;
+import org.hotline.web.json.JsonEventSchema.Violation;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,8 +25,14 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code AcknowledgementReminderDue}, {@code EscalationDue}, {@code EscalationExhausted} and
  * {@code ComplainantUpdateDue} (whose sealed complainant block it opens), version 1. Every other
  * event type on the topic (acknowledgements, answers, and types added later) calls for none and is passed over.
- * A record of one of these types that cannot be read is a {@link PoisonEventException} naming the reason.
- * Unknown fields are ignored, so that the case service can add optional ones within v1.
+ * A record of one of these types is checked against its published schema (docs/schemas), and one that cannot be
+ * read is a {@link PoisonEventException} naming the reason. Unknown fields are ignored, so that the case service
+ * can add optional ones within v1.
+ *
+ * <p>The schemas cannot say that an {@code ESCALATED} update names the rung; that rule is checked here. The
+ * escalation's {@code summary} is read as it always has been, because it only adds to a letter that can go without
+ * it: a summary that is not an object is taken for absent, its categories that are not codes are skipped, a flag
+ * that is not true is false, and a region or workplace or role outside the documented format is shown as it is.
  */
 final class CaseEventReader {
 
@@ -45,83 +41,90 @@ final class CaseEventReader {
     static final String EXHAUSTED = "EscalationExhausted";
     static final String COMPLAINANT_UPDATE = "ComplainantUpdateDue";
     static final int SCHEMA_VERSION = 1;
+    private static final Set<String> SUMMARY_FLAGS = Set.of("summary.accusedPublicOfficial", "summary.victimMinor",
+            "summary.immediateDanger");
+    private static final Set<String> SUMMARY_CODES = Set.of("summary.region", "summary.workplaceSector",
+            "summary.workplaceType", "summary.accusedRole");
 
-    private final JsonMapper json;
+    private final Map<String, EventSchema> schemas = Map.of(
+            REMINDER, new EventSchema("acknowledgement-reminder-due.v1.schema.json"),
+            ESCALATION, new EventSchema("escalation-due.v1.schema.json"),
+            EXHAUSTED, new EventSchema("escalation-exhausted.v1.schema.json"),
+            COMPLAINANT_UPDATE, new EventSchema("complainant-update-due.v1.schema.json"));
     private final ComplainantBlocks complainants;
 
     CaseEventReader(JsonMapper json, SealedFields sealer) {
-        this.json = json;
         this.complainants = new ComplainantBlocks(json, sealer);
     }
 
     /** The ladder step the record states; empty for an event that calls for no letter. */
     Optional<LadderStep> read(byte[] payload) {
-        JsonNode root = EventJson.parse(json, payload);
-        String eventType = optionalText(root, "eventType");
-        if (!REMINDER.equals(eventType) && !ESCALATION.equals(eventType) && !EXHAUSTED.equals(eventType)
-                && !COMPLAINANT_UPDATE.equals(eventType)) {
+        // Any of the schemas parses: the type is known only once the record is read.
+        JsonNode root = schemas.get(REMINDER).parse(payload);
+        JsonNode type = root.get("eventType");
+        EventSchema schema = type == null || !type.isString() ? null : schemas.get(type.stringValue());
+        if (schema == null) {
             return Optional.empty();
         }
-        JsonNode version = root.get("schemaVersion");
-        if (version == null || !version.isIntegralNumber() || version.intValue() != SCHEMA_VERSION) {
+        String eventType = type.stringValue();
+        if (!EventSchema.hasVersion(root, SCHEMA_VERSION)) {
             throw new PoisonEventException(UNSUPPORTED_SCHEMA_VERSION, "unsupported schemaVersion of " + eventType
                     + ", this service reads " + SCHEMA_VERSION);
         }
-        if (REMINDER.equals(eventType)) {
-            return Optional.of(new LadderStep.Reminder(uuid(root, "eventId"), uuid(root, "complaintId"),
-                    text(root, "reference"), instant(root, "occurredAt"), text(root, "authorityId"),
-                    text(root, "role"), optionalInstant(root, "notifiedAt"), date(root, "acknowledgeBy"),
-                    date(root, "answerBy")));
-        }
-        if (COMPLAINANT_UPDATE.equals(eventType)) {
-            return Optional.of(complainantUpdate(root));
-        }
-        if (ESCALATION.equals(eventType)) {
-            JsonNode rung = root.get("rung");
-            if (rung == null || !rung.isIntegralNumber() || rung.intValue() < 1) {
-                throw new PoisonEventException(missingOrInvalid(rung), "rung missing or not a positive integer");
-            }
-            return Optional.of(new LadderStep.Escalation(uuid(root, "eventId"), uuid(root, "complaintId"),
-                    text(root, "reference"), instant(root, "occurredAt"), text(root, "fromAuthorityId"),
-                    text(root, "toAuthorityId"), rung.intValue(), flag(root, "lastRung"), text(root, "reason"),
-                    date(root, "acknowledgeBy"), date(root, "answerBy"), skipped(root), history(root),
-                    summary(root)));
-        }
-        return Optional.of(new LadderStep.Exhausted(uuid(root, "eventId"), uuid(root, "complaintId"),
-                text(root, "reference"), instant(root, "occurredAt"), text(root, "authorityId"), skipped(root),
-                history(root), summary(root)));
+        schema.check(root, CaseEventReader::letThrough);
+        return Optional.of(switch (eventType) {
+            case REMINDER -> reminder(schema.bind(root, Reminder.class));
+            case ESCALATION -> escalation(schema, schema.bind(root, Escalation.class));
+            case EXHAUSTED -> exhausted(schema, schema.bind(root, Exhausted.class));
+            default -> complainantUpdate(schema.bind(root, Update.class));
+        });
     }
 
-    private LadderStep.ComplainantUpdate complainantUpdate(JsonNode root) {
-        UUID complaintId = uuid(root, "complaintId");
-        String update = text(root, "update");
-        if (!List.of(LadderStep.ComplainantUpdate.ACKNOWLEDGED, LadderStep.ComplainantUpdate.ANSWERED,
-                LadderStep.ComplainantUpdate.ESCALATED).contains(update)) {
-            throw new PoisonEventException(INVALID_FIELD, "update is not one of ACKNOWLEDGED, ANSWERED, ESCALATED");
+    private static boolean letThrough(Violation violation) {
+        String path = violation.path();
+        return path.equals("summary") && violation.expected().equals("a JSON object")
+                || path.equals("summary.categories") || path.startsWith("summary.categories[")
+                || SUMMARY_FLAGS.contains(path)
+                || SUMMARY_CODES.contains(path) && violation.expected().equals("in the documented format");
+    }
+
+    private static LadderStep reminder(Reminder event) {
+        return new LadderStep.Reminder(event.eventId(), event.complaintId(), event.reference(), event.occurredAt(),
+                event.authorityId(), event.role(), event.notifiedAt(), event.acknowledgeBy(), event.answerBy());
+    }
+
+    private static LadderStep escalation(EventSchema schema, Escalation event) {
+        return new LadderStep.Escalation(event.eventId(), event.complaintId(), event.reference(),
+                event.occurredAt(), event.fromAuthorityId(), event.toAuthorityId(), event.rung(), event.lastRung(),
+                event.reason(), event.acknowledgeBy(), event.answerBy(), skipped(event.skippedRungs()),
+                history(event.history()), summary(schema, event.summary()));
+    }
+
+    private static LadderStep exhausted(EventSchema schema, Exhausted event) {
+        return new LadderStep.Exhausted(event.eventId(), event.complaintId(), event.reference(), event.occurredAt(),
+                event.authorityId(), skipped(event.skippedRungs()), history(event.history()),
+                summary(schema, event.summary()));
+    }
+
+    private LadderStep complainantUpdate(Update event) {
+        if (LadderStep.ComplainantUpdate.ESCALATED.equals(event.update())
+                && (event.toAuthorityId() == null || event.toAnswerBy() == null)) {
+            throw new PoisonEventException(MISSING_FIELD, "an ESCALATED update needs toAuthorityId and toAnswerBy");
         }
-        String toAuthorityId = optionalText(root, "toAuthorityId");
-        String toAnswerBy = optionalText(root, "toAnswerBy");
-        if (LadderStep.ComplainantUpdate.ESCALATED.equals(update) && (toAuthorityId == null || toAnswerBy == null)) {
-            throw new PoisonEventException(PoisonEventException.MISSING_FIELD,
-                    "an ESCALATED update needs toAuthorityId and toAnswerBy");
-        }
-        JsonNode complainant = object(root, "complainant");
-        return new LadderStep.ComplainantUpdate(uuid(root, "eventId"), complaintId, text(root, "reference"),
-                instant(root, "occurredAt"), update, text(root, "authorityId"), names(root, "authorityName"),
-                date(root, "answerBy"), optionalText(root, "registrationNumber"), optionalText(root, "outcome"),
-                optionalText(root, "forwardedTo"), optionalText(root, "reason"), toAuthorityId,
-                names(root, "toAuthorityName"), toAnswerBy == null ? null : date(root, "toAnswerBy"),
-                enumValue(ComplainantMode.class, complainant, "mode"), complainants.open(complainant, complaintId),
-                optionalText(root, "role"));
+        return new LadderStep.ComplainantUpdate(event.eventId(), event.complaintId(), event.reference(),
+                event.occurredAt(), event.update(), event.authorityId(), names(event.authorityName()),
+                event.answerBy(), event.registrationNumber(), event.outcome(), event.forwardedTo(), event.reason(),
+                event.toAuthorityId(), names(event.toAuthorityName()), event.toAnswerBy(),
+                event.complainant().mode(), complainants.open(event.complainant().sealed(), event.complaintId()),
+                event.role());
     }
 
     /** A body's names by language, as the case service sent them; empty when absent. */
-    private static Map<Language, String> names(JsonNode root, String field) {
+    private static Map<Language, String> names(@Nullable Map<String, String> byCode) {
         Map<Language, String> names = new EnumMap<>(Language.class);
-        JsonNode node = optionalObject(root, field);
-        if (node != null) {
+        if (byCode != null) {
             for (Language language : Language.values()) {
-                String name = optionalText(node, language.code());
+                String name = byCode.get(language.code());
                 if (name != null) {
                     names.put(language, name);
                 }
@@ -130,85 +133,80 @@ final class CaseEventReader {
         return names;
     }
 
-    private static List<LadderStep.Skipped> skipped(JsonNode root) {
-        List<LadderStep.Skipped> skipped = new ArrayList<>();
-        for (JsonNode rung : array(root, "skippedRungs")) {
-            skipped.add(new LadderStep.Skipped(text(rung, "authorityId"), text(rung, "reason")));
-        }
-        return skipped;
+    private static List<LadderStep.Skipped> skipped(List<Skipped> rungs) {
+        return rungs.stream().map(rung -> new LadderStep.Skipped(rung.authorityId(), rung.reason())).toList();
+    }
+
+    private static List<LadderStep.HistoryEntry> history(List<Body> bodies) {
+        return bodies.stream().map(body -> new LadderStep.HistoryEntry(body.authorityId(), body.role(),
+                body.notifiedAt(), body.noticeFailed(), body.acknowledgeBy(), body.answerBy(), body.remindedAt(),
+                body.acknowledgedAt(), body.registrationNumber(), body.answeredAt(), body.escalatedAt(),
+                Boolean.TRUE.equals(body.ladderEnded()))).toList();
     }
 
     /** The complaint by category; null when the event has none (a case service older than the field). */
-    private static LadderStep.@Nullable CaseSummary summary(JsonNode root) {
-        JsonNode summary = optionalObject(root, "summary");
-        if (summary == null) {
+    private static LadderStep.@Nullable CaseSummary summary(EventSchema schema, @Nullable JsonNode node) {
+        if (node == null || !node.isObject()) {
             return null;
         }
+        Summary summary = schema.bind(node, Summary.class);
         List<String> categories = new ArrayList<>();
-        JsonNode codes = summary.get("categories");
-        if (codes != null && codes.isArray()) {
-            for (JsonNode code : codes.values()) {
+        if (summary.categories() != null && summary.categories().isArray()) {
+            for (JsonNode code : summary.categories().values()) {
                 if (code.isString()) {
-                    categories.add(code.asString());
+                    categories.add(code.stringValue());
                 }
             }
         }
-        return new LadderStep.CaseSummary(optionalInstant(summary, "receivedAt"), categories,
-                optionalText(summary, "region"), optionalText(summary, "workplaceSector"),
-                optionalText(summary, "workplaceType"), optionalText(summary, "accusedRole"),
-                isTrue(summary, "accusedPublicOfficial"), isTrue(summary, "victimMinor"),
-                isTrue(summary, "immediateDanger"));
+        return new LadderStep.CaseSummary(summary.receivedAt(), categories, summary.region(),
+                summary.workplaceSector(), summary.workplaceType(), summary.accusedRole(),
+                isTrue(summary.accusedPublicOfficial()), isTrue(summary.victimMinor()),
+                isTrue(summary.immediateDanger()));
     }
 
     /** A flag of the optional summary: true only when present and true, so that the letter is never held up by it. */
-    private static boolean isTrue(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && value.isBoolean() && value.booleanValue();
+    private static boolean isTrue(@Nullable JsonNode flag) {
+        return flag != null && flag.isBoolean() && flag.booleanValue();
     }
 
-    private static List<LadderStep.HistoryEntry> history(JsonNode root) {
-        List<LadderStep.HistoryEntry> history = new ArrayList<>();
-        for (JsonNode body : array(root, "history")) {
-            history.add(new LadderStep.HistoryEntry(text(body, "authorityId"), text(body, "role"),
-                    optionalInstant(body, "notifiedAt"), flag(body, "noticeFailed"), date(body, "acknowledgeBy"),
-                    date(body, "answerBy"), optionalInstant(body, "remindedAt"),
-                    optionalInstant(body, "acknowledgedAt"), optionalText(body, "registrationNumber"),
-                    optionalInstant(body, "answeredAt"), optionalInstant(body, "escalatedAt"),
-                    Boolean.TRUE.equals(optionalFlag(body, "ladderEnded"))));
-        }
-        return history;
+    /** AcknowledgementReminderDue v1 as this service reads it. */
+    record Reminder(UUID eventId, UUID complaintId, String reference, Instant occurredAt, String authorityId,
+            String role, @Nullable Instant notifiedAt, LocalDate acknowledgeBy, LocalDate answerBy) {
     }
 
-    private static JsonNode array(JsonNode parent, String field) {
-        JsonNode node = parent.get(field);
-        if (node == null || !node.isArray()) {
-            throw new PoisonEventException(missingOrInvalid(node), field + " missing or not an array");
-        }
-        for (JsonNode element : node) {
-            if (!element.isObject()) {
-                throw new PoisonEventException(INVALID_FIELD, field + " holds something other than an object");
-            }
-        }
-        return node;
+    /** EscalationDue v1 as this service reads it; its summary is bound on its own, leniently. */
+    record Escalation(UUID eventId, UUID complaintId, String reference, Instant occurredAt, String fromAuthorityId,
+            String toAuthorityId, int rung, boolean lastRung, String reason, LocalDate acknowledgeBy,
+            LocalDate answerBy, List<Skipped> skippedRungs, List<Body> history, @Nullable JsonNode summary) {
     }
 
-    private static LocalDate date(JsonNode parent, String field) {
-        try {
-            return LocalDate.parse(text(parent, field));
-        } catch (DateTimeParseException e) {
-            throw new PoisonEventException(INVALID_FIELD, field + " is not an ISO-8601 date");
-        }
+    /** EscalationExhausted v1 as this service reads it. */
+    record Exhausted(UUID eventId, UUID complaintId, String reference, Instant occurredAt, String authorityId,
+            List<Skipped> skippedRungs, List<Body> history, @Nullable JsonNode summary) {
     }
 
-    private static @Nullable Instant optionalInstant(JsonNode parent, String field) {
-        String value = optionalText(parent, field);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new PoisonEventException(INVALID_FIELD, field + " is not an ISO-8601 instant");
-        }
+    record Skipped(String authorityId, String reason) {
+    }
+
+    /** A body of the case's history. */
+    record Body(String authorityId, String role, @Nullable Instant notifiedAt, boolean noticeFailed,
+            LocalDate acknowledgeBy, LocalDate answerBy, @Nullable Instant remindedAt,
+            @Nullable Instant acknowledgedAt, @Nullable String registrationNumber, @Nullable Instant answeredAt,
+            @Nullable Instant escalatedAt, @Nullable Boolean ladderEnded) {
+    }
+
+    /** The summary's categories and flags stay JSON: what is not a code or not true is left out (see above). */
+    record Summary(@Nullable Instant receivedAt, @Nullable JsonNode categories, @Nullable String region,
+            @Nullable String workplaceSector, @Nullable String workplaceType, @Nullable String accusedRole,
+            @Nullable JsonNode accusedPublicOfficial, @Nullable JsonNode victimMinor,
+            @Nullable JsonNode immediateDanger) {
+    }
+
+    /** ComplainantUpdateDue v1 as this service reads it. */
+    record Update(UUID eventId, UUID complaintId, String reference, Instant occurredAt, String update,
+            String authorityId, @Nullable Map<String, String> authorityName, LocalDate answerBy,
+            @Nullable String registrationNumber, @Nullable String outcome, @Nullable String forwardedTo,
+            @Nullable String reason, @Nullable String toAuthorityId, @Nullable Map<String, String> toAuthorityName,
+            @Nullable LocalDate toAnswerBy, ComplainantBlocks.Block complainant, @Nullable String role) {
     }
 }

@@ -1,18 +1,17 @@
 package org.hotline.notification.dispatch.messaging;
 
-import static org.hotline.notification.dispatch.messaging.EventJson.object;
-import static org.hotline.notification.dispatch.messaging.EventJson.optionalFlag;
-import static org.hotline.notification.dispatch.messaging.EventJson.optionalText;
-import static org.hotline.notification.dispatch.messaging.EventJson.text;
 import static org.hotline.notification.dispatch.messaging.PoisonEventException.INVALID_FIELD;
+import static org.hotline.notification.dispatch.messaging.PoisonEventException.MISSING_FIELD;
 import static org.hotline.notification.dispatch.messaging.PoisonEventException.SEALED_VALUE_UNOPENABLE;
 
 import java.util.UUID;
+import org.hotline.notification.dispatch.domain.ComplainantMode;
 import org.hotline.notification.dispatch.domain.Language;
 import org.hotline.notification.dispatch.domain.RoutedComplaint;
 import org.hotline.notification.sealing.domain.SealedFields;
 import org.hotline.notification.sealing.domain.SealedValue;
 import org.hotline.notification.sealing.domain.SealingException;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,6 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Opens a complaint's {@code complainant} block ({@code {"mode", "sealed"}}, docs/events.md "Sealed values"), as
  * intake sealed it; routing and the case service copy it unchanged, so it opens the same wherever it travels.
+ * The block itself is checked by each event's schema; the opened value is read here, field by field, because no
+ * schema states it (docs/events.md describes it in prose, and integrators cannot open it).
  */
 final class ComplainantBlocks {
 
@@ -33,13 +34,11 @@ final class ComplainantBlocks {
         this.sealer = sealer;
     }
 
-    /** @throws PoisonEventException when the block is missing, does not open, or holds no valid identity */
-    RoutedComplaint.Complainant open(JsonNode block, UUID complaintId) {
-        JsonNode sealed = object(block, "sealed");
+    /** @throws PoisonEventException when the value does not open or holds no valid identity */
+    RoutedComplaint.Complainant open(SealedValue sealed, UUID complaintId) {
         byte[] opened;
         try {
-            opened = sealer.open(complaintId, new SealedValue(text(sealed, "keyId"), text(sealed, "algorithm"),
-                    text(sealed, "iv"), text(sealed, "ciphertext")), SEALED_IN + complaintId + "/complainant");
+            opened = sealer.open(complaintId, sealed, SEALED_IN + complaintId + "/complainant");
         } catch (SealingException e) {
             throw new PoisonEventException(SEALED_VALUE_UNOPENABLE, "sealed complainant does not open: "
                     + e.getMessage(), e);
@@ -57,7 +56,42 @@ final class ComplainantBlocks {
         return new RoutedComplaint.Complainant(optionalText(identity, "name"), optionalText(identity, "email"),
                 optionalText(identity, "phone"), Language.fromCode(language).orElseThrow(() ->
                         new PoisonEventException(INVALID_FIELD, "unknown language '" + language + "'")),
-                Boolean.TRUE.equals(optionalFlag(identity, "consentToContact")), text(identity, "trackingCode"),
-                Boolean.TRUE.equals(optionalFlag(identity, "acknowledgementWithheld")));
+                isTrue(identity, "consentToContact"), text(identity, "trackingCode"),
+                isTrue(identity, "acknowledgementWithheld"));
+    }
+
+    private static String text(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        if (node == null || !node.isString()) {
+            throw new PoisonEventException(node == null ? MISSING_FIELD : INVALID_FIELD,
+                    field + " missing or not a string");
+        }
+        return node.stringValue();
+    }
+
+    private static @Nullable String optionalText(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isString()) {
+            throw new PoisonEventException(INVALID_FIELD, field + " is not a string");
+        }
+        return node.stringValue();
+    }
+
+    private static boolean isTrue(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            throw new PoisonEventException(INVALID_FIELD, field + " is not a boolean");
+        }
+        return node.booleanValue();
+    }
+
+    /** The block as the event schemas state it (the mode in clear, the rest sealed), for a reader to bind. */
+    record Block(ComplainantMode mode, SealedValue sealed) {
     }
 }

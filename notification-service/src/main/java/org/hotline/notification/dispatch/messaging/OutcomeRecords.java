@@ -39,12 +39,12 @@ final class OutcomeRecords implements Function<Outcome, @Nullable ProducerRecord
         if (outcome.recipientType() == RecipientType.COMPLAINANT) {
             return null;
         }
-        NotificationOutcome event = NotificationOutcome.of(outcome);
+        NotificationConcluded event = NotificationConcluded.of(outcome);
         return new ProducerRecord<>(topic, null, event.complaintId().toString().getBytes(StandardCharsets.UTF_8),
                 json.writeValueAsBytes(event), headers(event));
     }
 
-    private static List<Header> headers(NotificationOutcome event) {
+    private static List<Header> headers(NotificationConcluded event) {
         return List.of(
                 header("ce_specversion", "1.0"),
                 header("ce_id", event.eventId().toString()),

@@ -1,4 +1,7 @@
-/** Kafka adapters: the ComplaintRouted consumer, its dead-letter handling and the NotificationOutcome publisher. */
+/**
+ * Kafka adapters: the ComplaintRouted and case-event consumers, their dead-letter handling and the publisher of
+ * NotificationConcluded (on the wire, eventType NotificationOutcome).
+ */
 @NullMarked
 package org.hotline.notification.dispatch.messaging;
 

@@ -166,6 +166,44 @@ class CaseEventReaderTest {
                         e -> assertThat(e.reasonCode()).isEqualTo(PoisonEventException.INVALID_FIELD));
     }
 
+    @Test
+    void readsTheSummaryAsItAlwaysHasSoThatItNeverHoldsUpTheLetter() {
+        // given: categories that are not codes, a flag that is not a boolean, a region outside the documented format
+        String odd = ESCALATION.replace("\"categories\":[\"SEXUAL_HARASSMENT\",\"EXTORTION\"]",
+                "\"categories\":[7,\"EXTORTION\"]").replace("\"victimMinor\":false", "\"victimMinor\":\"yes\"")
+                .replace("\"region\":\"KZ-39\"", "\"region\":\"Kostanay\"");
+
+        // when
+        LadderStep step = reader.read(bytes(odd)).orElseThrow();
+
+        // then
+        assertThat(step).isInstanceOfSatisfying(LadderStep.Escalation.class, escalation -> {
+            assertThat(escalation.summary().categories()).containsExactly("EXTORTION");
+            assertThat(escalation.summary().victimMinor()).isFalse();
+            assertThat(escalation.summary().region()).isEqualTo("Kostanay");
+        });
+    }
+
+    @Test
+    void refusesAnEventOutsideItsPublishedSchemaNamingTheFieldNeverTheValue() {
+        // given
+        String unknownType = ESCALATION.replace("\"toAuthorityType\":\"EDUCATION_AUTHORITY\"",
+                "\"toAuthorityType\":\"Айгуль\"");
+        String escalatedWithoutRung = complainantUpdate("CONFIDENTIAL", intake)
+                .replace("\"update\":\"ACKNOWLEDGED\"", "\"update\":\"ESCALATED\"");
+
+        // when / then
+        assertThatThrownBy(() -> reader.read(bytes(unknownType)))
+                .isInstanceOfSatisfying(PoisonEventException.class,
+                        e -> assertThat(e.reasonCode()).isEqualTo(PoisonEventException.INVALID_FIELD))
+                .hasMessageStartingWith("field toAuthorityType must be one of POLICE, PROSECUTOR")
+                .hasMessageNotContaining("Айгуль");
+        assertThatThrownBy(() -> reader.read(bytes(escalatedWithoutRung)))
+                .isInstanceOfSatisfying(PoisonEventException.class,
+                        e -> assertThat(e.reasonCode()).isEqualTo(PoisonEventException.MISSING_FIELD))
+                .hasMessage("an ESCALATED update needs toAuthorityId and toAnswerBy");
+    }
+
     private static byte[] bytes(String json) {
         return json.getBytes(StandardCharsets.UTF_8);
     }

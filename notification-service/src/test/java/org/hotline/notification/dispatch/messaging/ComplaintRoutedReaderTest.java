@@ -227,6 +227,41 @@ class ComplaintRoutedReaderTest {
                 seal("{}", "complainant")))).isEqualTo(PoisonEventException.SEALED_VALUE_UNOPENABLE);
     }
 
+    @Test
+    void refusesEveryDepartureFromThePublishedSchemaAtOnceNamingFieldsNeverValues() {
+        // given
+        String event = event(1, seal("d", "incident.description"), seal("{}", "complainant"))
+                .replace("\"occurredAt\":\"2026-11-24T05:06:41Z\",", "")
+                .replace("\"role\":\"PRIMARY\"", "\"role\":\"BOSS-Айгуль\"")
+                .replace("\"victim\":{\"minor\":false}", "\"victim\":{\"minor\":\"Айгуль\"}");
+
+        // when / then
+        assertThatThrownBy(() -> reader.read(event.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(PoisonEventException.class, e -> assertThat(e.reasonCode())
+                        .isEqualTo(PoisonEventException.INVALID_FIELD))
+                .hasMessageContainingAll("required field occurredAt is missing",
+                        "field assignments[0].role must be one of PRIMARY, COPY",
+                        "field complaint.victim.minor must be true or false")
+                .hasMessageNotContaining("Айгуль");
+    }
+
+    @Test
+    void letsThroughAReferenceAndAContactAddressOutsideTheirDocumentedFormatAsItAlwaysHas() {
+        // given: both are only quoted or addressed, made safe there; a bad address fails its message, not the event
+        String event = event(1, seal("d", "incident.description"), seal("""
+                {"preferredLanguage":"ru","consentToContact":false,"trackingCode":"T"}""", "complainant"))
+                .replace("HL-7F3K-9QX2-ABCD", "HL-TEST-0F6C1C1E")
+                .replace("kostanay.anticorruption@example.org", "a@example.org\\r\\nBcc: b@evil.example");
+
+        // when
+        RoutedComplaint complaint = reader.read(event.getBytes(StandardCharsets.UTF_8));
+
+        // then
+        assertThat(complaint.reference()).isEqualTo("HL-TEST-0F6C1C1E");
+        assertThat(complaint.assignments()).singleElement()
+                .satisfies(assignment -> assertThat(assignment.contactEmail()).contains("\r\nBcc:"));
+    }
+
     private String reasonCode(String record) {
         try {
             reader.read(record.getBytes(StandardCharsets.UTF_8));

@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The outcome this service writes matches the published JSON schema in docs/schemas (when the docs are there). */
-class NotificationOutcomeContractTest {
+class NotificationConcludedContractTest {
 
     private static final Path SCHEMA = Path.of("../docs/schemas/notification-outcome.v1.schema.json");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -37,8 +37,8 @@ class NotificationOutcomeContractTest {
                 null, MessagePlanner.CASEWORKER_ALERT, Language.RU, 3, FailureClass.RETRIES_EXHAUSTED, Instant.now());
 
         // when
-        List<JsonNode> written = List.of(JSON.readTree(JSON.writeValueAsString(NotificationOutcome.of(sent))),
-                JSON.readTree(JSON.writeValueAsString(NotificationOutcome.of(failed))));
+        List<JsonNode> written = List.of(JSON.readTree(JSON.writeValueAsString(NotificationConcluded.of(sent))),
+                JSON.readTree(JSON.writeValueAsString(NotificationConcluded.of(failed))));
 
         // then
         for (JsonNode outcome : written) {
