@@ -113,9 +113,13 @@ final class ComplaintReceivedReader {
         }
     }
 
-    /** Routing has always taken a complaint with no category, or no list of them, for one whose list is missing. */
+    /**
+     * Routing has always taken a complaint with no category, or no list of them, for one whose list is missing; a
+     * category named twice is another fault, and stays one.
+     */
     private static Violation emptyCategoriesAsMissing(Violation violation) {
-        return violation.kind() == Kind.INVALID && violation.path().equals(CATEGORIES)
+        boolean noList = violation.expected().equals("a non-empty list") || violation.expected().equals("a JSON array");
+        return violation.kind() == Kind.INVALID && violation.path().equals(CATEGORIES) && noList
                 ? new Violation(Kind.MISSING, CATEGORIES, "present") : violation;
     }
 

@@ -89,6 +89,27 @@ class ComplaintReceivedReaderTest {
     }
 
     @Test
+    void takesAnEmptyOrAbsentListOfCategoriesForMissingButNotACategoryNamedTwice() {
+        // given
+        String received = ComplaintEvents.almatyAnalyst(COMPLAINT_ID);
+        String empty = received.replace("[\"SEXUAL_HARASSMENT\",\"RETALIATION\"]", "[]");
+        String text = received.replace("[\"SEXUAL_HARASSMENT\",\"RETALIATION\"]", "\"SEXUAL_HARASSMENT\"");
+        String twice = received.replace("\"RETALIATION\"]", "\"SEXUAL_HARASSMENT\"]");
+
+        // when
+        UndecidableEventException refusedEmpty = refusal(empty);
+        UndecidableEventException refusedText = refusal(text);
+        UndecidableEventException refusedTwice = refusal(twice);
+
+        // then
+        assertThat(refusedEmpty.reason()).isEqualTo("missing_field");
+        assertThat(refusedEmpty).hasMessage("required field incident.categories is missing");
+        assertThat(refusedText).hasMessage("required field incident.categories is missing");
+        assertThat(refusedTwice.reason()).isEqualTo("invalid_field");
+        assertThat(refusedTwice.getMessage()).startsWith("field incident.categories must be");
+    }
+
+    @Test
     void takesANullOptionalFieldForAbsent() {
         // given
         String received = ComplaintEvents.almatyAnalyst(COMPLAINT_ID)
@@ -99,5 +120,10 @@ class ComplaintReceivedReaderTest {
 
         // then
         assertThat(complaint.facts().accusedRole()).isNull();
+    }
+
+    private UndecidableEventException refusal(String received) {
+        return catchThrowableOfType(UndecidableEventException.class,
+                () -> reader.read(ComplaintEvents.bytes(received)));
     }
 }
