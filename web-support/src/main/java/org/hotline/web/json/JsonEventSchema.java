@@ -16,6 +16,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -41,6 +43,7 @@ public final class JsonEventSchema {
 
     private static final String BASE = "https://hotline.example.org/schemas/";
     private static final String FOLDER = "org/hotline/web/json/schemas/";
+    private static final Pattern INDEX = Pattern.compile("\\[[0-9]+]");
 
     private final JsonMapper mapper = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -120,6 +123,33 @@ public final class JsonEventSchema {
             }
         }
         return violations;
+    }
+
+    /**
+     * The violations that concern the fields a tolerant reader reads, and no others: those at one of
+     * {@code fields}, and those at an object or list that holds one (missing, or not an object), so that a reader
+     * which never looks at a field is not stopped by a producer's mistake in it. A field is written as a path,
+     * {@code []} standing for any index of a list: {@code assignments[].authorityId}. Fields inside a read field are
+     * not implied: list each one that is read ({@code complainant.sealed.keyId}, ...).
+     */
+    public List<Violation> violations(JsonNode event, Set<String> fields) {
+        return violations(event).stream().filter(violation -> concerns(anyIndex(violation.path()), fields)).toList();
+    }
+
+    private static boolean concerns(String path, Set<String> fields) {
+        if (path.equals("$") || fields.contains(path)) {
+            return true;
+        }
+        for (String field : fields) {
+            if (field.startsWith(path + ".") || field.startsWith(path + "[")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String anyIndex(String path) {
+        return INDEX.matcher(path).replaceAll("[]");
     }
 
     /**

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import org.hotline.web.json.JsonEventSchema.Kind;
 import org.hotline.web.json.JsonEventSchema.NotJsonException;
 import org.hotline.web.json.JsonEventSchema.UnboundEventException;
@@ -62,6 +63,31 @@ class JsonEventSchemaTest {
         assertThat(violations).extracting(Violation::describe)
                 .contains("required field reference is missing", "field complaintId must be a UUID")
                 .noneMatch(text -> text.contains("secret") || text.contains("PIGEON"));
+    }
+
+    @Test
+    void reportsToATolerantReaderOnlyWhatConcernsTheFieldsItReads() {
+        // given: departures in read fields, in an object holding one, and in fields the reader never looks at
+        ObjectNode event = example();
+        event.put("complaintId", "not-a-uuid");
+        event.remove("reference");
+        event.put("channel", "CARRIER_PIGEON");
+        event.withObject("location").remove("country");
+        event.put("victim", "none");
+        event.withObject("incident").putArray("categories").add("SEXUAL_HARASSMENT").add(7);
+
+        // when
+        List<Violation> violations = schema.violations(event,
+                Set.of("complaintId", "reference", "victim.minor", "incident.categories[]"));
+
+        // then
+        assertThat(violations).containsExactlyInAnyOrder(
+                new Violation(Kind.MISSING, "reference", "present"),
+                new Violation(Kind.INVALID, "complaintId", "a UUID"),
+                new Violation(Kind.INVALID, "victim", "a JSON object"),
+                new Violation(Kind.INVALID, "incident.categories[1]",
+                        "one of SEXUAL_HARASSMENT, SEXUAL_COERCION, SEXUAL_VIOLENCE, EXTORTION, RETALIATION, "
+                                + "DISCRIMINATION, OTHER"));
     }
 
     @Test

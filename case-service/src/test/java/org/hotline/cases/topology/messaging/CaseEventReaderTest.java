@@ -2,6 +2,7 @@ package org.hotline.cases.topology.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -18,7 +19,10 @@ import org.hotline.deadlines.yaml.DeadlineFiles;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The deadlines a routed decision gives each body, as the case file records them. */
+/**
+ * The deadlines a routed decision gives each body, as the case file records them; and what the reader checks of a
+ * record against its published schema: the fields it reads, and only those.
+ */
 class CaseEventReaderTest {
 
     private final CaseEventReader reader = new CaseEventReader(JsonMapper.builder().build(),
@@ -68,5 +72,82 @@ class CaseEventReaderTest {
                 routed(",\"acknowledgeBy\":\"04.12.2026\",\"answerBy\":\"2026-12-24\"")))
                 .isInstanceOf(UnreadableEventException.class)
                 .hasMessage("'acknowledgeBy' or 'answerBy' is not an ISO-8601 date");
+    }
+
+    /** An acknowledgement as the case service writes it, with {@code replaced} pairs of text replaced. */
+    private static byte[] acknowledged(String... replaced) {
+        String event = """
+                {"eventId":"9a41c2d0-1b7a-4c1e-9a51-0c3c7f6e2b11","eventType":"AssignmentAcknowledged",
+                 "schemaVersion":1,"occurredAt":"2026-12-01T09:00:00Z",
+                 "complaintId":"0f6c2a7e-1b1d-4c1e-9d55-3a1f6b2f0a11","authorityId":"kz-39-education",
+                 "acknowledgedAt":"2026-12-01T08:59:00Z","registrationNumber":"ЖТ-2026-0042","recordedBy":"body"}""";
+        for (int i = 0; i < replaced.length; i += 2) {
+            event = event.replace(replaced[i], replaced[i + 1]);
+        }
+        return event.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void readsARecordWhoseDepartureFromItsSchemaIsInAFieldThisServiceDoesNotRead() {
+        // given: an event id that is no UUID and a recorder the schema does not list; the service reads neither
+        byte[] event = acknowledged("9a41c2d0-1b7a-4c1e-9a51-0c3c7f6e2b11", "42", "\"body\"", "\"robot\"");
+
+        // when
+        CaseEvent read = reader.read("cases", event).event().orElseThrow();
+
+        // then
+        assertThat(read).isInstanceOf(CaseEvent.BodyAcknowledged.class);
+        assertThat(((CaseEvent.BodyAcknowledged) read).registrationNumber()).isEqualTo("ЖТ-2026-0042");
+    }
+
+    @Test
+    void refusesEveryDepartureInTheFieldsItReadsByPathWithoutQuotingTheValues() {
+        // given: a number with a line break in it, and no authority
+        byte[] event = acknowledged("ЖТ-2026-0042", "Aigul\\n+7 701 555 0199", "\"authorityId\":\"kz-39-education\",",
+                "");
+
+        // when
+        UnreadableEventException refused = catchThrowableOfType(UnreadableEventException.class,
+                () -> reader.read("cases", event));
+
+        // then
+        assertThat(refused.getMessage().split("; ")).containsExactlyInAnyOrder(
+                "required field authorityId is missing", "field registrationNumber must be in the documented format");
+    }
+
+    @Test
+    void refusesABodyOfATypeTheSchemaDoesNotList() {
+        // given
+        byte[] unknown = new String(routed(""), StandardCharsets.UTF_8).replace("EDUCATION_AUTHORITY", "ORACLE")
+                .getBytes(StandardCharsets.UTF_8);
+
+        // when
+        UnreadableEventException refused = catchThrowableOfType(UnreadableEventException.class,
+                () -> reader.read("routed", unknown));
+
+        // then
+        assertThat(refused.getMessage()).startsWith("field assignments[0].authorityType must be one of POLICE, ");
+    }
+
+    @Test
+    void namesNeitherTheTextOfARecordThatIsNotJsonNorAnEventTypeThatIsNoName() {
+        // given
+        byte[] notJson = "{\"eventType\": Aigul}".getBytes(StandardCharsets.UTF_8);
+        byte[] strangeType = acknowledged("\"AssignmentAcknowledged\"", "\"Aigul +7 701 555 0199\"");
+        byte[] strangeVersion = acknowledged("\"schemaVersion\":1", "\"schemaVersion\":\"Aigul\"");
+
+        // when
+        UnreadableEventException refusedText = catchThrowableOfType(UnreadableEventException.class,
+                () -> reader.read("cases", notJson));
+        UnreadableEventException refusedType = catchThrowableOfType(UnreadableEventException.class,
+                () -> reader.read("outcomes", strangeType));
+        UnreadableEventException refusedVersion = catchThrowableOfType(UnreadableEventException.class,
+                () -> reader.read("cases", strangeVersion));
+
+        // then
+        assertThat(refusedText).hasMessage("the record is not JSON (stopped at line 1, column 15)");
+        assertThat(refusedType).hasMessage("eventType is not an event type's name, expected NotificationOutcome");
+        assertThat(refusedVersion)
+                .hasMessage("unsupported schemaVersion (a JSON string), this service reads 1");
     }
 }

@@ -4,32 +4,41 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import java.util.stream.Collectors;
 import org.hotline.routing.rules.domain.AccusedRole;
 import org.hotline.routing.rules.domain.Category;
 import org.hotline.routing.rules.domain.ComplainantMode;
 import org.hotline.routing.rules.domain.ComplaintFacts;
 import org.hotline.routing.rules.domain.Sector;
 import org.hotline.routing.rules.domain.WorkplaceType;
+import org.hotline.web.json.JsonEventSchema;
+import org.hotline.web.json.JsonEventSchema.Kind;
+import org.hotline.web.json.JsonEventSchema.NotJsonException;
+import org.hotline.web.json.JsonEventSchema.UnboundEventException;
+import org.hotline.web.json.JsonEventSchema.Violation;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads {@code ComplaintReceived} v1 (docs/events.md) into the facts routing decides on, and cuts out the raw
- * text of the complaint's parts so that {@code ComplaintRouted} carries them byte for byte: the sealed values
- * inside are copied, never opened or re-encoded.
+ * Reads {@code ComplaintReceived} v1 against its published schema (docs/schemas/complaint-received.v1.schema.json)
+ * into the facts routing decides on, and cuts out the raw text of the complaint's parts so that
+ * {@code ComplaintRouted} carries them byte for byte: the sealed values inside are checked for their shape and
+ * copied, never opened or re-encoded.
+ *
+ * <p>The steps, each refusing with its own reason code: the record must be a JSON object ({@code not_json}), of
+ * {@code schemaVersion} 1 ({@code unsupported_schema_version}) and {@code eventType} {@code ComplaintReceived}; then
+ * every departure from the schema is reported at once ({@code missing_field} or {@code invalid_field}, after the
+ * first); then the values are bound to routing's own enumerations. Two rules are routing's, not the schema's:
+ * a complaint without {@code workplace} is read as one whose workplace is unknown, as it always was (the schema
+ * requires the object, intake always writes it), and an empty {@code incident.categories} counts as missing.
  */
 final class ComplaintReceivedReader {
 
@@ -37,107 +46,102 @@ final class ComplaintReceivedReader {
     static final List<String> PARTS = List.of("incident", "location", "workplace", "accused", "victim", "risk",
             "complainant");
 
-    private final JsonMapper json = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    /** How many violations one dead letter's reason lists; a record that departs further is garbage anyway. */
+    private static final int LISTED_VIOLATIONS = 5;
+
+    private static final String CATEGORIES = "incident.categories";
+
+    private final JsonEventSchema schema = JsonEventSchema.load("complaint-received.v1.schema.json");
+    private final JsonMapper json = JsonMapper.builder().build();
 
     ReceivedComplaint read(byte[] value) {
-        JsonNode root = parse(value);
-        if (root == null || !root.isObject()) {
+        JsonNode root;
+        try {
+            root = schema.parse(value);
+        } catch (NotJsonException e) {
+            throw new UndecidableEventException("not_json", e.getMessage());
+        }
+        if (!root.isObject()) {
             throw new UndecidableEventException("not_json", "the record is not a JSON object");
         }
-        JsonNode version = root.get("schemaVersion");
-        if (version == null || !version.isIntegralNumber() || version.intValue() != 1) {
-            // An integer is safe to quote; anything else may be any text the producer wrote, so only its kind is.
-            throw new UndecidableEventException("unsupported_schema_version", "schemaVersion must be 1, was "
-                    + (version == null ? "missing" : version.isIntegralNumber() ? version.toString()
-                            : "a JSON " + version.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+        checkVersionAndType(root);
+        List<Violation> violations = schema.violations(root).stream()
+                .filter(violation -> !(violation.kind() == Kind.MISSING && violation.path().equals("workplace")))
+                .map(ComplaintReceivedReader::emptyCategoriesAsMissing)
+                .toList();
+        if (!violations.isEmpty()) {
+            throw undecidable(violations);
         }
-        if (!"ComplaintReceived".equals(requiredText(root, "eventType"))) {
-            throw UndecidableEventException.invalid("eventType", "ComplaintReceived");
-        }
-        String eventId = requiredText(root, "eventId");
-        String complaintId = uuid(root, "complaintId");
-        String reference = requiredText(root, "reference");
-        String receivedAt = requiredText(root, "receivedAt");
-        Instant received;
+        Received received;
         try {
-            received = Instant.parse(receivedAt);
+            received = schema.bind(root, Received.class);
+        } catch (UnboundEventException e) {
+            throw new UndecidableEventException("invalid_field",
+                    "field " + e.path() + " has a value routing does not know");
+        }
+        Instant at;
+        try {
+            at = Instant.parse(received.receivedAt());
         } catch (DateTimeParseException e) {
+            // RFC 3339 admits a few spellings (a leap second, say) that java.time does not read.
             throw UndecidableEventException.invalid("receivedAt", "an ISO-8601 instant");
         }
-        requiredText(root, "occurredAt");
-        String channel = requiredText(root, "channel");
-        String language = requiredText(root, "language");
-
-        JsonNode incident = object(root, "incident");
-        object(incident, "incident.description");
-        JsonNode categoriesNode = incident.get("categories");
-        if (categoriesNode == null || !categoriesNode.isArray() || categoriesNode.isEmpty()) {
-            throw UndecidableEventException.missing("incident.categories");
-        }
-        Set<Category> categories = EnumSet.noneOf(Category.class);
-        for (JsonNode category : categoriesNode.values()) {
-            if (!category.isString()) {
-                throw UndecidableEventException.invalid("incident.categories", "a list of category names");
-            }
-            categories.add(enumValue("incident.categories", category.stringValue(), Category.class));
-        }
-        JsonNode location = object(root, "location");
-        String country = requiredText(location, "location.country");
-        @Nullable String region = optionalText(location, "location.region");
-        boolean regionKnown = bool(location, "location.regionKnown");
-        @Nullable String district = optionalText(location, "location.districtCode");
-        JsonNode workplace = root.get("workplace");
-        Sector sector = null;
-        WorkplaceType type = null;
-        if (workplace != null && !workplace.isNull()) {
-            object(root, "workplace");
-            sector = optionalEnum(workplace, "workplace.sector", Sector.class);
-            type = optionalEnum(workplace, "workplace.type", WorkplaceType.class);
-        }
-        JsonNode accused = object(root, "accused");
-        AccusedRole role = optionalEnum(accused, "accused.role", AccusedRole.class);
-        boolean publicOfficial = bool(accused, "accused.publicOfficial");
-        boolean minor = bool(object(root, "victim"), "victim.minor");
-        boolean danger = bool(object(root, "risk"), "risk.immediateDanger");
-        JsonNode complainant = object(root, "complainant");
-        ComplainantMode mode = enumValue("complainant.mode", requiredText(complainant, "complainant.mode"),
-                ComplainantMode.class);
-        object(complainant, "complainant.sealed");
-
-        ComplaintFacts facts = new ComplaintFacts(categories, sector, type, role, publicOfficial, minor, danger, mode,
-                country, region, regionKnown, district, received.atOffset(ZoneOffset.UTC).toLocalDate());
-        return new ReceivedComplaint(eventId, complaintId, reference, receivedAt, channel, language, facts,
-                rawParts(value));
+        return new ReceivedComplaint(received.eventId(), received.complaintId(), received.reference(),
+                received.receivedAt(), received.channel(), received.language(), facts(received, at), rawParts(value));
     }
 
     /**
-     * Parses with a parser of our own, so that an error that carries no location (a {@code StreamReadConstraints}
-     * limit: nesting depth, number or name length) is placed where the parser stopped, not at line -1.
+     * Checked before the schema so that another version is refused as such, not for the fields it lacks. Only an
+     * integer is quoted: anything else may be any text the producer wrote, so only its kind is named.
      */
-    private @Nullable JsonNode parse(byte[] value) {
-        try (JsonParser parser = json.createParser(value)) {
-            try {
-                JsonNode root = json.readTree(parser);
-                if (root != null && parser.nextToken() != null) {
-                    throw notJson(parser.currentLocation());
-                }
-                return root;
-            } catch (UndecidableEventException e) {
-                throw e;
-            } catch (JacksonException e) {
-                TokenStreamLocation location = e.getLocation();
-                throw notJson(location == null || location.getLineNr() < 1 ? parser.currentLocation() : location);
-            }
+    private static void checkVersionAndType(JsonNode root) {
+        JsonNode version = root.get("schemaVersion");
+        if (version == null || !version.isIntegralNumber() || version.intValue() != 1) {
+            throw new UndecidableEventException("unsupported_schema_version", "schemaVersion must be 1, was "
+                    + (version == null ? "missing" : version.isIntegralNumber() ? version.toString()
+                            : "a JSON " + version.getNodeType().name().toLowerCase(Locale.ROOT)));
+        }
+        JsonNode type = root.get("eventType");
+        if (type == null || type.isNull()) {
+            throw UndecidableEventException.missing("eventType");
+        }
+        if (!type.isString()) {
+            throw UndecidableEventException.invalid("eventType", "a string");
+        }
+        if (!type.stringValue().equals("ComplaintReceived")) {
+            throw UndecidableEventException.invalid("eventType", "ComplaintReceived");
         }
     }
 
-    /** The parser's message quotes the offending text, which may be personal data: give the place only. */
-    private static UndecidableEventException notJson(TokenStreamLocation location) {
-        return new UndecidableEventException("not_json", "the record is not JSON (stopped at line "
-                + location.getLineNr() + ", column " + location.getColumnNr() + ")");
+    /**
+     * Routing has always taken a complaint with no category, or no list of them, for one whose list is missing; a
+     * category named twice is another fault, and stays one.
+     */
+    private static Violation emptyCategoriesAsMissing(Violation violation) {
+        boolean noList = violation.expected().equals("a non-empty list") || violation.expected().equals("a JSON array");
+        return violation.kind() == Kind.INVALID && violation.path().equals(CATEGORIES) && noList
+                ? new Violation(Kind.MISSING, CATEGORIES, "present") : violation;
+    }
+
+    /** The first violation gives the reason code; the reason lists them all (up to a few), never a value. */
+    private static UndecidableEventException undecidable(List<Violation> violations) {
+        String listed = violations.stream().limit(LISTED_VIOLATIONS).map(Violation::describe)
+                .collect(Collectors.joining("; "));
+        if (violations.size() > LISTED_VIOLATIONS) {
+            listed += "; and " + (violations.size() - LISTED_VIOLATIONS) + " more";
+        }
+        return new UndecidableEventException(violations.get(0).kind() == Kind.MISSING ? "missing_field"
+                : "invalid_field", listed);
+    }
+
+    private static ComplaintFacts facts(Received received, Instant at) {
+        Location location = received.location();
+        Workplace workplace = received.workplace() == null ? new Workplace(null, null) : received.workplace();
+        return new ComplaintFacts(Set.copyOf(received.incident().categories()), workplace.sector(),
+                workplace.type(), received.accused().role(), received.accused().publicOfficial(),
+                received.victim().minor(), received.risk().immediateDanger(), received.complainant().mode(),
+                location.country(), location.region(), location.regionKnown(), location.districtCode(),
+                at.atOffset(ZoneOffset.UTC).toLocalDate());
     }
 
     /** The exact text of each top-level part, found by the parser's byte offsets. */
@@ -161,84 +165,30 @@ final class ComplaintReceivedReader {
         return parts;
     }
 
-    private static String uuid(JsonNode node, String field) {
-        String value = requiredText(node, field);
-        try {
-            return UUID.fromString(value).toString().equals(value.toLowerCase(java.util.Locale.ROOT)) ? value
-                    : failUuid(field);
-        } catch (IllegalArgumentException e) {
-            return failUuid(field);
-        }
+    /** The fields of ComplaintReceived v1 that routing uses; the schema has checked them, the others are ignored. */
+    record Received(String eventId, String complaintId, String reference, String receivedAt, String channel,
+            String language, Incident incident, Location location, @Nullable Workplace workplace, Accused accused,
+            Victim victim, Risk risk, Complainant complainant) {
     }
 
-    private static String failUuid(String field) {
-        throw UndecidableEventException.invalid(field, "a UUID");
+    record Incident(List<Category> categories) {
     }
 
-    private static JsonNode object(JsonNode parent, String path) {
-        JsonNode node = parent.get(leaf(path));
-        if (node == null || node.isNull()) {
-            throw UndecidableEventException.missing(path);
-        }
-        if (!node.isObject()) {
-            throw UndecidableEventException.invalid(path, "a JSON object");
-        }
-        return node;
+    record Location(String country, @Nullable String region, boolean regionKnown, @Nullable String districtCode) {
     }
 
-    private static boolean bool(JsonNode parent, String path) {
-        JsonNode node = parent.get(leaf(path));
-        if (node == null || node.isNull()) {
-            throw UndecidableEventException.missing(path);
-        }
-        if (!node.isBoolean()) {
-            throw UndecidableEventException.invalid(path, "true or false");
-        }
-        return node.booleanValue();
+    record Workplace(@Nullable Sector sector, @Nullable WorkplaceType type) {
     }
 
-    private static String requiredText(JsonNode parent, String path) {
-        String value = optionalText(parent, path);
-        if (value == null) {
-            throw UndecidableEventException.missing(path);
-        }
-        if (value.isBlank()) {
-            throw UndecidableEventException.invalid(path, "a non-empty string");
-        }
-        return value;
+    record Accused(@Nullable AccusedRole role, boolean publicOfficial) {
     }
 
-    private static @Nullable String optionalText(JsonNode parent, String path) {
-        JsonNode node = parent.get(leaf(path));
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isString()) {
-            throw UndecidableEventException.invalid(path, "a string");
-        }
-        return node.stringValue();
+    record Victim(boolean minor) {
     }
 
-    private static <E extends Enum<E>> @Nullable E optionalEnum(JsonNode parent, String path, Class<E> type) {
-        JsonNode node = parent.get(leaf(path));
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isString()) {
-            throw UndecidableEventException.invalid(path, "a string");
-        }
-        return enumValue(path, node.stringValue(), type);
+    record Risk(boolean immediateDanger) {
     }
 
-    private static <E extends Enum<E>> E enumValue(String path, String value, Class<E> type) {
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw new UndecidableEventException("invalid_field", "field " + path + " has a value routing does not know");
-        }
-    }
-
-    private static String leaf(String path) {
-        return path.substring(path.lastIndexOf('.') + 1);
+    record Complainant(ComplainantMode mode) {
     }
 }

@@ -8,8 +8,8 @@ import org.hotline.routing.rules.domain.ComplaintFacts;
  * JSON text of the complaint's parts, copied into {@code ComplaintRouted} exactly as received.
  *
  * @param rawParts the complaint's parts ({@code incident}, {@code location}, ..., {@code complainant}) as the
- *     exact UTF-8 text of the received record, in the order received; sealed values inside are never parsed
- *     beyond checking they are objects
+ *     exact UTF-8 text of the received record, in the order received; sealed values inside are checked for
+ *     their shape (docs/schemas/sealed-value.v1.schema.json), never opened
  */
 record ReceivedComplaint(String eventId, String complaintId, String reference, String receivedAt,
         String channel, String language, ComplaintFacts facts, Map<String, String> rawParts) {

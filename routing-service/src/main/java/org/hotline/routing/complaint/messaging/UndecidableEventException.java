@@ -1,9 +1,10 @@
 package org.hotline.routing.complaint.messaging;
 
 /**
- * A {@code ComplaintReceived} record routing cannot decide on: not JSON, another schema version, a required
- * field missing or of the wrong type. Retrying cannot help, so it is not retried: the record goes to the
- * dead-letter topic at once, with the reason, and the partition moves on.
+ * A {@code ComplaintReceived} record routing cannot decide on: not JSON, another schema version, or a departure
+ * from the published schema (a required field missing, a value of the wrong type or format or not among those
+ * listed). Retrying cannot help, so it is not retried: the record goes to the dead-letter topic at once, with the
+ * reason, and the partition moves on.
  */
 class UndecidableEventException extends RuntimeException {
 
