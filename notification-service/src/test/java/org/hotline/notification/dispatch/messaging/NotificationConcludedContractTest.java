@@ -3,6 +3,7 @@ package org.hotline.notification.dispatch.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -10,8 +11,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.hotline.notification.dispatch.application.Outcome;
 import org.hotline.notification.dispatch.domain.FailureClass;
+import org.hotline.notification.dispatch.domain.LadderPlanner;
 import org.hotline.notification.dispatch.domain.Language;
 import org.hotline.notification.dispatch.domain.MessagePlanner;
 import org.hotline.notification.dispatch.domain.RecipientType;
@@ -55,9 +58,19 @@ class NotificationConcludedContractTest {
         }
         assertThat(values(properties.get("template").get("enum"))).containsExactlyInAnyOrder(
                 MessagePlanner.AUTHORITY_NOTICE, MessagePlanner.COMPLAINANT_ACKNOWLEDGEMENT,
-                MessagePlanner.CASEWORKER_DECISION, MessagePlanner.CASEWORKER_ALERT);
+                MessagePlanner.CASEWORKER_DECISION, MessagePlanner.CASEWORKER_ALERT, LadderPlanner.AUTHORITY_REMINDER,
+                LadderPlanner.AUTHORITY_ESCALATION, LadderPlanner.CASEWORKER_ESCALATION,
+                LadderPlanner.CASEWORKER_DOSSIER, LadderPlanner.COMPLAINANT_UPDATE)
+                .containsExactlyInAnyOrderElementsOf(templateFolders());
         assertThat(values(properties.get("failureClass").get("enum"))).containsExactlyInAnyOrderElementsOf(
                 Arrays.stream(FailureClass.values()).filter(FailureClass::permanent).map(Enum::name).toList());
+    }
+
+    /** Every template this service can send: one folder each under its mail templates. */
+    private static List<String> templateFolders() throws IOException {
+        try (Stream<Path> folders = Files.list(Path.of("src/main/resources/mail-templates"))) {
+            return folders.filter(Files::isDirectory).map(folder -> folder.getFileName().toString()).toList();
+        }
     }
 
     private static List<String> values(JsonNode array) {
