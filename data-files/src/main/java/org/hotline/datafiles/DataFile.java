@@ -70,11 +70,6 @@ public final class DataFile {
         problems.add(new Problem(name, line(pointer), problem));
     }
 
-    /** Adds a problem at {@code line}. */
-    public void problemAt(int line, String problem) {
-        problems.add(new Problem(name, line, problem));
-    }
-
     public boolean hasProblems() {
         return !problems.isEmpty();
     }

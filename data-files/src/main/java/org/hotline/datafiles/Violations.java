@@ -44,7 +44,8 @@ final class Violations {
 
     /**
      * Gives the values the schema wants of another type than {@link YamlTree} guessed that type, as the readers
-     * before the schemas read them: an empty value of a single-valued field is absent, a number or boolean where
+     * before the schemas read them: an empty value of a field that may be a single value (text, a number, true or
+     * false; not a list) is absent, a number or boolean where
      * text is wanted is the text as written, and text that reads as a whole number or a boolean is one where one
      * is wanted.
      *
@@ -59,7 +60,8 @@ final class Violations {
             String pointer = DataFileSchema.pointer(error.getInstanceLocation());
             JsonNode node = root.at(pointer);
             Set<String> expected = types(error.getSchemaNode());
-            boolean single = !expected.contains("object") && !expected.contains("array");
+            boolean single = !expected.contains("array") && (expected.contains("string")
+                    || expected.contains("integer") || expected.contains("number") || expected.contains("boolean"));
             if (node.isNull() && single && !pointer.isEmpty() && root.at(parent(pointer)).isObject()) {
                 ((ObjectNode) root.at(parent(pointer))).remove(lastName(pointer));
                 emptied.add(pointer);

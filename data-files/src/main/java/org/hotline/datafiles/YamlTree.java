@@ -31,8 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  * types itself rather than letting YAML 1.1 resolve them, so that {@code no}, {@code on} or {@code 2026-05-01}
  * stay text, as they always were for these files. An unquoted {@code true} or {@code false} is a boolean, an
  * unquoted whole number that fits an int is a number, everything else is text with its surrounding blanks
- * removed. A value left empty (or blank) in a mapping is {@code null}, which {@link DataFileSchema} treats as
- * absent where the schema wants a single value; in a list it is the empty text. Where the schema wants another
+ * removed. A value left empty (or blank) in a mapping is {@code null}, which the reading ({@link Violations})
+ * treats as absent where the schema allows a single value; in a list it is the empty text. Where the schema wants another
  * type than this guess, {@link DataFileSchema} converts the value as written (a number where text is wanted, a
  * quoted {@code "15"} where a number is), as the hand-written readers it replaces did.
  */

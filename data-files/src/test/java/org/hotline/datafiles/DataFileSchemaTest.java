@@ -166,7 +166,7 @@ class DataFileSchemaTest {
 
         // when
         file.problem("/byAuthorityType/POLICE", "a problem the schema cannot see");
-        file.problemAt(1, "another, about the file");
+        file.problem("", "another, about the file");
 
         // then
         assertThat(file.line("/default/answerWorkingDays")).isEqualTo(5);
@@ -205,6 +205,29 @@ class DataFileSchemaTest {
         assertThat(list.bind(Units.class)).isNull();
         assertThat(UNITS.read("units.yml", bytes("")).problems()).extracting(Problem::toString)
                 .containsExactly("units.yml:1: the file must be a YAML mapping");
+    }
+
+    @Test
+    void saysAPolicysReasonLeftEmptyMustNotBeAndTakesARulesAsAbsent() {
+        // given
+        String yaml = """
+                version: 1
+                triageAuthority: kz-triage
+                anonymity: { id: anonymous-appeal, reason: }
+                fallback: { id: fallback-triage, reason: Triage decides. }
+                rules:
+                  - id: violence
+                    when: [ {} ]
+                    reason: ""
+                    assign: [ { type: POLICE, role: PRIMARY, reason: Police act. } ]
+                """;
+
+        // when
+        DataFile file = DataFileSchema.load("rules.schema.json").read("rules.yml", bytes(yaml));
+
+        // then: the rule's reason left empty is absent, and the version 1 is the text the schema wants
+        assertThat(file.problems()).extracting(Problem::toString)
+                .containsExactly("rules.yml:3: 'reason' must not be empty");
     }
 
     @Test
