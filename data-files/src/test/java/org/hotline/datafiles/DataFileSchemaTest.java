@@ -3,6 +3,7 @@ package org.hotline.datafiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -102,7 +103,7 @@ class DataFileSchemaTest {
         assertThat(unit.code()).isEqualTo("392410000");
         assertThat(unit.name()).containsEntry("en", "no");
         assertThat(clocksFile.problems()).isEmpty();
-        assertThat(clocksFile.bind(Clocks.class).byAuthority()).isNull();
+        assertThat(clocksFile.bind(Clocks.class).defaults()).isEqualTo(new Clock(3, 15));
     }
 
     @Test
@@ -253,6 +254,9 @@ class DataFileSchemaTest {
             @Nullable Map<String, String> name, @Nullable LocalDate validFrom) {
     }
 
-    record Clocks(@Nullable Map<String, Object> byAuthority) {
+    record Clocks(@JsonProperty("default") @Nullable Clock defaults) {
+    }
+
+    record Clock(@Nullable Integer acknowledgeWorkingDays, @Nullable Integer answerWorkingDays) {
     }
 }
