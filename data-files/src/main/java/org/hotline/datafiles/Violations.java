@@ -137,8 +137,8 @@ final class Violations {
             case "propertyNames" -> problem(lines.ofKey(subject), worded(holder.path(DataFileSchema.PROBLEMS_KEYWORD)
                     .path(keyword), "'{name}' has an unknown key '{value}'", at,
                     NODES.stringNode(error.getProperty()), own.path("enum")));
-            case "type" -> problem(lines.of(at), worded(wording(holder, keyword), typeWording(at, value, own), at,
-                    value, own));
+            case "type" -> problem(lines.of(at), worded(aListOrMappingForAValue(value, own) ? NODES.missingNode()
+                    : wording(holder, keyword), typeWording(at, value, own), at, value, own));
             default -> problem(lines.of(at), worded(wording(holder, keyword), defaultWording(error), at, value,
                     keyword.equals("enum") ? own : NODES.nullNode()));
         };
@@ -183,6 +183,12 @@ final class Violations {
             return "'{name}' must be a whole number, not '{value}'";
         }
         return "'{name}' must be " + String.join(" or ", expected) + ", not '{value}'";
+    }
+
+    /** A schema's own wording is about a wrong value; a list or mapping where one value goes is said plainly. */
+    private static boolean aListOrMappingForAValue(JsonNode value, JsonNode typeKeyword) {
+        Set<String> expected = types(typeKeyword);
+        return value.isContainer() && !expected.contains("object") && !expected.contains("array");
     }
 
     private JsonNode wording(JsonNode holder, String keyword) {

@@ -107,7 +107,7 @@ class DataFileSchemaTest {
     }
 
     @Test
-    void refusesYesForABooleanAndANumberOfDaysOutOfRangeWithTheValueAsWritten() {
+    void refusesYesForABooleanANumberOfDaysOutOfRangeAndAListForOneValueWithTheValueAsWritten() {
         // given
         String yaml = """
                 authorities:
@@ -120,6 +120,15 @@ class DataFileSchemaTest {
                     correspondenceLanguage: de
                     acceptsAnonymous: yes
                     answerDeadlineWorkingDays: 0
+                  - id: kz-prosecutor
+                    type: PROSECUTOR
+                    level: NATIONAL
+                    unit: KZ
+                    name: { kk: Прокуратура, ru: Прокуратура, en: Prosecutor }
+                    contactEmail: prosecutor@example.org
+                    correspondenceLanguage: ru
+                    acceptsAnonymous: true
+                    answerDeadlineWorkingDays: [15]
                 """;
 
         // when
@@ -130,7 +139,8 @@ class DataFileSchemaTest {
                 "authorities.yml:7: contactEmail 'police@example' is not an email address",
                 "authorities.yml:8: correspondenceLanguage must be kk, ru or en",
                 "authorities.yml:9: 'acceptsAnonymous' must be true or false, not 'yes'",
-                "authorities.yml:10: 'answerDeadlineWorkingDays' must be a positive whole number of days");
+                "authorities.yml:10: 'answerDeadlineWorkingDays' must be a positive whole number of days",
+                "authorities.yml:19: 'answerDeadlineWorkingDays' must be a single value");
     }
 
     @Test
