@@ -2,7 +2,6 @@ package org.hotline.deadlines.yaml;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -11,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.hotline.datafiles.YamlNodes;
+import org.hotline.datafiles.DataFile;
+import org.hotline.datafiles.DataFileSchema;
 import org.hotline.deadlines.domain.CalendarProblem;
 import org.hotline.deadlines.domain.CalendarYear;
 import org.hotline.deadlines.domain.DayOffTransfer;
@@ -19,22 +19,18 @@ import org.hotline.deadlines.domain.Holiday;
 import org.hotline.deadlines.domain.InvalidCalendarException;
 import org.hotline.deadlines.domain.WorkingCalendar;
 import org.jspecify.annotations.Nullable;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Builds a {@link WorkingCalendar} from one file per year ({@code 2026.yml}, {@code 2027.yml}, ...), checking
- * everything that would make a deadline wrong and reporting each problem with its file and line: unknown fields,
- * a file named for another year, dates outside the file's year, two holidays on one date, a year given twice, no
- * sources, and transfers that do not move a day off from a weekend day to a working day. Nothing is half-loaded:
- * any problem fails the whole load, so the service does not start on a calendar it cannot trust.
+ * everything that would make a deadline wrong and reporting each problem with its file and line. The published
+ * schema (docs/schemas/data/calendar.schema.json) checks the fields, dates and days; this loader checks a file
+ * named for another year, dates outside the file's year, two holidays on one date, a year given twice, a weekend
+ * day listed twice, and transfers that do not move a day off from a weekend day to a working day. Nothing is
+ * half-loaded: any problem fails the whole load, so the service does not start on a calendar it cannot trust.
  */
 public final class CalendarLoader {
 
-    private static final List<String> YEAR_FIELDS = List.of("year", "weekend", "sources", "holidays", "transfers");
-    private static final List<String> HOLIDAY_FIELDS = List.of("date", "name", "religious", "source");
-    private static final List<String> TRANSFER_FIELDS = List.of("from", "to", "source");
+    private static final DataFileSchema SCHEMA = DataFileSchema.load("calendar.schema.json");
 
     /** @throws InvalidCalendarException listing every problem found, each with its file and line */
     public WorkingCalendar load(List<CalendarFile> files) {
@@ -55,135 +51,113 @@ public final class CalendarLoader {
         return new WorkingCalendar(years.values());
     }
 
-    private @Nullable CalendarYear year(CalendarFile file, List<CalendarProblem> problems) {
-        int before = problems.size();
-        YamlNodes yaml = yaml(file.name(), problems);
-        MappingNode root = yaml.root(file.content());
-        if (root == null) {
-            return null;
-        }
-        Map<String, Node> top = yaml.fields(root, "calendar file", YEAR_FIELDS);
-        Integer year = integer(yaml, top, "year", root);
-        if (year != null && !file.name().equals(year + ".yml")) {
-            yaml.fail(top.get("year"), "the file for " + year + " must be named " + year + ".yml");
-        }
-        Set<DayOfWeek> weekend = weekend(yaml, top, root);
-        if (yaml.scalars(top, "sources").isEmpty()) {
-            yaml.fail(root, "'sources' must list where the dates come from (the law, the government's resolutions)");
-        }
-        List<Holiday> holidays = holidays(yaml, top, root, year);
-        List<DayOffTransfer> transfers = transfers(yaml, top, root, year, weekend, holidays);
-        if (year == null || problems.size() > before) {
-            return null;
-        }
-        return new CalendarYear(year, weekend, holidays, transfers);
+    private static @Nullable CalendarYear year(CalendarFile file, List<CalendarProblem> problems) {
+        DataFile data = SCHEMA.read(file.name(), file.content());
+        YearFile read = data.bind(YearFile.class);
+        CalendarYear year = read == null ? null : year(file, data, read);
+        data.problems().forEach(problem -> problems.add(new CalendarProblem(problem.file(), problem.line(),
+                problem.problem())));
+        return data.hasProblems() ? null : year;
     }
 
-    private static Set<DayOfWeek> weekend(YamlNodes yaml, Map<String, Node> top, Node root) {
-        Set<DayOfWeek> weekend = EnumSet.noneOf(DayOfWeek.class);
-        List<ScalarNode> days = yaml.scalars(top, "weekend");
-        if (days.isEmpty()) {
-            yaml.fail(root, "'weekend' must list the weekly days off, e.g. [SATURDAY, SUNDAY]");
+    private static @Nullable CalendarYear year(CalendarFile file, DataFile data, YearFile read) {
+        Integer year = read.year();
+        if (year != null && !file.name().equals(year + ".yml")) {
+            data.problem("/year", "the file for " + year + " must be named " + year + ".yml");
         }
-        for (ScalarNode day : days) {
-            DayOfWeek value = yaml.enumOf(day, "weekend day", day.getValue().strip(), DayOfWeek.class);
-            if (value != null && !weekend.add(value)) {
-                yaml.fail(day, "weekend day " + value + " is listed twice");
+        Set<DayOfWeek> weekend = EnumSet.noneOf(DayOfWeek.class);
+        List<@Nullable DayOfWeek> days = orEmpty(read.weekend());
+        for (int i = 0; i < days.size(); i++) {
+            DayOfWeek day = days.get(i);
+            if (day != null && !weekend.add(day)) {
+                data.problem("/weekend/" + i, "weekend day " + day + " is listed twice");
             }
         }
-        return weekend;
+        List<Holiday> holidays = holidays(data, read.holidays(), year);
+        List<DayOffTransfer> transfers = transfers(data, read.transfers(), year, weekend, holidays);
+        return year == null ? null : new CalendarYear(year, weekend, holidays, transfers);
     }
 
-    private static List<Holiday> holidays(YamlNodes yaml, Map<String, Node> top, Node root, @Nullable Integer year) {
+    private static List<Holiday> holidays(DataFile data, @Nullable List<@Nullable HolidayEntry> entries,
+            @Nullable Integer year) {
         List<Holiday> holidays = new ArrayList<>();
-        Map<LocalDate, Node> seen = new HashMap<>();
-        for (MappingNode entry : yaml.mappings(top, "holidays", root, true)) {
-            Map<String, Node> fields = yaml.fields(entry, "holiday", HOLIDAY_FIELDS);
-            LocalDate date = date(yaml, fields, "date", entry, year);
-            String name = yaml.text(fields, "name", entry, true);
-            Boolean religious = yaml.bool(fields, "religious", entry, false);
-            if (date == null || name == null) {
+        Map<LocalDate, String> seen = new HashMap<>();
+        List<@Nullable HolidayEntry> list = orEmpty(entries);
+        for (int i = 0; i < list.size(); i++) {
+            HolidayEntry entry = list.get(i);
+            String at = "/holidays/" + i;
+            LocalDate date = entry == null ? null : inYear(data, at + "/date", entry.date(), year);
+            if (entry == null || date == null || entry.name() == null) {
                 continue;
             }
-            if (seen.putIfAbsent(date, entry) != null) {
-                yaml.fail(entry, "two holidays on " + date + " (line " + YamlNodes.line(seen.get(date))
+            if (seen.putIfAbsent(date, at) != null) {
+                data.problem(at, "two holidays on " + date + " (line " + data.line(seen.get(date))
                         + "): give the day once, with both names");
                 continue;
             }
-            holidays.add(new Holiday(date, name, Boolean.TRUE.equals(religious)));
+            holidays.add(new Holiday(date, entry.name(), Boolean.TRUE.equals(entry.religious())));
         }
         return holidays;
     }
 
-    private static List<DayOffTransfer> transfers(YamlNodes yaml, Map<String, Node> top, Node root,
+    private static List<DayOffTransfer> transfers(DataFile data, @Nullable List<@Nullable TransferEntry> entries,
             @Nullable Integer year, Set<DayOfWeek> weekend, List<Holiday> holidays) {
         Set<LocalDate> holidayDates = new HashSet<>();
         holidays.forEach(holiday -> holidayDates.add(holiday.date()));
         List<DayOffTransfer> transfers = new ArrayList<>();
         Set<LocalDate> used = new HashSet<>();
-        for (MappingNode entry : yaml.mappings(top, "transfers", root, false)) {
-            Map<String, Node> fields = yaml.fields(entry, "transfer", TRANSFER_FIELDS);
-            LocalDate from = date(yaml, fields, "from", entry, year);
-            LocalDate to = date(yaml, fields, "to", entry, year);
+        List<@Nullable TransferEntry> list = orEmpty(entries);
+        for (int i = 0; i < list.size(); i++) {
+            TransferEntry entry = list.get(i);
+            String at = "/transfers/" + i;
+            if (entry == null) {
+                continue;
+            }
+            LocalDate from = inYear(data, at + "/from", entry.from(), year);
+            LocalDate to = inYear(data, at + "/to", entry.to(), year);
             if (from == null || to == null) {
                 continue;
             }
             if (!weekend.contains(from.getDayOfWeek()) || holidayDates.contains(from)) {
-                yaml.fail(fields.get("from"), "'from' must be a weekend day that is not a holiday: it becomes a "
+                data.problem(at + "/from", "'from' must be a weekend day that is not a holiday: it becomes a "
                         + "working day; " + from + " is a " + from.getDayOfWeek());
             }
             if (weekend.contains(to.getDayOfWeek()) || holidayDates.contains(to)) {
-                yaml.fail(fields.get("to"), "'to' must be a working day: it becomes the day off; " + to + " is "
+                data.problem(at + "/to", "'to' must be a working day: it becomes the day off; " + to + " is "
                         + (holidayDates.contains(to) ? "a holiday" : "a " + to.getDayOfWeek()));
             }
             if (!used.add(from) || !used.add(to)) {
-                yaml.fail(entry, "a day appears in two transfers");
+                data.problem(at, "a day appears in two transfers");
             }
             transfers.add(new DayOffTransfer(from, to));
         }
         return transfers;
     }
 
-    private static @Nullable Integer integer(YamlNodes yaml, Map<String, Node> fields, String name, Node owner) {
-        String value = yaml.text(fields, name, owner, true);
-        if (value == null) {
-            return null;
-        }
-        try {
-            int year = Integer.parseInt(value);
-            if (year < 2000 || year > 2100) {
-                yaml.fail(fields.get(name), "'" + name + "' must be a year between 2000 and 2100, not " + value);
-                return null;
-            }
-            return year;
-        } catch (NumberFormatException e) {
-            yaml.fail(fields.get(name), "'" + name + "' must be a year, not '" + value + "'");
-            return null;
-        }
-    }
-
-    private static @Nullable LocalDate date(YamlNodes yaml, Map<String, Node> fields, String name, Node owner,
+    /** The date, or null (with a problem) when it lies outside the file's year. */
+    private static @Nullable LocalDate inYear(DataFile data, String at, @Nullable LocalDate date,
             @Nullable Integer year) {
-        String value = yaml.text(fields, name, owner, true);
-        if (value == null) {
+        if (date != null && year != null && date.getYear() != year) {
+            String name = at.substring(at.lastIndexOf('/') + 1);
+            data.problem(at, "'" + name + "' " + date + " is not in " + year
+                    + ": each year's dates go in that year's file");
             return null;
         }
-        try {
-            LocalDate date = LocalDate.parse(value);
-            if (year != null && date.getYear() != year) {
-                yaml.fail(fields.get(name), "'" + name + "' " + date + " is not in " + year
-                        + ": each year's dates go in that year's file");
-                return null;
-            }
-            return date;
-        } catch (DateTimeParseException e) {
-            yaml.fail(fields.get(name), "'" + name + "' must be a date (YYYY-MM-DD), not '" + value + "'");
-            return null;
-        }
+        return date;
     }
 
-    /** The file's YAML nodes, its problems reported into {@code problems}. */
-    private static YamlNodes yaml(String file, List<CalendarProblem> problems) {
-        return new YamlNodes(file, (name, line, problem) -> problems.add(new CalendarProblem(name, line, problem)));
+    private static <T> List<T> orEmpty(@Nullable List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    /** A year's file as its schema gives it; a value the schema refused is null. */
+    record YearFile(@Nullable Integer year, @Nullable List<@Nullable DayOfWeek> weekend,
+            @Nullable List<@Nullable HolidayEntry> holidays, @Nullable List<@Nullable TransferEntry> transfers) {
+    }
+
+    record HolidayEntry(@Nullable LocalDate date, @Nullable String name, @Nullable Boolean religious) {
+    }
+
+    record TransferEntry(@Nullable LocalDate from, @Nullable LocalDate to) {
     }
 }

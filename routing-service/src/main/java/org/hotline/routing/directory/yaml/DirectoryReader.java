@@ -1,7 +1,6 @@
 package org.hotline.routing.directory.yaml;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import org.hotline.datafiles.YamlNodes;
+import org.hotline.datafiles.DataFile;
+import org.hotline.datafiles.DataFileSchema;
 import org.hotline.routing.directory.application.DirectoryFile;
 import org.hotline.routing.directory.domain.AdministrativeUnit;
 import org.hotline.routing.directory.domain.Authority;
@@ -21,20 +20,19 @@ import org.hotline.routing.directory.domain.Level;
 import org.hotline.routing.directory.domain.LocalizedName;
 import org.hotline.routing.directory.domain.UnitKind;
 import org.jspecify.annotations.Nullable;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads the directory's two files ({@code units.yml}, {@code authorities.yml}) into a {@link Directory}, checking
- * everything that would make routing wrong and reporting each problem with its file and line: unknown fields,
- * types, levels, units or languages; duplicate ids or codes; a parent or superior that does not exist; an
- * escalation cycle. The rule book is read by the rules feature, against the directory read here.
+ * everything that would make routing wrong and reporting each problem with its file and line. The published schemas
+ * (docs/schemas/data/units.schema.json, authorities.schema.json) check each entry's fields: unknown ones, types,
+ * kinds, levels, languages, addresses. This reader checks what lies between entries and files: duplicate ids or
+ * codes; a parent, unit or superior that does not exist or is of the wrong kind; an escalation cycle. The rule book
+ * is read by the rules feature, against the directory read here.
  */
 public final class DirectoryReader {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Set<String> LANGUAGES = Set.of("kk", "ru", "en");
-    private static final List<String> NAME_FIELDS = List.of("kk", "ru", "en");
+    private static final DataFileSchema UNITS = DataFileSchema.load("units.schema.json");
+    private static final DataFileSchema AUTHORITIES = DataFileSchema.load("authorities.schema.json");
 
     /** The directory of the two files; its problems are added to {@code problems}, and any makes it unusable. */
     public Directory read(DirectoryFile unitsFile, DirectoryFile authoritiesFile, List<DirectoryProblem> problems) {
@@ -44,43 +42,39 @@ public final class DirectoryReader {
     }
 
     private Map<String, AdministrativeUnit> units(DirectoryFile file, List<DirectoryProblem> problems) {
-        YamlNodes yaml = yaml(file.name(), problems);
+        DataFile data = UNITS.read(file.name(), file.content());
+        UnitsFile read = data.bind(UnitsFile.class);
         Map<String, AdministrativeUnit> units = new LinkedHashMap<>();
-        MappingNode root = yaml.root(file.content());
-        if (root == null) {
-            return units;
-        }
-        Map<String, Node> top = yaml.fields(root, "units file", List.of("units"));
-        List<MappingNode> entries = yaml.mappings(top, "units", root, true);
-        Map<String, Node> parents = new HashMap<>();
-        for (MappingNode entry : entries) {
-            Map<String, Node> fields = yaml.fields(entry, "unit",
-                    List.of("code", "kind", "parent", "name", "validFrom", "validTo"));
-            String code = yaml.text(fields, "code", entry, true);
-            UnitKind kind = yaml.enumValue(fields, "kind", entry, UnitKind.class, true);
-            String parent = yaml.text(fields, "parent", entry, false);
-            LocalizedName name = name(yaml, fields, entry);
-            LocalDate from = date(yaml, fields, "validFrom", entry);
-            LocalDate to = date(yaml, fields, "validTo", entry);
-            if (code == null || kind == null || name == null) {
+        Map<String, String> parents = new HashMap<>();
+        List<@Nullable UnitEntry> entries = read == null || read.units() == null ? List.of() : read.units();
+        for (int i = 0; i < entries.size(); i++) {
+            UnitEntry entry = entries.get(i);
+            String at = "/units/" + i;
+            LocalizedName name = entry == null ? null : entry.name() == null ? null : entry.name().localized();
+            if (entry == null || entry.code() == null || entry.kind() == null || name == null) {
                 continue;
             }
+            String code = entry.code();
+            UnitKind kind = entry.kind();
+            String parent = entry.parent();
             if (units.containsKey(code)) {
-                yaml.fail(entry, "duplicate unit code " + code);
+                data.problem(at, "duplicate unit code " + code);
                 continue;
             }
             if (kind == UnitKind.COUNTRY && parent != null) {
-                yaml.fail(fields.get("parent"), "a country has no parent unit");
+                data.problem(at + "/parent", "a country has no parent unit");
             }
             if (kind != UnitKind.COUNTRY && parent == null) {
-                yaml.fail(entry, "a " + kind + " needs the 'parent' unit it lies in");
+                data.problem(at, "a " + kind + " needs the 'parent' unit it lies in");
             }
+            LocalDate from = entry.validFrom();
+            LocalDate to = entry.validTo();
             if (from != null && to != null && to.isBefore(from)) {
-                yaml.fail(fields.get("validTo"), "validTo is before validFrom");
+                data.problem(at + "/validTo", "validTo is before validFrom");
             }
             units.put(code, new AdministrativeUnit(code, kind, parent, name, from, to));
             if (parent != null) {
-                parents.put(code, fields.get("parent"));
+                parents.put(code, at + "/parent");
             }
         }
         for (AdministrativeUnit unit : units.values()) {
@@ -90,69 +84,53 @@ public final class DirectoryReader {
             AdministrativeUnit parent = units.get(unit.parent());
             UnitKind expected = unit.kind() == UnitKind.DISTRICT ? UnitKind.REGION : UnitKind.COUNTRY;
             if (parent == null) {
-                yaml.fail(parents.get(unit.code()), "unknown parent unit " + unit.parent());
+                data.problem(parents.get(unit.code()), "unknown parent unit " + unit.parent());
             } else if (parent.kind() != expected) {
-                yaml.fail(parents.get(unit.code()), "the parent of a " + unit.kind() + " must be a " + expected
+                data.problem(parents.get(unit.code()), "the parent of a " + unit.kind() + " must be a " + expected
                         + ", but " + parent.code() + " is a " + parent.kind());
             }
         }
+        report(data, problems);
         return units;
     }
 
     private Map<String, Authority> authorities(DirectoryFile file, Map<String, AdministrativeUnit> units,
             List<DirectoryProblem> problems) {
-        YamlNodes yaml = yaml(file.name(), problems);
+        DataFile data = AUTHORITIES.read(file.name(), file.content());
+        AuthoritiesFile read = data.bind(AuthoritiesFile.class);
         Map<String, Authority> authorities = new LinkedHashMap<>();
-        MappingNode root = yaml.root(file.content());
-        if (root == null) {
-            return authorities;
-        }
-        Map<String, Node> top = yaml.fields(root, "authorities file", List.of("authorities"));
-        Map<String, Node> superiors = new HashMap<>();
-        Map<String, Node> entries = new HashMap<>();
-        for (MappingNode entry : yaml.mappings(top, "authorities", root, true)) {
-            Map<String, Node> fields = yaml.fields(entry, "authority", List.of("id", "type", "level", "unit", "name",
-                    "contactEmail", "correspondenceLanguage", "acceptsAnonymous", "answerDeadlineWorkingDays",
-                    "superior"));
-            String id = yaml.text(fields, "id", entry, true);
-            AuthorityType type = yaml.enumValue(fields, "type", entry, AuthorityType.class, true);
-            Level level = yaml.enumValue(fields, "level", entry, Level.class, true);
-            String unit = yaml.text(fields, "unit", entry, true);
-            LocalizedName name = name(yaml, fields, entry);
-            String email = yaml.text(fields, "contactEmail", entry, true);
-            String language = yaml.text(fields, "correspondenceLanguage", entry, true);
-            Boolean anonymous = yaml.bool(fields, "acceptsAnonymous", entry, true);
-            Integer deadline = positive(yaml, fields, "answerDeadlineWorkingDays", entry);
-            String superior = yaml.text(fields, "superior", entry, false);
-            if (email != null && !EMAIL.matcher(email).matches()) {
-                yaml.fail(fields.get("contactEmail"), "contactEmail '" + email + "' is not an email address");
+        Map<String, String> entries = new HashMap<>();
+        List<@Nullable AuthorityEntry> list = read == null || read.authorities() == null ? List.of()
+                : read.authorities();
+        for (int i = 0; i < list.size(); i++) {
+            AuthorityEntry entry = list.get(i);
+            String at = "/authorities/" + i;
+            if (entry == null) {
+                continue;
             }
-            if (language != null && !LANGUAGES.contains(language)) {
-                yaml.fail(fields.get("correspondenceLanguage"), "correspondenceLanguage must be kk, ru or en");
-            }
-            if (unit != null && level != null) {
-                AdministrativeUnit covered = units.get(unit);
+            if (entry.unit() != null && entry.level() != null) {
+                AdministrativeUnit covered = units.get(entry.unit());
                 if (covered == null) {
-                    yaml.fail(fields.get("unit"), "unknown unit " + unit);
-                } else if (covered.kind() != level.covers()) {
-                    yaml.fail(fields.get("level"), "a " + level + " authority must cover a " + level.covers()
-                            + ", but " + unit + " is a " + covered.kind());
+                    data.problem(at + "/unit", "unknown unit " + entry.unit());
+                } else if (covered.kind() != entry.level().covers()) {
+                    data.problem(at + "/level", "a " + entry.level() + " authority must cover a "
+                            + entry.level().covers() + ", but " + entry.unit() + " is a " + covered.kind());
                 }
             }
-            if (id == null || type == null || level == null || unit == null || name == null || email == null
-                    || language == null || anonymous == null) {
+            LocalizedName name = entry.name() == null ? null : entry.name().localized();
+            if (entry.id() == null || entry.type() == null || entry.level() == null || entry.unit() == null
+                    || name == null || entry.contactEmail() == null || entry.correspondenceLanguage() == null
+                    || entry.acceptsAnonymous() == null) {
                 continue;
             }
-            if (authorities.containsKey(id)) {
-                yaml.fail(entry, "duplicate authority id " + id);
+            if (authorities.containsKey(entry.id())) {
+                data.problem(at, "duplicate authority id " + entry.id());
                 continue;
             }
-            authorities.put(id, new Authority(id, type, level, unit, name, email, language, anonymous, deadline,
-                    superior));
-            entries.put(id, entry);
-            if (superior != null) {
-                superiors.put(id, fields.get("superior"));
-            }
+            authorities.put(entry.id(), new Authority(entry.id(), entry.type(), entry.level(), entry.unit(), name,
+                    entry.contactEmail(), entry.correspondenceLanguage(), entry.acceptsAnonymous(),
+                    entry.answerDeadlineWorkingDays(), entry.superior()));
+            entries.put(entry.id(), at);
         }
         Set<String> reportedCycles = new HashSet<>();
         for (Authority authority : authorities.values()) {
@@ -160,7 +138,8 @@ public final class DirectoryReader {
                 continue;
             }
             if (!authorities.containsKey(authority.superior())) {
-                yaml.fail(superiors.get(authority.id()), "superior " + authority.superior() + " does not exist");
+                data.problem(entries.get(authority.id()) + "/superior", "superior " + authority.superior()
+                        + " does not exist");
                 continue;
             }
             List<String> line = new ArrayList<>();
@@ -171,62 +150,42 @@ public final class DirectoryReader {
             }
             if (current != null && line.contains(current) && current.equals(authority.id())
                     && reportedCycles.add(String.join(",", line.stream().sorted().toList()))) {
-                yaml.fail(entries.get(authority.id()), "escalation cycle: " + String.join(" -> ", line) + " -> "
+                data.problem(entries.get(authority.id()), "escalation cycle: " + String.join(" -> ", line) + " -> "
                         + current);
             }
         }
+        report(data, problems);
         return authorities;
     }
 
-    private @Nullable LocalizedName name(YamlNodes yaml, Map<String, Node> fields, Node owner) {
-        Node node = fields.get("name");
-        if (node == null) {
-            yaml.fail(owner, "'name' is required, in kk, ru and en");
-            return null;
-        }
-        if (!(node instanceof MappingNode mapping)) {
-            yaml.fail(node, "'name' must be a mapping of kk, ru and en");
-            return null;
-        }
-        Map<String, Node> names = yaml.fields(mapping, "name", NAME_FIELDS);
-        String kk = yaml.text(names, "kk", mapping, true);
-        String ru = yaml.text(names, "ru", mapping, true);
-        String en = yaml.text(names, "en", mapping, true);
-        return kk == null || ru == null || en == null ? null : new LocalizedName(kk, ru, en);
+    private static void report(DataFile data, List<DirectoryProblem> problems) {
+        data.problems().forEach(problem -> problems.add(new DirectoryProblem(problem.file(), problem.line(),
+                problem.problem())));
     }
 
-    private @Nullable LocalDate date(YamlNodes yaml, Map<String, Node> fields, String name, Node owner) {
-        String value = yaml.text(fields, name, owner, false);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            yaml.fail(fields.get(name), "'" + name + "' must be a date written as YYYY-MM-DD");
-            return null;
-        }
+    /** units.yml as its schema gives it; a value the schema refused is null. */
+    record UnitsFile(@Nullable List<@Nullable UnitEntry> units) {
     }
 
-    private @Nullable Integer positive(YamlNodes yaml, Map<String, Node> fields, String name, Node owner) {
-        String value = yaml.text(fields, name, owner, false);
-        if (value == null) {
-            return null;
-        }
-        try {
-            int number = Integer.parseInt(value);
-            if (number > 0) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        yaml.fail(fields.get(name), "'" + name + "' must be a positive whole number of days");
-        return null;
+    record UnitEntry(@Nullable String code, @Nullable UnitKind kind, @Nullable String parent, @Nullable Names name,
+            @Nullable LocalDate validFrom, @Nullable LocalDate validTo) {
     }
 
-    /** The file's YAML nodes, its problems reported into {@code problems}. */
-    private static YamlNodes yaml(String file, List<DirectoryProblem> problems) {
-        return new YamlNodes(file, (name, line, problem) -> problems.add(new DirectoryProblem(name, line, problem)));
+    /** authorities.yml as its schema gives it; a value the schema refused is null. */
+    record AuthoritiesFile(@Nullable List<@Nullable AuthorityEntry> authorities) {
+    }
+
+    record AuthorityEntry(@Nullable String id, @Nullable AuthorityType type, @Nullable Level level,
+            @Nullable String unit, @Nullable Names name, @Nullable String contactEmail,
+            @Nullable String correspondenceLanguage, @Nullable Boolean acceptsAnonymous,
+            @Nullable Integer answerDeadlineWorkingDays, @Nullable String superior) {
+    }
+
+    /** A name in kk, ru and en; the schema requires all three, so one is missing only where it reported so. */
+    record Names(@Nullable String kk, @Nullable String ru, @Nullable String en) {
+
+        @Nullable LocalizedName localized() {
+            return kk == null || ru == null || en == null ? null : new LocalizedName(kk, ru, en);
+        }
     }
 }

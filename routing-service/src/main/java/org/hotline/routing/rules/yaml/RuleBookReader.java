@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import org.hotline.datafiles.YamlNodes;
+import org.hotline.datafiles.DataFile;
+import org.hotline.datafiles.DataFileSchema;
 import org.hotline.routing.directory.application.DirectoryFile;
 import org.hotline.routing.directory.domain.AuthorityType;
 import org.hotline.routing.directory.domain.Directory;
@@ -24,164 +25,177 @@ import org.hotline.routing.rules.domain.RuleBook;
 import org.hotline.routing.rules.domain.Sector;
 import org.hotline.routing.rules.domain.WorkplaceType;
 import org.jspecify.annotations.Nullable;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reads the rule book ({@code rules.yml}) against a directory already read, reporting each problem with its file and
- * line: unknown fields or values, duplicate rule ids, a triage authority that is not one, a rule naming a type no
- * authority has or a leading type missing from {@code primaryPriority}, a reason missing.
+ * line. The published schema (docs/schemas/data/rules.schema.json) checks the fields and values; this reader checks
+ * what needs the directory or several entries: duplicate rule ids, a triage authority that is not one, a rule naming
+ * a type no authority has or a leading type missing from {@code primaryPriority}, a type listed there twice, an
+ * assignment without a reason of its own or of its rule.
  */
 final class RuleBookReader {
 
-    private static final List<String> REASON_FIELDS = List.of("kk", "ru", "en");
+    private static final DataFileSchema RULES = DataFileSchema.load("rules.schema.json");
 
     /** The rule book, or null when the file is too broken to give one; its problems are added to {@code problems}. */
     @Nullable RuleBook read(DirectoryFile file, Directory directory, List<DirectoryProblem> problems) {
-        return rules(file, directory, problems);
+        DataFile data = RULES.read(file.name(), file.content());
+        RuleBook book = rules(data, data.bind(RulesFile.class), directory);
+        data.problems().forEach(problem -> problems.add(new DirectoryProblem(problem.file(), problem.line(),
+                problem.problem())));
+        return book;
     }
 
-    private @Nullable RuleBook rules(DirectoryFile file, Directory directory, List<DirectoryProblem> problems) {
-        YamlNodes yaml = yaml(file.name(), problems);
-        MappingNode root = yaml.root(file.content());
-        if (root == null) {
+    private @Nullable RuleBook rules(DataFile data, @Nullable RulesFile file, Directory directory) {
+        if (file == null) {
             return null;
         }
-        Map<String, Node> top = yaml.fields(root, "rules file",
-                List.of("version", "triageAuthority", "primaryPriority", "anonymity", "fallback", "rules"));
-        String version = yaml.text(top, "version", root, true);
-        String triage = yaml.text(top, "triageAuthority", root, true);
+        String triage = file.triageAuthority();
         if (triage != null && directory.authority(triage).filter(a -> a.type() == AuthorityType.TRIAGE).isEmpty()) {
-            yaml.fail(top.get("triageAuthority"), "triageAuthority " + triage + " is not a TRIAGE authority");
+            data.problem("/triageAuthority", "triageAuthority " + triage + " is not a TRIAGE authority");
         }
         List<AuthorityType> priority = new ArrayList<>();
-        for (ScalarNode node : yaml.scalars(top, "primaryPriority")) {
-            AuthorityType type = yaml.enumOf(node, "authority type", node.getValue(), AuthorityType.class);
+        List<@Nullable AuthorityType> listed = orEmpty(file.primaryPriority());
+        for (int i = 0; i < listed.size(); i++) {
+            AuthorityType type = listed.get(i);
             if (type != null && priority.contains(type)) {
-                yaml.fail(node, "primaryPriority lists " + type + " twice");
+                data.problem("/primaryPriority/" + i, "primaryPriority lists " + type + " twice");
             } else if (type != null) {
                 priority.add(type);
             }
         }
-        RuleBook.Policy anonymity = policy(yaml, top, "anonymity", root);
-        RuleBook.Policy fallback = policy(yaml, top, "fallback", root);
+        RuleBook.Policy anonymity = policy(file.anonymity());
+        RuleBook.Policy fallback = policy(file.fallback());
         List<Rule> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (MappingNode entry : yaml.mappings(top, "rules", root, true)) {
-            Rule rule = rule(yaml, entry, directory, priority);
+        List<@Nullable RuleEntry> entries = orEmpty(file.rules());
+        for (int i = 0; i < entries.size(); i++) {
+            RuleEntry entry = entries.get(i);
+            Rule rule = entry == null ? null : rule(data, "/rules/" + i, entry, directory, priority);
             if (rule != null && !ids.add(rule.id())) {
-                yaml.fail(entry, "duplicate rule id " + rule.id());
+                data.problem("/rules/" + i, "duplicate rule id " + rule.id());
             } else if (rule != null) {
                 rules.add(rule);
             }
         }
-        if (version == null || triage == null || anonymity == null || fallback == null) {
+        if (file.version() == null || triage == null || anonymity == null || fallback == null) {
             return null;
         }
-        return new RuleBook(version, rules, priority, triage, anonymity, fallback);
+        return new RuleBook(file.version(), rules, priority, triage, anonymity, fallback);
     }
 
-    private @Nullable Rule rule(YamlNodes yaml, MappingNode entry, Directory directory, List<AuthorityType> priority) {
-        Map<String, Node> fields = yaml.fields(entry, "rule", List.of("id", "description", "when", "unless",
-                "assign", "reason"));
-        String id = yaml.text(fields, "id", entry, true);
-        Reason ruleReason = reason(yaml, fields, entry, false);
-        List<Condition> when = conditions(yaml, yaml.mappings(fields, "when", entry, true));
-        if (fields.containsKey("when") && when.isEmpty()) {
-            yaml.fail(fields.get("when"), "'when' needs at least one condition; use '- {}' to match every complaint");
-        }
-        List<Condition> unless = conditions(yaml, yaml.mappings(fields, "unless", entry, false));
+    private @Nullable Rule rule(DataFile data, String at, RuleEntry entry, Directory directory,
+            List<AuthorityType> priority) {
+        Reason ruleReason = reason(entry.reason());
+        List<Condition> when = conditions(entry.when());
+        List<Condition> unless = conditions(entry.unless());
         List<Assign> assign = new ArrayList<>();
-        for (MappingNode node : yaml.mappings(fields, "assign", entry, true)) {
-            Map<String, Node> assignFields = yaml.fields(node, "assignment", List.of("type", "role", "level", "reason"));
-            AuthorityType type = yaml.enumValue(assignFields, "type", node, AuthorityType.class, true);
-            Role role = yaml.enumValue(assignFields, "role", node, Role.class, true);
-            LevelPolicy level = assignFields.containsKey("level")
-                    ? yaml.enumValue(assignFields, "level", node, LevelPolicy.class, true) : LevelPolicy.MOST_SPECIFIC;
-            Reason reason = reason(yaml, assignFields, node, false);
+        List<@Nullable AssignEntry> assignments = orEmpty(entry.assign());
+        for (int i = 0; i < assignments.size(); i++) {
+            AssignEntry node = assignments.get(i);
+            if (node == null) {
+                continue;
+            }
+            String here = at + "/assign/" + i;
+            AuthorityType type = node.type();
+            LevelPolicy level = node.level() == null ? LevelPolicy.MOST_SPECIFIC : node.level();
+            Reason reason = reason(node.reason());
             if (reason == null) {
                 reason = ruleReason;
             }
             if (reason == null) {
-                yaml.fail(node, "a reason is required, on the assignment or on the rule");
+                data.problem(here, "a reason is required, on the assignment or on the rule");
             }
             if (type != null && !directory.hasType(type)) {
-                yaml.fail(assignFields.get("type"), "rule " + id + " assigns " + type
+                data.problem(here + "/type", "rule " + entry.id() + " assigns " + type
                         + ", but no authority of that type is in the directory");
             }
-            if (type != null && role == Role.PRIMARY && !priority.contains(type)) {
-                yaml.fail(assignFields.get("type"), type + " may lead a decision but is not in primaryPriority");
+            if (type != null && node.role() == Role.PRIMARY && !priority.contains(type)) {
+                data.problem(here + "/type", type + " may lead a decision but is not in primaryPriority");
             }
-            if (type != null && role != null && level != null && reason != null) {
-                assign.add(new Assign(type, role, level, reason));
+            if (type != null && node.role() != null && reason != null) {
+                assign.add(new Assign(type, node.role(), level, reason));
             }
         }
-        if (fields.containsKey("assign") && assign.isEmpty()) {
-            yaml.fail(fields.get("assign"), "'assign' needs at least one assignment");
-        }
-        return id == null || when.isEmpty() || assign.isEmpty() ? null : new Rule(id, when, unless, assign);
+        return entry.id() == null || when.isEmpty() || assign.isEmpty() ? null
+                : new Rule(entry.id(), when, unless, assign);
     }
 
-    private List<Condition> conditions(YamlNodes yaml, List<MappingNode> nodes) {
+    private static List<Condition> conditions(@Nullable List<@Nullable ConditionEntry> entries) {
         List<Condition> conditions = new ArrayList<>();
-        for (MappingNode node : nodes) {
-            Map<String, Node> fields = yaml.fields(node, "condition", List.of("categories", "sectors",
-                    "workplaceTypes", "accusedRoles", "publicOfficial", "minor", "immediateDanger", "complainantModes"));
-            conditions.add(new Condition(
-                    enums(yaml, fields, "categories", Category.class),
-                    enums(yaml, fields, "sectors", Sector.class),
-                    enums(yaml, fields, "workplaceTypes", WorkplaceType.class),
-                    enums(yaml, fields, "accusedRoles", AccusedRole.class),
-                    yaml.bool(fields, "publicOfficial", node, false),
-                    yaml.bool(fields, "minor", node, false),
-                    yaml.bool(fields, "immediateDanger", node, false),
-                    enums(yaml, fields, "complainantModes", ComplainantMode.class)));
+        for (ConditionEntry entry : orEmpty(entries)) {
+            if (entry != null) {
+                conditions.add(new Condition(
+                        enums(entry.categories(), Category.class),
+                        enums(entry.sectors(), Sector.class),
+                        enums(entry.workplaceTypes(), WorkplaceType.class),
+                        enums(entry.accusedRoles(), AccusedRole.class),
+                        entry.publicOfficial(),
+                        entry.minor(),
+                        entry.immediateDanger(),
+                        enums(entry.complainantModes(), ComplainantMode.class)));
+            }
         }
         return conditions;
     }
 
-    private <E extends Enum<E>> Set<E> enums(YamlNodes yaml, Map<String, Node> fields, String name, Class<E> type) {
-        Set<E> values = EnumSet.noneOf(type);
-        for (ScalarNode node : yaml.scalars(fields, name)) {
-            E value = yaml.enumOf(node, name, node.getValue(), type);
-            if (value != null) {
-                values.add(value);
-            }
-        }
-        return values;
+    private static <E extends Enum<E>> Set<E> enums(@Nullable List<@Nullable E> values, Class<E> type) {
+        Set<E> set = EnumSet.noneOf(type);
+        orEmpty(values).stream().filter(Objects::nonNull).forEach(set::add);
+        return set;
     }
 
-    private RuleBook.@Nullable Policy policy(YamlNodes yaml, Map<String, Node> top, String name, Node root) {
-        MappingNode node = yaml.mapping(top, name, root);
-        if (node == null) {
-            return null;
-        }
-        Map<String, Node> fields = yaml.fields(node, name, List.of("id", "reason"));
-        String id = yaml.text(fields, "id", node, true);
-        Reason reason = reason(yaml, fields, node, true);
-        return id == null || reason == null ? null : new RuleBook.Policy(id, reason);
+    private static RuleBook.@Nullable Policy policy(@Nullable PolicyEntry entry) {
+        Reason reason = entry == null ? null : reason(entry.reason());
+        return entry == null || entry.id() == null || reason == null ? null : new RuleBook.Policy(entry.id(), reason);
     }
 
     /**
      * A reason is either plain text, taken as English (every rules file written before translations), or a
      * mapping of kk, ru and en in which en is required: English is what every message falls back to.
      */
-    private @Nullable Reason reason(YamlNodes yaml, Map<String, Node> fields, Node owner, boolean required) {
-        Node node = fields.get("reason");
-        if (!(node instanceof MappingNode mapping)) {
-            String en = yaml.text(fields, "reason", owner, required);
-            return en == null ? null : Reason.english(en);
+    private static @Nullable Reason reason(@Nullable JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
         }
-        Map<String, Node> texts = yaml.fields(mapping, "reason", REASON_FIELDS);
-        String en = yaml.text(texts, "en", mapping, true);
-        String ru = yaml.text(texts, "ru", mapping, false);
-        String kk = yaml.text(texts, "kk", mapping, false);
-        return en == null ? null : new Reason(en, ru, kk);
+        if (!node.isObject()) {
+            return Reason.english(node.asString());
+        }
+        String en = text(node, "en");
+        return en == null ? null : new Reason(en, text(node, "ru"), text(node, "kk"));
     }
 
-    /** The file's YAML nodes, its problems reported into {@code problems}. */
-    private static YamlNodes yaml(String file, List<DirectoryProblem> problems) {
-        return new YamlNodes(file, (name, line, problem) -> problems.add(new DirectoryProblem(name, line, problem)));
+    private static @Nullable String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+    private static <T> List<T> orEmpty(@Nullable List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    /** rules.yml as its schema gives it; a value the schema refused is null. */
+    record RulesFile(@Nullable String version, @Nullable String triageAuthority,
+            @Nullable List<@Nullable AuthorityType> primaryPriority, @Nullable PolicyEntry anonymity,
+            @Nullable PolicyEntry fallback, @Nullable List<@Nullable RuleEntry> rules) {
+    }
+
+    /** A reason is text or a mapping of en, ru and kk: kept as the tree until read. */
+    record PolicyEntry(@Nullable String id, @Nullable JsonNode reason) {
+    }
+
+    record RuleEntry(@Nullable String id, @Nullable JsonNode reason, @Nullable List<@Nullable ConditionEntry> when,
+            @Nullable List<@Nullable ConditionEntry> unless, @Nullable List<@Nullable AssignEntry> assign) {
+    }
+
+    record ConditionEntry(@Nullable List<@Nullable Category> categories, @Nullable List<@Nullable Sector> sectors,
+            @Nullable List<@Nullable WorkplaceType> workplaceTypes, @Nullable List<@Nullable AccusedRole> accusedRoles,
+            @Nullable Boolean publicOfficial, @Nullable Boolean minor, @Nullable Boolean immediateDanger,
+            @Nullable List<@Nullable ComplainantMode> complainantModes) {
+    }
+
+    record AssignEntry(@Nullable AuthorityType type, @Nullable Role role, @Nullable LevelPolicy level,
+            @Nullable JsonNode reason) {
     }
 }
