@@ -32,11 +32,19 @@ class RateLimitConfiguration {
                 System::nanoTime);
     }
 
+    /**
+     * One for both filters: each identifier hashes addresses under a key of its own, so two would give the same
+     * address two buckets, one for the API and one for the form.
+     */
+    @Bean
+    ClientIdentifier complaintClients(RateLimitProperties properties) {
+        return new ClientIdentifier(properties.trustedProxies());
+    }
+
     @Bean
     FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimiter complaintRateLimiter,
-            RateLimitProperties properties, JsonMapper json, MeterRegistry registry) {
-        RateLimitFilter filter = new RateLimitFilter(complaintRateLimiter,
-                new ClientIdentifier(properties.trustedProxies()), json, registry);
+            ClientIdentifier complaintClients, JsonMapper json, MeterRegistry registry) {
+        RateLimitFilter filter = new RateLimitFilter(complaintRateLimiter, complaintClients, json, registry);
         FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns("/api/v1/complaints");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
@@ -45,9 +53,8 @@ class RateLimitConfiguration {
 
     @Bean
     FilterRegistrationBean<RateLimitFilter> pageRateLimitFilter(RateLimiter complaintRateLimiter,
-            RateLimitProperties properties, JsonMapper json, MeterRegistry registry) {
-        RateLimitFilter filter = RateLimitFilter.forPages(complaintRateLimiter,
-                new ClientIdentifier(properties.trustedProxies()), json, registry);
+            ClientIdentifier complaintClients, JsonMapper json, MeterRegistry registry) {
+        RateLimitFilter filter = RateLimitFilter.forPages(complaintRateLimiter, complaintClients, json, registry);
         FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns(PAGE);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
