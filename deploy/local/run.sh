@@ -121,6 +121,7 @@ cat <<EOT
 
 The hotline backend is running.
 
+  Complaint form      http://localhost:8080/
   Intake API          http://localhost:8080/api/v1/complaints
   Intake OpenAPI      http://localhost:8080/swagger-ui.html
   Routing preview     http://localhost:8082/api/v1/routing/preview  (dev-staff / dev-staff-password)

@@ -15,7 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The security headers on every answer of the API port, and Tomcat's own rejections as problem JSON rather than
  * its HTML page. {@code Cache-Control: no-store} matters most here: a status answer is one person's case, and an
  * acknowledgement page is reached through a link whose token is its only credential; neither is for a cache to
- * keep. {@code Referrer-Policy: no-referrer} keeps that token out of any page opened from one.
+ * keep. {@code Referrer-Policy: no-referrer} keeps that token out of any page opened from one; the pages with a form
+ * answer {@code same-origin} instead (their controllers), which sends nothing to another site either, because under
+ * {@code no-referrer} a browser posts a form with {@code Origin: null}, which the cross-origin check refuses.
  */
 @Configuration(proxyBeanMethods = false)
 class HttpConfiguration {

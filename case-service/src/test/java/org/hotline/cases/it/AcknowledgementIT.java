@@ -104,7 +104,7 @@ class AcknowledgementIT {
         HttpResponse<String> page = get(token);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
-        assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        assertThat(page.headers().firstValue("Referrer-Policy")).contains("same-origin");
         assertThat(page.body()).contains("lang=\"ru\"", "Подтверждение получения обращения " + complaint.reference,
                 "Police Department, Kostanay Region (ru)", "1 декабря 2026", "22 декабря 2026",
                 "name=\"registrationNumber\"", "action=\"/ack/" + token + "\"")

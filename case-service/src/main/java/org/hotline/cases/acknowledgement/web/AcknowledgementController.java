@@ -163,7 +163,9 @@ class AcknowledgementController {
 
     private static void noStore(HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Referrer-Policy", "no-referrer");
+        // Not no-referrer: under it a browser posts the page's form with "Origin: null", which the cross-origin check
+        // refuses (PagesIT). same-origin still sends no address, and so no token, to any other site.
+        response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("X-Robots-Tag", "noindex, nofollow");
     }
 }

@@ -106,6 +106,9 @@ class StatusPageController {
             HttpServletResponse response) {
         request.setAttribute(PageLocaleResolver.ATTRIBUTE, Locale.forLanguageTag(language));
         response.setHeader("Cache-Control", "no-store");
+        // Not no-referrer: under it a browser posts the form with "Origin: null", which the cross-origin check
+        // refuses (PagesIT). same-origin still sends nothing to any other site.
+        response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("Content-Language", language);
         ModelAndView page = new ModelAndView(view);
         page.setStatus(status);

@@ -1,5 +1,6 @@
 package org.hotline.intake.complaint.domain;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +59,11 @@ public final class Subdivisions {
     /** Whether the intake holds the subdivision list of this country, so that a region can be checked. */
     public static boolean listsSubdivisionsOf(String country) {
         return CURRENT.containsKey(country);
+    }
+
+    /** The current subdivision codes of a country, in order; none when the intake does not list its subdivisions. */
+    public static List<String> currentCodes(String country) {
+        return CURRENT.getOrDefault(country, Set.of()).stream().sorted().toList();
     }
 
     /** The current code for a submitted region code, following a retired code to its successor. */

@@ -28,24 +28,46 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code urn:hotline:problem:too-many-requests} with {@code Retry-After} in seconds; it names the limit but
  * nothing of the client. Each refusal counts in {@code hotline_intake_requests_throttled_total}, labelled by the
  * limit alone.
+ *
+ * <p>The complaint form's posts ({@link #forPages}) are counted by the same limiter, so a person has the same
+ * allowance on the page as through the API, but a refusal is not answered here: it is left in the request attribute
+ * {@link #REFUSAL} for the page, which shows the form again with everything the person wrote and says when to send
+ * it. A JSON problem would be of no use to a person, and an answer that loses a written account does harm. The
+ * complaint still reaches neither validation nor Kafka.
  */
 public final class RateLimitFilter extends OncePerRequestFilter {
+
+    /** On a refused page post: the seconds to wait before sending again, as a {@link Long}. */
+    public static final String REFUSAL = RateLimitFilter.class.getName() + ".refusal";
 
     private final RateLimiter limiter;
     private final ClientIdentifier clients;
     private final JsonMapper json;
+    private final boolean pages;
     private final Map<Decision.Limit, Counter> refusals = new EnumMap<>(Decision.Limit.class);
 
     public RateLimitFilter(RateLimiter limiter, ClientIdentifier clients, JsonMapper json, MeterRegistry registry) {
+        this(limiter, clients, json, registry, false);
+    }
+
+    private RateLimitFilter(RateLimiter limiter, ClientIdentifier clients, JsonMapper json, MeterRegistry registry,
+            boolean pages) {
         this.limiter = limiter;
         this.clients = clients;
         this.json = json;
+        this.pages = pages;
         for (Decision.Limit limit : Decision.Limit.values()) {
             refusals.put(limit, Counter.builder("hotline.intake.requests.throttled")
                     .description("Complaint submissions refused with 429, by the limit that refused them")
                     .tag("limit", limit.name().toLowerCase(Locale.ROOT))
                     .register(registry));
         }
+    }
+
+    /** For the complaint form's posts: refusals go to the page in {@link #REFUSAL}. */
+    public static RateLimitFilter forPages(RateLimiter limiter, ClientIdentifier clients, JsonMapper json,
+            MeterRegistry registry) {
+        return new RateLimitFilter(limiter, clients, json, registry, true);
     }
 
     @Override
@@ -66,6 +88,11 @@ public final class RateLimitFilter extends OncePerRequestFilter {
         }
         refusals.get(refusedBy).increment();
         long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
+        if (pages) {
+            request.setAttribute(REFUSAL, seconds);
+            chain.doFilter(request, response);
+            return;
+        }
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "urn:hotline:problem:too-many-requests");
         problem.put("title", "Too many complaints at once");

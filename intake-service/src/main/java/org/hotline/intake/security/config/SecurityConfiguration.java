@@ -1,6 +1,7 @@
 package org.hotline.intake.security.config;
 
 import org.hotline.web.security.Accounts;
+import org.hotline.web.security.CrossOriginWriteFilter;
 import org.hotline.web.security.ProblemResponder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,16 +16,22 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two stateless filter chains, HTTP Basic against the users of {@code hotline.security.users} on the first:
+ * Three stateless filter chains, HTTP Basic against the users of {@code hotline.security.users} on the first:
  * <ul>
  *   <li>the management port: liveness and readiness open (status only), everything else OPS;</li>
+ *   <li>the complaint form ({@code /}, {@code GET} and {@code POST /complaint}, its files under {@code /assets/}),
+ *       open to all; its post is refused when it comes from another site's page ({@code Origin}, as the case
+ *       service's pages: CrossOriginWriteFilter), so that no site can send complaints from a person's browser;</li>
  *   <li>the complaint API (POST /api/v1/complaints and what lies under it), open to all: it is the public
- *       front door, and nothing on this port needs an account.</li>
+ *       front door, and nothing on this port needs an account. It takes JSON only, which a page of another site
+ *       cannot send without a CORS preflight that nothing here grants.</li>
  * </ul>
- * No session, no cookie, no form login: each request carries its credential.
+ * No session, no cookie, no form login: each request carries its credential, and the form needs none (a person
+ * reporting harassment may be watched, and a cookie is a trace).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -50,6 +57,17 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
+    SecurityFilterChain pageChain(HttpSecurity http, ProblemResponder problems, SecurityProperties properties)
+            throws Exception {
+        http.securityMatcher("/", "/complaint", "/assets/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .addFilterBefore(CrossOriginWriteFilter.forHtmlForms(properties.allowedOrigins(), problems),
+                        AuthorizationFilter.class);
+        return stateless(http, problems).build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain apiChain(HttpSecurity http, ProblemResponder problems) throws Exception {
         // No HTTP Basic here: a credential sent to a public endpoint is ignored, never a reason to refuse it.
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());

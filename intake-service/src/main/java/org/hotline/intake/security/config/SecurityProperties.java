@@ -14,9 +14,12 @@ import org.springframework.validation.annotation.Validated;
  * opens anything (health details and metrics on the management port).
  *
  * @param users the accounts allowed in with HTTP Basic; each has a bcrypt hash, never a password
+ * @param allowedOrigins origins besides the intake's own from which the complaint form may be posted: the public
+ *     origin of the form when a proxy in front does not pass the {@code Host} through (docs/security.md)
  */
 @Validated
 @ConfigurationProperties("hotline.security")
 public record SecurityProperties(
-        @DefaultValue @Valid List<Account> users) {
+        @DefaultValue @Valid List<Account> users,
+        @DefaultValue List<String> allowedOrigins) {
 }
