@@ -35,8 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
  * stay text, as they always were for these files. An unquoted {@code true} or {@code false} is a boolean, an
  * unquoted whole number that fits an int is a number, everything else is text with its surrounding blanks
  * removed. A value left empty (or blank) in a mapping is {@code null}, which the reading ({@link Violations})
- * treats as absent where the schema allows a single value; in a list it is the empty text. Where the schema wants another
- * type than this guess, {@link DataFileSchema} converts the value as written (a number where text is wanted, a
+ * treats as absent where the schema allows a single value; in a list it is the empty text. Where the schema wants
+ * another type than this guess, {@link DataFileSchema} converts the value as written (a number where text is wanted, a
  * quoted {@code "15"} where a number is), as the hand-written readers it replaces did.
  */
 final class YamlTree {
@@ -59,7 +59,6 @@ final class YamlTree {
      */
     static @Nullable JsonNode read(String file, byte[] content, Lines lines, List<Problem> problems) {
         LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(10);
         // SnakeYAML's default 3 MiB limit is below a routing directory of some ten thousand authorities.
         options.setCodePointLimit(64 * 1024 * 1024);
@@ -110,9 +109,18 @@ final class YamlTree {
 
     private ObjectNode mapping(String file, MappingNode mapping, String pointer) {
         ObjectNode object = NODES.objectNode();
+        Map<String, Integer> seen = new HashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
             if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
                 problems.add(new Problem(file, line(tuple.getKeyNode()), "keys must be plain names"));
+                continue;
+            }
+            // SnakeYAML refuses a repeated key only when it constructs objects, never when it composes nodes as
+            // here: without this, a second 'authorities:' would silently replace the first list.
+            Integer first = seen.putIfAbsent(key.getValue(), line(key));
+            if (first != null) {
+                problems.add(new Problem(file, line(key), "'" + key.getValue() + "' is given twice (first on line "
+                        + first + ")"));
                 continue;
             }
             String child = pointer + "/" + Lines.escape(key.getValue());

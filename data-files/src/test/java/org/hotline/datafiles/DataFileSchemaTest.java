@@ -52,6 +52,31 @@ class DataFileSchemaTest {
     }
 
     @Test
+    void refusesAKeyGivenTwiceInsteadOfLettingTheSecondReplaceTheFirst() {
+        // given: two edits merged into one file, each with its own list of units, and a name given twice
+        String yaml = """
+                units:
+                  - code: KZ
+                    kind: COUNTRY
+                    name: { kk: Қазақстан, ru: Казахстан, en: Kazakhstan }
+                    name: { kk: Қазақстан, ru: Казахстан, en: Kazakhstan }
+                units:
+                  - code: KZ-39
+                    kind: REGION
+                    parent: KZ
+                    name: { kk: Қостанай, ru: Костанай, en: Kostanay }
+                """;
+
+        // when
+        DataFile file = UNITS.read("units.yml", bytes(yaml));
+
+        // then
+        assertThat(file.problems()).extracting(Problem::toString).containsExactly(
+                "units.yml:5: 'name' is given twice (first on line 4)",
+                "units.yml:6: 'units' is given twice (first on line 1)");
+    }
+
+    @Test
     void bindsWhatTheSchemaAllowsAndLeavesOutWhatItRefused() {
         // given: a unit whose kind is refused, and a list entry that is not a unit
         String yaml = """

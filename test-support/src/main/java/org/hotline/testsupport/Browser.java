@@ -22,6 +22,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven through Debian's chromedriver: the pages tested as a person uses them. One
@@ -94,6 +96,16 @@ public final class Browser implements AutoCloseable {
 
     public List<WebElement> findAll(By by) {
         return driver.findElements(by);
+    }
+
+    /**
+     * Clicks what sends a form ({@code button}) and waits until the browser has left the page, so that what is
+     * looked up next is on the answer, never on the page that was just sent (a click returns before the navigation).
+     */
+    public void submit(By button) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(button).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
     }
 
     /**

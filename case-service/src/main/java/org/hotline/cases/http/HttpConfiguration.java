@@ -23,9 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 class HttpConfiguration {
 
     /**
-     * The acknowledgement pages and the status page are pages with a form but no script and no inline style: they may load style sheets
-     * of this origin only and post their form only to this origin, and no other site may frame them (which would
-     * let it trick a body into confirming).
+     * The acknowledgement pages and the status page are pages with a form but no script and no inline style: they
+     * may load style sheets of this origin only and post their form only to this origin, and no other site may
+     * frame them (which would let it trick a body into confirming).
      */
     static final String PAGE_POLICY = "default-src 'none'; style-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'";

@@ -86,7 +86,7 @@ class PagesIT {
         // when she enters the reference and the tracking code of her receipt
         browser.find(By.id("reference")).sendKeys(complaint.reference);
         browser.find(By.id("trackingCode")).sendKeys(CaseEvents.TRACKING_CODE);
-        browser.find(By.cssSelector("form button[type=submit]")).click();
+        browser.submit(By.cssSelector("form button[type=submit]"));
 
         // then the case, in words, in her language: both bodies that were told
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo(caseTitle + " " + complaint.reference);
@@ -104,7 +104,7 @@ class PagesIT {
         // when the tracking code is wrong
         browser.find(By.id("reference")).sendKeys(complaint.reference);
         browser.find(By.id("trackingCode")).sendKeys("7F3K-9QX2-ABCD-EFGJ");
-        browser.find(By.cssSelector("form button[type=submit]")).click();
+        browser.submit(By.cssSelector("form button[type=submit]"));
 
         // then the form again, saying that nothing matches, and no case
         assertThat(browser.find(By.cssSelector("[role=alert]")).getText())
@@ -126,7 +126,7 @@ class PagesIT {
 
         // when the body enters its registration number and confirms
         browser.find(By.id("registrationNumber")).sendKeys("ЖТ-2026/01234");
-        browser.find(By.cssSelector("form button[type=submit]")).click();
+        browser.submit(By.cssSelector("form button[type=submit]"));
 
         // then the page says it is confirmed, with the number, and the complainant's status shows it
         assertThat(browser.find(By.tagName("main")).getText()).contains("Получение подтверждено", "ЖТ-2026/01234");
@@ -137,7 +137,7 @@ class PagesIT {
             browser.open(url("/status?lang=en"));
             browser.find(By.id("reference")).sendKeys(complaint.reference);
             browser.find(By.id("trackingCode")).sendKeys(CaseEvents.TRACKING_CODE);
-            browser.find(By.cssSelector("form button[type=submit]")).click();
+            browser.submit(By.cssSelector("form button[type=submit]"));
             return browser.find(By.tagName("main")).getText().contains("registration number ЖТ-2026/01234");
         });
         browser.screenshot("status-case-acknowledged-en");

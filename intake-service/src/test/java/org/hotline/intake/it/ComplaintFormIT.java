@@ -114,7 +114,7 @@ class ComplaintFormIT {
         fillIn(description, "CONFIDENTIAL");
         browser.find(By.id("complainant.phone")).sendKeys("+7 701 555 0199");
         browser.screenshot("complaint-form-" + language);
-        browser.find(By.id("send")).click();
+        browser.submit(By.id("send"));
 
         // then the receipt shows the reference and the tracking code, and Kafka holds the complaint
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo(receiptTitle);
@@ -156,7 +156,7 @@ class ComplaintFormIT {
         browser.find(By.id("mode-ANONYMOUS")).click();
         browser.assertAccessible();
         browser.screenshot("complaint-form-step-4-ru");
-        browser.find(By.id("send")).click();
+        browser.submit(By.id("send"));
 
         // then the receipt, and the anonymous complaint on the topic
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Ваше обращение принято");
@@ -175,7 +175,7 @@ class ComplaintFormIT {
         browser.find(By.id("complainant.name")).sendKeys("Айгерім");
 
         // when it is sent
-        browser.find(By.id("send")).click();
+        browser.submit(By.id("send"));
 
         // then each problem is shown next to its field, in Kazakh, and the answers are kept
         assertThat(browser.find(By.id("e-incident.categories")).getText())
@@ -231,7 +231,8 @@ class ComplaintFormIT {
         // given the form, its receipt and the front page
         HttpResponse<String> form = send(HttpRequest.newBuilder(URI.create(url("/complaint?lang=en"))).GET());
         HttpResponse<String> front = send(HttpRequest.newBuilder(URI.create(url("/?lang=kk"))).GET());
-        HttpResponse<String> receipt = send(formPost(url("/complaint"), "http://localhost:" + IntakeHarness.port(intake)));
+        HttpResponse<String> receipt = send(formPost(url("/complaint"),
+                "http://localhost:" + IntakeHarness.port(intake)));
 
         // then each is a page that keeps no trace, and the form post from the page's own origin is accepted
         assertThat(front.statusCode()).isEqualTo(302);

@@ -71,6 +71,13 @@ public final class JsonEventSchema {
         return new JsonEventSchema(registry.getSchema(SchemaLocation.of(BASE + file)));
     }
 
+    /** A schema given as text, for tests of rules no published schema uses yet. */
+    static JsonEventSchema of(String schemaText) {
+        return new JsonEventSchema(SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7, builder -> builder
+                .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()))
+                .getSchema(schemaText));
+    }
+
     private static @Nullable String packaged(String id) {
         if (!id.startsWith(BASE)) {
             return null;
@@ -116,13 +123,29 @@ public final class JsonEventSchema {
     public List<Violation> violations(JsonNode event) {
         dropNullFields(event);
         List<Violation> violations = new ArrayList<>();
+        List<String> composed = new ArrayList<>();
         for (Error error : schema.validate(event)) {
             Violation violation = violation(error);
-            if (violation != null && !violations.contains(violation)) {
+            if (violation == null) {
+                composed.add(path(error.getInstanceLocation()));
+            } else if (!violations.contains(violation)) {
+                violations.add(violation);
+            }
+        }
+        // A failed not, or a oneOf that more than one branch matched, reports no branch of its own: without this,
+        // such an event would pass. Where a branch did report, its violation names the field better.
+        for (String path : composed) {
+            Violation violation = new Violation(Kind.INVALID, path, "as docs/schemas describes it");
+            if (violations.stream().noneMatch(found -> within(found.path(), path)) && !violations.contains(violation)) {
                 violations.add(violation);
             }
         }
         return violations;
+    }
+
+    private static boolean within(String path, String parent) {
+        return parent.equals("$") || path.equals(parent) || path.startsWith(parent + ".")
+                || path.startsWith(parent + "[");
     }
 
     /**
@@ -202,7 +225,7 @@ public final class JsonEventSchema {
             case "pattern" -> new Violation(Kind.INVALID, path, "in the documented format");
             case "additionalProperties" -> new Violation(Kind.INVALID,
                     child(path, JsonRequestSchema.shownName(String.valueOf(error.getProperty()))), "absent");
-            // Composition keywords report their branches' own violations as well; those name the field better.
+            // Composition keywords: their branches' own violations name the field better (see violations).
             case "oneOf", "anyOf", "allOf", "not", "if", "then", "else" -> null;
             default -> new Violation(Kind.INVALID, path, "as docs/schemas describes it");
         };

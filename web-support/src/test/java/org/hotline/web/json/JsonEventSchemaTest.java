@@ -91,6 +91,31 @@ class JsonEventSchemaTest {
     }
 
     @Test
+    void refusesWhatANotOrAOneOfRulesOutThoughNoBranchReportsAViolationOfItsOwn() {
+        // given: an anonymous complainant must carry no contact, and a contact is an email or a phone, not both
+        JsonEventSchema rules = JsonEventSchema.of("""
+                {"type": "object", "properties": {
+                  "complainant": {"type": "object",
+                    "if": {"properties": {"mode": {"const": "ANONYMOUS"}}},
+                    "then": {"not": {"required": ["contact"]}}},
+                  "contact": {"oneOf": [{"required": ["email"]}, {"required": ["phone"]}]}}}
+                """);
+        ObjectNode anonymousWithContact = (ObjectNode) JsonMapper.shared().readTree(
+                "{\"complainant\": {\"mode\": \"ANONYMOUS\", \"contact\": \"x\"}}");
+        ObjectNode bothContacts = (ObjectNode) JsonMapper.shared().readTree(
+                "{\"contact\": {\"email\": \"a@b.kz\", \"phone\": \"+7\"}}");
+        ObjectNode fine = (ObjectNode) JsonMapper.shared().readTree(
+                "{\"complainant\": {\"mode\": \"OPEN\", \"contact\": \"x\"}, \"contact\": {\"phone\": \"+7\"}}");
+
+        // when / then
+        assertThat(rules.violations(anonymousWithContact)).containsExactly(
+                new Violation(Kind.INVALID, "complainant", "as docs/schemas describes it"));
+        assertThat(rules.violations(bothContacts)).containsExactly(
+                new Violation(Kind.INVALID, "contact", "as docs/schemas describes it"));
+        assertThat(rules.violations(fine)).isEmpty();
+    }
+
+    @Test
     void takesANullOptionalFieldForAbsent() {
         // given
         ObjectNode event = example();

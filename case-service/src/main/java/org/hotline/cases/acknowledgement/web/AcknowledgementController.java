@@ -99,8 +99,8 @@ class AcknowledgementController {
                     registrationNumber == null ? "" : registrationNumber);
             return page(token, page, view(page), HttpStatus.OK, request, response);
         } catch (InvalidRegistrationNumberException e) {
-            ModelAndView form = page(token, acknowledgements.open(token), "acknowledgement/form", HttpStatus.BAD_REQUEST,
-                    request, response);
+            ModelAndView form = page(token, acknowledgements.open(token), "acknowledgement/form",
+                    HttpStatus.BAD_REQUEST, request, response);
             form.addObject("invalidNumber", true);
             return form;
         } catch (AcknowledgementNotStoredException e) {

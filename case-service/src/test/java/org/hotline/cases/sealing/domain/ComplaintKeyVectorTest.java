@@ -15,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The shared per-complaint key vector (docs/schemas/examples/complaint-key.v1.json, made by intake-service and
- * recomputed from the documented format by the contracts module): the case service opens a value sealed under a complaint's
- * data key through its own copy of {@link SealedFields}, with the key as the keys topic carries it, wrapped.
+ * recomputed from the documented format by the contracts module): the case service opens a value sealed under a
+ * complaint's data key through its own copy of {@link SealedFields}, with the key as the keys topic carries it, wrapped.
  */
 class ComplaintKeyVectorTest {
 

@@ -55,7 +55,9 @@ final class ComplainantBlocks {
         String language = text(identity, "preferredLanguage");
         return new RoutedComplaint.Complainant(optionalText(identity, "name"), optionalText(identity, "email"),
                 optionalText(identity, "phone"), Language.fromCode(language).orElseThrow(() ->
-                        new PoisonEventException(INVALID_FIELD, "unknown language '" + language + "'")),
+                        // Not quoted: the opened block is the complainant's, and a value in it may be any text.
+                        new PoisonEventException(INVALID_FIELD,
+                                "the complainant's preferredLanguage is not kk, ru or en")),
                 isTrue(identity, "consentToContact"), text(identity, "trackingCode"),
                 isTrue(identity, "acknowledgementWithheld"));
     }

@@ -203,7 +203,8 @@ class ComplaintRoutedReaderTest {
         String noLanguage = event(1, seal("d", "incident.description"), seal("""
                 {"preferredLanguage":"de","consentToContact":false,"trackingCode":"T"}""", "complainant"));
         assertThatThrownBy(() -> reader.read(noLanguage.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(PoisonEventException.class).hasMessage("unknown language 'de'");
+                .isInstanceOf(PoisonEventException.class)
+                .hasMessage("the complainant's preferredLanguage is not kk, ru or en");
     }
 
     @Test
