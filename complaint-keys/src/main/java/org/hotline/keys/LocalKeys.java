@@ -106,6 +106,8 @@ final class LocalKeys implements AutoCloseable {
     private ColumnFamilyHandle progress;
     private Opened opened = Opened.RESUMED;
     private boolean closed;
+    /** Whether a batch deleted keys since the store was opened: {@link #close} then compacts the whole store. */
+    private volatile boolean erased;
 
     private LocalKeys(Path directory, String topic) throws RocksDBException {
         this.directory = directory;
@@ -355,6 +357,9 @@ final class LocalKeys implements AutoCloseable {
                 return;
             }
             closed = true;
+            if (erased) {
+                compactAll();
+            }
             // Handles before the database, options and the cache after it: the order RocksDB frees them in.
             keys.close();
             progress.close();
@@ -363,6 +368,22 @@ final class LocalKeys implements AutoCloseable {
             closeOptions();
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Rewrites every table file of the keys once more, with no lookup running (the write lock is held). The
+     * compaction after an erasure may run while a lookup's iterator still pins the files it read, which then stay on
+     * the disk, erased values included, until RocksDB next looks for obsolete files; closing must not leave them
+     * there until the next start. Best effort: the daily periodic compaction is the net behind it.
+     */
+    private void compactAll() {
+        try {
+            db.flush(flushOptions, List.of(keys, progress, defaultFamily));
+            db.compactRange(keys);
+        } catch (RocksDBException e) {
+            log.warn("Could not compact the complaint key store at {} on closing: erased keys may stay on its disk "
+                    + "until its periodic compaction", directory, e);
         }
     }
 
@@ -429,6 +450,7 @@ final class LocalKeys implements AutoCloseable {
                 ensureOpen();
                 db.write(writeOptions, changes);
                 if (firstDeleted != null && lastDeleted != null) {
+                    erased = true;
                     db.flush(flushOptions, List.of(keys, progress, defaultFamily));
                     db.compactRange(keys, firstDeleted, lastDeleted);
                 }
