@@ -23,6 +23,7 @@ import org.rocksdb.BloomFilter;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompactRangeOptions;
 import org.rocksdb.DBOptions;
 import org.rocksdb.FlushOptions;
 import org.rocksdb.LRUCache;
@@ -95,6 +96,11 @@ final class LocalKeys implements AutoCloseable {
     private final ReadOptions sameComplaint;
     private final FlushOptions flushOptions;
     /**
+     * Rewrites the files of the last level too: by default a manual compaction leaves them as they are (there is no
+     * compaction filter), and an erased value may be in one of them.
+     */
+    private final CompactRangeOptions rewriteAll;
+    /**
      * Not synced to disk on each write: a crash of the process loses nothing, a crash of the machine the last batches
      * at most, and then keys and offsets together, which are read again from the topic.
      */
@@ -143,6 +149,8 @@ final class LocalKeys implements AutoCloseable {
         writeOptions = new WriteOptions();
         sameComplaint = new ReadOptions().setPrefixSameAsStart(true);
         flushOptions = new FlushOptions().setWaitForFlush(true);
+        rewriteAll = new CompactRangeOptions()
+                .setBottommostLevelCompaction(CompactRangeOptions.BottommostLevelCompaction.kForce);
         List<ColumnFamilyHandle> handles = new ArrayList<>();
         try {
             db = RocksDB.open(options, directory.toString(), List.of(
@@ -372,15 +380,16 @@ final class LocalKeys implements AutoCloseable {
     }
 
     /**
-     * Rewrites every table file of the keys once more, with no lookup running (the write lock is held). The
-     * compaction after an erasure may run while a lookup's iterator still pins the files it read, which then stay on
-     * the disk, erased values included, until RocksDB next looks for obsolete files; closing must not leave them
-     * there until the next start. Best effort: the daily periodic compaction is the net behind it.
+     * Rewrites every table file of the keys once more, last level included, with no lookup running (the write lock
+     * is held). The compaction after an erasure may run while a lookup's iterator still pins the files it read,
+     * which then stay on the disk, erased values included, until a later compaction job deletes them; this job is
+     * that one, so closing does not leave them there until the next start. Best effort: the daily periodic
+     * compaction is the net behind it.
      */
     private void compactAll() {
         try {
             db.flush(flushOptions, List.of(keys, progress, defaultFamily));
-            db.compactRange(keys);
+            db.compactRange(keys, null, null, rewriteAll);
         } catch (RocksDBException e) {
             log.warn("Could not compact the complaint key store at {} on closing: erased keys may stay on its disk "
                     + "until its periodic compaction", directory, e);
@@ -391,6 +400,7 @@ final class LocalKeys implements AutoCloseable {
         writeOptions.close();
         sameComplaint.close();
         flushOptions.close();
+        rewriteAll.close();
         options.close();
         familyOptions.close();
         keysOptions.close();
@@ -452,7 +462,7 @@ final class LocalKeys implements AutoCloseable {
                 if (firstDeleted != null && lastDeleted != null) {
                     erased = true;
                     db.flush(flushOptions, List.of(keys, progress, defaultFamily));
-                    db.compactRange(keys, firstDeleted, lastDeleted);
+                    db.compactRange(keys, firstDeleted, lastDeleted, rewriteAll);
                 }
             } catch (RocksDBException e) {
                 throw failure("write", e);
