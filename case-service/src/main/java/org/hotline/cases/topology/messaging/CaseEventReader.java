@@ -206,7 +206,8 @@ final class CaseEventReader {
      * departure among them is listed (up to a few), by path, never with its value.
      */
     private static <T> T conforming(JsonNode root, JsonEventSchema schema, Set<String> fields, Class<T> type) {
-        List<Violation> violations = schema.violations(root, fields);
+        List<Violation> violations = schema.violations(root, fields).stream()
+                .filter(violation -> !isReferenceSpelling(violation)).toList();
         if (!violations.isEmpty()) {
             String listed = violations.stream().limit(LISTED_VIOLATIONS).map(Violation::describe)
                     .collect(Collectors.joining("; "));
@@ -218,6 +219,14 @@ final class CaseEventReader {
         } catch (UnboundEventException e) {
             throw new UnreadableEventException(e.getMessage());
         }
+    }
+
+    /**
+     * A reference outside the documented letters is read as it is, as notification does: it is only quoted to
+     * people, and refusing the event would lose the case. It must still be a non-empty string.
+     */
+    private static boolean isReferenceSpelling(Violation violation) {
+        return violation.path().equals("reference") && violation.expected().equals("in the documented format");
     }
 
     private static Answer answer(Answered answered) {

@@ -67,6 +67,10 @@ final class ComplaintReceivedReader {
         checkVersionAndType(root);
         List<Violation> violations = schema.violations(root).stream()
                 .filter(violation -> !(violation.kind() == Kind.MISSING && violation.path().equals("workplace")))
+                // A reference outside the documented letters is routed as it is: it is only quoted to people, and a
+                // dead letter would leave the complaint with no authority. It must still be a non-empty string.
+                .filter(violation -> !(violation.path().equals("reference")
+                        && violation.expected().equals("in the documented format")))
                 .map(ComplaintReceivedReader::emptyCategoriesAsMissing)
                 .toList();
         if (!violations.isEmpty()) {

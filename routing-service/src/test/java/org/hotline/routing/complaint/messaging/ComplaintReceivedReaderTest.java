@@ -56,11 +56,11 @@ class ComplaintReceivedReaderTest {
 
     @Test
     void listsEveryDepartureFromThePublishedSchemaInOneReasonWithoutQuotingAnyValue() {
-        // given: a missing country, a channel the schema does not list, a malformed reference
+        // given: a missing country, a channel the schema does not list, an eventId that is no UUID
         String received = ComplaintEvents.almatyAnalyst(COMPLAINT_ID)
                 .replace("\"country\":\"KZ\",", "")
                 .replace("\"channel\":\"WEB\"", "\"channel\":\"Aigul +7 701 555 0199\"")
-                .replace("HL-AAAA-BBBB-CCCC", "Aigul");
+                .replaceFirst("\"eventId\":\"[^\"]*\"", "\"eventId\":\"Aigul\"");
 
         // when
         UndecidableEventException e = catchThrowableOfType(UndecidableEventException.class,
@@ -69,8 +69,21 @@ class ComplaintReceivedReaderTest {
         // then
         assertThat(e.getMessage()).contains("required field location.country is missing",
                 "field channel must be one of WEB, HOTLINE, PARTNER_API",
-                "field reference must be in the documented format")
+                "field eventId must be a UUID")
                 .doesNotContain("Aigul");
+    }
+
+    @Test
+    void routesAComplaintWhoseReferenceIsOutsideTheDocumentedLettersAsItIs() {
+        // given: a reference only people quote, spelt with letters the documented format leaves out
+        String received = ComplaintEvents.almatyAnalyst(COMPLAINT_ID)
+                .replace("HL-AAAA-BBBB-CCCC", "HL-P0IS-0N00-0003");
+
+        // when
+        ReceivedComplaint complaint = reader.read(ComplaintEvents.bytes(received));
+
+        // then
+        assertThat(complaint.reference()).isEqualTo("HL-P0IS-0N00-0003");
     }
 
     @Test
