@@ -31,13 +31,14 @@ class HttpConfiguration {
             + "frame-ancestors 'none'; base-uri 'none'";
 
     /**
-     * The API's answers are data ({@link SecurityHeadersFilter#API_POLICY}); the acknowledgement pages under /ack/ and
-     * the status page, /status, are pages.
+     * The API's answers are data ({@link SecurityHeadersFilter#API_POLICY}); the acknowledgement pages under /ack/,
+     * the status page, /status, and the caseworker console, /console, are pages.
      */
     @Bean
     SecurityHeadersFilter securityHeadersFilter() {
         return new SecurityHeadersFilter(
-                path -> path.startsWith("/ack/") || path.equals("/status") ? PAGE_POLICY
+                path -> path.startsWith("/ack/") || path.equals("/status") || path.equals("/console")
+                        || path.startsWith("/console/") ? PAGE_POLICY
                         : SecurityHeadersFilter.API_POLICY);
     }
 

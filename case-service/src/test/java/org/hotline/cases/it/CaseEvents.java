@@ -23,6 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 final class CaseEvents {
 
     static final String TRACKING_CODE = "7F3K-9QX2-ABCD-EFGH";
+    static final String COMPLAINANT_NAME = "Айгерим Сапарова";
+    static final String COMPLAINANT_EMAIL = "aigerim@example.org";
+    /** The complainant's own words, sealed in the complaint's ComplaintReceived only. */
+    static final String STATEMENT = "Директор школы требовал деньги и угрожал увольнением.";
     private static final byte[] TEST_KEY = Base64.getDecoder().decode("dGVzdC1vbmx5LXNlYWxpbmcta2V5LTMyLWJ5dGVzISE=");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -32,24 +36,37 @@ final class CaseEvents {
     final Instant receivedAt;
     /** The complaint's own data key, as intake draws one; null: sealed under the service key, as before them. */
     private final byte @Nullable [] dataKey;
+    /** OPEN, CONFIDENTIAL or ANONYMOUS. */
+    private final String mode;
     /** Sealed once, so that each event carries the same copy, as routing and the case service copy it. */
     private final Map<String, String> sealedComplainant;
+    private final Map<String, String> sealedStatement;
 
     CaseEvents(Instant receivedAt) {
-        this(receivedAt, null);
+        this(receivedAt, null, "OPEN");
     }
 
-    private CaseEvents(Instant receivedAt, byte @Nullable [] dataKey) {
+    private CaseEvents(Instant receivedAt, byte @Nullable [] dataKey, String mode) {
         this.receivedAt = receivedAt;
         this.dataKey = dataKey;
+        this.mode = mode;
         this.sealedComplainant = sealComplainant();
+        String context = "complaints.received.v1/" + complaintId + "/incident.description";
+        byte[] statement = STATEMENT.getBytes(StandardCharsets.UTF_8);
+        this.sealedStatement = dataKey == null ? seal("test-1", TEST_KEY, statement, context)
+                : seal("complaint", dataKey, statement, context);
+    }
+
+    /** A complaint sent without a name: nobody may open its complainant block. */
+    static CaseEvents anonymous(Instant receivedAt) {
+        return new CaseEvents(receivedAt, null, "ANONYMOUS");
     }
 
     /** A complaint whose sealed fields are sealed under a data key of its own, as intake seals them now. */
     static CaseEvents withOwnKey(Instant receivedAt) {
         byte[] dataKey = new byte[32];
         RANDOM.nextBytes(dataKey);
-        return new CaseEvents(receivedAt, dataKey);
+        return new CaseEvents(receivedAt, dataKey, "OPEN");
     }
 
     /** The key of its record on complaints.keys.v1, as intake writes it: {@code <complaintId>/<kid>}. */
@@ -88,6 +105,8 @@ final class CaseEvents {
         Map<String, Object> event = header("ComplaintReceived", receivedAt);
         event.put("reference", reference);
         event.put("receivedAt", receivedAt.toString());
+        event.put("incident", Map.of("categories", List.of("SEXUAL_HARASSMENT", "EXTORTION"),
+                "description", sealedStatement));
         event.put("complainant", complainant());
         return JSON.writeValueAsBytes(event);
     }
@@ -182,7 +201,7 @@ final class CaseEvents {
     }
 
     private Map<String, Object> complainant() {
-        return Map.of("mode", "OPEN", "sealed", sealedComplainant);
+        return Map.of("mode", mode, "sealed", sealedComplainant);
     }
 
     /** The complainant block's sealed value, the same in every event of this complaint. */
@@ -192,8 +211,8 @@ final class CaseEvents {
 
     private Map<String, String> sealComplainant() {
         Map<String, Object> opened = new LinkedHashMap<>();
-        opened.put("name", "Айгерим Сапарова");
-        opened.put("email", "aigerim@example.org");
+        opened.put("name", COMPLAINANT_NAME);
+        opened.put("email", COMPLAINANT_EMAIL);
         opened.put("preferredLanguage", "ru");
         opened.put("consentToContact", true);
         opened.put("trackingCode", TRACKING_CODE);

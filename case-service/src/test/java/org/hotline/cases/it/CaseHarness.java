@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.hotline.cases.CaseApplication;
 import org.hotline.testsupport.Brokers;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -82,12 +84,19 @@ final class CaseHarness {
     }
 
     static void publish(EmbeddedKafkaKraftBroker broker, String topic, String key, byte[] value) {
+        publish(broker, topic, key, value, null);
+    }
+
+    /** @param timestamp the record's timestamp, as its producer set it; null for now */
+    static void publish(EmbeddedKafkaKraftBroker broker, String topic, String key, byte[] value,
+            @Nullable Instant timestamp) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer.send(new ProducerRecord<>(topic, null, timestamp == null ? null : timestamp.toEpochMilli(), key,
+                    value)).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -9,8 +9,10 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -22,14 +24,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * refused for lack of role (403), rejected or failed. It sits in the security chain after authentication and
  * around the authorisation, so it sees the 403s too. Requests without a valid credential never reach it: they
  * name no account, and logging them would let anyone fill the trail.
+ *
+ * <p>A path pattern with a capturing group names the case acted on: the group's text is recorded as the action's
+ * reference when it has the form of a reference ({@code HL-XXXX-XXXX-XXXX}), and left out otherwise, so that
+ * nothing a caller typed into a path reaches the trail.
  */
 public final class AuditFilter extends OncePerRequestFilter {
+
+    /** docs/schemas: HL- and three groups of four Crockford base32 letters. */
+    private static final Pattern REFERENCE = Pattern.compile(
+            "HL-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}");
 
     private final Map<Pattern, String> actionsByPath;
     private final AuditTrail trail;
     private final Clock clock;
 
-    /** @param actionsByPath the audited endpoints (POST, a pattern of the whole path) and each one's action name */
+    /**
+     * @param actionsByPath the audited endpoints (POST, a pattern of the whole path, with a group around the case's
+     *     reference where the action names one) and each one's action name
+     */
     public AuditFilter(Map<Pattern, String> actionsByPath, AuditTrail trail, Clock clock) {
         this.actionsByPath = Map.copyOf(actionsByPath);
         this.trail = trail;
@@ -57,9 +70,21 @@ public final class AuditFilter extends OncePerRequestFilter {
                         .map(authority -> authority.substring("ROLE_".length()))
                         .collect(Collectors.toSet());
                 trail.record(new StaffAction(caller.getName(), roles, action(request).orElseThrow(),
-                        StaffAction.Outcome.of(status), status, clock.instant()));
+                        StaffAction.Outcome.of(status), status, clock.instant(), reference(request)));
             }
         }
+    }
+
+    private @Nullable String reference(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        for (Pattern pattern : actionsByPath.keySet()) {
+            Matcher matcher = pattern.matcher(path);
+            if (matcher.matches() && matcher.groupCount() >= 1 && matcher.group(1) != null
+                    && REFERENCE.matcher(matcher.group(1)).matches()) {
+                return matcher.group(1);
+            }
+        }
+        return null;
     }
 
     private Optional<String> action(HttpServletRequest request) {

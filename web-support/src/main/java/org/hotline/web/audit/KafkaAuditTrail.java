@@ -86,9 +86,10 @@ public final class KafkaAuditTrail implements AuditTrail, AutoCloseable {
                 .addKeyValue("outcome", action.outcome())
                 .addKeyValue("httpStatus", action.httpStatus())
                 .addKeyValue("occurredAt", action.occurredAt())
-                .log("staff action: principal={} roles={} action={} outcome={} status={} at={} eventId={}",
-                        action.principal(), action.roles().stream().sorted().toList(), action.action(),
-                        action.outcome(), action.httpStatus(), action.occurredAt(), eventId);
+                .addKeyValue("reference", action.reference())
+                .log("staff action: principal={} roles={} action={} reference={} outcome={} status={} at={} "
+                        + "eventId={}", action.principal(), action.roles().stream().sorted().toList(), action.action(),
+                        action.reference(), action.outcome(), action.httpStatus(), action.occurredAt(), eventId);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, action.principal(),
                 write(action, eventId));
         header(record, "ce_specversion", "1.0");
@@ -139,6 +140,9 @@ public final class KafkaAuditTrail implements AuditTrail, AutoCloseable {
             g.writeStringProperty("action", action.action());
             g.writeStringProperty("outcome", action.outcome().name());
             g.writeNumberProperty("httpStatus", action.httpStatus());
+            if (action.reference() != null) {
+                g.writeStringProperty("reference", action.reference());
+            }
             g.writeEndObject();
         }
         return out.toByteArray();

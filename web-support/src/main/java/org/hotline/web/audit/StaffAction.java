@@ -2,10 +2,13 @@ package org.hotline.web.audit;
 
 import java.time.Instant;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One request of a staff or admin endpoint, as the audit trail keeps it. It names the account and the action,
- * never a complaint or anything a complainant wrote: no request body is part of it.
+ * One request of a staff or admin endpoint, as the audit trail keeps it. It names the account and the action, and
+ * for an action on one case that an auditor must be able to trace (a caseworker opening a complainant's contact
+ * details), the case's reference; never a complaint id or anything a complainant wrote: no request body is part of
+ * it.
  *
  * @param principal the account's name from configuration
  * @param roles the account's roles when it acted
@@ -13,12 +16,19 @@ import java.util.Set;
  * @param outcome how it ended
  * @param httpStatus the status answered
  * @param occurredAt when the answer was given
+ * @param reference the reference of the case acted on, for the actions that name one; else null
  */
 public record StaffAction(String principal, Set<String> roles, String action, Outcome outcome, int httpStatus,
-        Instant occurredAt) {
+        Instant occurredAt, @Nullable String reference) {
 
     public StaffAction {
         roles = Set.copyOf(roles);
+    }
+
+    /** An action that names no case. */
+    public StaffAction(String principal, Set<String> roles, String action, Outcome outcome, int httpStatus,
+            Instant occurredAt) {
+        this(principal, roles, action, outcome, httpStatus, occurredAt, null);
     }
 
     /** How an action ended, from the status answered. */

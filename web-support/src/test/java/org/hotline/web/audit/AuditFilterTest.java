@@ -29,7 +29,8 @@ class AuditFilterTest {
 
     private final List<StaffAction> trail = new ArrayList<>();
     private final AuditFilter filter = new AuditFilter(
-            Map.of(Pattern.compile("/api/v1/cases/[^/]+/assignments/[^/]+/answer"), "case.answer.record"),
+            Map.of(Pattern.compile("/api/v1/cases/[^/]+/assignments/[^/]+/answer"), "case.answer.record",
+                    Pattern.compile("/console/cases/([^/]+)/complainant"), "case.complainant.open"),
             trail::add, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @AfterEach
@@ -84,5 +85,33 @@ class AuditFilterTest {
         answeredWith(401, ANSWER, "GET");
 
         assertThat(trail).isEmpty();
+    }
+
+    @Test
+    void namesTheCaseOfAnActionWhosePathCapturesItsReference() throws Exception {
+        // given a caseworker signed in
+        signedInAs("caseworker-1", "STAFF");
+
+        // when she opens a complainant's contact details in the console
+        answeredWith(200, "/console/cases/HL-7F3K-9QX2-ABCD/complainant", "POST");
+
+        // then the trail says which case
+        assertThat(trail).containsExactly(new StaffAction("caseworker-1", Set.of("STAFF"), "case.complainant.open",
+                StaffAction.Outcome.SUCCEEDED, 200, NOW, "HL-7F3K-9QX2-ABCD"));
+    }
+
+    @Test
+    void leavesOutWhatIsNotAReferenceWhereAReferenceWouldBe() throws Exception {
+        // given a caseworker signed in
+        signedInAs("caseworker-1", "STAFF");
+
+        // when the path holds text that is not a reference
+        answeredWith(404, "/console/cases/Aigerim%20Saparova/complainant", "POST");
+
+        // then the action is recorded, without that text
+        assertThat(trail).singleElement().satisfies(action -> {
+            assertThat(action.action()).isEqualTo("case.complainant.open");
+            assertThat(action.reference()).isNull();
+        });
     }
 }

@@ -31,7 +31,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Three stateless filter chains:
+ * Four stateless filter chains:
  * <ul>
  *   <li>the management port: liveness and readiness open (status only), everything else OPS with HTTP Basic
  *       against the users of {@code hotline.security.users};</li>
@@ -39,6 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       acknowledgement} and {@code .../answer}, {@code POST /api/v1/cases/{reference}/closure}): STAFF with HTTP
  *       Basic (an ADMIN is also STAFF); {@code POST /api/v1/cases/{reference}/erasure}: ADMIN only; every request
  *       of an authenticated account audited (AuditFilter), writes from other sites refused;</li>
+ *   <li>the caseworker console ({@code /console} and everything under it): STAFF with HTTP Basic, every write
+ *       (the console's forms, opening a complainant, exporting a dossier) of an authenticated account audited, the
+ *       opening and the export with the case's reference; writes from other sites refused;</li>
  *   <li>the rest of the API port, which takes no credential: the complaint status ({@code POST /api/v1/complaints/status}
  *       and its page, {@code GET} and {@code POST /status})
  *       and the acknowledgement pages ({@code GET} and {@code POST /ack/{token}}, the token being their
@@ -63,6 +66,14 @@ class SecurityConfiguration {
             Pattern.compile(CASES + "/[^/]+/assignments/[^/]+/answer"), "case.answer.record",
             Pattern.compile(CASES + "/[^/]+/closure"), "case.closure.record",
             Pattern.compile(CASES + "/[^/]+/erasure"), "case.erasure");
+    private static final String CONSOLE_CASE = "/console/cases/";
+    /** The console's writes: its forms record as the endpoints above do, under the same actions. */
+    private static final Map<Pattern, String> CONSOLE_AUDITED = Map.of(
+            Pattern.compile(CONSOLE_CASE + "([^/]+)/complainant"), "case.complainant.open",
+            Pattern.compile(CONSOLE_CASE + "([^/]+)/dossier"), "case.dossier.export",
+            Pattern.compile(CONSOLE_CASE + "[^/]+/assignments/[^/]+/acknowledgement"), "case.acknowledgement.record",
+            Pattern.compile(CONSOLE_CASE + "[^/]+/assignments/[^/]+/answer"), "case.answer.record",
+            Pattern.compile(CONSOLE_CASE + "[^/]+/closure"), "case.closure.record");
 
     @Bean
     ProblemResponder problemResponder(JsonMapper json) {
@@ -102,6 +113,20 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
+    SecurityFilterChain consoleChain(HttpSecurity http, ProblemResponder problems, SecurityProperties properties,
+            AuditTrail trail, Clock clock) throws Exception {
+        http.securityMatcher("/console", "/console/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("STAFF"))
+                .httpBasic(basic -> basic.realmName(ProblemResponder.REALM).authenticationEntryPoint(problems))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(problems))
+                .addFilterBefore(CrossOriginWriteFilter.forHtmlForms(properties.allowedOrigins(), problems),
+                        BasicAuthenticationFilter.class)
+                .addFilterBefore(new AuditFilter(CONSOLE_AUDITED, trail, clock), ExceptionTranslationFilter.class);
+        return stateless(http, problems).build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain apiChain(HttpSecurity http, ProblemResponder problems, SecurityProperties properties)
             throws Exception {
         // No HTTP Basic here: nothing on this port needs an account, and a credential sent is ignored.
@@ -148,13 +173,14 @@ class SecurityConfiguration {
     @Bean
     InMemoryUserDetailsManager users(SecurityProperties properties) {
         return Accounts.userDetailsManager(properties.users(),
-                "health details, metrics and the caseworker endpoint");
+                "health details, metrics, the caseworker endpoints and the console");
     }
 
     /** A path of the API port that is not one of the public pages: nothing to log in to, nothing here. */
     private static void notServed(ProblemResponder problems, HttpServletResponse response) throws IOException {
         problems.write(response, HttpStatus.NOT_FOUND, "not-found", "Nothing is served here",
                 "This port serves the complaint status (POST /api/v1/complaints/status, /status), the acknowledgement "
-                        + "pages (/ack/{token}) and the caseworker endpoint (/api/v1/cases/...) only.");
+                        + "pages (/ack/{token}), the caseworker endpoints (/api/v1/cases/...) and the caseworker "
+                        + "console (/console) only.");
     }
 }

@@ -1,0 +1,137 @@
+package org.hotline.cases.console.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.hotline.cases.casefile.domain.Answer;
+import org.hotline.cases.casefile.domain.Assignment;
+import org.hotline.cases.casefile.domain.AssignmentState;
+import org.hotline.cases.casefile.domain.CaseFile;
+import org.hotline.cases.casefile.domain.Circumstances;
+import org.hotline.cases.casefile.domain.Escalation;
+import org.hotline.cases.directory.domain.AuthorityNames;
+import org.hotline.cases.http.PageTimes;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+
+/**
+ * One case as the console shows it: the status page's facts with the ids the forms need, the circumstances, and
+ * the whole timeline in words, every time local to the calendar's zone (Asia/Almaty). Nothing of the complainant:
+ * that is opened on its own page, on request.
+ */
+record CaseView(String reference, String state, @Nullable String receivedAt, List<Body> bodies, List<Event> timeline,
+        List<String> categories, @Nullable String workplaceType, @Nullable String sector, @Nullable String accusedRole,
+        boolean publicOfficial, @Nullable String region, boolean victimMinor, boolean immediateDanger,
+        boolean closed) {
+
+    /**
+     * One body, with what the forms need: whether its receipt and its answer can still be recorded.
+     *
+     * @param recordedBy {@code body} or {@code caseworker}, once answered
+     */
+    record Body(String authorityId, String name, String role, String state, boolean overdue,
+            @Nullable String notifiedAt, String acknowledgeBy, String answerBy, @Nullable String acknowledgedAt,
+            @Nullable String registrationNumber, @Nullable String answeredAt, @Nullable String answer,
+            @Nullable String recordedBy, boolean acknowledgementOpen, boolean answerOpen) {
+    }
+
+    /** Something that happened to the case, at a local time, in words. */
+    record Event(String at, String text) {
+    }
+
+    static CaseView of(CaseFile file, LocalDate today, String language, ZoneId zone, AuthorityNames names,
+            MessageSource messages) {
+        PageTimes times = new PageTimes(language, zone);
+        Locale locale = Locale.forLanguageTag(language);
+        List<Body> bodies = file.assignments().stream().map(a -> body(a, today, language, times, names)).toList();
+        Circumstances facts = file.circumstances() != null ? file.circumstances() : Circumstances.UNKNOWN;
+        return new CaseView(String.valueOf(file.reference()), file.state(today).name(),
+                times.moment(file.receivedAt()), bodies, timeline(file, language, times, names, messages, locale),
+                facts.categories(), facts.workplaceType(), facts.sector(), facts.accusedRole(),
+                facts.publicOfficial(), facts.region(), facts.minorVictim(), facts.dangerNow(),
+                file.closure() != null);
+    }
+
+    private static Body body(Assignment a, LocalDate today, String language, PageTimes times, AuthorityNames names) {
+        AssignmentState state = a.state(today);
+        return new Body(a.authorityId(), name(a, language, names), a.role(), state.name(),
+                state.name().endsWith("_OVERDUE") || state == AssignmentState.ESCALATED, times.moment(a.notifiedAt()),
+                times.day(a.acknowledgeBy()), times.day(a.answerBy()), times.moment(a.acknowledgedAt()),
+                a.registrationNumber(), times.moment(a.answeredAt()),
+                a.answer() == null ? null : a.answer().outcome().name(),
+                a.answer() == null ? null : a.answer().recordedBy(),
+                a.acknowledgedAt() == null && a.answeredAt() == null, a.answeredAt() == null);
+    }
+
+    /** Every dated fact of the file, oldest first. */
+    private static List<Event> timeline(CaseFile file, String language, PageTimes times, AuthorityNames names,
+            MessageSource messages, Locale locale) {
+        record Dated(Instant at, String text) {
+        }
+        List<Dated> events = new ArrayList<>();
+        if (file.receivedAt() != null) {
+            events.add(new Dated(file.receivedAt(), messages.getMessage("console.event.received", null, locale)));
+        }
+        for (Assignment a : file.assignments()) {
+            Object[] body = {name(a, language, names)};
+            if (a.notifiedAt() != null) {
+                events.add(new Dated(a.notifiedAt(), messages.getMessage(
+                        a.noticeFailed() ? "console.event.noticeFailed" : "console.event.notified", body, locale)));
+            }
+            if (a.remindedAt() != null) {
+                events.add(new Dated(a.remindedAt(), messages.getMessage("console.event.reminded", body, locale)));
+            }
+            if (a.acknowledgedAt() != null) {
+                events.add(new Dated(a.acknowledgedAt(), messages.getMessage("console.event.acknowledged",
+                        new Object[] {body[0], String.valueOf(a.registrationNumber())}, locale)));
+            }
+            if (a.answeredAt() != null && a.answer() != null) {
+                String outcome = messages.getMessage("status.answer." + a.answer().outcome().name(), null, locale);
+                events.add(new Dated(a.answeredAt(), messages.getMessage("console.event.answered." + recordedBy(a),
+                        new Object[] {body[0], outcome}, locale)));
+            }
+        }
+        for (Escalation step : file.escalations()) {
+            events.add(new Dated(step.at(), messages.getMessage("console.event.escalated", new Object[] {
+                name(names.of(step.fromAuthorityId()), step.fromAuthorityId(), language),
+                name(names.of(step.toAuthorityId()), step.toAuthorityId(), language)}, locale)));
+        }
+        if (file.escalationExhaustedAt() != null) {
+            events.add(new Dated(file.escalationExhaustedAt(),
+                    messages.getMessage("console.event.exhausted", null, locale)));
+        }
+        if (file.closure() != null) {
+            String reason = messages.getMessage("status.closure." + file.closure().reason().name(), null, locale);
+            events.add(new Dated(file.closure().at(), messages.getMessage("console.event.closed",
+                    new Object[] {reason, String.valueOf(file.closure().principal())}, locale)));
+        }
+        return events.stream().sorted(Comparator.comparing(Dated::at))
+                .map(dated -> new Event(String.valueOf(times.moment(dated.at())), dated.text())).toList();
+    }
+
+    private static String recordedBy(Assignment a) {
+        return a.answer() != null && Answer.BY_CASEWORKER.equals(a.answer().recordedBy()) ? Answer.BY_CASEWORKER
+                : Answer.BY_BODY;
+    }
+
+    private static String name(Assignment a, String language, AuthorityNames names) {
+        Map<String, String> byLanguage = a.authorityName().isEmpty() ? names.of(a.authorityId()) : a.authorityName();
+        return name(byLanguage, a.authorityId(), language);
+    }
+
+    /** The body's name in the page's language, else in Russian, else in English, else its id. */
+    private static String name(Map<String, String> byLanguage, String id, String language) {
+        for (String candidate : List.of(language, "ru", "en")) {
+            String name = byLanguage.get(candidate);
+            if (name != null && !name.isBlank()) {
+                return name;
+            }
+        }
+        return id;
+    }
+}

@@ -1,0 +1,250 @@
+package org.hotline.cases.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.cases.it.CaseHarness.AUDIT;
+import static org.hotline.cases.it.CaseHarness.OUTCOMES;
+import static org.hotline.cases.it.CaseHarness.RECEIVED;
+import static org.hotline.cases.it.CaseHarness.ROUTED;
+import static org.hotline.cases.it.CaseHarness.publish;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.hotline.testsupport.Brokers;
+import org.hotline.testsupport.Browser;
+import org.hotline.testsupport.EventSchemas;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The caseworker console as a caseworker uses it, in a real headless Chromium against the service on a real broker:
+ * refused without an account or with one that is not STAFF; the queue with the case in its lane; the case's
+ * timeline; the complainant's contact details and statement opened from the complaint's own record on the topic,
+ * the opening audited with the case's reference; an anonymous complaint never opened; a body's answer received by
+ * post recorded through the form; the dossier exported without the complainant. axe checks each page; screenshots
+ * of each go to {@code target/screenshots}.
+ */
+class ConsoleIT {
+
+    private static final Instant RECEIVED_AT = Instant.parse("2026-11-30T05:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-12-01T06:00:00Z");
+    private static final String STAFF = "test-staff";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static EmbeddedKafkaKraftBroker broker;
+    private static ConfigurableApplicationContext service;
+    private static CaseEvents complaint;
+    private static CaseEvents anonymous;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        browser = Browser.start();
+        broker = CaseHarness.startBroker();
+        service = CaseHarness.startCaseService(broker, Clock.fixed(NOW, ZoneOffset.UTC));
+        complaint = new CaseEvents(RECEIVED_AT);
+        anonymous = CaseEvents.anonymous(RECEIVED_AT.plusSeconds(60));
+        for (CaseEvents each : new CaseEvents[] {complaint, anonymous}) {
+            String key = each.complaintId.toString();
+            // Stamped when intake received it, as intake's producer stamps it: the console finds it by that time.
+            publish(broker, RECEIVED, key, each.received(), each.receivedAt);
+            publish(broker, ROUTED, key, each.routed());
+            publish(broker, OUTCOMES, key, each.outcome("kz-39-police", "SENT", each.receivedAt.plusSeconds(3)));
+            publish(broker, OUTCOMES, key, each.outcome("kz-39-education", "SENT", each.receivedAt.plusSeconds(4)));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> get("/console/cases/" + anonymous.reference, STAFF).body().contains("kz-39-education"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (service != null) {
+            service.close();
+        }
+        if (broker != null) {
+            broker.destroy();
+        }
+    }
+
+    @Test
+    void refusesTheConsoleWithoutAStaffAccount() {
+        // when the console is asked for without an account, with a wrong password, and by an operations account
+        HttpResponse<String> none = CaseHarness.send(HttpRequest.newBuilder(URI.create(url("/console"))).GET());
+        HttpResponse<String> wrong = CaseHarness.send(HttpRequest.newBuilder(URI.create(url("/console")))
+                .header("Authorization", basic(STAFF, "not-the-password")).GET());
+        HttpResponse<String> ops = get("/console/cases/" + complaint.reference, "test-ops");
+
+        // then a login is asked for, and the operations account is refused; no page shows a case
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                challenge -> assertThat(challenge).startsWith("Basic"));
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(ops.statusCode()).isEqualTo(403);
+        assertThat(none.body() + wrong.body() + ops.body()).doesNotContain(complaint.reference);
+
+        // and a browser without the account gets no console either
+        browser.open(url("/console"));
+        assertThat(browser.driver().getPageSource()).doesNotContain(complaint.reference);
+        browser.screenshot("console-refused");
+    }
+
+    @Test
+    void aCaseworkerFindsTheCaseInItsLaneAndReadsItsTimelineInWords() {
+        // given the console in Russian, signed in as a caseworker
+        browser.open(signedIn("/console?lang=ru"));
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Обращения");
+        browser.assertAccessible();
+        browser.screenshot("console-queue-ru");
+
+        // when she opens the case from the lane of new cases (both bodies told, none confirmed yet)
+        assertThat(browser.find(By.id("NEW")).getText()).contains(complaint.reference);
+        browser.find(By.linkText(complaint.reference)).click();
+
+        // then the case: its bodies, its circumstances in words, its timeline in Almaty time, nothing of the
+        // complainant until asked
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> browser.find(By.tagName("h1")).getText()
+                .equals("Обращение " + complaint.reference));
+        String page = browser.find(By.tagName("main")).getText();
+        assertThat(page).contains("Police Department, Kostanay Region", "Сексуальные домогательства",
+                "Вымогательство", "30 ноября 2026 г., 10:00", "Получено горячей линией")
+                .doesNotContain("SEXUAL_HARASSMENT", CaseEvents.COMPLAINANT_NAME, CaseEvents.STATEMENT);
+        assertThat(browser.findAll(By.cssSelector(".timeline li"))).hasSize(3);
+        browser.assertAccessible();
+        browser.screenshot("console-case-ru");
+    }
+
+    @Test
+    void opensTheComplainantOnlyOnRequestFromTheComplaintsOwnRecordAndAuditsEachOpening() {
+        // given a case in the console, in English
+        browser.open(signedIn("/console/cases/" + complaint.reference + "?lang=en"));
+
+        // when the caseworker opens the complainant
+        browser.submit(By.id("open-complainant"));
+
+        // then the name and the statement, opened from the sealed ComplaintReceived, on a page never cached
+        assertThat(browser.find(By.id("complainant-name")).getText()).isEqualTo(CaseEvents.COMPLAINANT_NAME);
+        assertThat(browser.find(By.id("complainant-email")).getText()).isEqualTo(CaseEvents.COMPLAINANT_EMAIL);
+        assertThat(browser.find(By.id("complainant-statement")).getText()).isEqualTo(CaseEvents.STATEMENT);
+        browser.assertAccessible();
+        browser.screenshot("console-complainant-en");
+        HttpResponse<String> opened = post("/console/cases/" + complaint.reference + "/complainant", "lang=en");
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(opened.headers().firstValue("Cache-Control")).hasValue("no-store");
+
+        // and the audit trail names the caseworker, the action and the case, and nothing the complainant gave
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(audited())
+                .filteredOn(audit -> "case.complainant.open".equals(audit.get("action").asString())
+                        && "SUCCEEDED".equals(audit.get("outcome").asString())
+                        && complaint.reference.equals(audit.path("reference").asString("")))
+                .hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(audit -> {
+                    EventSchemas.assertConforms("staff-action-audited.v1.schema.json", audit);
+                    assertThat(audit.get("principal").asString()).isEqualTo(STAFF);
+                    assertThat(audit.get("reference").asString()).isEqualTo(complaint.reference);
+                    assertThat(audit.toString()).doesNotContain(CaseEvents.COMPLAINANT_NAME,
+                            complaint.complaintId.toString());
+                }));
+    }
+
+    @Test
+    void neverOpensAnAnonymousComplaint() {
+        // when a caseworker asks for the complainant of an anonymous complaint
+        HttpResponse<String> answer = post("/console/cases/" + anonymous.reference + "/complainant", "lang=en");
+
+        // then a refusal in words, and nothing of the sealed block
+        assertThat(answer.statusCode()).isEqualTo(409);
+        assertThat(answer.body()).contains("sent anonymously").doesNotContain(CaseEvents.COMPLAINANT_NAME,
+                CaseEvents.COMPLAINANT_EMAIL, CaseEvents.STATEMENT);
+    }
+
+    @Test
+    void aCaseworkerRecordsAnAnswerThatCameByPostAndTheTimelineShowsIt() {
+        // given the anonymous case's page in Kazakh
+        browser.open(signedIn("/console/cases/" + anonymous.reference + "?lang=kk"));
+        assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("kk");
+        browser.assertAccessible();
+        browser.screenshot("console-case-kk");
+
+        // when she records the police's answer from its letter
+        browser.find(By.cssSelector("#body-0 details:nth-of-type(2) summary")).click();
+        browser.find(By.id("answer-number-0")).sendKeys("ИСХ-77");
+        browser.submit(By.cssSelector("#body-0 details:nth-of-type(2) button[type=submit]"));
+
+        // then the page says it was recorded, and the timeline soon shows the answer as the caseworker's
+        browser.screenshot("console-answer-recorded-kk");
+        assertThat(browser.find(By.cssSelector("[role=status]")).getText()).startsWith("Жауап жазылды.");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> get("/console/cases/" + anonymous.reference + "?lang=en", STAFF).body()
+                        .contains("answered by letter or call, recorded by a caseworker"));
+    }
+
+    @Test
+    void exportsTheDossierAsAFileWithoutTheComplainant() {
+        // when a caseworker exports the dossier
+        HttpResponse<String> dossier = post("/console/cases/" + complaint.reference + "/dossier", "lang=en");
+
+        // then a file to keep, with the case's facts and timeline, and nothing that identifies the complainant
+        assertThat(dossier.statusCode()).isEqualTo(200);
+        assertThat(dossier.headers().firstValue("Content-Disposition")).hasValueSatisfying(disposition ->
+                assertThat(disposition).startsWith("attachment")
+                        .contains(complaint.reference + "-dossier-2026-12-01.html"));
+        assertThat(dossier.body()).contains("Dossier of case " + complaint.reference, "Police Department",
+                "Received by the hotline").doesNotContain(CaseEvents.COMPLAINANT_NAME, CaseEvents.COMPLAINANT_EMAIL,
+                CaseEvents.STATEMENT);
+    }
+
+    private static List<JsonNode> audited() {
+        return Brokers.readCommitted(broker, AUDIT).stream().map(ConsumerRecord::value).map(JSON::readTree)
+                .toList();
+    }
+
+    private static HttpResponse<String> get(String path, String account) {
+        return CaseHarness.send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Authorization", basic(account, account + "-password")).GET());
+    }
+
+    /** A form post from the console's own page, as the browser sends it. */
+    private static HttpResponse<String> post(String path, String form) {
+        return CaseHarness.send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Authorization", basic(STAFF, STAFF + "-password"))
+                .header("Origin", "http://localhost:" + port())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    private static String basic(String account, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((account + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The address with the caseworker's account in it: the browser answers the console's login with it. */
+    private static String signedIn(String path) {
+        return "http://" + STAFF + ":" + STAFF + "-password@localhost:" + port() + path;
+    }
+
+    private static String url(String path) {
+        return "http://localhost:" + port() + path;
+    }
+
+    private static int port() {
+        return CaseHarness.port(service, "local.server.port");
+    }
+}
