@@ -267,6 +267,11 @@ class ComplaintFormIT {
     }
 
     private static void fillIn(String description, String mode) {
+        fillIn(browser, description, mode);
+    }
+
+    /** Answers every required question of the form, as a person from Pertsevka would; also for ComplaintLimitIT. */
+    static void fillIn(Browser browser, String description, String mode) {
         browser.find(By.id("category-SEXUAL_HARASSMENT")).click();
         browser.find(By.id("category-EXTORTION")).click();
         browser.find(By.id("incident.description")).sendKeys(description);
