@@ -197,6 +197,23 @@ class ConsoleIT {
     }
 
     @Test
+    void refusesAFormPostFromAnotherSitesPageThoughTheBrowserSendsTheCaseworkersLogin() {
+        // when another site's page makes the caseworker's browser post to the console (the browser adds her login)
+        HttpResponse<String> answer = CaseHarness.send(HttpRequest.newBuilder(URI.create(url("/console/cases/"
+                        + complaint.reference + "/closure")))
+                .header("Authorization", basic(STAFF, STAFF + "-password"))
+                .header("Origin", "https://attacker.example")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("reason=WITHDRAWN")));
+
+        // then it is refused, and the case stays open
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(answer.body()).contains("cross-origin-request");
+        assertThat(get("/console/cases/" + complaint.reference + "?lang=en", STAFF).body())
+                .doesNotContain("Closed (");
+    }
+
+    @Test
     void exportsTheDossierAsAFileWithoutTheComplainant() {
         // when a caseworker exports the dossier
         HttpResponse<String> dossier = post("/console/cases/" + complaint.reference + "/dossier", "lang=en");
