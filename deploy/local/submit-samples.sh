@@ -5,7 +5,8 @@
 #   deploy/local/submit-samples.sh --check   also fail unless every complaint reached its authorities, and unless
 #                                            a body can acknowledge the first one from the link in its email, the
 #                                            status API then shows its registration number, and its complainant is
-#                                            told so by email (CI)
+#                                            told so by email, and a caseworker sees it and opens its complainant
+#                                            in the console (CI)
 set -euo pipefail
 intake="${INTAKE_URL:-http://localhost:8080}"
 mailbox="${MAILBOX_URL:-http://localhost:8025}"
@@ -168,4 +169,19 @@ if [[ -z "$news" ]]; then
   exit 1
 fi
 echo "Its complainant was told: $news"
+
+# A caseworker sees the case in the console, and opens its complainant (a CONFIDENTIAL complaint): the address she
+# gave comes from the complaint's own sealed record. Each opening is audited.
+console="$(curl -fsS -u dev-staff:dev-staff-password "$cases/console/cases/$reference?lang=en")"
+if ! grep -q "$number" <<<"$console"; then
+  echo "The console's page of $reference does not show registration number $number" >&2
+  exit 1
+fi
+opened="$(curl -fsS -u dev-staff:dev-staff-password -H "Origin: $cases" -d lang=en \
+  "$cases/console/cases/$reference/complainant")"
+if ! grep -q "aigul@example.org" <<<"$opened"; then
+  echo "The console did not open the complainant of $reference" >&2
+  exit 1
+fi
+echo "The console shows $reference with its acknowledgement, and opens its complainant for a caseworker."
 exit "$failed"
