@@ -11,6 +11,7 @@ import org.hotline.notification.dispatch.application.NotificationMetrics;
 import org.hotline.notification.dispatch.domain.Language;
 import org.hotline.notification.dispatch.domain.MessagePlanner;
 import org.hotline.notification.dispatch.domain.NgoContact;
+import org.hotline.notification.dispatch.domain.Places;
 import org.hotline.notification.dispatch.domain.RetryPolicy;
 import org.hotline.notification.dispatch.ledger.KafkaLedger;
 import org.hotline.notification.dispatch.messaging.LadderMail;
@@ -39,8 +40,8 @@ class DispatchConfiguration {
     }
 
     @Bean
-    MessagePlanner messagePlanner(NgoContact ngo, NotificationProperties properties) {
-        return new MessagePlanner(ngo, properties.messageIdDomain());
+    MessagePlanner messagePlanner(NgoContact ngo, Places places, NotificationProperties properties) {
+        return new MessagePlanner(ngo, places, properties.messageIdDomain());
     }
 
     @Bean

@@ -149,12 +149,15 @@ public record NotificationProperties(
     /**
      * @param directoryLocation the routing directory's authorities file, where the letters find each body's name,
      *     address and language: the same file routing reads (docs/routing.md); by default the sample one shipped
+     * @param unitsLocation the routing directory's units file, where every email finds the names of the regions and
+     *     districts it would otherwise show by code: the same file routing reads; by default the sample one shipped
      * @param timeZone the zone dates and times in the letters are written in
      * @param connections SMTP connections, one sender thread each, for these letters (few: a handful a day)
      * @param transactionalIdPrefix the ledger writers' prefix for these letters; distinct from the routed ones'
      */
     public record Ladder(
             @DefaultValue("classpath:directory/kz/authorities.yml") @NotBlank String directoryLocation,
+            @DefaultValue("classpath:directory/kz/units.yml") @NotBlank String unitsLocation,
             @DefaultValue("Asia/Almaty") @NotNull ZoneId timeZone,
             @DefaultValue("1") @Min(1) @Max(8) int connections,
             @DefaultValue("notification-ledger-cases-") @NotBlank String transactionalIdPrefix) {

@@ -1,8 +1,8 @@
 package org.hotline.notification.dispatch.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -38,18 +38,20 @@ public final class LadderPlanner {
             AUTHORITY_ESCALATION, RecipientType.AUTHORITY, CASEWORKER_ESCALATION, RecipientType.CASEWORKER,
             CASEWORKER_DOSSIER, RecipientType.CASEWORKER, COMPLAINANT_UPDATE, RecipientType.COMPLAINANT);
 
-    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final DateTimeFormatter DAYS = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-
     private final NgoContact ngo;
     private final Directory directory;
+    private final Places places;
     private final ZoneId zone;
     private final String messageIdDomain;
 
-    /** @param zone the time zone dates and times are written in (the calendar's: Asia/Almaty in Kazakhstan) */
-    public LadderPlanner(NgoContact ngo, Directory directory, ZoneId zone, String messageIdDomain) {
+    /**
+     * @param places the names of the regions a case's summary gives by code
+     * @param zone the time zone dates and times are written in (the calendar's: Asia/Almaty in Kazakhstan)
+     */
+    public LadderPlanner(NgoContact ngo, Directory directory, Places places, ZoneId zone, String messageIdDomain) {
         this.ngo = ngo;
         this.directory = directory;
+        this.places = places;
         this.zone = zone;
         this.messageIdDomain = messageIdDomain;
     }
@@ -74,9 +76,9 @@ public final class LadderPlanner {
         Map<String, @Nullable Object> model = common(step, language);
         model.put("authorityName", SafeText.line(body.name(language)));
         model.put("role", Vocabulary.word(step.role(), language));
-        model.put("notifiedAt", time(step.notifiedAt()));
-        model.put("acknowledgeBy", step.acknowledgeBy().toString());
-        model.put("answerBy", step.answerBy().toString());
+        model.put("notifiedAt", time(step.notifiedAt(), language));
+        model.put("acknowledgeBy", Vocabulary.date(step.acknowledgeBy(), language));
+        model.put("answerBy", Vocabulary.date(step.answerBy(), language));
         model.put("escalates", escalates(step.role()));
         return planned(step, RecipientType.AUTHORITY, body.id(), body.id(), AUTHORITY_REMINDER, language,
                 body.contactEmail(), model);
@@ -131,9 +133,9 @@ public final class LadderPlanner {
         Map<String, @Nullable Object> model = common(step, language);
         model.put("complainantName", MessagePlanner.greeting(complainant.name()));
         model.put("update", step.update());
-        model.put("date", DAYS.format(step.occurredAt().atZone(zone)));
+        model.put("date", Vocabulary.date(step.occurredAt().atZone(zone).toLocalDate(), language));
         model.put("authorityName", SafeText.line(name(step.authorityId(), step.authorityName(), language)));
-        model.put("answerBy", step.answerBy().toString());
+        model.put("answerBy", Vocabulary.date(step.answerBy(), language));
         // A copy's answer date is not one it is held to (it is never escalated): the complainant is not given it.
         model.put("escalates", step.role() == null || escalates(step.role()));
         model.put("registrationNumber", step.registrationNumber() == null ? null
@@ -143,7 +145,7 @@ public final class LadderPlanner {
         model.put("reason", step.reason() == null ? null : SafeText.line(step.reason(), 1_000));
         model.put("toAuthorityName", step.toAuthorityId() == null ? null
                 : SafeText.line(name(step.toAuthorityId(), step.toAuthorityName(), language)));
-        model.put("toAnswerBy", step.toAnswerBy() == null ? null : step.toAnswerBy().toString());
+        model.put("toAnswerBy", day(step.toAnswerBy(), language));
         String recipientKey = "complainant/" + step.update().toLowerCase(Locale.ROOT) + "/"
                 + step.authorityId();
         return List.of(planned(step, RecipientType.COMPLAINANT, null, recipientKey, COMPLAINANT_UPDATE, language,
@@ -166,20 +168,24 @@ public final class LadderPlanner {
         model.put("silentAuthorityName", SafeText.line(name(step.fromAuthorityId(), language)));
         model.put("rung", step.rung());
         model.put("lastRung", step.lastRung());
-        model.put("acknowledgeBy", step.acknowledgeBy().toString());
-        model.put("answerBy", step.answerBy().toString());
+        model.put("acknowledgeBy", Vocabulary.date(step.acknowledgeBy(), language));
+        model.put("answerBy", Vocabulary.date(step.answerBy(), language));
         model.put("history", history(step.history(), language));
         model.put("summary", step.summary() == null ? null : summary(step.summary(), language));
         return model;
     }
 
-    /** The complaint by category in the rung's language: the intake API's codes in words, the time in Almaty's. */
-    private static Map<String, @Nullable Object> summary(LadderStep.CaseSummary summary, Language language) {
+    /**
+     * The complaint by category in the rung's language: the intake API's codes in words, the region by name, the
+     * time in the zone's.
+     */
+    private Map<String, @Nullable Object> summary(LadderStep.CaseSummary summary, Language language) {
         Map<String, @Nullable Object> model = new LinkedHashMap<>();
-        model.put("receivedAt", summary.receivedAt() == null ? null : Vocabulary.moment(summary.receivedAt(), language));
-        model.put("categories", summary.categories().stream().map(code -> SafeText.line(Vocabulary.word(code, language)))
-                .toList());
-        model.put("region", summary.region() == null ? null : SafeText.line(summary.region(), 10));
+        model.put("receivedAt", time(summary.receivedAt(), language));
+        model.put("categories", summary.categories().stream()
+                .map(code -> SafeText.line(Vocabulary.word(code, language))).toList());
+        model.put("region", summary.region() == null ? null
+                : SafeText.line(places.name(SafeText.line(summary.region(), 10), language)));
         model.put("workplaceSector", word(summary.workplaceSector(), language));
         model.put("workplaceType", word(summary.workplaceType(), language));
         model.put("accusedRole", word(summary.accusedRole(), language));
@@ -197,7 +203,7 @@ public final class LadderPlanner {
         Map<String, @Nullable Object> model = new LinkedHashMap<>();
         model.put("reference", SafeText.line(step.reference(), 100));
         model.put("language", language.code());
-        model.put("occurredAt", time(step.occurredAt()));
+        model.put("occurredAt", time(step.occurredAt(), language));
         model.put("ngoName", SafeText.line(ngo.name(language)));
         model.put("ngoEmail", SafeText.line(ngo.email()));
         model.put("ngoPhone", SafeText.line(ngo.phone()));
@@ -212,16 +218,16 @@ public final class LadderPlanner {
             row.put("authorityId", SafeText.line(entry.authorityId()));
             row.put("name", SafeText.line(name(entry.authorityId(), language)));
             row.put("role", Vocabulary.word(entry.role(), language));
-            row.put("notifiedAt", time(entry.notifiedAt()));
+            row.put("notifiedAt", time(entry.notifiedAt(), language));
             row.put("noticeFailed", entry.noticeFailed());
-            row.put("acknowledgeBy", entry.acknowledgeBy().toString());
-            row.put("answerBy", entry.answerBy().toString());
-            row.put("remindedAt", time(entry.remindedAt()));
-            row.put("acknowledgedAt", time(entry.acknowledgedAt()));
+            row.put("acknowledgeBy", Vocabulary.date(entry.acknowledgeBy(), language));
+            row.put("answerBy", Vocabulary.date(entry.answerBy(), language));
+            row.put("remindedAt", time(entry.remindedAt(), language));
+            row.put("acknowledgedAt", time(entry.acknowledgedAt(), language));
             row.put("registrationNumber", entry.registrationNumber() == null ? null
                     : SafeText.line(entry.registrationNumber(), 100));
-            row.put("answeredAt", time(entry.answeredAt()));
-            row.put("escalatedAt", time(entry.escalatedAt()));
+            row.put("answeredAt", time(entry.answeredAt(), language));
+            row.put("escalatedAt", time(entry.escalatedAt(), language));
             row.put("silent", entry.answeredAt() == null);
             rows.add(row);
         }
@@ -260,12 +266,13 @@ public final class LadderPlanner {
         List<Map<String, @Nullable Object>> rows = new ArrayList<>();
         for (Moment moment : moments) {
             Map<String, @Nullable Object> row = new LinkedHashMap<>();
-            row.put("at", time(moment.at()));
+            row.put("at", time(moment.at(), language));
+            // A code for the templates' switch, which words each kind; never shown itself.
             row.put("kind", moment.kind());
             row.put("name", SafeText.line(name(moment.body().authorityId(), language)));
             row.put("role", Vocabulary.word(moment.body().role(), language));
-            row.put("acknowledgeBy", moment.body().acknowledgeBy().toString());
-            row.put("answerBy", moment.body().answerBy().toString());
+            row.put("acknowledgeBy", Vocabulary.date(moment.body().acknowledgeBy(), language));
+            row.put("answerBy", Vocabulary.date(moment.body().answerBy(), language));
             row.put("registrationNumber", moment.body().registrationNumber() == null ? null
                     : SafeText.line(moment.body().registrationNumber(), 100));
             rows.add(row);
@@ -278,7 +285,10 @@ public final class LadderPlanner {
             Map<String, @Nullable Object> row = new LinkedHashMap<>();
             row.put("authorityId", SafeText.line(rung.authorityId()));
             row.put("name", SafeText.line(name(rung.authorityId(), language)));
-            row.put("reason", SafeText.line(rung.reason(), 200));
+            // The reason in words; a conflict's id stays, after them, as the caseworkers' reference to the ladder
+            // file, which alone says what the conflict is.
+            row.put("reason", Vocabulary.skipReason(rung.reason(), language));
+            row.put("ruleId", Vocabulary.ALREADY_TOLD.equals(rung.reason()) ? null : SafeText.line(rung.reason(), 200));
             return row;
         }).toList();
     }
@@ -292,8 +302,13 @@ public final class LadderPlanner {
         return directory.find(authorityId).map(body -> body.name(language)).orElse(authorityId);
     }
 
-    private @Nullable String time(@Nullable Instant instant) {
-        return instant == null ? null : MINUTES.format(instant.atZone(zone));
+    /** A moment as people read it: the date written out in the language, the time to the minute in the zone. */
+    private @Nullable String time(@Nullable Instant instant, Language language) {
+        return instant == null ? null : Vocabulary.moment(instant, language, zone);
+    }
+
+    private static @Nullable String day(@Nullable LocalDate date, Language language) {
+        return date == null ? null : Vocabulary.date(date, language);
     }
 
     private PlannedMessage planned(LadderStep step, RecipientType type, @Nullable String authorityId,

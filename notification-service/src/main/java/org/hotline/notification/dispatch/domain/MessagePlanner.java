@@ -1,6 +1,7 @@
 package org.hotline.notification.dispatch.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,10 +31,13 @@ public final class MessagePlanner {
     static final int GREETING_NAME_LIMIT = 40;
 
     private final NgoContact ngo;
+    private final Places places;
     private final String messageIdDomain;
 
-    public MessagePlanner(NgoContact ngo, String messageIdDomain) {
+    /** @param places the names of the regions and districts a complaint's place is given by code */
+    public MessagePlanner(NgoContact ngo, Places places, String messageIdDomain) {
         this.ngo = ngo;
+        this.places = places;
         this.messageIdDomain = messageIdDomain;
     }
 
@@ -54,10 +58,14 @@ public final class MessagePlanner {
         Language language = ngo.caseworkerLanguage();
         Map<String, @Nullable Object> model = common(subject.reference(), language);
         model.put("failedMessageId", SafeText.line(subject.messageId()));
+        // The codes stay for an NGO's own templates' conditions; the shipped ones show the words.
         model.put("failedRecipientType", subject.recipientType().name());
+        model.put("failedRecipientWords", Vocabulary.word(subject.recipientType().name(), language));
         model.put("failedAuthorityId", SafeText.line(subject.authorityId()));
         model.put("failedTemplate", SafeText.line(subject.template()));
+        model.put("failedTemplateWords", Vocabulary.word(subject.template(), language));
         model.put("failureClass", subject.failure().name());
+        model.put("failureWords", Vocabulary.word(subject.failure().name(), language));
         model.put("inDoubt", subject.failure() == FailureClass.IN_DOUBT);
         model.put("detail", SafeText.line(subject.detail()));
         String id = MessageIds.of(subject.complaintId(), RecipientType.CASEWORKER, "alert/" + subject.messageId(),
@@ -84,7 +92,7 @@ public final class MessagePlanner {
         model.put("role", Vocabulary.word(assignment.role().name(), language));
         model.put("reason", SafeText.line(assignment.reason(language), 2_000));
         model.put("deadlineDays", assignment.answerDeadlineWorkingDays());
-        putDates(model, assignment);
+        putDates(model, assignment, language);
         model.put("otherBodies", complaint.assignments().stream()
                 .filter(other -> !other.authorityId().equals(assignment.authorityId()))
                 .map(other -> body(other, language))
@@ -131,7 +139,7 @@ public final class MessagePlanner {
             row.put("reason", SafeText.line(assignment.reason(language), 2_000));
             row.put("language", assignment.correspondenceLanguage().code());
             row.put("deadlineDays", assignment.answerDeadlineWorkingDays());
-            putDates(row, assignment);
+            putDates(row, assignment, language);
             return row;
         }).toList());
         return planned(complaint, RecipientType.CASEWORKER, null, "caseworker", CASEWORKER_DECISION, language,
@@ -139,14 +147,18 @@ public final class MessagePlanner {
     }
 
     /**
-     * {@code acknowledgeBy} and {@code answerBy}, ISO dates as routing gave them, both or neither: the dates the
-     * case service holds the body to. A decision from before routing dated them leaves both null, and the
-     * templates give the legal deadline in working days.
+     * {@code acknowledgeBy} and {@code answerBy}, the days routing gave, written out in the language, both or
+     * neither: the dates the case service holds the body to. A decision from before routing dated them leaves both
+     * null, and the templates give the legal deadline in working days.
      */
-    private static void putDates(Map<String, @Nullable Object> model, Assignment assignment) {
+    private static void putDates(Map<String, @Nullable Object> model, Assignment assignment, Language language) {
         boolean dated = assignment.acknowledgeBy() != null && assignment.answerBy() != null;
-        model.put("acknowledgeBy", dated ? String.valueOf(assignment.acknowledgeBy()) : null);
-        model.put("answerBy", dated ? String.valueOf(assignment.answerBy()) : null);
+        model.put("acknowledgeBy", dated ? day(assignment.acknowledgeBy(), language) : null);
+        model.put("answerBy", dated ? day(assignment.answerBy(), language) : null);
+    }
+
+    private static @Nullable String day(@Nullable LocalDate date, Language language) {
+        return date == null ? null : Vocabulary.date(date, language);
     }
 
     private Map<String, @Nullable Object> common(String reference, Language language) {
@@ -159,16 +171,17 @@ public final class MessagePlanner {
         return model;
     }
 
-    private static void describeIncident(RoutedComplaint complaint, Language language,
-            Map<String, @Nullable Object> model) {
+    private void describeIncident(RoutedComplaint complaint, Language language, Map<String, @Nullable Object> model) {
         RoutedComplaint.Incident incident = complaint.incident();
         model.put("categories", categories(complaint, language));
         model.put("description", SafeText.text(incident.description()));
         model.put("quotedDescription", quoted(SafeText.text(incident.description())));
-        model.put("occurredOn", incident.occurredOn() == null ? null : incident.occurredOn().toString());
+        model.put("occurredOn", day(incident.occurredOn(), language));
         model.put("ongoing", incident.ongoing());
         RoutedComplaint.Place place = complaint.place();
-        model.put("place", Stream.of(place.settlement(), place.districtCode(), place.region(), place.country())
+        // The settlement as the complainant wrote it; the units by name, or by code where the directory has none.
+        model.put("place", Stream.of(place.settlement(), named(place.districtCode(), language),
+                        named(place.region(), language), named(place.country(), language))
                 .filter(part -> part != null && !part.isBlank())
                 .map(SafeText::line)
                 .collect(Collectors.joining(", ")));
@@ -180,6 +193,10 @@ public final class MessagePlanner {
         model.put("publicOfficial", complaint.accused().publicOfficial());
         model.put("victimMinor", complaint.victimMinor());
         model.put("immediateDanger", complaint.immediateDanger());
+    }
+
+    private @Nullable String named(@Nullable String code, Language language) {
+        return code == null || code.isBlank() ? null : places.name(code, language);
     }
 
     /**
@@ -226,7 +243,7 @@ public final class MessagePlanner {
         row.put("primary", primary);
         // The answer a primary body owes, as routing dated it; a copy is for information and owes none.
         boolean dated = assignment.acknowledgeBy() != null && assignment.answerBy() != null;
-        row.put("answerBy", primary && dated ? String.valueOf(assignment.answerBy()) : null);
+        row.put("answerBy", primary && dated ? day(assignment.answerBy(), language) : null);
         return row;
     }
 

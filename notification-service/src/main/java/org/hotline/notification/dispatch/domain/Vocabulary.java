@@ -1,6 +1,7 @@
 package org.hotline.notification.dispatch.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -10,10 +11,19 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The words for the intake API's codes in each language. An unknown code (a newer intake) is shown as it is.
- * The sentences around them live in the templates, which an NGO edits.
+ * The words for the codes of the events this service reads (the intake API's categories, roles, workplaces and
+ * sectors; the roles of bodies, their answers, the identity modes; the reasons a rung is passed over) and of its
+ * own alerts (recipient types, failure classes, templates), in each language; and dates and times as people in
+ * Kazakhstan read them. An email never shows a code where a word exists: an unknown code (a newer intake or case
+ * service) is shown as it is until a word is added here (docs/notification.md, "Codes and times in emails"). The
+ * sentences around the words live in the templates, which an NGO edits.
  */
 public final class Vocabulary {
+
+    /** A rung passed over because it already had the complaint (EscalationDue's skippedRungs). */
+    public static final String ALREADY_TOLD = "already-told";
+    /** The words for every other reason a rung is passed over: a conflict of interest of the ladder file. */
+    static final String CONFLICT_OF_INTEREST = "conflict-of-interest";
 
     private static final Map<String, Map<Language, String>> WORDS = Map.ofEntries(
             words("SEXUAL_HARASSMENT", "Жыныстық қудалау", "Сексуальные домогательства", "Sexual harassment"),
@@ -42,6 +52,8 @@ public final class Vocabulary {
             words("PRIMARY", "негізгі орган: шара қолдану үшін", "основной адресат: для принятия мер",
                     "primary body: to act"),
             words("COPY", "көшірме: мәлімет үшін", "копия: для сведения", "copy: for information"),
+            words("ESCALATION", "жоғары тұрған орган: төмендегі орган жауап бермеді",
+                    "вышестоящий орган: нижестоящий не ответил", "superior body: the body below did not answer"),
             words("ACCEPTED_FOR_CONSIDERATION", "қарауға қабылданды", "принято к рассмотрению",
                     "accepted for consideration"),
             words("FORWARDED", "басқа органға жолданды", "направлено в другой орган", "forwarded to another body"),
@@ -55,7 +67,52 @@ public final class Vocabulary {
                     "confidential: the bodies learn nothing of who complained; the NGO is their contact"),
             words("OPEN", "ашық: органдар өтініш берушінің аты-жөні мен байланыс деректерін алады",
                     "открыто: органы получают имя и контакты заявителя",
-                    "open: the bodies receive the complainant's name and contact details"));
+                    "open: the bodies receive the complainant's name and contact details"),
+            // Why the ladder passed a rung over (EscalationDue's skippedRungs): "already-told", else the id of the
+            // ladder file's conflict of interest, which only says the rung oversees the accused (ALREADY_TOLD).
+            words(ALREADY_TOLD, "шағым бұл органға бұрын жіберілген", "жалоба уже была направлена этому органу",
+                    "the body already had the complaint"),
+            words(CONFLICT_OF_INTEREST, "мүдделер қақтығысы: бұл орган айыпталушыны бақылайды",
+                    "конфликт интересов: этот орган надзирает за обвиняемым",
+                    "conflict of interest: the body oversees the accused"),
+            // The caseworkers' alerts: who a failed message was for, and why it failed (FailureClass).
+            words("AUTHORITY", "орган", "орган", "body"),
+            words("COMPLAINANT", "өтініш беруші", "заявитель", "complainant"),
+            words("CASEWORKER", "ҮЕҰ қызметкерлері", "сотрудники НКО", "the NGO's caseworkers"),
+            words("TRANSIENT", "уақытша ақау, қайта жіберіледі", "временный сбой, отправка повторится",
+                    "a temporary failure; it will be sent again"),
+            words("REJECTED", "пошта сервері хатты немесе алушыны қабылдамады",
+                    "почтовый сервер отклонил письмо или получателя",
+                    "the mail server refused the message or the recipient"),
+            words("INVALID_ADDRESS", "мекенжай жарамсыз, хат жіберілмеді",
+                    "адрес непригоден, письмо не отправлялось", "the address cannot be used; nothing was sent"),
+            words("RETRIES_EXHAUSTED", "қайталау мерзімі өтті, хат жеткізілмеді",
+                    "повторные попытки исчерпаны, письмо не доставлено",
+                    "it kept failing for too long and was given up"),
+            words("IN_DOUBT", "хаттың жеткені белгісіз: сервер жауап бермей тұрып байланыс үзілді",
+                    "неизвестно, доставлено ли письмо: связь прервалась до ответа сервера",
+                    "it may or may not have been delivered: the connection ended before the server replied"),
+            words(MessagePlanner.AUTHORITY_NOTICE, "органға хабарлама", "уведомление органу", "notice to a body"),
+            words(MessagePlanner.COMPLAINANT_ACKNOWLEDGEMENT, "өтініш берушіге растау",
+                    "подтверждение заявителю", "acknowledgement to the complainant"),
+            words(MessagePlanner.CASEWORKER_DECISION, "маршрут туралы есеп", "отчёт о маршрутизации",
+                    "routing report"),
+            words(MessagePlanner.CASEWORKER_ALERT, "жеткізу туралы ескерту", "оповещение о доставке",
+                    "delivery alert"),
+            words(LadderPlanner.AUTHORITY_REMINDER, "органға еске салу", "напоминание органу",
+                    "reminder to a body"),
+            words(LadderPlanner.AUTHORITY_ESCALATION, "жоғары тұрған органға хат", "письмо вышестоящему органу",
+                    "letter to a superior body"),
+            words(LadderPlanner.CASEWORKER_ESCALATION, "эскалация туралы есеп", "отчёт об эскалации",
+                    "escalation report"),
+            words(LadderPlanner.CASEWORKER_DOSSIER, "іс құжаттамасы", "досье дела", "case dossier"),
+            words(LadderPlanner.COMPLAINANT_UPDATE, "өтініш берушіге жаңалық", "новости заявителю",
+                    "news for the complainant"));
+
+    private static final DateTimeFormatter KAZAKH_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    /** The month in the genitive, as CLDR's Russian format data gives it: "3 декабря 2026". */
+    private static final DateTimeFormatter RUSSIAN_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy",
+            Locale.forLanguageTag("ru"));
 
     /** Where the hotline works: times in emails are local to it, not UTC. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
@@ -82,14 +139,49 @@ public final class Vocabulary {
     }
 
     /**
-     * A moment as people there write it: the date written out in the language and the time to the minute in Almaty,
-     * for example "30 ноября 2026 г., 10:00".
+     * A moment as people there write it: the day as {@link #date} writes it and the time to the minute in Almaty,
+     * for example "30 ноября 2026, 10:00" or "30.11.2026, 10:00".
      */
     public static String moment(Instant instant, Language language) {
-        Locale locale = Locale.forLanguageTag(language.code());
-        ZonedDateTime local = instant.atZone(ZONE);
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(local) + ", "
-                + DateTimeFormatter.ofPattern("HH:mm", locale).format(local);
+        return moment(instant, language, ZONE);
+    }
+
+    /**
+     * A moment in {@code zone} as {@link #moment(Instant, Language)} writes it. The offset is the JDK's time zone
+     * rules' (Almaty: UTC+6 until 1 March 2024, UTC+5 since), never a fixed one.
+     */
+    public static String moment(Instant instant, Language language, ZoneId zone) {
+        ZonedDateTime local = instant.atZone(zone);
+        return date(local.toLocalDate(), language) + ", "
+                + DateTimeFormatter.ofPattern("HH:mm", locale(language)).format(local);
+    }
+
+    /**
+     * A day as people there write it. English: the JDK's long date, "December 3, 2026". Russian: "3 декабря 2026",
+     * the long date without its closing "г.", which put a second full stop after every date that ends a sentence.
+     * Kazakh: digits, "03.12.2026", the everyday form there, because the templates put a postposition after the
+     * date ("03.12.2026 дейін") and a month written out would need the case ending the postposition asks for
+     * ("желтоқсанға"), which no date format gives. Deadlines are days (the last day included), so they have no time.
+     */
+    public static String date(LocalDate date, Language language) {
+        DateTimeFormatter format = switch (language) {
+            case KK -> KAZAKH_DATE;
+            case RU -> RUSSIAN_DATE;
+            case EN -> DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale(language));
+        };
+        return format.format(date);
+    }
+
+    /**
+     * Why a rung was passed over, in words: {@code already-told}, or any other reason, which is the id of a
+     * conflict of interest in the case service's ladder file (the rung oversees the accused).
+     */
+    public static String skipReason(String reason, Language language) {
+        return word(ALREADY_TOLD.equals(reason) ? ALREADY_TOLD : CONFLICT_OF_INTEREST, language);
+    }
+
+    private static Locale locale(Language language) {
+        return Locale.forLanguageTag(language.code());
     }
 
     private static Map.Entry<String, Map<Language, String>> words(String code, String kk, String ru, String en) {

@@ -14,13 +14,15 @@ import org.hotline.notification.dispatch.application.NotificationMetrics;
 import org.hotline.notification.dispatch.config.NotificationProperties;
 import org.hotline.notification.dispatch.config.SenderPool;
 import org.hotline.notification.dispatch.directory.AuthoritiesFile;
+import org.hotline.notification.dispatch.directory.UnitsFile;
 import org.hotline.notification.dispatch.domain.Directory;
 import org.hotline.notification.dispatch.domain.LadderPlanner;
 import org.hotline.notification.dispatch.domain.MessagePlanner;
 import org.hotline.notification.dispatch.domain.NgoContact;
-import org.hotline.notification.sealing.domain.SealedFields;
+import org.hotline.notification.dispatch.domain.Places;
 import org.hotline.notification.dispatch.domain.RetryPolicy;
 import org.hotline.notification.dispatch.ledger.KafkaLedger;
+import org.hotline.notification.sealing.domain.SealedFields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -56,9 +58,22 @@ class LadderMailConfiguration {
         }
     }
 
+    /** The names of the places emails mention, read once at start; a file with any problem stops the start. */
     @Bean
-    LadderPlanner ladderPlanner(NgoContact ngo, Directory directory, NotificationProperties properties) {
-        return new LadderPlanner(ngo, directory, properties.ladder().timeZone(), properties.messageIdDomain());
+    Places places(NotificationProperties properties, ResourceLoader resources) {
+        String location = properties.ladder().unitsLocation();
+        try (InputStream in = resources.getResource(location).getInputStream()) {
+            Places places = new UnitsFile().load(location, in.readAllBytes());
+            log.info("Units {}: {} named", location, places.size());
+            return places;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the units at " + location, e);
+        }
+    }
+
+    @Bean
+    LadderPlanner ladderPlanner(NgoContact ngo, Directory directory, Places places, NotificationProperties properties) {
+        return new LadderPlanner(ngo, directory, places, properties.ladder().timeZone(), properties.messageIdDomain());
     }
 
     @Bean

@@ -38,7 +38,7 @@ class DispatcherTest {
     private final FakeServer server = new FakeServer();
     private final MemoryLedger ledger = new MemoryLedger();
     private final RecordingMetrics metrics = new RecordingMetrics();
-    private final MessagePlanner planner = new MessagePlanner(Complaints.NGO, "notification.test");
+    private final MessagePlanner planner = new MessagePlanner(Complaints.NGO, Complaints.PLACES, "notification.test");
     private final RoutedComplaint complaint = Complaints.complaint(ComplainantMode.OPEN, Complaints.aigerim(true),
             Complaints.antiCorruption(), Complaints.labourInspection());
 

@@ -15,6 +15,13 @@ public final class Complaints {
             "hotline@ngo.example", "+7 700 000 00 00", "caseworkers@ngo.example", Language.RU,
             "notifications@ngo.example");
 
+    /** The names of the places the test complaints and cases are in, as the sample units.yml gives them. */
+    public static final Places PLACES = new Places(Map.of(
+            "KZ", Map.of(Language.KK, "Қазақстан Республикасы", Language.RU, "Республика Казахстан", Language.EN,
+                    "Republic of Kazakhstan"),
+            "KZ-39", Map.of(Language.KK, "Қостанай облысы", Language.RU, "Костанайская область", Language.EN,
+                    "Kostanay Region")));
+
     private Complaints() {
     }
 

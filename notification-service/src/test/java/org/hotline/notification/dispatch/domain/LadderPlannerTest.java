@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class LadderPlannerTest {
 
     private final LadderPlanner planner = new LadderPlanner(Complaints.NGO, LadderSteps.DIRECTORY,
-            ZoneId.of("Asia/Almaty"), "notification.test");
+            Complaints.PLACES, ZoneId.of("Asia/Almaty"), "notification.test");
 
     @Test
     void remindsTheSilentBodyAtItsAddressInItsLanguage() {
@@ -26,9 +26,9 @@ class LadderPlannerTest {
             assertThat(message.language()).isEqualTo(Language.KK);
             assertThat(message.template()).isEqualTo(LadderPlanner.AUTHORITY_REMINDER);
             assertThat(message.model()).containsEntry("authorityName", "Қостанай ауданының білім бөлімі")
-                    .containsEntry("acknowledgeBy", "2026-12-03")
-                    // 09:12 UTC is 14:12 in Almaty (UTC+5 since March 2024)
-                    .containsEntry("notifiedAt", "2026-11-30 14:12");
+                    .containsEntry("acknowledgeBy", "03.12.2026")
+                    // 09:12 UTC is 14:12 in Almaty (UTC+5 since March 2024), written as Kazakh readers write it
+                    .containsEntry("notifiedAt", "30.11.2026, 14:12");
         });
     }
 
@@ -45,12 +45,12 @@ class LadderPlannerTest {
         assertThat(rung.authorityId()).isEqualTo(LadderSteps.REGION);
         assertThat(rung.language()).isEqualTo(Language.RU);
         assertThat(rung.model()).containsEntry("silentAuthorityName", "Отдел образования Костанайского района")
-                .containsEntry("answerBy", "2027-01-15").doesNotContainKey("skippedRungs");
+                .containsEntry("answerBy", "15 января 2027").doesNotContainKey("skippedRungs");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> history = (List<Map<String, Object>>) rung.model().get("history");
         assertThat(history).singleElement().satisfies(row -> assertThat(row)
                 .containsEntry("name", "Отдел образования Костанайского района")
-                .containsEntry("remindedAt", "2026-12-04 05:00")
+                .containsEntry("remindedAt", "4 декабря 2026, 05:00")
                 .containsEntry("acknowledgedAt", null));
         PlannedMessage caseworkers = messages.get(1);
         assertThat(caseworkers.recipientType()).isEqualTo(RecipientType.CASEWORKER);
@@ -82,11 +82,13 @@ class LadderPlannerTest {
         // then
         List<Map<String, Object>> timeline = (List<Map<String, Object>>) dossier.model().get("timeline");
         assertThat(timeline).extracting(step -> step.get("kind") + " " + step.get("at")).containsExactly(
-                "TOLD 2026-11-30 14:12", "REMINDED 2026-12-04 05:00", "ESCALATED_PAST 2026-12-23 05:00",
-                "TOLD 2026-12-23 05:01", "ACKNOWLEDGED 2026-12-24 10:00", "ESCALATED_PAST 2027-01-16 05:00");
+                "TOLD 30 ноября 2026, 14:12", "REMINDED 4 декабря 2026, 05:00",
+                "ESCALATED_PAST 23 декабря 2026, 05:00", "TOLD 23 декабря 2026, 05:01",
+                "ACKNOWLEDGED 24 декабря 2026, 10:00", "ESCALATED_PAST 16 января 2027, 05:00");
         assertThat(timeline.get(4)).containsEntry("registrationNumber", "ОБ-2026-4471");
-        assertThat(timeline.get(0)).containsEntry("acknowledgeBy", "2026-12-03").containsEntry("answerBy", "2026-12-22");
-        assertThat((Map<String, Object>) dossier.model().get("summary")).containsEntry("region", "KZ-39")
+        assertThat(timeline.get(0)).containsEntry("acknowledgeBy", "3 декабря 2026")
+                .containsEntry("answerBy", "22 декабря 2026");
+        assertThat((Map<String, Object>) dossier.model().get("summary")).containsEntry("region", "Костанайская область")
                 .containsEntry("victimMinor", true);
     }
 
@@ -149,7 +151,8 @@ class LadderPlannerTest {
     void namesABodyNoLongerInTheDirectoryByItsIdInReports() {
         // given: the silent body was removed from the directory since
         LadderPlanner withoutDistrict = new LadderPlanner(Complaints.NGO, new Directory(List.of(
-                LadderSteps.DIRECTORY.find(LadderSteps.REGION).orElseThrow())), ZoneId.of("Asia/Almaty"), "t");
+                LadderSteps.DIRECTORY.find(LadderSteps.REGION).orElseThrow())), Complaints.PLACES,
+                ZoneId.of("Asia/Almaty"), "t");
 
         // when
         List<PlannedMessage> messages = withoutDistrict.plan(LadderSteps.escalation(LadderSteps.REGION));
@@ -179,7 +182,7 @@ class LadderPlannerTest {
             assertThat(message.template()).isEqualTo(LadderPlanner.COMPLAINANT_UPDATE);
             // the name the case service sent has no English form: the directory's English name stands in
             assertThat(message.model()).containsEntry("authorityName", "Kostanay district education department")
-                    .containsEntry("registrationNumber", "ЖТ-2026/01234").containsEntry("date", "2026-12-02")
+                    .containsEntry("registrationNumber", "ЖТ-2026/01234").containsEntry("date", "December 2, 2026")
                     .containsEntry("complainantName", "Айгуль");
         });
         assertThat(answered).singleElement().satisfies(message -> {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class MessagePlannerTest {
 
-    private final MessagePlanner planner = new MessagePlanner(Complaints.NGO, "notification.test");
+    private final MessagePlanner planner = new MessagePlanner(Complaints.NGO, Complaints.PLACES, "notification.test");
 
     private static List<Object> names(Object rows) {
         return ((List<?>) rows).stream().map(row -> (Object) ((Map<?, ?>) row).get("name")).toList();
@@ -47,7 +47,9 @@ class MessagePlannerTest {
         // then
         Map<String, Object> toPrimary = messages.get(0).model();
         assertThat(toPrimary).containsEntry("primary", true).containsEntry("deadlineDays", 15)
-                .containsEntry("acknowledgeBy", "2026-11-27").containsEntry("answerBy", "2026-12-15")
+                .containsEntry("acknowledgeBy", "27 ноября 2026").containsEntry("answerBy", "15 декабря 2026")
+                .containsEntry("occurredOn", "20 мая 2011")
+                .containsEntry("place", "Pertsevka, Костанайская область, Республика Казахстан")
                 .containsEntry("reason", "Extortion by a public official is a corruption offence.")
                 .containsEntry("authorityName", "Антикоррупционная служба")
                 .containsEntry("accusedRole", "Руководитель организации");

@@ -56,7 +56,7 @@ class ThymeleafMailRendererTest {
     private final RecordingMetrics metrics = new RecordingMetrics();
     private final ThymeleafMailRenderer renderer = new ThymeleafMailRenderer(null, "notifications@ngo.example",
             metrics, SESSION, Clock.systemUTC(), LINKS);
-    private final MessagePlanner planner = new MessagePlanner(Complaints.NGO, "notification.test");
+    private final MessagePlanner planner = new MessagePlanner(Complaints.NGO, Complaints.PLACES, "notification.test");
 
     @Test
     void rendersAnAuthorityNoticeAsPlainTextAndHtmlWithTheDeterministicMessageId() throws Exception {
@@ -76,12 +76,13 @@ class ThymeleafMailRendererTest {
         assertThat(message.getHeader("Content-Language")).containsExactly("ru");
         String text = part(message, "text/plain");
         String html = part(message, "text/html");
-        assertThat(text).contains("Подтвердите получение, указав регистрационный номер, не позднее 2026-11-27.",
-                "Ответ на обращение — не позднее 2026-12-15.",
+        assertThat(text).contains("Подтвердите получение, указав регистрационный номер, не позднее 27 ноября 2026.",
+                "Ответ на обращение — не позднее 15 декабря 2026.",
                 "The director demanded money.", "Трудовая инспекция — копия: для сведения",
                 "Связь с заявителем — только через Линия доверия", "hotline@ngo.example")
                 .doesNotContain("Айгерим", "aigerim@", "Срок ответа по закону");
-        assertThat(html).contains("не позднее <strong>2026-11-27</strong>", "не позднее <strong>2026-12-15</strong>",
+        assertThat(html).contains("не позднее <strong>27 ноября 2026</strong>",
+                "не позднее <strong>15 декабря 2026</strong>",
                 "Руководитель организации");
     }
 
@@ -98,10 +99,10 @@ class ThymeleafMailRendererTest {
 
         // then
         assertThat(part(message, "text/plain"))
-                .contains("Тіркеу нөмірін көрсетіп, өтініштің алынғанын 2026-11-27 дейін (қоса алғанда) растаңыз.")
-                .doesNotContain("2026-12-15", "Өтінішке жауап");
-        assertThat(part(message, "text/html")).contains("<strong>2026-11-27</strong> дейін")
-                .doesNotContain("2026-12-15");
+                .contains("Тіркеу нөмірін көрсетіп, өтініштің алынғанын 27.11.2026 дейін (қоса алғанда) растаңыз.")
+                .doesNotContain("15.12.2026", "Өтінішке жауап");
+        assertThat(part(message, "text/html")).contains("<strong>27.11.2026</strong> дейін")
+                .doesNotContain("15.12.2026");
     }
 
     @Test
@@ -147,13 +148,14 @@ class ThymeleafMailRendererTest {
                 .hasValueSatisfying(link -> assertThat(link.authorityId())
                         .isEqualTo(Complaints.labourInspection().authorityId()));
         assertThat(part(copy, "text/plain")).contains("Алғаныңызды растап, тіркеу нөміріңізді енгізіңіз:");
-        assertThat(part(decision, "text/plain") + part(decision, "text/html")).contains("2026-11-27", "2026-12-15");
+        assertThat(part(decision, "text/plain") + part(decision, "text/html"))
+                .contains("27 ноября 2026", "15 декабря 2026");
         // the complainant learns when the primary body must answer, and not the copy's dates
         assertThat(part(acknowledgement, "text/plain"))
-                .contains("жауап 2026-12-15 дейін (қоса алғанда) берілуі тиіс")
-                .doesNotContain("2026-11-27", "2026-11-26", "2026-12-14");
-        assertThat(part(acknowledgement, "text/html")).contains("<strong>2026-12-15</strong> дейін")
-                .doesNotContain("2026-12-14");
+                .contains("жауап 15.12.2026 дейін (қоса алғанда) берілуі тиіс")
+                .doesNotContain("27.11.2026", "26.11.2026", "14.12.2026");
+        assertThat(part(acknowledgement, "text/html")).contains("<strong>15.12.2026</strong> дейін")
+                .doesNotContain("14.12.2026");
         for (MimeMessage notForABody : List.of(acknowledgement, decision)) {
             assertThat(part(notForABody, "text/plain") + part(notForABody, "text/html")).doesNotContain("/ack/");
         }
@@ -236,9 +238,9 @@ class ThymeleafMailRendererTest {
         // given caseworker reports ship in Russian and English only
         NgoContact kazakhCaseworkers = new NgoContact(Map.of(Language.RU, "Линия доверия"), "hotline@ngo.example",
                 "1", "caseworkers@ngo.example", Language.KK, "notifications@ngo.example");
-        List<PlannedMessage> planned = new MessagePlanner(kazakhCaseworkers, "notification.test").plan(
-                Complaints.complaint(ComplainantMode.ANONYMOUS, Complaints.aigerim(false),
-                        Complaints.antiCorruption()));
+        MessagePlanner kazakh = new MessagePlanner(kazakhCaseworkers, Complaints.PLACES, "notification.test");
+        List<PlannedMessage> planned = kazakh.plan(Complaints.complaint(ComplainantMode.ANONYMOUS,
+                Complaints.aigerim(false), Complaints.antiCorruption()));
 
         // when
         MimeMessage decision = parse(renderer.render(planned.get(1)));
