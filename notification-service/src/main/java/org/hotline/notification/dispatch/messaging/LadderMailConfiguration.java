@@ -21,6 +21,7 @@ import org.hotline.notification.dispatch.domain.NgoContact;
 import org.hotline.notification.sealing.domain.SealedFields;
 import org.hotline.notification.dispatch.domain.RetryPolicy;
 import org.hotline.notification.dispatch.ledger.KafkaLedger;
+import org.hotline.web.tracing.ComplaintTracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -69,7 +70,8 @@ class LadderMailConfiguration {
     @Bean(destroyMethod = "close")
     LadderMail ladderMail(KafkaProperties kafka, NotificationProperties properties, JsonMapper json,
             CaseEventReader reader, LadderPlanner ladderPlanner, MessagePlanner planner, MailGateway gateway,
-            MailRenderer renderer, NotificationMetrics metrics, MeterRegistry meters, Clock clock) {
+            MailRenderer renderer, NotificationMetrics metrics, MeterRegistry meters, Clock clock,
+            ComplaintTracing tracing) {
         NotificationProperties.Topics topics = properties.topics();
         NotificationProperties.Retry retry = properties.retry();
         KafkaLedger ledger = MessagingConfiguration.ledger(kafka, properties, json, topics.caseLedger(),
@@ -87,7 +89,7 @@ class LadderMailConfiguration {
                     } catch (LadderPlanner.UnknownAuthorityException e) {
                         throw new PoisonEventException(PoisonEventException.UNKNOWN_AUTHORITY, e.getMessage());
                     }
-                }).orElseGet(List::of)), dispatcher, ledger, meters, clock);
+                }).orElseGet(List::of)), dispatcher, ledger, meters, clock, tracing);
         return new LadderMail(consumer, dispatcher, senders, ledger);
     }
 
