@@ -137,12 +137,24 @@ final class NotificationHarness {
     }
 
     static void publish(EmbeddedKafkaKraftBroker broker, String topic, String key, byte[] value) {
+        publish(broker, new ProducerRecord<>(topic, key, value));
+    }
+
+    /** Publishes the event in a trace, as routing does: its {@code traceparent} header. */
+    static void publishTraced(EmbeddedKafkaKraftBroker broker, RoutedEvents event, String traceparent) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(ROUTED, event.complaintId().toString(),
+                event.bytes());
+        record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+        publish(broker, record);
+    }
+
+    private static void publish(EmbeddedKafkaKraftBroker broker, ProducerRecord<String, byte[]> record) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

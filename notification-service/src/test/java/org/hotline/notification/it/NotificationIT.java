@@ -41,6 +41,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -159,6 +162,32 @@ class NotificationIT {
         Matcher matcher = LINK.matcher(content);
         assertThat(matcher.find()).as("an acknowledgement link in %s", content).isTrue();
         return matcher.group(1);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void plansARoutedComplaintInItsTraceAndNamesTheComplaintInTheLinesOfItsEmails(CapturedOutput output) {
+        // given a complaint routed in a trace
+        String traceId = "7d3f0a9c2b1e4d5f8a6b9c0d1e2f3a4b";
+        RoutedEvents event = RoutedEvents.complaint().mode("CONFIDENTIAL")
+                .complainant(RoutedEvents.complainant("Жанар Омарова", "zhanar@trace.example", "kk", false))
+                .assign("kz-39-anti-corruption", "PRIMARY", "ru", "anticorruption@trace.example", null, "a", "b",
+                        "Anti-corruption service");
+        String complaintId = event.complaintId().toString();
+
+        // when
+        NotificationHarness.publishTraced(broker, event, "00-" + traceId + "-a1b2c3d4e5f60718-01");
+
+        // then its planning is logged in the trace, and each email sent is logged with the complaint's id
+        await().atMost(PATIENCE).until(() -> mailTo(smtp, "anticorruption@trace.example").size() == 1);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(output.getOut().lines()
+                .filter(line -> line.contains("message ") && line.contains("of complaint " + complaintId + " sent")))
+                .hasSize(2));
+        assertThat(output.getOut().lines().filter(line -> line.contains("Complaint " + complaintId + ": ")))
+                .singleElement().asString().contains("2 message(s) planned", traceId);
+        // The service's own lines, not the test's mail server's, which names the addresses it receives for.
+        assertThat(output.getOut().lines().filter(line -> line.contains(" o.h.n.")))
+                .allSatisfy(line -> assertThat(line).doesNotContain("Жанар", "Омарова", "zhanar@", "anticorruption@"));
     }
 
     @Test

@@ -139,8 +139,19 @@ final class RoutingHarness {
 
     /** Sends a record as intake-service would: keyed by complaint id, with CloudEvents headers. */
     static void send(KafkaProducer<String, byte[]> producer, String key, byte[] value) {
+        send(producer, received(key, value));
+    }
+
+    /** {@link #send(KafkaProducer, String, byte[])}, with the request's trace context as intake-service adds it. */
+    static void sendTraced(KafkaProducer<String, byte[]> producer, String key, byte[] value, String traceparent) {
+        ProducerRecord<String, byte[]> record = received(key, value);
+        record.headers().add(new RecordHeader("traceparent", bytes(traceparent)));
+        send(producer, record);
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, ProducerRecord<String, byte[]> record) {
         try {
-            producer.send(received(key, value)).get(30, TimeUnit.SECONDS);
+            producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -355,6 +355,40 @@ class RoutingIT {
                 .contains("hotline_routing_decision_seconds_count");
     }
 
+    @Test
+    @Order(11)
+    void continuesTheTraceOfAReceivedComplaintInItsComplaintRouted() {
+        // given a ComplaintReceived sent in a trace, as intake-service sends it
+        String complaintId = UUID.randomUUID().toString();
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String intakeSpan = "00f067aa0ba902b7";
+
+        // when
+        RoutingHarness.sendTraced(producer, complaintId, bytes(ComplaintEvents.kostanaySchool(complaintId)),
+                "00-" + traceId + "-" + intakeSpan + "-01");
+
+        // then its ComplaintRouted carries the same trace, from a span of routing's own
+        await().atMost(PATIENCE).until(() -> withKey(readCommitted(broker, ROUTED), complaintId).size() == 1);
+        String traceparent = header(withKey(readCommitted(broker, ROUTED), complaintId).get(0), "traceparent");
+        assertThat(traceparent).matches("00-" + traceId + "-[0-9a-f]{16}-01")
+                .doesNotContain(intakeSpan);
+    }
+
+    @Test
+    @Order(12)
+    void startsATraceForAReceivedComplaintThatCarriesNone() {
+        // given a ComplaintReceived without a trace context
+        String complaintId = UUID.randomUUID().toString();
+
+        // when
+        RoutingHarness.send(producer, complaintId, bytes(ComplaintEvents.almatyAnalyst(complaintId)));
+
+        // then
+        await().atMost(PATIENCE).until(() -> withKey(readCommitted(broker, ROUTED), complaintId).size() == 1);
+        assertThat(header(withKey(readCommitted(broker, ROUTED), complaintId).get(0), "traceparent"))
+                .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+    }
+
     private static String previewVersion() {
         HttpResponse<String> response = postAs(STAFF, routing, "/api/v1/routing/preview", "application/json",
                 IntakeRequests.KOSTANAY_SCHOOL);

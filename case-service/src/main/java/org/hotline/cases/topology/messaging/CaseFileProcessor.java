@@ -1,5 +1,6 @@
 package org.hotline.cases.topology.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -27,6 +29,7 @@ import org.hotline.cases.escalation.domain.SilenceCheck.Due;
 import org.hotline.cases.escalation.messaging.LadderEvents;
 import org.hotline.cases.escalation.messaging.LadderEvents.LadderEvent;
 import org.hotline.cases.escalation.messaging.LadderMetrics;
+import org.hotline.web.tracing.ComplaintTracing;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +59,10 @@ import org.slf4j.LoggerFactory;
  * {@code complainant-blocks} store (its changelog is internal to the service; it never reaches the status topic).
  * A body's first acknowledgement or answer, and each escalation, forward a {@code ComplainantUpdateDue} carrying the
  * block (see {@link ComplainantUpdates}), in the same transaction as the file's change.
+ *
+ * <p>Each record is applied in a span that continues the trace its {@code traceparent} header carries, with the
+ * complaint id in the logs meanwhile. The status it forwards keeps the record's headers, as Kafka Streams does;
+ * the events it issues have headers of their own and carry no trace (docs/operations.md, "Logs and traces").
  */
 final class CaseFileProcessor implements Processor<String, byte[], String, CaseOutput> {
 
@@ -69,6 +76,7 @@ final class CaseFileProcessor implements Processor<String, byte[], String, CaseO
     private final Runnable unreadable;
     private final Silence silence;
     private final ComplainantUpdates updates;
+    private final ComplaintTracing tracing;
     private ProcessorContext<String, CaseOutput> context;
     private KeyValueStore<String, byte[]> files;
     private KeyValueStore<String, byte[]> complainants;
@@ -107,13 +115,14 @@ final class CaseFileProcessor implements Processor<String, byte[], String, CaseO
     }
 
     CaseFileProcessor(CaseEventReader reader, CaseRecorder recorder, CaseFileCodec codec, Runnable unreadable,
-            Silence silence, ComplainantUpdates updates) {
+            Silence silence, ComplainantUpdates updates, ComplaintTracing tracing) {
         this.reader = reader;
         this.recorder = recorder;
         this.codec = codec;
         this.unreadable = unreadable;
         this.silence = silence;
         this.updates = updates;
+        this.tracing = tracing;
     }
 
     @Override
@@ -136,6 +145,18 @@ final class CaseFileProcessor implements Processor<String, byte[], String, CaseO
 
     @Override
     public void process(Record<String, byte[]> record) {
+        try (ComplaintTracing.Work work = tracing.start("record case event",
+                record.key() == null ? "" : record.key(), name -> header(record, name))) {
+            apply(record);
+        }
+    }
+
+    private static @Nullable String header(Record<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private void apply(Record<String, byte[]> record) {
         RecordMetadata where = context.recordMetadata().orElseThrow();
         CaseEventReader.Read read;
         try {

@@ -33,6 +33,7 @@ import org.hotline.cases.escalation.domain.SilenceCheck;
 import org.hotline.cases.escalation.messaging.LadderEvents;
 import org.hotline.cases.escalation.messaging.LadderMetrics;
 import org.hotline.cases.sealing.domain.SealedFields;
+import org.hotline.web.tracing.ComplaintTracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -83,7 +84,7 @@ class CaseStreamsConfiguration {
     @Bean
     KStream<String, CaseOutput> caseFileTopology(StreamsBuilder builder, CaseProperties properties, JsonMapper json,
             SealedFields opener, CaseRecorder recorder, CaseFileCodec codec, MeterRegistry meters, SilenceCheck check,
-            Clock clock, EscalationProperties escalation) {
+            Clock clock, EscalationProperties escalation, ComplaintTracing tracing) {
         CaseProperties.Topics topics = properties.topics();
         CaseEventReader reader = new CaseEventReader(json, opener, recorder, topics);
         Counter unreadable = Counter.builder("hotline.cases.events.unreadable")
@@ -100,7 +101,7 @@ class CaseStreamsConfiguration {
                 .stream(List.of(topics.received(), topics.routed(), topics.outcomes(), topics.caseEvents()),
                         Consumed.with(Serdes.String(), Serdes.ByteArray()))
                 .process(() -> new CaseFileProcessor(reader, recorder, codec, unreadable::increment, silence,
-                        updates), CaseFileProcessor.STORE, CaseFileProcessor.COMPLAINANTS);
+                        updates, tracing), CaseFileProcessor.STORE, CaseFileProcessor.COMPLAINANTS);
         files.filter((reference, output) -> output instanceof CaseOutput.Status).mapValues(CaseOutput::bytes)
                 .to(topics.status(), Produced.with(Serdes.String(), Serdes.ByteArray()));
         files.filter((complaintId, output) -> output instanceof CaseOutput.Event).mapValues(CaseOutput::bytes)

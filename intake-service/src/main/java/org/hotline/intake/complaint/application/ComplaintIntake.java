@@ -18,6 +18,9 @@ import org.hotline.intake.complaint.domain.IdentityInAnonymousComplaintException
 import org.hotline.intake.complaint.domain.InvalidComplaintException;
 import org.hotline.intake.complaint.domain.Lane;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The intake's one use case: check a submitted complaint, give it its names, make it durable, and only then
@@ -25,6 +28,14 @@ import org.jspecify.annotations.Nullable;
  * nothing; the same key with other content is refused.
  */
 public class ComplaintIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(ComplaintIntake.class);
+
+    /**
+     * The MDC key naming the complaint a log line is about, as the other services name it
+     * ({@code org.hotline.web.tracing.ComplaintTracing.COMPLAINT_ID}, which this layer does not import).
+     */
+    private static final String COMPLAINT_ID = "complaintId";
 
     /**
      * Stripes for keyed requests, so two concurrent retries of one complaint do not both publish. A stripe is
@@ -155,6 +166,10 @@ public class ComplaintIntake {
             throw e;
         }
         metrics.published(Duration.ofNanos(System.nanoTime() - started), true);
+        try (MDC.MDCCloseable named = MDC.putCloseable(COMPLAINT_ID, complaintId.toString())) {
+            // The id alone: the reference is quoted to people, and the tracking code opens the complaint's status.
+            log.info("Complaint {} accepted in the {} lane", complaintId, lane);
+        }
         if (fingerprint != null && keyId != null) {
             ledger.remember(keyId, new IdempotencyLedger.Entry(complaintId, fingerprint, receivedAt));
         }

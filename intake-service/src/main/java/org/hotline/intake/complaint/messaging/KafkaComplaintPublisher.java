@@ -2,6 +2,7 @@ package org.hotline.intake.complaint.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.hotline.intake.complaint.application.ComplaintPublisher;
 import org.hotline.intake.complaint.domain.Category;
 import org.hotline.intake.complaint.domain.Complaint;
 import org.hotline.intake.sealing.domain.FieldSealer;
+import org.hotline.web.tracing.ComplaintTracing;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Publishes a complaint's data key, its event and its idempotency record in one Kafka transaction and returns once
  * it has committed: no complaint is visible without the key that opens its sealed fields, nor a key without its
  * complaint. The records are built on the request's thread; the transaction is shared with the other requests
- * waiting at the same moment ({@link GroupCommit}, {@link KafkaBatchTransaction}).
+ * waiting at the same moment ({@link GroupCommit}, {@link KafkaBatchTransaction}). The event carries the request's
+ * trace ({@code traceparent}), taken here on the request's thread: the committer thread that sends it has none.
  */
 class KafkaComplaintPublisher implements ComplaintPublisher {
 
@@ -34,16 +37,19 @@ class KafkaComplaintPublisher implements ComplaintPublisher {
     private final String complaintsTopic;
     private final String idempotencyTopic;
     private final String keysTopic;
+    private final ComplaintTracing tracing;
     private final SecureRandom random = new SecureRandom();
 
     KafkaComplaintPublisher(GroupCommit<List<ProducerRecord<String, byte[]>>> groupCommit, FieldSealer sealer,
-            JsonMapper json, String complaintsTopic, String idempotencyTopic, String keysTopic) {
+            JsonMapper json, String complaintsTopic, String idempotencyTopic, String keysTopic,
+            ComplaintTracing tracing) {
         this.groupCommit = groupCommit;
         this.sealer = sealer;
         this.json = json;
         this.complaintsTopic = complaintsTopic;
         this.idempotencyTopic = idempotencyTopic;
         this.keysTopic = keysTopic;
+        this.tracing = tracing;
     }
 
     @Override
@@ -63,7 +69,7 @@ class KafkaComplaintPublisher implements ComplaintPublisher {
             Arrays.fill(dataKey, (byte) 0);
         }
         ProducerRecord<String, byte[]> eventRecord = new ProducerRecord<>(complaintsTopic, null,
-                accepted.receivedAt().toEpochMilli(), key, json.writeValueAsBytes(event), cloudEventHeaders(event));
+                accepted.receivedAt().toEpochMilli(), key, json.writeValueAsBytes(event), headers(event));
         if (accepted.fingerprint() == null) {
             groupCommit.commit(List.of(keyRecord, eventRecord));
             return;
@@ -113,16 +119,21 @@ class KafkaComplaintPublisher implements ComplaintPublisher {
                         json.writeValueAsBytes(identity), ComplaintReceived.sealingContext(id, "complainant"))));
     }
 
-    /** CloudEvents 1.0 attributes in Kafka binary mode: the payload is the data, the attributes are headers. */
-    private static List<Header> cloudEventHeaders(ComplaintReceived event) {
-        return List.of(
-                header("ce_specversion", "1.0"),
-                header("ce_id", event.eventId().toString()),
-                header("ce_source", SOURCE),
-                header("ce_type", CLOUD_EVENT_TYPE),
-                header("ce_time", event.occurredAt().toString()),
-                header("ce_subject", event.complaintId().toString()),
-                header("content-type", "application/json"));
+    /**
+     * CloudEvents 1.0 attributes in Kafka binary mode (the payload is the data, the attributes are headers), and the
+     * request's trace context.
+     */
+    private List<Header> headers(ComplaintReceived event) {
+        List<Header> headers = new ArrayList<>(9);
+        headers.add(header("ce_specversion", "1.0"));
+        headers.add(header("ce_id", event.eventId().toString()));
+        headers.add(header("ce_source", SOURCE));
+        headers.add(header("ce_type", CLOUD_EVENT_TYPE));
+        headers.add(header("ce_time", event.occurredAt().toString()));
+        headers.add(header("ce_subject", event.complaintId().toString()));
+        headers.add(header("content-type", "application/json"));
+        tracing.currentContext().forEach((name, value) -> headers.add(header(name, value)));
+        return headers;
     }
 
     private static Header header(String name, String value) {

@@ -14,6 +14,7 @@ import org.hotline.intake.complaint.application.LanePlacement;
 import org.hotline.intake.complaint.config.IntakeProperties;
 import org.hotline.intake.complaint.config.LaneProperties;
 import org.hotline.intake.sealing.domain.FieldSealer;
+import org.hotline.web.tracing.ComplaintTracing;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,9 +41,9 @@ class MessagingConfiguration {
 
     @Bean
     KafkaComplaintPublisher complaintPublisher(GroupCommit<List<ProducerRecord<String, byte[]>>> groupCommit,
-            FieldSealer sealer, JsonMapper json, IntakeProperties properties) {
+            FieldSealer sealer, JsonMapper json, IntakeProperties properties, ComplaintTracing tracing) {
         return new KafkaComplaintPublisher(groupCommit, sealer, json, properties.topics().complaints(),
-                properties.topics().idempotency(), properties.topics().keys());
+                properties.topics().idempotency(), properties.topics().keys(), tracing);
     }
 
     @Bean

@@ -16,6 +16,7 @@ import org.hotline.notification.dispatch.domain.RoutedComplaint;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Plans the messages of each routed complaint and sends each once, over a pool of SMTP connections.
@@ -39,6 +40,12 @@ import org.slf4j.LoggerFactory;
 public class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    /**
+     * The MDC key naming the complaint a log line is about, as the other services name it
+     * ({@code org.hotline.web.tracing.ComplaintTracing.COMPLAINT_ID}, which this layer does not import).
+     */
+    private static final String COMPLAINT_ID = "complaintId";
     private static final Duration MAX_LEDGER_WAIT = Duration.ofSeconds(10);
     private static final String DETAIL_NOT_KEPT = "settled before a restart or a rebalance; the detail is not kept";
 
@@ -364,6 +371,12 @@ public class Dispatcher {
             record(work, entry(work, LedgerEntry.Status.SENT, attempt, null, clock.instant()), () -> {
                 PlannedMessage message = work.message();
                 metrics.sent(message.template(), message.language(), message.recipientType());
+                try (MDC.MDCCloseable named = MDC.putCloseable(COMPLAINT_ID, message.complaintId().toString())) {
+                    // Never the address: the recipient's type and the authority's id say who it went to.
+                    log.info("message {} of complaint {} sent ({}, {}, {})", message.messageId(),
+                            message.complaintId(), message.recipientType(), message.template(),
+                            message.authorityId() == null ? "no authority" : message.authorityId());
+                }
                 settled(work);
             });
         }

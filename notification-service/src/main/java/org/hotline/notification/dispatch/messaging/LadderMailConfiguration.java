@@ -23,6 +23,7 @@ import org.hotline.notification.dispatch.domain.Places;
 import org.hotline.notification.dispatch.domain.RetryPolicy;
 import org.hotline.notification.dispatch.ledger.KafkaLedger;
 import org.hotline.notification.sealing.domain.SealedFields;
+import org.hotline.web.tracing.ComplaintTracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -84,7 +85,8 @@ class LadderMailConfiguration {
     @Bean(destroyMethod = "close")
     LadderMail ladderMail(KafkaProperties kafka, NotificationProperties properties, JsonMapper json,
             CaseEventReader reader, LadderPlanner ladderPlanner, MessagePlanner planner, MailGateway gateway,
-            MailRenderer renderer, NotificationMetrics metrics, MeterRegistry meters, Clock clock) {
+            MailRenderer renderer, NotificationMetrics metrics, MeterRegistry meters, Clock clock,
+            ComplaintTracing tracing) {
         NotificationProperties.Topics topics = properties.topics();
         NotificationProperties.Retry retry = properties.retry();
         KafkaLedger ledger = MessagingConfiguration.ledger(kafka, properties, json, topics.caseLedger(),
@@ -102,7 +104,7 @@ class LadderMailConfiguration {
                     } catch (LadderPlanner.UnknownAuthorityException e) {
                         throw new PoisonEventException(PoisonEventException.UNKNOWN_AUTHORITY, e.getMessage());
                     }
-                }).orElseGet(List::of)), dispatcher, ledger, meters, clock);
+                }).orElseGet(List::of)), dispatcher, ledger, meters, clock, tracing);
         return new LadderMail(consumer, dispatcher, senders, ledger);
     }
 

@@ -13,6 +13,7 @@ import org.hotline.notification.dispatch.domain.MessagePlanner;
 import org.hotline.notification.dispatch.domain.RoutedComplaint;
 import org.hotline.notification.dispatch.ledger.KafkaLedger;
 import org.hotline.notification.sealing.domain.SealedFields;
+import org.hotline.web.tracing.ComplaintTracing;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,13 +43,13 @@ class MessagingConfiguration {
     @Bean
     SourceConsumer routedComplaintsConsumer(KafkaProperties kafka, NotificationProperties properties,
             ComplaintRoutedReader reader, MessagePlanner planner, Dispatcher dispatcher, KafkaLedger ledger,
-            MeterRegistry meters, Clock clock) {
+            MeterRegistry meters, Clock clock, ComplaintTracing tracing) {
         NotificationProperties.Topics topics = properties.topics();
         return consumer(kafka, properties, topics.routed(), topics.group(), topics.deadLetter(),
                 "routed-complaints-consumer", value -> {
                     RoutedComplaint complaint = reader.read(value);
                     return new SourceConsumer.Planned(complaint.receivedAt(), planner.plan(complaint));
-                }, dispatcher, ledger, meters, clock);
+                }, dispatcher, ledger, meters, clock, tracing);
     }
 
     /**
@@ -83,7 +84,7 @@ class MessagingConfiguration {
     /** A consumer of {@code topic} in {@code group}, its poison records sent to {@code deadLetter}. */
     static SourceConsumer consumer(KafkaProperties kafka, NotificationProperties properties, String topic,
             String group, String deadLetter, String threadName, SourceConsumer.Planner planner, Dispatcher dispatcher,
-            KafkaLedger ledger, MeterRegistry meters, Clock clock) {
+            KafkaLedger ledger, MeterRegistry meters, Clock clock, ComplaintTracing tracing) {
         Map<String, Object> config = KafkaClients.consumerConfig(kafka);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -98,6 +99,6 @@ class MessagingConfiguration {
                 properties.kafka().sendTimeout(), meters.counter("hotline.notification.dead.letters", "topic", topic),
                 clock);
         return new SourceConsumer(() -> new KafkaConsumer<>(config), topic, threadName, planner, dispatcher, ledger,
-                deadLetters, properties.maxBacklog(), meters);
+                deadLetters, properties.maxBacklog(), meters, tracing);
     }
 }

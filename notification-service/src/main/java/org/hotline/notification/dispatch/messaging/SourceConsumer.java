@@ -3,6 +3,7 @@ package org.hotline.notification.dispatch.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -21,12 +22,14 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.hotline.notification.dispatch.application.Dispatcher;
 import org.hotline.notification.dispatch.application.Ledger;
 import org.hotline.notification.dispatch.domain.PlannedMessage;
 import org.hotline.notification.dispatch.ledger.KafkaLedger;
 import org.hotline.notification.sealing.domain.ComplaintErasedException;
 import org.hotline.notification.sealing.domain.ComplaintKeys;
+import org.hotline.web.tracing.ComplaintTracing;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +58,10 @@ import org.springframework.context.SmartLifecycle;
  * {@link KafkaClientMetrics}, as Spring does for the consumers of its factories), so that its lag is exported as
  * {@code kafka_consumer_fetch_manager_records_lag_max} like the other services'; the binding is closed with the
  * consumer, taking its meters away.
+ *
+ * <p>Each record is read and planned in a span that continues the trace its {@code traceparent} header carries, with
+ * the complaint id (the record's key) in the logs meanwhile. The messages are sent later, on the senders' threads,
+ * outside that span: their log lines name the complaint, not the trace (docs/operations.md, "Logs and traces").
  */
 final class SourceConsumer implements SmartLifecycle {
 
@@ -92,6 +99,7 @@ final class SourceConsumer implements SmartLifecycle {
     private final int maxBacklog;
     private final MeterRegistry meters;
     private final Timer readDelay;
+    private final ComplaintTracing tracing;
     private final Map<Integer, Long> committed = new HashMap<>();
     private final Set<Integer> untaken = new HashSet<>();
     /** Partitions paused after a failed dead-letter send, and until when. */
@@ -105,7 +113,8 @@ final class SourceConsumer implements SmartLifecycle {
     private long lastCommit;
 
     SourceConsumer(Supplier<Consumer<byte[], byte[]>> consumers, String topic, String threadName, Planner planner,
-            Dispatcher dispatcher, KafkaLedger ledger, DeadLetters deadLetters, int maxBacklog, MeterRegistry meters) {
+            Dispatcher dispatcher, KafkaLedger ledger, DeadLetters deadLetters, int maxBacklog, MeterRegistry meters,
+            ComplaintTracing tracing) {
         this.consumers = consumers;
         this.topic = topic;
         this.threadName = threadName;
@@ -115,6 +124,7 @@ final class SourceConsumer implements SmartLifecycle {
         this.deadLetters = deadLetters;
         this.maxBacklog = maxBacklog;
         this.meters = meters;
+        this.tracing = tracing;
         this.readDelay = Timer.builder("hotline.notification.read.delay")
                 .description("From a record's timestamp to this service reading and planning it: on "
                         + "complaints.routed.v1 routing's send, so the wait for its commit, for the fetch and behind "
@@ -206,34 +216,51 @@ final class SourceConsumer implements SmartLifecycle {
                 halted.add(partition);
                 continue;
             }
-            Planned planned;
-            try {
-                planned = planner.plan(record.value());
-            } catch (PoisonEventException poison) {
-                if (deadLetters.send(record, poison)) {
+            try (ComplaintTracing.Work work = tracing.start("plan notifications", key(record),
+                    name -> header(record, name))) {
+                Planned planned;
+                try {
+                    planned = planner.plan(record.value());
+                } catch (PoisonEventException poison) {
+                    if (deadLetters.send(record, poison)) {
+                        dispatcher.skip(partition, record.offset());
+                    } else {
+                        backOff(consumer, record);
+                        halted.add(partition);
+                    }
+                    continue;
+                } catch (ComplaintErasedException erased) {
+                    // Erased on request or at the end of its retention: nobody is to be written to about it any
+                    // more.
+                    log.info("Complaint {} was erased: record {}-{} at offset {} calls for no message",
+                            erased.complaintId(), topic, partition, record.offset());
                     dispatcher.skip(partition, record.offset());
-                } else {
+                    continue;
+                } catch (ComplaintKeys.KeysUnavailableException e) {
+                    log.warn("The complaints' keys cannot be read now ({}): record {}-{} at offset {} is tried again",
+                            e.getMessage(), topic, partition, record.offset());
                     backOff(consumer, record);
                     halted.add(partition);
+                    keysUnavailable = true;
+                    continue;
                 }
-                continue;
-            } catch (ComplaintErasedException erased) {
-                // Erased on request or at the end of its retention: nobody is to be written to about it any more.
-                log.info("Complaint {} was erased: record {}-{} at offset {} calls for no message",
-                        erased.complaintId(), topic, partition, record.offset());
-                dispatcher.skip(partition, record.offset());
-                continue;
-            } catch (ComplaintKeys.KeysUnavailableException e) {
-                log.warn("The complaints' keys cannot be read now ({}): record {}-{} at offset {} is tried again",
-                        e.getMessage(), topic, partition, record.offset());
-                backOff(consumer, record);
-                halted.add(partition);
-                keysUnavailable = true;
-                continue;
+                readDelay.record(Math.max(0, System.currentTimeMillis() - record.timestamp()),
+                        TimeUnit.MILLISECONDS);
+                dispatcher.accept(partition, record.offset(), planned.receivedAt(), planned.messages());
+                log.info("Complaint {}: {} message(s) planned from {}-{} at offset {}", key(record),
+                        planned.messages().size(), topic, partition, record.offset());
             }
-            readDelay.record(Math.max(0, System.currentTimeMillis() - record.timestamp()), TimeUnit.MILLISECONDS);
-            dispatcher.accept(partition, record.offset(), planned.receivedAt(), planned.messages());
         }
+    }
+
+    /** The record's key as text: the complaint id; empty when it has none. */
+    private static String key(ConsumerRecord<byte[], byte[]> record) {
+        return record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8);
+    }
+
+    private static @Nullable String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** Reads the record's partition again from the record, after a pause: what failed may pass by then. */

@@ -10,6 +10,7 @@ import org.hotline.routing.complaint.application.ComplaintRouter;
 import org.hotline.routing.complaint.application.RoutingMetrics;
 import org.hotline.routing.complaint.config.RoutingProperties;
 import org.hotline.web.kafka.BrokerHealthIndicator;
+import org.hotline.web.tracing.ComplaintTracing;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,10 +23,11 @@ class MessagingConfiguration {
     @Bean
     Function<Message<List<byte[]>>, List<Message<byte[]>>> routeComplaint(ComplaintRouter router,
             StatutoryClocks clocks, RoutingMetrics metrics, RoutingProperties properties, Clock clock,
-            @Value("${spring.cloud.stream.bindings.routeComplaint-in-0.group}") String group) {
+            @Value("${spring.cloud.stream.bindings.routeComplaint-in-0.group}") String group,
+            ComplaintTracing tracing) {
         return new RouteComplaintHandler(router, clocks,
                 new DeadLetters(properties.deadLetters().topic(), group, metrics, clock), metrics,
-                properties.routingAttempts(), clock);
+                properties.routingAttempts(), clock, tracing);
     }
 
     /** Readiness: the broker answers. */

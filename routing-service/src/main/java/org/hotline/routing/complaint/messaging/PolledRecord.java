@@ -1,5 +1,6 @@
 package org.hotline.routing.complaint.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,20 @@ record PolledRecord(byte[] value, byte @Nullable [] key, Map<String, Object> hea
                     ((Number) offsets.get(i)).longValue()));
         }
         return records;
+    }
+
+    /** The record's key as text: the complaint id; empty when the record has none. */
+    String keyText() {
+        return key == null ? "" : new String(key, StandardCharsets.UTF_8);
+    }
+
+    /** The record's header of that name as text, or null when it has none. */
+    @Nullable String header(String name) {
+        Object value = headers.get(name);
+        if (value instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        return value == null ? null : value.toString();
     }
 
     private static List<?> list(Message<?> poll, String header) {

@@ -11,6 +11,7 @@ import org.hotline.deadlines.domain.StatutoryClocks;
 import org.hotline.routing.complaint.application.ComplaintRouter;
 import org.hotline.routing.complaint.application.RoutingMetrics;
 import org.hotline.routing.rules.domain.Decision;
+import org.hotline.web.tracing.ComplaintTracing;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,10 @@ import org.springframework.messaging.support.MessageBuilder;
  *       whole poll back; the container seeks back and polls again after a back-off (see
  *       {@link DeadLetterConfiguration}).</li>
  * </ul>
+ *
+ * <p>Each record is routed in a span of its own that continues the trace its {@code traceparent} header carries,
+ * with the complaint id (the record's key) in the logs meanwhile, and its {@code ComplaintRouted} carries that span
+ * on. The binder's own observation is not used: it traces neither a batch nor the sends after the function returns.
  */
 final class RouteComplaintHandler implements Function<Message<List<byte[]>>, List<Message<byte[]>>> {
 
@@ -50,15 +55,17 @@ final class RouteComplaintHandler implements Function<Message<List<byte[]>>, Lis
     private final RoutingMetrics metrics;
     private final int attempts;
     private final Clock clock;
+    private final ComplaintTracing tracing;
 
     RouteComplaintHandler(ComplaintRouter router, StatutoryClocks clocks, DeadLetters deadLetters,
-            RoutingMetrics metrics, int attempts, Clock clock) {
+            RoutingMetrics metrics, int attempts, Clock clock, ComplaintTracing tracing) {
         this.router = router;
         this.writer = new ComplaintRoutedWriter(clocks);
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.attempts = attempts;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     @Override
@@ -66,7 +73,9 @@ final class RouteComplaintHandler implements Function<Message<List<byte[]>>, Lis
         List<PolledRecord> records = PolledRecord.of(poll);
         List<Message<byte[]>> out = new ArrayList<>(records.size());
         for (PolledRecord record : records) {
-            out.add(handle(record));
+            try (ComplaintTracing.Work work = tracing.start("route complaint", record.keyText(), record::header)) {
+                out.add(handle(record));
+            }
         }
         metrics.pollHandled(records.size());
         return out;
@@ -82,7 +91,10 @@ final class RouteComplaintHandler implements Function<Message<List<byte[]>>, Lis
         RuntimeException failure = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
-                return routed(received, router.route(received.facts()));
+                Decision decision = router.route(received.facts());
+                log.info("Complaint {} routed to {} bodies (rules {})", received.complaintId(),
+                        decision.assignments().size(), decision.rulesVersion());
+                return routed(received, decision);
             } catch (RuntimeException e) {
                 log.warn("Routing {} failed (attempt {} of {})", record, attempt, attempts, e);
                 failure = e;
@@ -94,7 +106,7 @@ final class RouteComplaintHandler implements Function<Message<List<byte[]>>, Lis
     private Message<byte[]> routed(ReceivedComplaint received, Decision decision) {
         String eventId = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        return MessageBuilder.withPayload(writer.write(received, decision, eventId, now))
+        MessageBuilder<byte[]> message = MessageBuilder.withPayload(writer.write(received, decision, eventId, now))
                 .setHeader(KafkaHeaders.KEY, received.complaintId().getBytes(StandardCharsets.UTF_8))
                 .setHeader("ce_specversion", "1.0")
                 .setHeader("ce_id", eventId)
@@ -102,8 +114,9 @@ final class RouteComplaintHandler implements Function<Message<List<byte[]>>, Lis
                 .setHeader("ce_type", CLOUD_EVENT_TYPE)
                 .setHeader("ce_time", now.toString())
                 .setHeader("ce_subject", received.complaintId())
-                .setHeader("content-type", "application/json")
-                .build();
+                .setHeader("content-type", "application/json");
+        tracing.currentContext().forEach(message::setHeader);
+        return message.build();
     }
 
     private static RuntimeException nonNull(@Nullable RuntimeException failure) {

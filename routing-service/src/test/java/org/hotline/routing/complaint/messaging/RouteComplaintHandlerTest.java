@@ -25,6 +25,7 @@ import org.hotline.routing.rules.domain.ComplaintFacts;
 import org.hotline.routing.rules.domain.Decision;
 import org.hotline.routing.rules.yaml.SampleDirectory;
 import org.hotline.routing.rules.yaml.YamlRoutingEngineLoader;
+import org.hotline.web.tracing.ComplaintTracing;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
@@ -49,7 +50,8 @@ class RouteComplaintHandlerTest {
     private final RoutingMetrics metrics = new RecordingMetrics();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final RouteComplaintHandler handler = new RouteComplaintHandler(router(),
-            DeadlineFiles.bundledClocks(ZoneId.of("Asia/Almaty")), new DeadLetters(DEAD_LETTERS, "routing-service", metrics, clock), metrics, 3, clock);
+            DeadlineFiles.bundledClocks(ZoneId.of("Asia/Almaty")),
+            new DeadLetters(DEAD_LETTERS, "routing-service", metrics, clock), metrics, 3, clock, ComplaintTracing.off());
 
     @Test
     void turnsAComplaintReceivedIntoAComplaintRoutedKeyedByTheComplaintIdWithCloudEventsHeaders() {

@@ -1,0 +1,8 @@
+/**
+ * Traces and logs: the complaint's trace carried in its records' headers, and the complaint id in the logs
+ * (docs/operations.md, "Logs and traces").
+ */
+@NullMarked
+package org.hotline.routing.tracing;
+
+import org.jspecify.annotations.NullMarked;
