@@ -9,8 +9,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
  * The settings of routing's own admin clients (the broker's health, the dead-letter topic's creation): Spring Boot's
  * {@code spring.kafka.*} client settings, where production's SASL_SSL login and trust store are
  * (docs/kafka-production.md), with the binder's brokers. Built from the brokers alone, an admin client speaks
- * PLAINTEXT to a TLS listener: it never becomes ready, and reads the TLS alert it gets back as the size of a
- * response (about 336 MB), which took the service past its memory limit (found by SecuredClusterIT).
+ * PLAINTEXT to a TLS listener and routing never became ready (found by SecuredClusterIT).
  */
 final class BinderAdminSettings {
 
