@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Creates the hotline's topics with their settings. Usage: create-topics.sh <bootstrap> <replicas> <min-isr>
-# (compose passes 1 1; a production cluster takes 3 2, see docs/kafka-production.md). KAFKA_TOPICS_CMD is the
+# [command-config] (compose passes 1 1; a production cluster takes 3 2, see docs/kafka-production.md, and the admin
+# client's settings file of a cluster with SASL_SSL, as the system tests' SecuredCluster does). KAFKA_TOPICS_CMD is the
 # kafka-topics command (default: the Apache image's script; the local stack passes Kafka's TopicCommand class).
 set -euo pipefail
 bootstrap="$1" replicas="$2" min_isr="$3"
 read -ra topics <<<"${KAFKA_TOPICS_CMD:-/opt/kafka/bin/kafka-topics.sh}"
+if [[ -n ${4:-} ]]; then topics+=(--command-config "$4"); fi
 create() { # name partitions config...
   local name=$1 partitions=$2; shift 2
   local configs=(--config "min.insync.replicas=$min_isr" --config unclean.leader.election.enable=false)

@@ -24,7 +24,7 @@ defaults=(
 declare -A settings
 for line in "${defaults[@]}"; do settings[${line%%=*}]=${line#*=}; done
 # Variables that configure the JVM or this script rather than the broker.
-not_settings=" KAFKA_HEAP_OPTS KAFKA_OPTS KAFKA_JVM_PERFORMANCE_OPTS KAFKA_TOPICS_CMD "
+not_settings=" KAFKA_HEAP_OPTS KAFKA_OPTS KAFKA_JVM_PERFORMANCE_OPTS KAFKA_TOPICS_CMD KAFKA_FORMAT_SCRAM "
 while IFS='=' read -r name value; do
   [[ $name == KAFKA_* && $not_settings != *" $name "* ]] || continue
   # As apache/kafka: _ is a dot, __ an underscore, ___ a dash (KAFKA_LISTENER_NAME_X___Y -> listener.name.x-y).
@@ -36,7 +36,12 @@ for key in "${!settings[@]}"; do echo "$key=${settings[$key]}" >> "$config"; don
 
 if [[ ! -f "${settings[log.dirs]}/meta.properties" ]]; then
   cluster_id="${CLUSTER_ID:-$(/opt/kafka/bin/kafka-tool.sh kafka.tools.StorageTool random-uuid)}"
-  /opt/kafka/bin/kafka-tool.sh kafka.tools.StorageTool format -t "$cluster_id" -c "$config"
+  # SCRAM users the cluster needs before it can answer (the inter-broker one): KAFKA_FORMAT_SCRAM holds them,
+  # separated by spaces, each as kafka-storage's --add-scram takes it: SCRAM-SHA-512=[name=admin,password=...].
+  format=(format -t "$cluster_id" -c "$config")
+  read -ra scram <<<"${KAFKA_FORMAT_SCRAM:-}"
+  for user in "${scram[@]}"; do format+=(--add-scram "$user"); done
+  /opt/kafka/bin/kafka-tool.sh kafka.tools.StorageTool "${format[@]}"
 fi
 # shellcheck disable=SC2086 # the options are a list of words
 exec java ${KAFKA_HEAP_OPTS:-} ${KAFKA_OPTS:-} -Dlog4j2.configurationFile=/opt/kafka/config/log4j2.properties \

@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,17 +123,30 @@ final class HotlineSystem implements AutoCloseable {
     /**
      * @param extraServiceEnv environment added to every service's container (the benchmark sets the JVM's heap)
      * @param mailMemoryMiB the mail catcher's memory limit: it keeps the listing of every message in memory
+     * @param secured the services on a {@link SecuredCluster} (three brokers, SASL_SSL, ACLs), each with its own
+     *     Kafka user, instead of on one PLAINTEXT broker
      */
-    record Settings(Map<String, String> extraServiceEnv, long mailMemoryMiB) {
+    record Settings(Map<String, String> extraServiceEnv, long mailMemoryMiB, boolean secured) {
+
+        Settings(Map<String, String> extraServiceEnv, long mailMemoryMiB) {
+            this(extraServiceEnv, mailMemoryMiB, false);
+        }
 
         static Settings defaults() {
             return new Settings(Map.of(), 2048);
+        }
+
+        /** The defaults on a secured cluster. */
+        static Settings onSecuredCluster() {
+            return new Settings(Map.of(), 2048, true);
         }
     }
 
     private final Path root = Path.of(System.getProperty("hotline.root", "..")).toAbsolutePath().normalize();
     private final String version = System.getProperty("hotline.version", "0.1.0-SNAPSHOT");
     private final String baseImage = System.getProperty("hotline.base-image", "eclipse-temurin:17-jre");
+    /** The tag of the images built here: another checkout's tests on the same Docker engine may use another. */
+    private final String imageTag = System.getProperty("hotline.image-tag", "system-test");
     private final Path logFolder = Path.of(System.getProperty("hotline.logs", "target/system-test-logs"));
     private final Network network = Network.newNetwork();
     private final Map<Instance, GenericContainer<?>> containers = new LinkedHashMap<>();
@@ -143,6 +157,7 @@ final class HotlineSystem implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final DockerClient docker = DockerClientFactory.instance().client();
     private final int kafkaHostPort = freePort();
+    private @Nullable SecuredCluster cluster;
 
     private HotlineSystem(Settings settings) {
         this.settings = settings;
@@ -176,7 +191,11 @@ final class HotlineSystem implements AutoCloseable {
 
     private void startAll() {
         long started = System.nanoTime();
-        containers.put(Part.KAFKA.single(), kafka());
+        if (settings.secured()) {
+            cluster = SecuredCluster.start(root, baseImage, imageTag, network);
+        } else {
+            containers.put(Part.KAFKA.single(), kafka());
+        }
         ImageFromDockerfile mailImage = image(Part.MAIL, "deploy/mail-catcher/target/mail-catcher-" + version + ".jar",
                 "/health");
         containers.put(Part.MAIL.single(), service(Part.MAIL.single(), mailImage,
@@ -201,8 +220,12 @@ final class HotlineSystem implements AutoCloseable {
         Map<String, String> cases = new HashMap<>(kafkaClient);
         // The dev profile's simulated clock, moved by the tests on each instance's management port.
         cases.put("HOTLINE_CASES_DEVCLOCK_OFFSET", "0s");
-        Map<Part, Map<String, String>> env = Map.of(Part.INTAKE, intake, Part.ROUTING, kafkaClient,
-                Part.NOTIFICATION, notification, Part.CASE, cases);
+        Map<Part, Map<String, String>> env = new HashMap<>(Map.of(Part.INTAKE, intake, Part.ROUTING, kafkaClient,
+                Part.NOTIFICATION, notification, Part.CASE, cases));
+        SecuredCluster secured = cluster;
+        if (secured != null) {
+            env.replaceAll((part, partEnv) -> securedEnvironment(secured, part, partEnv));
+        }
         for (Part part : Part.SERVICES) {
             ImageFromDockerfile image = image(part, part.containerName() + "-service/target/" + part.containerName()
                     + "-service-" + version + ".jar", "/actuator/health/liveness");
@@ -211,9 +234,11 @@ final class HotlineSystem implements AutoCloseable {
             }
         }
 
-        containers.get(Part.KAFKA.single()).start();
-        awaitKafka();
-        createTopics();
+        if (cluster == null) {
+            containers.get(Part.KAFKA.single()).start();
+            awaitKafka();
+            createTopics();
+        }
         containers.get(Part.MAIL.single()).start();
         awaitHealthy(Part.MAIL.single());
         long servicesStarted = System.nanoTime();
@@ -229,13 +254,36 @@ final class HotlineSystem implements AutoCloseable {
                 (System.nanoTime() - servicesStarted) / 1_000_000_000);
     }
 
+    /**
+     * A service's environment on the secured cluster: its own Kafka user over SASL_SSL, as the production overlay
+     * sets it, and the replication the Kubernetes manifests give the topics a service creates (Kafka Streams'
+     * changelogs; the others exist already).
+     */
+    private static Map<String, String> securedEnvironment(SecuredCluster cluster, Part part, Map<String, String> env) {
+        Map<String, String> secured = new HashMap<>(env);
+        secured.putAll(cluster.serviceEnvironment(part.containerName() + "-service"));
+        secured.put("HOTLINE_TOPIC_REPLICATION_FACTOR", "3");
+        secured.put("HOTLINE_INTAKE_TOPICS_REPLICATIONFACTOR", "3");
+        secured.put("HOTLINE_INTAKE_TOPICS_MININSYNCREPLICAS", "2");
+        secured.put("HOTLINE_NOTIFICATION_TOPICS_REPLICATIONFACTOR", "3");
+        return secured;
+    }
+
+    /** The secured cluster the services run on, when they do ({@link Settings#secured}). */
+    SecuredCluster cluster() {
+        if (cluster == null) {
+            throw new IllegalStateException("the system runs on one PLAINTEXT broker, not a secured cluster");
+        }
+        return cluster;
+    }
+
     /** Every instance of the three services. */
     List<Instance> services() {
         return Part.SERVICES.stream().flatMap(part -> part.all().stream()).toList();
     }
 
     private GenericContainer<?> kafka() {
-        ImageFromDockerfile image = new ImageFromDockerfile("hotline/kafka:system-test", false)
+        ImageFromDockerfile image = new ImageFromDockerfile("hotline/kafka:" + imageTag, false)
                 .withDockerfilePath("deploy/docker/kafka/Dockerfile")
                 .withFileFromPath("deploy/docker/kafka", root.resolve("deploy/docker/kafka"))
                 .withFileFromPath("deploy/local-kafka/target/kafka-libs",
@@ -264,7 +312,7 @@ final class HotlineSystem implements AutoCloseable {
 
     /** One image per part, shared by its instances (built once). */
     private ImageFromDockerfile image(Part part, String jar, String healthPath) {
-        return new ImageFromDockerfile("hotline/" + part.containerName() + ":system-test", false)
+        return new ImageFromDockerfile("hotline/" + part.containerName() + ":" + imageTag, false)
                 .withDockerfilePath("deploy/docker/Dockerfile")
                 .withFileFromPath("deploy/docker/Dockerfile", root.resolve("deploy/docker/Dockerfile"))
                 .withFileFromPath(jar, root.resolve(jar))
@@ -325,7 +373,7 @@ final class HotlineSystem implements AutoCloseable {
      * A port free now and not handed out before: Docker binds a container's ports only when it starts, so the kernel
      * may offer a port again before then ("Bind for 0.0.0.0:34581 failed: port is already allocated").
      */
-    private static int freePort() {
+    static int freePort() {
         while (true) {
             try (ServerSocket socket = new ServerSocket(0)) {
                 if (HANDED_OUT.add(socket.getLocalPort())) {
@@ -338,7 +386,16 @@ final class HotlineSystem implements AutoCloseable {
     }
 
     String bootstrapServers() {
-        return "localhost:" + kafkaHostPort;
+        return cluster != null ? cluster.externalBootstrap() : "localhost:" + kafkaHostPort;
+    }
+
+    /**
+     * What a client in this JVM needs to read every topic: the brokers and, on the secured cluster, the super user's
+     * login (the tests' own look at the topics; no service has it).
+     */
+    Map<String, Object> clientSettings() {
+        return cluster != null ? cluster.clientSettings(SecuredCluster.ADMIN)
+                : Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     }
 
     /** Every intake instance's API, for clients that spread their requests over them. */
@@ -567,6 +624,9 @@ final class HotlineSystem implements AutoCloseable {
     }
 
     Admin admin() {
+        if (cluster != null) {
+            return cluster.admin();
+        }
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
@@ -650,6 +710,9 @@ final class HotlineSystem implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.warn("{} could not be removed: {}", entry.getKey(), e.toString());
             }
+        }
+        if (cluster != null) {
+            cluster.close(logFolder);
         }
         try {
             network.close();

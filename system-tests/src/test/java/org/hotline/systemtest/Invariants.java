@@ -57,7 +57,7 @@ final class Invariants {
     private final Mailbox mailbox;
 
     Invariants(HotlineSystem system) {
-        this.topics = new Topics(system.bootstrapServers());
+        this.topics = new Topics(system.clientSettings());
         this.mailbox = new Mailbox(system.mailbox());
     }
 

@@ -52,15 +52,20 @@ final class Topics {
         }
     }
 
-    private final String bootstrapServers;
+    private final Map<String, Object> clientSettings;
 
     Topics(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+        this(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    /** @param clientSettings the brokers and, on a secured cluster, the login and trust settings of the reader */
+    Topics(Map<String, Object> clientSettings) {
+        this.clientSettings = Map.copyOf(clientSettings);
     }
 
     /** The names of every topic on the broker, the services' internal ones included; not Kafka's own. */
     Set<String> names() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(clientSettings)) {
             return new TreeSet<>(admin.listTopics().names().get(30, TimeUnit.SECONDS));
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not list the topics", e);
@@ -170,7 +175,7 @@ final class Topics {
 
     private KafkaConsumer<String, byte[]> consumer(String isolationLevel) {
         Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(clientSettings);
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID());

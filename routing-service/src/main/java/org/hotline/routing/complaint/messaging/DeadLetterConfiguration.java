@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -62,7 +63,7 @@ class DeadLetterConfiguration {
 
     /** Creates the dead-letter topic at start when it is missing; a broker that is down does not stop the start. */
     @Bean
-    SmartInitializingSingleton deadLetterTopic(RoutingProperties properties,
+    SmartInitializingSingleton deadLetterTopic(RoutingProperties properties, KafkaProperties kafka,
             @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
         return () -> {
             RoutingProperties.DeadLetters dlt = properties.deadLetters();
@@ -71,9 +72,10 @@ class DeadLetterConfiguration {
             }
             NewTopic topic = new NewTopic(dlt.topic(), dlt.partitions(), (short) dlt.replicationFactor())
                     .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(dlt.retention().toMillis())));
-            try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
+            Map<String, Object> settings = BinderAdminSettings.of(kafka, brokers);
+            settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+            settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+            try (AdminClient admin = AdminClient.create(settings)) {
                 Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
                 if (!existing.contains(dlt.topic())) {
                     admin.createTopics(List.of(topic)).all().get(10, TimeUnit.SECONDS);

@@ -2,9 +2,7 @@ package org.hotline.routing.complaint.messaging;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.hotline.deadlines.domain.StatutoryClocks;
 import org.hotline.routing.complaint.application.ComplaintRouter;
 import org.hotline.routing.complaint.application.RoutingMetrics;
@@ -12,6 +10,7 @@ import org.hotline.routing.complaint.config.RoutingProperties;
 import org.hotline.web.kafka.BrokerHealthIndicator;
 import org.hotline.web.tracing.ComplaintTracing;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -30,9 +29,10 @@ class MessagingConfiguration {
                 properties.routingAttempts(), clock, tracing);
     }
 
-    /** Readiness: the broker answers. */
+    /** Readiness: the broker answers, to the service's own Kafka login. */
     @Bean
-    BrokerHealthIndicator kafkaHealthIndicator(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
-        return new BrokerHealthIndicator(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers));
+    BrokerHealthIndicator kafkaHealthIndicator(KafkaProperties kafka,
+            @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
+        return new BrokerHealthIndicator(BinderAdminSettings.of(kafka, brokers));
     }
 }
