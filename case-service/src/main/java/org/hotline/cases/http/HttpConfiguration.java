@@ -32,13 +32,14 @@ class HttpConfiguration {
 
     /**
      * The API's answers are data ({@link SecurityHeadersFilter#API_POLICY}); the acknowledgement pages under /ack/ and
-     * the status page, /status, are pages.
+     * the status page, /status, are pages; Swagger UI ({@code /swagger-ui*}) gets none, as in the intake and routing:
+     * it needs inline scripts, and shows only the API's description, no one's data.
      */
     @Bean
     SecurityHeadersFilter securityHeadersFilter() {
         return new SecurityHeadersFilter(
                 path -> path.startsWith("/ack/") || path.equals("/status") ? PAGE_POLICY
-                        : SecurityHeadersFilter.API_POLICY);
+                        : path.startsWith("/swagger-ui") ? null : SecurityHeadersFilter.API_POLICY);
     }
 
     /**
