@@ -123,7 +123,7 @@ The hotline backend is running.
 
   Complaint form      http://localhost:8080/
   Intake API          http://localhost:8080/api/v1/complaints
-  Intake OpenAPI      http://localhost:8080/swagger-ui.html
+  Swagger UI          http://localhost:8080/swagger-ui.html  (routing :8082, case :8086; docs/api.md)
   Routing preview     http://localhost:8082/api/v1/routing/preview  (dev-staff / dev-staff-password)
   Directory reload    http://localhost:8082/api/v1/routing/directory/reload  (dev-admin / dev-admin-password)
   Case status         http://localhost:8086/api/v1/complaints/status   (POST reference + trackingCode of the 202)

@@ -32,14 +32,16 @@ class HttpConfiguration {
 
     /**
      * The API's answers are data ({@link SecurityHeadersFilter#API_POLICY}); the acknowledgement pages under /ack/,
-     * the status page, /status, and the caseworker console, /console, are pages.
+     * the status page, /status, and the caseworker console, /console, are pages; Swagger UI ({@code /swagger-ui*})
+     * gets none, as in the intake and routing: it needs inline scripts, and shows only the API's description, no
+     * one's data.
      */
     @Bean
     SecurityHeadersFilter securityHeadersFilter() {
         return new SecurityHeadersFilter(
                 path -> path.startsWith("/ack/") || path.equals("/status") || path.equals("/console")
                         || path.startsWith("/console/") ? PAGE_POLICY
-                        : SecurityHeadersFilter.API_POLICY);
+                        : path.startsWith("/swagger-ui") ? null : SecurityHeadersFilter.API_POLICY);
     }
 
     /**

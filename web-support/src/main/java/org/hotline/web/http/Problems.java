@@ -17,6 +17,47 @@ public final class Problems {
     /** Every problem type of the hotline starts with this; each API's documentation lists its own. */
     public static final String TYPE_PREFIX = "urn:hotline:problem:";
 
+    /** The name under which each service's OpenAPI document lists {@link #SCHEMA}. */
+    public static final String SCHEMA_NAME = "Problem";
+    /** A reference to {@link #SCHEMA} in an OpenAPI document, for each error answer of an operation. */
+    public static final String SCHEMA_REF = "#/components/schemas/" + SCHEMA_NAME;
+
+    /**
+     * The JSON Schema of every problem the services answer, for their OpenAPI documents: the RFC 9457 members they
+     * always fill in, and the ones some problems add ({@code errors} naming each field to fix, {@code line} and
+     * {@code column} of malformed JSON). Other members may be added; a client ignores those it does not know.
+     */
+    public static final String SCHEMA = """
+            {
+              "type": "object",
+              "description": "An RFC 9457 problem detail (application/problem+json). It never repeats a submitted \
+            value.",
+              "required": ["type", "title", "status", "detail"],
+              "properties": {
+                "type": {"type": "string", "format": "uri", "pattern": "^urn:hotline:problem:[a-z-]+$",
+                  "description": "What went wrong, as a URN; each API's documentation lists its types.",
+                  "examples": ["urn:hotline:problem:invalid-complaint"]},
+                "title": {"type": "string", "description": "The type in a few words, the same for every problem \
+            of the type.", "examples": ["The complaint is not valid"]},
+                "status": {"type": "integer", "minimum": 400, "maximum": 599, "examples": [400],
+                  "description": "The HTTP status, repeated."},
+                "detail": {"type": "string", "description": "What to do about it, in words for the client's \
+            developer.", "examples": ["2 field(s) need fixing; see errors."]},
+                "instance": {"type": "string", "format": "uri-reference",
+                  "description": "This occurrence; / for an error of the request itself."},
+                "errors": {"type": "array", "description": "Every field that needs fixing, at once (a directory's \
+            problems name their file and line instead).",
+                  "items": {"type": "object", "properties": {
+                    "field": {"type": "string", "description": "The field's path in the body.",
+                      "examples": ["location.region"]},
+                    "problem": {"type": "string", "description": "What is wrong with it and what is allowed.",
+                      "examples": ["is required"]}}}},
+                "line": {"type": "integer", "description": "Malformed JSON: the line of the first problem."},
+                "column": {"type": "integer", "description": "Malformed JSON: the column of the first problem."}
+              }
+            }
+            """;
+
     private Problems() {
     }
 
@@ -33,7 +74,9 @@ public final class Problems {
         return ResponseEntity.status(problem.getStatus()).cacheControl(CacheControl.noStore()).body(problem);
     }
 
-    /** As {@link #noStore}, telling the client when to try again (a broker that did not confirm, a service starting). */
+    /**
+     * As {@link #noStore}, telling the client when to try again (a broker that did not confirm, a service starting).
+     */
     public static ResponseEntity<ProblemDetail> noStoreRetryAfter(ProblemDetail problem, long seconds) {
         return ResponseEntity.status(problem.getStatus()).cacheControl(CacheControl.noStore())
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)).body(problem);

@@ -1,10 +1,20 @@
 package org.hotline.cases.acknowledgement.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.security.Principal;
 import java.util.Map;
 import java.util.UUID;
 import org.hotline.cases.acknowledgement.application.AnswerInput;
 import org.hotline.cases.acknowledgement.application.CaseworkerRecords;
+import org.hotline.cases.casefile.domain.AnswerOutcome;
+import org.hotline.cases.casefile.domain.ClosureReason;
+import org.hotline.web.http.Problems;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -18,13 +28,29 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * What a body sent by post or said on the phone, recorded by a caseworker (role STAFF, HTTP Basic; docs/case.md):
  * {@code POST /api/v1/cases/{reference}/assignments/{authorityId}/acknowledgement} and {@code .../answer}; and the
- * case's closure, {@code POST /api/v1/cases/{reference}/closure}. Each answers 202 with the id of the event published once the broker has it; the case file and the status follow it
- * within seconds. JSON only, which a page of another site cannot send without the browser asking first.
+ * case's closure, {@code POST /api/v1/cases/{reference}/closure}. Each answers 202 with the id of the event
+ * published once the broker has it; the case file and the status follow it within seconds. JSON only, which a page
+ * of another site cannot send without the browser asking first.
  */
 @RestController
 class CaseworkerController {
 
     private static final String ASSIGNMENT = "/api/v1/cases/{reference}/assignments/{authorityId}";
+    private static final String BASIC = "basic";
+    private static final String PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+    private static final String PROBLEM = Problems.SCHEMA_REF;
+    private static final String REFERENCE = "The case's reference (HL- and three groups of four); case and "
+            + "surrounding spaces do not matter";
+    private static final String AUTHORITY = "The body's id in the directory, as the status lists it";
+    private static final String INVALID = "invalid-record (each field to fix named in errors) or malformed-json";
+    private static final String UNAUTHENTICATED = "authentication-required: no account, or a wrong password";
+    private static final String FORBIDDEN = "access-denied: the account is not STAFF; or cross-origin-request: sent "
+            + "from another site's page";
+    private static final String NOT_FOUND = "case-not-found: no case with this reference; or assignment-not-found: "
+            + "the case was not sent to this body";
+    private static final String UNSUPPORTED = "unsupported-media-type: the body is not application/json";
+    private static final String UNAVAILABLE = "not-stored: the broker did not confirm, nothing was recorded; or "
+            + "service-starting: the case files are loading. Retry after Retry-After seconds";
 
     private final CaseworkerRecords records;
 
@@ -36,7 +62,15 @@ class CaseworkerController {
      * @param registrationNumber the body's registration number, as its letter or call gave it
      * @param acknowledgedOn the day the body's confirmation came (YYYY-MM-DD); today when absent
      */
-    record AcknowledgementRecord(@Nullable String registrationNumber, @Nullable String acknowledgedOn) {
+    @Schema(description = "What a body's letter or call confirming receipt said",
+            example = "{\"registrationNumber\": \"01-12/345\"}")
+    record AcknowledgementRecord(
+            @Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1, maxLength = 64, description = "The body's "
+                    + "registration number, as its letter or call gave it: one line", example = "01-12/345")
+            @Nullable String registrationNumber,
+            @Schema(format = "date", description = "The day the confirmation came; today when absent; neither "
+                    + "before the complaint was received nor after today (Asia/Almaty)", example = "2026-12-02")
+            @Nullable String acknowledgedOn) {
     }
 
     /**
@@ -47,39 +81,151 @@ class CaseworkerController {
      * @param outgoingDate the date of the body's letter (YYYY-MM-DD)
      * @param answeredOn the day the answer came (YYYY-MM-DD); today when absent
      */
-    record AnswerRecord(@Nullable String outcome, @Nullable String forwardedTo, @Nullable String reason,
-            @Nullable String outgoingNumber, @Nullable String outgoingDate, @Nullable String answeredOn) {
+    @Schema(description = "What a body's letter or call answering the complaint said",
+            example = "{\"outcome\": \"FORWARDED\", \"forwardedTo\": \"Прокуратура Костанайской области\", "
+                    + "\"outgoingNumber\": \"5-1/1234\", \"outgoingDate\": \"2026-11-20\"}")
+    record AnswerRecord(
+            @Schema(requiredMode = RequiredMode.REQUIRED, implementation = AnswerOutcome.class,
+                    description = "What the body did")
+            @Nullable String outcome,
+            @Schema(maxLength = 200, description = "Required with FORWARDED, dropped otherwise: the body it went "
+                    + "to, one line", example = "Прокуратура Костанайской области")
+            @Nullable String forwardedTo,
+            @Schema(maxLength = 1000, description = "Required with REFUSED, dropped otherwise: the body's reason; "
+                    + "line breaks allowed", example = "Школа не подведомственна управлению.")
+            @Nullable String reason,
+            @Schema(maxLength = 64, description = "The outgoing number of the body's letter, one line",
+                    example = "5-1/1234")
+            @Nullable String outgoingNumber,
+            @Schema(format = "date", description = "The date of the body's letter, not after today",
+                    example = "2026-11-20")
+            @Nullable String outgoingDate,
+            @Schema(format = "date", description = "The day the answer came; today when absent; neither before the "
+                    + "complaint was received nor after today (Asia/Almaty)", example = "2026-12-09")
+            @Nullable String answeredOn) {
     }
 
     /**
      * @param reason RESOLVED, WITHDRAWN, REFERRED_ELSEWHERE or NO_FURTHER_ACTION
      * @param closedOn the day the case was closed (YYYY-MM-DD); today when absent
      */
-    record ClosureRecord(@Nullable String reason, @Nullable String closedOn) {
+    @Schema(description = "Why and when the caseworkers closed the case", example = "{\"reason\": \"RESOLVED\"}")
+    record ClosureRecord(
+            @Schema(requiredMode = RequiredMode.REQUIRED, implementation = ClosureReason.class,
+                    description = "Why the case is closed")
+            @Nullable String reason,
+            @Schema(format = "date", description = "The day it was decided; today when absent; neither before the "
+                    + "complaint was received nor after today (Asia/Almaty)", example = "2026-12-09")
+            @Nullable String closedOn) {
     }
 
+    @Operation(summary = "Close a case",
+            description = "From then on nothing is reminded or escalated, and the status says CLOSED with the "
+                    + "reason. The first closure stands. Answers 202 with the id of the CaseClosed event once the "
+                    + "broker has it; the case file follows within seconds. Role STAFF; audited.",
+            security = @SecurityRequirement(name = BASIC),
+            responses = {
+                @ApiResponse(responseCode = "202", description = "Recorded", content = @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = Recorded.class))),
+                @ApiResponse(responseCode = "400", description = INVALID, content = @Content(
+                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "401", description = UNAUTHENTICATED, content = @Content(
+                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(
+                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "404", description = "case-not-found", content = @Content(
+                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "409", description = "already-recorded: the case is closed already",
+                        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "415", description = UNSUPPORTED, content = @Content(
+                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "503", description = UNAVAILABLE, content = @Content(
+                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))})
     @PostMapping(path = "/api/v1/cases/{reference}/closure", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, UUID>> close(@PathVariable String reference, @RequestBody ClosureRecord body,
+    ResponseEntity<Map<String, UUID>> close(
+            @Parameter(description = REFERENCE, example = "HL-7F3K-9QX2-ABCD") @PathVariable String reference,
+            @RequestBody ClosureRecord body,
             Principal caseworker) {
         return accepted(records.close(reference, body.reason(), body.closedOn(), caseworker.getName()));
     }
 
+    @Operation(summary = "Record a body's acknowledgement, sent by post or given on the phone",
+            description = "As if the body had confirmed through its link: the same AssignmentAcknowledged event, "
+                    + "marked recordedBy caseworker with the account's name. The first acknowledgement stands. "
+                    + "Answers 202 with the event's id once the broker has it; the status shows it within seconds. "
+                    + "Role STAFF; audited.",
+            security = @SecurityRequirement(name = BASIC),
+            responses = {
+                @ApiResponse(responseCode = "202", description = "Recorded", content = @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = Recorded.class))),
+                @ApiResponse(responseCode = "400", description = INVALID, content = @Content(
+                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "401", description = UNAUTHENTICATED, content = @Content(
+                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(
+                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(
+                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "409", description = "already-recorded: the body's acknowledgement is "
+                        + "recorded already", content = @Content(mediaType = PROBLEM_JSON,
+                                schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "415", description = UNSUPPORTED, content = @Content(
+                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "503", description = UNAVAILABLE, content = @Content(
+                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))})
     @PostMapping(path = ASSIGNMENT + "/acknowledgement", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, UUID>> acknowledge(@PathVariable String reference, @PathVariable String authorityId,
+    ResponseEntity<Map<String, UUID>> acknowledge(
+            @Parameter(description = REFERENCE, example = "HL-7F3K-9QX2-ABCD") @PathVariable String reference,
+            @Parameter(description = AUTHORITY, example = "kz-39-police") @PathVariable String authorityId,
             @RequestBody AcknowledgementRecord body, Principal caseworker) {
         return accepted(records.acknowledge(reference, authorityId, body.registrationNumber(), body.acknowledgedOn(),
                 caseworker.getName()));
     }
 
+    @Operation(summary = "Record a body's answer, sent by post or given on the phone",
+            description = "As if the body had answered through its link: the same AssignmentAnswered event, marked "
+                    + "recordedBy caseworker with the account's name; an answer from a body that never acknowledged "
+                    + "counts as its acknowledgement too. The first answer stands. Answers 202 with the event's id "
+                    + "once the broker has it; the status shows the outcome within seconds, its texts stay with the "
+                    + "caseworkers. Role STAFF; audited.",
+            security = @SecurityRequirement(name = BASIC),
+            responses = {
+                @ApiResponse(responseCode = "202", description = "Recorded", content = @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = Recorded.class))),
+                @ApiResponse(responseCode = "400", description = INVALID, content = @Content(
+                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "401", description = UNAUTHENTICATED, content = @Content(
+                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(
+                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(
+                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "409", description = "already-recorded: the body's answer is recorded "
+                        + "already", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "415", description = UNSUPPORTED, content = @Content(
+                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "503", description = UNAVAILABLE, content = @Content(
+                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))})
     @PostMapping(path = ASSIGNMENT + "/answer", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, UUID>> answer(@PathVariable String reference, @PathVariable String authorityId,
+    ResponseEntity<Map<String, UUID>> answer(
+            @Parameter(description = REFERENCE, example = "HL-7F3K-9QX2-ABCD") @PathVariable String reference,
+            @Parameter(description = AUTHORITY, example = "kz-39-police") @PathVariable String authorityId,
             @RequestBody AnswerRecord body, Principal caseworker) {
         AnswerInput input = new AnswerInput(body.outcome(), body.forwardedTo(), body.reason(), body.outgoingNumber(),
                 body.outgoingDate());
         return accepted(records.answer(reference, authorityId, input, body.answeredOn(), caseworker.getName()));
+    }
+
+    /** The answer of a record taken: the id of the event published. */
+    @Schema(description = "The record is published")
+    record Recorded(@Schema(requiredMode = RequiredMode.REQUIRED, description = "The id of the event published",
+            example = "5b0c3e1a-7d2f-4e6a-9c8b-1f0e2d3c4b5a") UUID eventId) {
     }
 
     private static ResponseEntity<Map<String, UUID>> accepted(UUID eventId) {

@@ -1,5 +1,7 @@
 package org.hotline.cases.casefile.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,13 +18,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A case as the complainant sees it (docs/case.md): which bodies were told and when, their deadlines, who
- * acknowledged with which number, what each answered, and where each stands today. Nothing in it identifies the complainant.
+ * acknowledged with which number, what each answered, and where each stands today. Nothing in it identifies the
+ * complainant.
  *
  * @param closedAt when a caseworker closed the case ({@code state} {@code CLOSED}); null while it is open
  * @param closureReason why it was closed; null while it is open
  */
-record StatusResponse(String reference, CaseState state, @Nullable Instant receivedAt, List<Body> assignments,
-        List<Step> escalations, @Nullable Instant closedAt, @Nullable ClosureReason closureReason) {
+@Schema(description = "A case as the complainant sees it; nothing in it identifies them")
+record StatusResponse(
+        @Schema(requiredMode = RequiredMode.REQUIRED, example = "HL-7F3K-9QX2-ABCD") String reference,
+        @Schema(requiredMode = RequiredMode.REQUIRED, description = "Where the case stands today (Asia/Almaty)")
+        CaseState state,
+        @Schema(description = "When the intake took it") @Nullable Instant receivedAt,
+        @Schema(requiredMode = RequiredMode.REQUIRED, description = "The bodies told, the primary first")
+        List<Body> assignments,
+        @Schema(requiredMode = RequiredMode.REQUIRED, description = "Each step up a silent body's ladder")
+        List<Step> escalations,
+        @Schema(description = "When a caseworker closed the case; null while it is open") @Nullable Instant closedAt,
+        @Schema(description = "Why it was closed; null while it is open") @Nullable ClosureReason closureReason) {
 
     /**
      * @param authorityName the body's name by language ({@code kk}, {@code ru}, {@code en}): routing's for the bodies
@@ -32,13 +45,35 @@ record StatusResponse(String reference, CaseState state, @Nullable Instant recei
      * @param answer the outcome of the body's answer, once answered; its texts (the body's words) stay with the
      *     caseworkers
      */
-    record Body(String authorityId, Map<String, String> authorityName, String role, @Nullable Instant notifiedAt,
-            LocalDate acknowledgeBy, LocalDate answerBy, @Nullable Instant acknowledgedAt,
-            @Nullable String registrationNumber, @Nullable Instant answeredAt, @Nullable AnswerOutcome answer,
+    @Schema(description = "A body the complaint went to")
+    record Body(
+            @Schema(requiredMode = RequiredMode.REQUIRED, example = "kz-39-police") String authorityId,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "The body's name by language (kk, ru, en)")
+            Map<String, String> authorityName,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "PRIMARY, COPY, or ESCALATION for a rung "
+                    + "of the ladder", allowableValues = {"PRIMARY", "COPY", "ESCALATION"}, example = "PRIMARY")
+            String role,
+            @Schema(description = "When the body was emailed; null until then") @Nullable Instant notifiedAt,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "The last day to confirm receipt, "
+                    + "inclusive") LocalDate acknowledgeBy,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "The last day to answer, inclusive")
+            LocalDate answerBy,
+            @Schema(description = "When the body confirmed receipt") @Nullable Instant acknowledgedAt,
+            @Schema(description = "The body's registration number", example = "01-12/345")
+            @Nullable String registrationNumber,
+            @Schema(description = "When the body answered") @Nullable Instant answeredAt,
+            @Schema(description = "The outcome of the body's answer; its texts stay with the caseworkers")
+            @Nullable AnswerOutcome answer,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "Where the body stands today")
             AssignmentState state) {
     }
 
-    record Step(String fromAuthorityId, String toAuthorityId, Instant at, String reason) {
+    @Schema(description = "A silent body passed over for the next on its ladder")
+    record Step(
+            @Schema(requiredMode = RequiredMode.REQUIRED, example = "kz-39-education") String fromAuthorityId,
+            @Schema(requiredMode = RequiredMode.REQUIRED, example = "kz-39-prosecutor") String toAuthorityId,
+            @Schema(requiredMode = RequiredMode.REQUIRED) Instant at,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String reason) {
     }
 
     /** {@code names} gives the names of the bodies escalation added, which the case file knows by id alone. */

@@ -42,10 +42,11 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>the caseworker console ({@code /console} and everything under it): STAFF with HTTP Basic, every write
  *       (the console's forms, opening a complainant, exporting a dossier) of an authenticated account audited, the
  *       opening and the export with the case's reference; writes from other sites refused;</li>
- *   <li>the rest of the API port, which takes no credential: the complaint status ({@code POST /api/v1/complaints/status}
- *       and its page, {@code GET} and {@code POST /status})
+ *   <li>the rest of the API port, which takes no credential: the complaint status
+ *       ({@code POST /api/v1/complaints/status} and its page, {@code GET} and {@code POST /status})
  *       and the acknowledgement pages ({@code GET} and {@code POST /ack/{token}}, the token being their
- *       credential) are open to all, any other path is answered 404. Writes from another site's pages are
+ *       credential) are open to all, as are the API's OpenAPI document ({@code /api-docs}) and Swagger UI
+ *       ({@code /swagger-ui.html}); any other path is answered 404. Writes from another site's pages are
  *       refused (CrossOriginWriteFilter).</li>
  * </ul>
  * No session, no cookie, no form login: each request carries its credential. Closed by default, so that an
@@ -138,6 +139,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/ack/*").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/ack/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/ack/*").permitAll()
+                        // The API's description, open as the intake's and routing's are: it tells no more than
+                        // docs/ (published with the code), and a body's or a partner's developer needs no account.
+                        .requestMatchers(HttpMethod.GET, "/api-docs", "/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
                 // Not a 401 challenge: a browser would show a login prompt that no account can answer.
@@ -180,7 +185,7 @@ class SecurityConfiguration {
     private static void notServed(ProblemResponder problems, HttpServletResponse response) throws IOException {
         problems.write(response, HttpStatus.NOT_FOUND, "not-found", "Nothing is served here",
                 "This port serves the complaint status (POST /api/v1/complaints/status, /status), the acknowledgement "
-                        + "pages (/ack/{token}), the caseworker endpoints (/api/v1/cases/...) and the caseworker "
-                        + "console (/console) only.");
+                        + "pages (/ack/{token}), the caseworker endpoints (/api/v1/cases/...), the caseworker "
+                        + "console (/console) and the API's description (/api-docs, /swagger-ui.html) only.");
     }
 }

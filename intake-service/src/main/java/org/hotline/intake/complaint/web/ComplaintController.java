@@ -14,9 +14,9 @@ import org.hotline.intake.complaint.application.IntakeReceipt;
 import org.hotline.intake.complaint.config.IntakeProperties;
 import org.hotline.intake.complaint.domain.ComplaintForm;
 import org.hotline.intake.partner.web.Partner;
+import org.hotline.web.http.Problems;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ComplaintController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+    private static final String PROBLEM = Problems.SCHEMA_REF;
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final ComplaintIntake intake;
@@ -41,37 +43,48 @@ class ComplaintController {
     }
 
     @Operation(summary = "Submit a complaint",
-            description = "Answers 202 only once the complaint's event is committed to Kafka. Send an "
-                    + "Idempotency-Key to retry safely: the same key and body return the same receipt. A partner "
-                    + "organisation sends its key as Authorization: Bearer; its idempotency keys and its rate "
-                    + "limit are then its own.",
+            description = "Checks the body against the published request schema and the intake's rules (every "
+                    + "problem named at once), seals the complainant's identity and the description, and answers "
+                    + "202 with a receipt only once the complaint's event is committed to Kafka: any other answer "
+                    + "means nothing was published. Send an Idempotency-Key to retry safely after a timeout or a "
+                    + "503: the same key and content return the first receipt. A partner organisation sends its "
+                    + "key as Authorization: Bearer; its idempotency keys and its rate limit are then its own. "
+                    + "Every answer carries Cache-Control: no-store: the receipt holds the complainant's secret "
+                    + "tracking code, to be shown to them once.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    content = @Content(schema = @Schema(implementation = ComplaintForm.class))),
+                    description = "A complaint, as docs/schemas/complaint-request.v1.schema.json defines it",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(ref = ComplaintRequestDocs.REF))),
             responses = {
-                @ApiResponse(responseCode = "202", description = "Durable; the receipt",
-                        content = @Content(schema = @Schema(implementation = ComplaintReceipt.class))),
-                @ApiResponse(responseCode = "400", description = "Invalid complaint; every bad field is named",
-                        content = @Content(mediaType = "application/problem+json",
-                                schema = @Schema(implementation = ProblemDetail.class))),
-                @ApiResponse(responseCode = "401", description = "A Bearer key that is no partner's: nothing was "
-                        + "read or stored",
-                        content = @Content(mediaType = "application/problem+json",
-                                schema = @Schema(implementation = ProblemDetail.class))),
-                @ApiResponse(responseCode = "413", description = "Body above 64 KiB"),
-                @ApiResponse(responseCode = "415", description = "Body is not application/json"),
-                @ApiResponse(responseCode = "422", description = "Idempotency-Key reused for another complaint, "
-                        + "or an ANONYMOUS complaint that names its complainant",
-                        content = @Content(mediaType = "application/problem+json",
-                                schema = @Schema(implementation = ProblemDetail.class))),
-                @ApiResponse(responseCode = "429", description = "Over the client's or the hotline's rate limit: "
-                        + "nothing was read or stored; retry after Retry-After seconds",
-                        content = @Content(mediaType = "application/problem+json",
-                                schema = @Schema(implementation = ProblemDetail.class))),
-                @ApiResponse(responseCode = "503", description = "Broker unavailable: nothing was published; "
-                        + "retry after Retry-After seconds with the same Idempotency-Key")})
+                @ApiResponse(responseCode = "202", description = "Durable: the receipt",
+                        content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                schema = @Schema(implementation = ComplaintReceipt.class))),
+                @ApiResponse(responseCode = "400", description = "invalid-complaint (every bad field named in "
+                        + "errors), malformed-json or invalid-idempotency-key",
+                        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "401", description = "authentication-required: a Bearer key that is no "
+                        + "partner's; nothing was read or stored",
+                        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "413", description = "payload-too-large: the body is above 64 KiB",
+                        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "415", description = "unsupported-media-type: the body is not "
+                        + "application/json",
+                        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "422", description = "idempotency-key-reused (the key belongs to another "
+                        + "complaint), identity-in-anonymous-complaint (an ANONYMOUS complaint that names its "
+                        + "complainant) or invalid-text (a lone UTF-16 surrogate)",
+                        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "429", description = "too-many-requests: over the client's or the "
+                        + "hotline's rate limit; nothing was stored; retry after Retry-After seconds",
+                        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "503", description = "broker-unavailable or service-starting: nothing "
+                        + "was published; retry after Retry-After seconds with the same Idempotency-Key",
+                        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))})
     @PostMapping(path = "/api/v1/complaints", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ComplaintReceipt> submit(
-            @Parameter(description = "Client-chosen key, 1 to 255 visible ASCII characters")
+            @Parameter(description = "Client-chosen key, 1 to 255 visible ASCII characters, such as a UUID made per "
+                    + "complaint", schema = @Schema(type = "string", minLength = 1, maxLength = 255,
+                            pattern = "^[\\x21-\\x7E]{1,255}$"), example = "8d3c7f0e-2b4a-4c1e-9f5d-6a7b8c9d0e1f")
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey,
             HttpServletRequest request) throws IOException {
         if (idempotencyKey != null && !VALID_KEY.matcher(idempotencyKey).matches()) {
