@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * name no account, and logging them would let anyone fill the trail.
  *
  * <p>A path pattern with a capturing group names the case acted on: the group's text is recorded as the action's
- * reference when it has the form of a reference ({@code HL-XXXX-XXXX-XXXX}), and left out otherwise, so that
+ * reference when it has the form of a reference ({@code HL-7F3K-9QX2-ABCD}), and left out otherwise, so that
  * nothing a caller typed into a path reaches the trail.
  */
 public final class AuditFilter extends OncePerRequestFilter {
