@@ -98,7 +98,7 @@ class AlertsIT {
 
         // then all of them are loaded, and none of the conditions the tests below cause is seen
         assertThat(prometheus.rules()).as("rules loaded").isEqualTo(deployedRules());
-        assertThat(prometheus.alerts()).as("alerts on a healthy system")
+        assertThat(prometheus.alerts()).as("alerts on a healthy system, its scrapes %s", prometheus.targets())
                 .noneMatch(alert -> QUIET_WHEN_HEALTHY.contains(alert.name()));
     }
 

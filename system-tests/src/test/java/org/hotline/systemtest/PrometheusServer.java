@@ -200,11 +200,16 @@ final class PrometheusServer implements AutoCloseable {
         return rules;
     }
 
-    /** The health of every scrape target, by its {@code hotline_instance} label: {@code up}, {@code down}... */
+    /**
+     * The health of every scrape target, by its {@code hotline_instance} label: {@code up}, or {@code down} with
+     * the last scrape's error in brackets.
+     */
     Map<String, String> targets() {
         Map<String, String> health = new LinkedHashMap<>();
         for (JsonNode target : get("/api/v1/targets").path("data").path("activeTargets")) {
-            health.put(target.path("labels").path("hotline_instance").asString(), target.path("health").asString());
+            String error = target.path("lastError").asString("");
+            health.put(target.path("labels").path("hotline_instance").asString(),
+                    target.path("health").asString() + (error.isEmpty() ? "" : " (" + error + ")"));
         }
         return health;
     }

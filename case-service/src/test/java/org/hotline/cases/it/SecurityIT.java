@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.hotline.cases.acknowledgement.application.Acknowledgements;
 import org.hotline.testsupport.Brokers;
+import org.hotline.testsupport.ScrapePages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,28 @@ class SecurityIT {
         assertThat(get(management("/actuator/health"), as(OPS)).body()).contains("\"caseFiles\"", "\"diskSpace\"");
         assertThat(get(management("/actuator/prometheus"), as(OPS)).body())
                 .contains("application=\"case-service\"");
+    }
+
+    @Test
+    void putsTheTracesIdsOnlyWhereEveryPrometheusReadsThem() {
+        // given a request in its trace, which the server's timer saw (the service has no histogram, so its
+        // exemplars could only stand on the timer's _count)
+        String body = JSON.writeValueAsString(Map.of("reference", complaint.reference,
+                "trackingCode", CaseEvents.TRACKING_CODE));
+        assertThat(post("/api/v1/complaints/status", body, "application/json", null, null).statusCode())
+                .isEqualTo(200);
+
+        // when Prometheus scrapes, asking for OpenMetrics
+        HttpResponse<String> page = CaseHarness.send(HttpRequest.newBuilder(URI.create(
+                management("/actuator/prometheus"))).header("Authorization", as(OPS))
+                .header("Accept", ScrapePages.PROMETHEUS_ACCEPT).GET());
+
+        // then the request is counted, and no _count carries the trace's id, which Prometheus 2.42 would refuse
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/openmetrics-text"));
+        assertThat(page.body()).containsPattern("http_server_requests_seconds_count\\{[^}]*"
+                + "uri=\"/api/v1/complaints/status\"");
+        assertThat(ScrapePages.misplacedExemplars(page.body())).isEmpty();
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.hotline.intake.sealing.domain.FieldSealer;
 import org.hotline.intake.sealing.domain.SealedValue;
 import org.hotline.testsupport.Brokers;
 import org.hotline.testsupport.EventSchemas;
+import org.hotline.testsupport.ScrapePages;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -103,6 +104,14 @@ final class IntakeHarness {
     static HttpResponse<String> getAs(String user, String password, String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", basic(user, password)).GET().build());
+    }
+
+    /** The metrics page as a Prometheus server scrapes it: as the test profile's ops account, in OpenMetrics. */
+    static HttpResponse<String> scrape(ConfigurableApplicationContext intake) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort(intake)
+                        + "/actuator/prometheus")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", basic("test-ops", "test-ops-password"))
+                .header("Accept", ScrapePages.PROMETHEUS_ACCEPT).GET().build());
     }
 
     static String basic(String user, String password) {

@@ -19,6 +19,7 @@ import org.hotline.intake.sealing.domain.FieldSealer;
 import org.hotline.intake.sealing.domain.SealedValue;
 import org.hotline.intake.sealing.domain.SealingException;
 import org.hotline.testsupport.EventSchemas;
+import org.hotline.testsupport.ScrapePages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -218,6 +219,22 @@ class IntakeIT {
         assertThat(metrics).containsPattern("hotline_intake_complaints_rejected_total\\{[^}]*reason=\"malformed_json\"");
         assertThat(metrics).containsPattern("hotline_intake_publish_seconds_count\\{[^}]*outcome=\"committed\"");
         assertThat(metrics).doesNotContain("Айгуль", "aigul", "701 555", "Директор", "Pertsevka");
+    }
+
+    @Test
+    void putsTheTracesIdsOnlyWhereEveryPrometheusReadsThem() {
+        // given a complaint accepted, which the counters and the publish timer saw within its trace
+        accepted(postJson(intake, Requests.KOSTANAY_SCHOOL));
+
+        // when Prometheus scrapes, asking for OpenMetrics
+        HttpResponse<String> page = IntakeHarness.scrape(intake);
+
+        // then the trace's id is beside counters and buckets, and on no _count, which Prometheus 2.42 would refuse
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/openmetrics-text"));
+        assertThat(ScrapePages.withExemplars(page.body())).anyMatch(sample ->
+                sample.startsWith("hotline_intake_complaints_accepted_total"));
+        assertThat(ScrapePages.misplacedExemplars(page.body())).isEmpty();
     }
 
     @Test

@@ -31,6 +31,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.hotline.notification.NotificationApplication;
 import org.hotline.testsupport.Brokers;
+import org.hotline.testsupport.ScrapePages;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -115,6 +116,14 @@ final class NotificationHarness {
     static HttpResponse<String> getAs(String user, String password, String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", basic(user, password)).GET().build());
+    }
+
+    /** The metrics page as a Prometheus server scrapes it: as the test profile's ops account, in OpenMetrics. */
+    static HttpResponse<String> scrape(ConfigurableApplicationContext service) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort(service)
+                        + "/actuator/prometheus")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", basic("test-ops", "test-ops-password"))
+                .header("Accept", ScrapePages.PROMETHEUS_ACCEPT).GET().build());
     }
 
     static String basic(String user, String password) {

@@ -37,6 +37,7 @@ import org.hotline.notification.acknowledgement.domain.LinkSigner;
 import org.hotline.notification.sealing.domain.FieldSealer;
 import org.hotline.notification.sealing.domain.SealedValue;
 import org.hotline.testsupport.Brokers;
+import org.hotline.testsupport.ScrapePages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -188,6 +189,27 @@ class NotificationIT {
         // The service's own lines, not the test's mail server's, which names the addresses it receives for.
         assertThat(output.getOut().lines().filter(line -> line.contains(" o.h.n.")))
                 .allSatisfy(line -> assertThat(line).doesNotContain("Жанар", "Омарова", "zhanar@", "anticorruption@"));
+    }
+
+    @Test
+    void putsTheTracesIdsOnlyWhereEveryPrometheusReadsThem() {
+        // given a complaint read and emailed in its trace, which the read delay's summary saw
+        RoutedEvents event = RoutedEvents.complaint()
+                .assign("kz-39-anti-corruption", "PRIMARY", "ru", "anticorruption@exemplar.example", null, "a", "b",
+                        "Anti-corruption service");
+        NotificationHarness.publishTraced(broker, event, "00-5e1f0a9c2b1e4d5f8a6b9c0d1e2f3a4b-b1b2c3d4e5f60718-01");
+        await().atMost(PATIENCE).until(() -> mailTo(smtp, "anticorruption@exemplar.example").size() == 1);
+
+        // when Prometheus scrapes, asking for OpenMetrics
+        HttpResponse<String> page = NotificationHarness.scrape(service);
+
+        // then traces' ids are beside counters and buckets, and on no quantile or _count, which Prometheus 2.42
+        // would refuse
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/openmetrics-text"));
+        assertThat(page.body()).contains("hotline_notification_read_delay_seconds_count");
+        assertThat(ScrapePages.withExemplars(page.body())).isNotEmpty();
+        assertThat(ScrapePages.misplacedExemplars(page.body())).isEmpty();
     }
 
     @Test

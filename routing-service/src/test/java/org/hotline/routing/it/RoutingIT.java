@@ -16,6 +16,8 @@ import static org.hotline.routing.it.RoutingHarness.postAs;
 import static org.hotline.routing.it.RoutingHarness.readCommitted;
 import static org.hotline.routing.it.RoutingHarness.withKey;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +29,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.hotline.routing.complaint.messaging.ComplaintEvents;
+import org.hotline.testsupport.ScrapePages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -387,6 +390,28 @@ class RoutingIT {
         await().atMost(PATIENCE).until(() -> withKey(readCommitted(broker, ROUTED), complaintId).size() == 1);
         assertThat(header(withKey(readCommitted(broker, ROUTED), complaintId).get(0), "traceparent"))
                 .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+    }
+
+    @Test
+    @Order(13)
+    void putsTheTracesIdsOnlyWhereEveryPrometheusReadsThem() {
+        // given a complaint routed, which the decision counter and timer saw within its trace
+        String complaintId = UUID.randomUUID().toString();
+        RoutingHarness.send(producer, complaintId, bytes(ComplaintEvents.kostanaySchool(complaintId)));
+        await().atMost(PATIENCE).until(() -> withKey(readCommitted(broker, ROUTED), complaintId).size() == 1);
+
+        // when Prometheus scrapes, asking for OpenMetrics
+        HttpResponse<String> page = RoutingHarness.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                        + RoutingHarness.managementPort(routing) + "/actuator/prometheus"))
+                .header("Authorization", RoutingHarness.basic(OPS, OPS + "-password"))
+                .header("Accept", ScrapePages.PROMETHEUS_ACCEPT).GET().build());
+
+        // then the trace's id is beside counters and buckets, and on no _count, which Prometheus 2.42 would refuse
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/openmetrics-text"));
+        assertThat(ScrapePages.withExemplars(page.body())).anyMatch(sample ->
+                sample.startsWith("hotline_routing_decisions_total"));
+        assertThat(ScrapePages.misplacedExemplars(page.body())).isEmpty();
     }
 
     private static String previewVersion() {
