@@ -222,6 +222,15 @@ class HostileRequestsIT {
         rows.add(api(Part.CASE, "recording an answer for a case that is nobody's", "POST",
                 CASE + "/assignments/kz-x/answer", Caller.STAFF, json(),
                 "{\"outcome\":\"REFUSED\",\"reason\":\"" + MARK + "\"}", 404, "case-not-found"));
+        rows.add(api(Part.CASE, "holding an escalation without a credential", "POST",
+                CASE + "/assignments/kz-x/escalation-hold", Caller.NOBODY, json(), "{}", 401,
+                "authentication-required"));
+        rows.add(api(Part.CASE, "holding an escalation as the scraper", "POST",
+                CASE + "/assignments/kz-x/escalation-hold", Caller.OPS, json(), "{\"reason\":\"" + MARK + "\"}",
+                403, "access-denied"));
+        rows.add(api(Part.CASE, "holding an escalation of a case that is nobody's", "POST",
+                CASE + "/assignments/kz-x/escalation-hold", Caller.STAFF, json(),
+                "{\"heldUntil\":\"2099-01-01\",\"reason\":\"" + MARK + "\"}", 404, "case-not-found"));
         rows.add(api(Part.CASE, "a path no endpoint has", "GET", "/" + MARK, Caller.NOBODY, List.of(), null, 404,
                 "not-found"));
         rows.add(api(Part.CASE, "the health details on the public port", "GET", "/actuator/health", Caller.NOBODY,

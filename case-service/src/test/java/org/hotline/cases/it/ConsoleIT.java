@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
@@ -194,6 +195,67 @@ class ConsoleIT {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
                 .until(() -> get("/console/cases/" + anonymous.reference + "?lang=en", STAFF).body()
                         .contains("answered by letter or call, recorded by a caseworker"));
+    }
+
+    @Test
+    void aCaseworkerHoldsABodysEscalationWithHerReasonAndLiftsTheHold() {
+        // given a case of its own, whose page in English shows the police (a routed body) may still be escalated
+        CaseEvents promised = new CaseEvents(RECEIVED_AT.plusSeconds(120));
+        String key = promised.complaintId.toString();
+        publish(broker, RECEIVED, key, promised.received(), promised.receivedAt);
+        publish(broker, ROUTED, key, promised.routed());
+        publish(broker, OUTCOMES, key, promised.outcome("kz-39-police", "SENT", promised.receivedAt.plusSeconds(3)));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> get("/console/cases/" + promised.reference, STAFF).statusCode() == 200);
+        browser.open(signedIn("/console/cases/" + promised.reference + "?lang=en"));
+
+        // when she holds the police's escalation until 20 December, as the police promised by phone
+        browser.find(By.cssSelector("#body-0 details:nth-of-type(3) summary")).click();
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = '2026-12-20'",
+                browser.find(By.id("hold-until-0")));
+        browser.find(By.id("hold-reason-0")).sendKeys("The head of the department promised the answer by phone.");
+        browser.assertAccessible();
+        browser.submit(By.cssSelector("#body-0 details:nth-of-type(3) form button[type=submit]"));
+
+        // then the page says so, the case soon shows the hold with her reason, and the hold is audited
+        assertThat(browser.find(By.cssSelector("[role=status]")).getText()).startsWith("The hold was recorded.");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> get("/console/cases/" + promised.reference + "?lang=en", STAFF).body()
+                        .contains("Escalation held until"));
+        browser.open(signedIn("/console/cases/" + promised.reference + "?lang=en"));
+        assertThat(browser.find(By.cssSelector("#body-0 .held")).getText())
+                .isEqualTo("December 20, 2026: The head of the department promised the answer by phone.");
+        assertThat(browser.find(By.cssSelector(".timeline")).getText()).contains("test-staff held the escalation "
+                + "of Police Department, Kostanay Region until December 20, 2026");
+        browser.screenshot("console-escalation-held-en");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(audited())
+                .anySatisfy(action -> {
+                    assertThat(action.path("action").asString()).isEqualTo("case.escalation.hold");
+                    assertThat(action.path("outcome").asString()).isEqualTo("SUCCEEDED");
+                }));
+
+        // and a copy is never escalated, so the API refuses to hold it
+        HttpResponse<String> copy = CaseHarness.send(HttpRequest.newBuilder(URI.create(url("/api/v1/cases/"
+                        + promised.reference + "/assignments/kz-39-education/escalation-hold")))
+                .header("Authorization", basic(STAFF, STAFF + "-password"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"heldUntil\": \"2026-12-20\", \"reason\": \"x\"}")));
+        assertThat(copy.statusCode()).isEqualTo(409);
+        assertThat(copy.body()).contains("nothing-to-hold");
+
+        // when she lifts the hold, the police having not called back
+        HttpResponse<String> lifted = post("/console/cases/" + promised.reference
+                + "/assignments/kz-39-police/escalation-hold", "lang=en&reason=No+call+came.");
+
+        // then back to the case, which soon shows the hold lifted
+        assertThat(lifted.statusCode()).isEqualTo(303);
+        assertThat(lifted.headers().firstValue("Location")).hasValueSatisfying(location ->
+                assertThat(location).endsWith("done=release"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> get("/console/cases/" + promised.reference + "?lang=en", STAFF).body()
+                        .contains("test-staff lifted the hold on the escalation of Police Department"));
+        assertThat(get("/console/cases/" + promised.reference + "?lang=en", STAFF).body())
+                .doesNotContain("Escalation held until");
     }
 
     @Test

@@ -33,7 +33,7 @@ public record StaffAction(String principal, Set<String> roles, String action, Ou
 
     /** How an action ended, from the status answered. */
     public enum Outcome {
-        /** 2xx: done. */
+        /** 2xx, or 3xx: done (a console's form answers a record taken with 303, back to the case's page). */
         SUCCEEDED,
         /** 403: the account lacks the role; nothing was done. */
         DENIED,
@@ -43,7 +43,7 @@ public record StaffAction(String principal, Set<String> roles, String action, Ou
         FAILED;
 
         public static Outcome of(int httpStatus) {
-            if (httpStatus >= 200 && httpStatus < 300) {
+            if (httpStatus >= 200 && httpStatus < 400) {
                 return SUCCEEDED;
             }
             if (httpStatus == 403) {

@@ -69,6 +69,20 @@ class AuditFilterTest {
     }
 
     @Test
+    void recordsAFormsRedirectBackToItsPageAsSucceededAndABadFormAsRejected() throws Exception {
+        // given a caseworker posting the console's forms, answered 303 when taken and 400 when not
+        signedInAs("caseworker-1", "STAFF");
+
+        // when
+        answeredWith(303, ANSWER, "POST");
+        answeredWith(400, ANSWER, "POST");
+
+        // then
+        assertThat(trail).extracting(StaffAction::outcome).containsExactly(StaffAction.Outcome.SUCCEEDED,
+                StaffAction.Outcome.REJECTED);
+    }
+
+    @Test
     void recordsARefusalForLackOfRoleAsDenied() throws Exception {
         signedInAs("scraper", "OPS");
 

@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A caseworker records what a body sent by post or said on the phone: its acknowledgement (with its registration
- * number) or its answer; or closes the case ({@link #close}). The same events are published as from the body's link, marked {@code recordedBy
- * caseworker} with the staff account's name, so the case file, the status and the silence check treat them alike:
+ * number) or its answer; holds a body's escalation ({@link #hold}); or closes the case ({@link #close}). The same
+ * events are published as from the body's link, marked {@code recordedBy caseworker} with the staff account's name,
+ * so the case file, the status and the silence check treat them alike:
  * <ol>
  *   <li>the case is found by its reference, and the body in it by its directory id;</li>
  *   <li>the fields are checked as the link's form checks them; a date given ({@code acknowledgedOn},
@@ -33,7 +34,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CaseworkerRecords {
 
+    /**
+     * How far ahead a hold may reach: a body's promise is of days or weeks, and a held case must come back to the
+     * caseworkers before it is forgotten.
+     */
+    public static final int MAX_HOLD_DAYS = 90;
     private static final int MAX_NUMBER_LENGTH = 64;
+    private static final int MAX_HOLD_REASON_LENGTH = 500;
 
     private final CaseFiles files;
     private final AcknowledgementPublisher publisher;
@@ -134,6 +141,49 @@ public final class CaseworkerRecords {
             throw new AlreadyRecordedException("the case is closed already");
         }
         return publisher.closed(file.complaintId(), String.valueOf(file.reference()), at, closure,
+                RecordedBy.caseworker(principal));
+    }
+
+    /**
+     * Holds the escalation of a body's silence until {@code heldUntil}, the last day it waits (from today to
+     * {@link #MAX_HOLD_DAYS} ahead), or lifts the hold when {@code heldUntil} is blank: the body promised its answer,
+     * or asked for a few days more. Its reminder is still due; a routed {@code PRIMARY} body and a rung can be held,
+     * a copy is never escalated.
+     *
+     * @param reason why, for the case's timeline (up to 500 characters)
+     * @return the id of the {@code EscalationHeld} published
+     * @throws UnknownAssignmentException when the case or the body in it is not known
+     * @throws InvalidInputException naming the fields to fix
+     * @throws NothingToHoldException when the body's silence can no longer be escalated, or no hold is there to lift
+     * @throws AcknowledgementNotStoredException when the broker did not take it
+     */
+    public UUID hold(String reference, String authorityId, @Nullable String heldUntil, @Nullable String reason,
+            String principal) {
+        CaseFile file = file(reference);
+        Assignment assignment = assignment(file, authorityId);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        List<FieldProblem> problems = new ArrayList<>();
+        String why = Fields.paragraph("reason", reason, MAX_HOLD_REASON_LENGTH, true, problems);
+        LocalDate until = Fields.comingDate("heldUntil", heldUntil, today, MAX_HOLD_DAYS, problems);
+        if (!problems.isEmpty() || why == null) {
+            throw new InvalidInputException(problems);
+        }
+        if (file.closed()) {
+            throw new NothingToHoldException("the case is closed");
+        }
+        if (!assignment.escalates()) {
+            throw new NothingToHoldException("a copy is for information and is never escalated");
+        }
+        if (assignment.answeredAt() != null) {
+            throw new NothingToHoldException("the body has answered");
+        }
+        if (assignment.escalatedAt() != null) {
+            throw new NothingToHoldException("the body's silence was escalated already");
+        }
+        if (until == null && !assignment.escalationHeld(today)) {
+            throw new NothingToHoldException("no hold is there to lift");
+        }
+        return publisher.held(file.complaintId(), String.valueOf(file.reference()), authorityId, until, why,
                 RecordedBy.caseworker(principal));
     }
 

@@ -50,6 +50,26 @@ final class Fields {
         return text;
     }
 
+    /** An ISO date from {@code today} to {@code maxDays} after it; null when blank. */
+    static @Nullable LocalDate comingDate(String field, @Nullable String value, LocalDate today, int maxDays,
+            List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(value.strip());
+            if (date.isBefore(today) || date.isAfter(today.plusDays(maxDays))) {
+                problems.add(new FieldProblem(field, "must be from today (" + today + ", Asia/Almaty) to "
+                        + today.plusDays(maxDays)));
+                return null;
+            }
+            return date;
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldProblem(field, "must be a date as YYYY-MM-DD"));
+            return null;
+        }
+    }
+
     /** An ISO date ({@code 2026-12-01}) no later than {@code today}; null when blank. */
     static @Nullable LocalDate date(String field, @Nullable String value, LocalDate today,
             List<FieldProblem> problems) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -17,14 +18,15 @@ import org.hotline.cases.acknowledgement.application.AcknowledgementPublisher;
 import org.hotline.cases.acknowledgement.application.RecordedBy;
 import org.hotline.cases.casefile.domain.Answer;
 import org.hotline.cases.casefile.domain.ClosureReason;
+import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes {@code AssignmentAcknowledged}, {@code AssignmentAnswered} and {@code CaseClosed} on
- * {@code cases.events.v1}, keyed by complaint id with the CloudEvents headers of every topic (docs/events.md), and
- * waits for the broker (acks=all, idempotent producer): the page says "confirmed", and the caseworker gets 202,
- * only once the event is stored.
+ * Publishes {@code AssignmentAcknowledged}, {@code AssignmentAnswered}, {@code EscalationHeld} and
+ * {@code CaseClosed} on {@code cases.events.v1}, keyed by complaint id with the CloudEvents headers of every topic
+ * (docs/events.md), and waits for the broker (acks=all, idempotent producer): the page says "confirmed", and the
+ * caseworker gets 202, only once the event is stored.
  */
 final class KafkaAcknowledgementPublisher implements AcknowledgementPublisher {
 
@@ -68,6 +70,16 @@ final class KafkaAcknowledgementPublisher implements AcknowledgementPublisher {
     public UUID closed(UUID complaintId, String reference, Instant closedAt, ClosureReason reason, RecordedBy by) {
         CaseClosed event = CaseClosed.of(complaintId, reference, closedAt, reason, by, clock.instant());
         send(complaintId, event.eventId(), CaseClosed.CLOUD_EVENT_TYPE, event.occurredAt(),
+                json.writeValueAsBytes(event));
+        return event.eventId();
+    }
+
+    @Override
+    public UUID held(UUID complaintId, String reference, String authorityId, @Nullable LocalDate heldUntil,
+            String reason, RecordedBy by) {
+        EscalationHeld event = EscalationHeld.of(complaintId, reference, authorityId, heldUntil, reason, by,
+                clock.instant());
+        send(complaintId, event.eventId(), EscalationHeld.CLOUD_EVENT_TYPE, event.occurredAt(),
                 json.writeValueAsBytes(event));
         return event.eventId();
     }

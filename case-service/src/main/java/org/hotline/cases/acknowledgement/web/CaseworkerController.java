@@ -27,10 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What a body sent by post or said on the phone, recorded by a caseworker (role STAFF, HTTP Basic; docs/case.md):
- * {@code POST /api/v1/cases/{reference}/assignments/{authorityId}/acknowledgement} and {@code .../answer}; and the
- * case's closure, {@code POST /api/v1/cases/{reference}/closure}. Each answers 202 with the id of the event
- * published once the broker has it; the case file and the status follow it within seconds. JSON only, which a page
- * of another site cannot send without the browser asking first.
+ * {@code POST /api/v1/cases/{reference}/assignments/{authorityId}/acknowledgement} and {@code .../answer}; a hold on
+ * the body's escalation, {@code .../escalation-hold}; and the case's closure,
+ * {@code POST /api/v1/cases/{reference}/closure}. Each answers 202 with the id of the event published once the
+ * broker has it; the case file and the status follow it within seconds. JSON only, which a page of another site
+ * cannot send without the browser asking first.
  */
 @RestController
 class CaseworkerController {
@@ -117,6 +118,60 @@ class CaseworkerController {
             @Schema(format = "date", description = "The day it was decided; today when absent; neither before the "
                     + "complaint was received nor after today (Asia/Almaty)", example = "2026-12-09")
             @Nullable String closedOn) {
+    }
+
+    /**
+     * @param heldUntil the last day the escalation waits (YYYY-MM-DD); absent to lift the hold
+     * @param reason why, for the case's timeline
+     */
+    @Schema(description = "A hold on the escalation of a body's silence, or its lifting",
+            example = "{\"heldUntil\": \"2027-01-08\", \"reason\": \"The department's head called: the answer "
+                    + "goes out by post on 5 January.\"}")
+    record HoldRecord(
+            @Schema(format = "date", description = "The last day (Asia/Almaty) the escalation waits, from today to "
+                    + CaseworkerRecords.MAX_HOLD_DAYS + " days ahead; absent or empty lifts the hold",
+                    example = "2027-01-08")
+            @Nullable String heldUntil,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1, maxLength = 500, description = "Why, for "
+                    + "the case's timeline; line breaks allowed; never the complainant's details",
+                    example = "The department's head called: the answer goes out by post on 5 January.")
+            @Nullable String reason) {
+    }
+
+    @Operation(summary = "Hold a body's escalation, or lift the hold",
+            description = "The silence check does not send the case up the ladder past this body until the day "
+                    + "after heldUntil, even once its answer deadline has passed; it still reminds it. The latest "
+                    + "hold stands; without heldUntil, the hold is lifted and a body past its deadline is escalated "
+                    + "at the next check. A routed PRIMARY body or a rung; not a copy, which is never escalated. "
+                    + "Answers 202 with the id of the EscalationHeld event once the broker has it. Role STAFF; "
+                    + "audited.",
+            security = @SecurityRequirement(name = BASIC),
+            responses = {
+                @ApiResponse(responseCode = "202", description = "Recorded", content = @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = Recorded.class))),
+                @ApiResponse(responseCode = "400", description = INVALID, content = @Content(
+                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "401", description = UNAUTHENTICATED, content = @Content(
+                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(
+                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(
+                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "409", description = "nothing-to-hold: the case is closed, the body "
+                        + "answered, was escalated already or is a copy; or no hold is there to lift",
+                        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "415", description = UNSUPPORTED, content = @Content(
+                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "503", description = UNAVAILABLE, content = @Content(
+                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))})
+    @PostMapping(path = ASSIGNMENT + "/escalation-hold", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, UUID>> hold(
+            @Parameter(description = REFERENCE, example = "HL-7F3K-9QX2-ABCD") @PathVariable String reference,
+            @Parameter(description = AUTHORITY, example = "kz-39-police") @PathVariable String authorityId,
+            @RequestBody HoldRecord body, Principal caseworker) {
+        return accepted(records.hold(reference, authorityId, body.heldUntil(), body.reason(), caseworker.getName()));
     }
 
     @Operation(summary = "Close a case",

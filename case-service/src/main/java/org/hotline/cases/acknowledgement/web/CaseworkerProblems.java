@@ -7,6 +7,7 @@ import static org.hotline.web.http.Problems.problem;
 import org.hotline.cases.acknowledgement.application.AcknowledgementNotStoredException;
 import org.hotline.cases.acknowledgement.application.AlreadyRecordedException;
 import org.hotline.cases.acknowledgement.application.InvalidInputException;
+import org.hotline.cases.acknowledgement.application.NothingToHoldException;
 import org.hotline.cases.acknowledgement.application.UnknownAssignmentException;
 import org.hotline.cases.casefile.application.CaseFilesUnavailableException;
 import org.jspecify.annotations.Nullable;
@@ -52,6 +53,12 @@ class CaseworkerProblems extends ResponseEntityExceptionHandler {
         return respond(HttpStatus.CONFLICT, "already-recorded", "Already recorded",
                 "The first acknowledgement and the first answer of a body stand, as does the first closure of a "
                         + "case: " + e.getMessage() + ".");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> nothingToHold(NothingToHoldException e) {
+        return respond(HttpStatus.CONFLICT, "nothing-to-hold", "Nothing to hold",
+                "Only the escalation of a body that may still be escalated can be held: " + e.getMessage() + ".");
     }
 
     @ExceptionHandler

@@ -19,12 +19,14 @@ import org.jspecify.annotations.Nullable;
  * @param ladderOf for a rung, the routed body whose ladder it belongs to; null for a body routing chose
  * @param rung for a rung, its place on that ladder (0 is the first rung above the routed body)
  * @param answer the body's answer, set with {@code answeredAt}
+ * @param hold a caseworker's latest hold on its escalation, lifted or not; null when there was none (and in files
+ *     written before holds were kept)
  */
 public record Assignment(String authorityId, String authorityType, Map<String, String> authorityName, String role,
         String language, LocalDate acknowledgeBy, LocalDate answerBy, @Nullable Instant notifiedAt,
         boolean noticeFailed, @Nullable Instant acknowledgedAt, @Nullable String registrationNumber,
         @Nullable Instant answeredAt, @Nullable Instant remindedAt, @Nullable Instant escalatedAt,
-        @Nullable String ladderOf, @Nullable Integer rung, @Nullable Answer answer) {
+        @Nullable String ladderOf, @Nullable Integer rung, @Nullable Answer answer, @Nullable EscalationHold hold) {
 
     /** The role of a body told by escalation, not by routing. */
     public static final String ESCALATION = "ESCALATION";
@@ -39,7 +41,7 @@ public record Assignment(String authorityId, String authorityType, Map<String, S
             boolean noticeFailed, @Nullable Instant acknowledgedAt, @Nullable String registrationNumber,
             @Nullable Instant answeredAt) {
         this(authorityId, authorityType, authorityName, role, language, acknowledgeBy, answerBy, notifiedAt,
-                noticeFailed, acknowledgedAt, registrationNumber, answeredAt, null, null, null, null, null);
+                noticeFailed, acknowledgedAt, registrationNumber, answeredAt, null, null, null, null, null, null);
     }
 
     /**
@@ -49,7 +51,7 @@ public record Assignment(String authorityId, String authorityType, Map<String, S
     public static Assignment rung(String authorityId, String authorityType, String language, LocalDate acknowledgeBy,
             LocalDate answerBy, Instant at, String ladderOf, int rung) {
         return new Assignment(authorityId, authorityType, Map.of(), ESCALATION, language, acknowledgeBy, answerBy, at,
-                false, null, null, null, null, null, ladderOf, rung, null);
+                false, null, null, null, null, null, ladderOf, rung, null, null);
     }
 
     /** True when the body was told (emailed, or it acknowledged anyway), so that its silence counts. */
@@ -60,13 +62,13 @@ public record Assignment(String authorityId, String authorityType, Map<String, S
     public Assignment reminded(Instant at) {
         return remindedAt != null ? this : new Assignment(authorityId, authorityType, authorityName, role, language,
                 acknowledgeBy, answerBy, notifiedAt, noticeFailed, acknowledgedAt, registrationNumber, answeredAt, at,
-                escalatedAt, ladderOf, rung, answer);
+                escalatedAt, ladderOf, rung, answer, hold);
     }
 
     public Assignment escalated(Instant at) {
         return escalatedAt != null ? this : new Assignment(authorityId, authorityType, authorityName, role, language,
                 acknowledgeBy, answerBy, notifiedAt, noticeFailed, acknowledgedAt, registrationNumber, answeredAt,
-                remindedAt, at, ladderOf, rung, answer);
+                remindedAt, at, ladderOf, rung, answer, hold);
     }
 
     public AssignmentState state(LocalDate today) {
@@ -94,7 +96,7 @@ public record Assignment(String authorityId, String authorityType, Map<String, S
             // body's failed notice does: its silence is not counted, and caseworkers are alerted by notification.
             return new Assignment(authorityId, authorityType, authorityName, role, language, acknowledgeBy, answerBy,
                     null, true, acknowledgedAt, registrationNumber, answeredAt, remindedAt, escalatedAt, ladderOf, rung,
-                    answer);
+                    answer, hold);
         }
         if (notifiedAt != null) {
             return this;
@@ -102,10 +104,10 @@ public record Assignment(String authorityId, String authorityType, Map<String, S
         return sent
                 ? new Assignment(authorityId, authorityType, authorityName, role, language, acknowledgeBy, answerBy,
                         at, false, acknowledgedAt, registrationNumber, answeredAt, remindedAt, escalatedAt, ladderOf,
-                        rung, answer)
+                        rung, answer, hold)
                 : new Assignment(authorityId, authorityType, authorityName, role, language, acknowledgeBy, answerBy,
                         null, true, acknowledgedAt, registrationNumber, answeredAt, remindedAt, escalatedAt, ladderOf,
-                        rung, answer);
+                        rung, answer, hold);
     }
 
     /** The first acknowledgement stands: a link used twice does not change the number the body gave. */
@@ -114,7 +116,8 @@ public record Assignment(String authorityId, String authorityType, Map<String, S
             return this;
         }
         return new Assignment(authorityId, authorityType, authorityName, role, language, acknowledgeBy, answerBy,
-                notifiedAt, noticeFailed, at, number, answeredAt, remindedAt, escalatedAt, ladderOf, rung, answer);
+                notifiedAt, noticeFailed, at, number, answeredAt, remindedAt, escalatedAt, ladderOf, rung, answer,
+                hold);
     }
 
     /**
@@ -128,6 +131,29 @@ public record Assignment(String authorityId, String authorityType, Map<String, S
         }
         return new Assignment(authorityId, authorityType, authorityName, role, language, acknowledgeBy, answerBy,
                 notifiedAt, noticeFailed, acknowledgedAt != null ? acknowledgedAt : at, registrationNumber, at,
-                remindedAt, escalatedAt, ladderOf, rung, given);
+                remindedAt, escalatedAt, ladderOf, rung, given, hold);
+    }
+
+    /**
+     * A caseworker's hold on the body's escalation, or its lifting; the latest stands. Nothing changes once the body
+     * answered or its silence was handled (escalated, or the ladder found exhausted): there is nothing left to hold.
+     */
+    public Assignment held(EscalationHold given) {
+        if (answeredAt != null || escalatedAt != null) {
+            return this;
+        }
+        return new Assignment(authorityId, authorityType, authorityName, role, language, acknowledgeBy, answerBy,
+                notifiedAt, noticeFailed, acknowledgedAt, registrationNumber, answeredAt, remindedAt, escalatedAt,
+                ladderOf, rung, answer, given);
+    }
+
+    /** True while a caseworker's hold keeps the body's silence from being escalated on {@code today}. */
+    public boolean escalationHeld(LocalDate today) {
+        return hold != null && hold.holds(today);
+    }
+
+    /** True for the bodies whose silence goes up a ladder: a routed {@code PRIMARY} body, or a rung. */
+    public boolean escalates() {
+        return "PRIMARY".equals(role) || ESCALATION.equals(role);
     }
 }

@@ -45,6 +45,10 @@ public sealed interface CaseEvent {
     record BodyAnswered(UUID complaintId, String authorityId, Instant at, Answer answer) implements CaseEvent {
     }
 
+    /** A caseworker held a body's escalation, or lifted the hold ({@code EscalationHeld}). */
+    record EscalationHeld(UUID complaintId, String authorityId, EscalationHold hold) implements CaseEvent {
+    }
+
     /** A caseworker closed the case ({@code CaseClosed}). */
     record CaseClosed(UUID complaintId, Closure closure) implements CaseEvent {
     }

@@ -13,6 +13,7 @@ import org.hotline.cases.casefile.domain.CaseEvent.BodyNotified;
 import org.hotline.cases.casefile.domain.CaseEvent.CaseClosed;
 import org.hotline.cases.casefile.domain.CaseEvent.ComplaintDecided;
 import org.hotline.cases.casefile.domain.CaseEvent.ComplaintRegistered;
+import org.hotline.cases.casefile.domain.CaseEvent.EscalationHeld;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,6 +60,9 @@ public record CaseFile(UUID complaintId, @Nullable String reference, @Nullable S
         if (event instanceof CaseClosed closed) {
             return closure != null ? this : new CaseFile(complaintId, reference, trackingCodeHash, receivedAt, decided,
                     assignments, earlyNotices, escalations, circumstances, escalationExhaustedAt, closed.closure());
+        }
+        if (event instanceof EscalationHeld held) {
+            return replace(held.authorityId(), assignment -> assignment.held(held.hold()));
         }
         if (event instanceof BodyAnswered answer) {
             return replace(answer.authorityId(), assignment -> assignment.answered(answer.at(), answer.answer()));

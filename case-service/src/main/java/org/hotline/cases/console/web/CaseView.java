@@ -14,6 +14,7 @@ import org.hotline.cases.casefile.domain.AssignmentState;
 import org.hotline.cases.casefile.domain.CaseFile;
 import org.hotline.cases.casefile.domain.Circumstances;
 import org.hotline.cases.casefile.domain.Escalation;
+import org.hotline.cases.casefile.domain.EscalationHold;
 import org.hotline.cases.directory.domain.AuthorityNames;
 import org.hotline.cases.http.PageTimes;
 import org.jspecify.annotations.Nullable;
@@ -30,14 +31,19 @@ record CaseView(String reference, String state, @Nullable String receivedAt, Lis
         boolean closed) {
 
     /**
-     * One body, with what the forms need: whether its receipt and its answer can still be recorded.
+     * One body, with what the forms need: whether its receipt and its answer can still be recorded, and whether its
+     * escalation can be held.
      *
      * @param recordedBy {@code body} or {@code caseworker}, once answered
+     * @param heldUntil the last day its escalation waits, while a caseworker's hold stands
+     * @param holdReason that hold's reason
+     * @param holdOpen true while its silence may still be escalated, so held
      */
     record Body(String authorityId, String name, String role, String state, boolean overdue,
             @Nullable String notifiedAt, String acknowledgeBy, String answerBy, @Nullable String acknowledgedAt,
             @Nullable String registrationNumber, @Nullable String answeredAt, @Nullable String answer,
-            @Nullable String recordedBy, boolean acknowledgementOpen, boolean answerOpen) {
+            @Nullable String recordedBy, boolean acknowledgementOpen, boolean answerOpen, @Nullable String heldUntil,
+            @Nullable String holdReason, boolean holdOpen) {
     }
 
     /** Something that happened to the case, at a local time, in words. */
@@ -48,7 +54,8 @@ record CaseView(String reference, String state, @Nullable String receivedAt, Lis
             MessageSource messages) {
         PageTimes times = new PageTimes(language, zone);
         Locale locale = Locale.forLanguageTag(language);
-        List<Body> bodies = file.assignments().stream().map(a -> body(a, today, language, times, names)).toList();
+        List<Body> bodies = file.assignments().stream()
+                .map(a -> body(a, today, language, times, names, file.closed())).toList();
         Circumstances facts = file.circumstances() != null ? file.circumstances() : Circumstances.UNKNOWN;
         return new CaseView(String.valueOf(file.reference()), file.state(today).name(),
                 times.moment(file.receivedAt()), bodies, timeline(file, language, times, names, messages, locale),
@@ -57,15 +64,19 @@ record CaseView(String reference, String state, @Nullable String receivedAt, Lis
                 file.closure() != null);
     }
 
-    private static Body body(Assignment a, LocalDate today, String language, PageTimes times, AuthorityNames names) {
+    private static Body body(Assignment a, LocalDate today, String language, PageTimes times, AuthorityNames names,
+            boolean closed) {
         AssignmentState state = a.state(today);
+        EscalationHold hold = a.escalationHeld(today) ? a.hold() : null;
         return new Body(a.authorityId(), name(a, language, names), a.role(), state.name(),
                 state.name().endsWith("_OVERDUE") || state == AssignmentState.ESCALATED, times.moment(a.notifiedAt()),
                 times.day(a.acknowledgeBy()), times.day(a.answerBy()), times.moment(a.acknowledgedAt()),
                 a.registrationNumber(), times.moment(a.answeredAt()),
                 a.answer() == null ? null : a.answer().outcome().name(),
                 a.answer() == null ? null : a.answer().recordedBy(),
-                a.acknowledgedAt() == null && a.answeredAt() == null, a.answeredAt() == null);
+                a.acknowledgedAt() == null && a.answeredAt() == null, a.answeredAt() == null,
+                hold == null ? null : times.day(hold.until()), hold == null ? null : hold.reason(),
+                !closed && a.escalates() && a.answeredAt() == null && a.escalatedAt() == null);
     }
 
     /** Every dated fact of the file, oldest first. */
@@ -89,6 +100,14 @@ record CaseView(String reference, String state, @Nullable String receivedAt, Lis
             if (a.acknowledgedAt() != null) {
                 events.add(new Dated(a.acknowledgedAt(), messages.getMessage("console.event.acknowledged",
                         new Object[] {body[0], String.valueOf(a.registrationNumber())}, locale)));
+            }
+            EscalationHold hold = a.hold();
+            if (hold != null) {
+                events.add(new Dated(hold.at(), hold.until() == null
+                        ? messages.getMessage("console.event.released", new Object[] {body[0],
+                                String.valueOf(hold.principal()), hold.reason()}, locale)
+                        : messages.getMessage("console.event.held", new Object[] {body[0], times.day(hold.until()),
+                                String.valueOf(hold.principal()), hold.reason()}, locale)));
             }
             if (a.answeredAt() != null && a.answer() != null) {
                 String outcome = messages.getMessage("status.answer." + a.answer().outcome().name(), null, locale);

@@ -15,6 +15,7 @@ import org.hotline.cases.acknowledgement.application.AnswerInput;
 import org.hotline.cases.acknowledgement.application.CaseworkerRecords;
 import org.hotline.cases.acknowledgement.application.FieldProblem;
 import org.hotline.cases.acknowledgement.application.InvalidInputException;
+import org.hotline.cases.acknowledgement.application.NothingToHoldException;
 import org.hotline.cases.acknowledgement.application.UnknownAssignmentException;
 import org.hotline.cases.casefile.application.CaseFilesUnavailableException;
 import org.hotline.cases.casefile.domain.CaseFile;
@@ -57,8 +58,9 @@ import org.springframework.web.servlet.ModelAndView;
  *   <li>{@code POST /console/cases/{reference}/dossier}: the case's dossier as a file to keep or send (audited), its
  *       facts and timeline without the complainant's identity.</li>
  * </ul>
- * The forms post to {@code .../acknowledgement}, {@code .../answer} and {@code .../closure}, which record as the
- * caseworker API does (same checks, same events, same audit actions) and come back to the case page.
+ * The forms post to {@code .../acknowledgement}, {@code .../answer}, {@code .../escalation-hold} (hold a body's
+ * escalation until a day, or lift the hold) and {@code .../closure}, which record as the caseworker API does (same
+ * checks, same events, same audit actions) and come back to the case page.
  */
 @Controller
 class ConsoleController {
@@ -115,7 +117,7 @@ class ConsoleController {
             return notFound(language, request, response, caseworker);
         }
         ModelAndView page = casePage(file.get(), HttpStatus.OK, language, request, response, caseworker);
-        if (done != null && Set.of("acknowledgement", "answer", "closure").contains(done)) {
+        if (done != null && Set.of("acknowledgement", "answer", "hold", "release", "closure").contains(done)) {
             page.addObject("done", done);
         }
         return page;
@@ -200,6 +202,19 @@ class ConsoleController {
                 () -> records.answer(reference, authorityId, input, blankToNull(answeredOn), caseworker.getName()));
     }
 
+    @PostMapping(path = CASE + "/assignments/{authorityId}/escalation-hold",
+            consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_HTML_VALUE)
+    ModelAndView hold(@PathVariable String reference, @PathVariable String authorityId,
+            @RequestParam(name = "heldUntil", required = false) @Nullable String heldUntil,
+            @RequestParam(name = "reason", required = false) @Nullable String reason,
+            @RequestParam(name = "lang", required = false) @Nullable String lang,
+            HttpServletRequest request, HttpServletResponse response, Principal caseworker) {
+        String language = language(lang, request);
+        return recorded(reference, heldUntil == null || heldUntil.isBlank() ? "release" : "hold", language, request,
+                response, caseworker, () -> records.hold(reference, authorityId, blankToNull(heldUntil),
+                        blankToNull(reason), caseworker.getName()));
+    }
+
     @PostMapping(path = CASE + "/closure", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
             produces = MediaType.TEXT_HTML_VALUE)
     ModelAndView close(@PathVariable String reference,
@@ -239,6 +254,9 @@ class ConsoleController {
         } catch (AlreadyRecordedException e) {
             return casePage(file.get(), HttpStatus.CONFLICT, language, request, response, caseworker)
                     .addObject("problem", "console.already");
+        } catch (NothingToHoldException e) {
+            return casePage(file.get(), HttpStatus.CONFLICT, language, request, response, caseworker)
+                    .addObject("problem", "console.nothingToHold");
         } catch (UnknownAssignmentException e) {
             return casePage(file.get(), HttpStatus.NOT_FOUND, language, request, response, caseworker)
                     .addObject("problem", "console.unknownBody");

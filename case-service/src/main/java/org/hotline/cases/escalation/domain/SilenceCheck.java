@@ -25,6 +25,8 @@ import org.hotline.deadlines.domain.StatutoryClocks;
  *       information and is not escalated;</li>
  *   <li>no rung left: the case is marked for a caseworker's dossier ({@code ESCALATION_EXHAUSTED}).</li>
  * </ol>
+ * A caseworker's hold on a body ({@link org.hotline.cases.casefile.domain.EscalationHold}) keeps step 2 and 3 from
+ * it until the day after the hold's last day; its reminder is still due.
  * A case a caseworker closed is due nothing.
  */
 public final class SilenceCheck {
@@ -61,7 +63,8 @@ public final class SilenceCheck {
                 checked = checked.reminded(body.authorityId(), now);
                 dues.add(new Due.ReminderDue(checked.assignment(body.authorityId()).orElseThrow()));
             }
-            if (body.escalatedAt() == null && escalates(body) && today.isAfter(body.answerBy())) {
+            if (body.escalatedAt() == null && body.escalates() && today.isAfter(body.answerBy())
+                    && !body.escalationHeld(today)) {
                 Optional<List<Rung>> rungs = ladder.above(body.ladderOf() != null ? body.ladderOf()
                         : body.authorityId());
                 if (rungs.isPresent()) {
@@ -103,10 +106,6 @@ public final class SilenceCheck {
         }
         dues.add(new Due.LadderExhausted(silent, skipped));
         return file.exhausted(silent.authorityId(), now);
-    }
-
-    private static boolean escalates(Assignment body) {
-        return "PRIMARY".equals(body.role()) || Assignment.ESCALATION.equals(body.role());
     }
 
     /** A case file after a check, and what the check issued. */

@@ -23,6 +23,7 @@ import org.hotline.cases.casefile.domain.CaseEvent;
 import org.hotline.cases.casefile.domain.Circumstances;
 import org.hotline.cases.casefile.domain.Closure;
 import org.hotline.cases.casefile.domain.ClosureReason;
+import org.hotline.cases.casefile.domain.EscalationHold;
 import org.hotline.cases.casefile.domain.TrackingCodes;
 import org.hotline.cases.sealing.domain.ComplaintErasedException;
 import org.hotline.cases.sealing.domain.SealedFields;
@@ -74,6 +75,7 @@ final class CaseEventReader {
     private static final String ASSIGNMENT_ACKNOWLEDGED = "AssignmentAcknowledged";
     private static final String ASSIGNMENT_ANSWERED = "AssignmentAnswered";
     private static final String CASE_CLOSED = "CaseClosed";
+    private static final String ESCALATION_HELD = "EscalationHeld";
 
     private static final List<String> SEALED = List.of("keyId", "algorithm", "iv", "ciphertext");
     private static final Set<String> RECEIVED_FIELDS = fields(List.of("complaintId", "reference", "receivedAt"),
@@ -93,6 +95,8 @@ final class CaseEventReader {
             "forwardedTo", "reason", "outgoingNumber", "outgoingDate", "recordedBy");
     private static final Set<String> CLOSED_FIELDS = Set.of("complaintId", "closedAt", "reason", "principal",
             "occurredAt");
+    private static final Set<String> HELD_FIELDS = Set.of("complaintId", "authorityId", "heldUntil", "reason",
+            "principal", "occurredAt");
 
     private static final JsonEventSchema RECEIVED = JsonEventSchema.load("complaint-received.v1.schema.json");
     private static final JsonEventSchema ROUTED = JsonEventSchema.load("complaint-routed.v1.schema.json");
@@ -100,6 +104,7 @@ final class CaseEventReader {
     private static final JsonEventSchema ACKNOWLEDGED = JsonEventSchema.load("assignment-acknowledged.v1.schema.json");
     private static final JsonEventSchema ANSWERED = JsonEventSchema.load("assignment-answered.v1.schema.json");
     private static final JsonEventSchema CLOSED = JsonEventSchema.load("case-closed.v1.schema.json");
+    private static final JsonEventSchema HELD = JsonEventSchema.load("escalation-held.v1.schema.json");
 
     private final JsonMapper json;
     private final SealedFields opener;
@@ -188,6 +193,13 @@ final class CaseEventReader {
                         new Closure(instant(closed.closedAt(), "closedAt"), closed.reason(), closed.principal(),
                                 instant(closed.occurredAt(), "occurredAt"))));
             }
+            if (ESCALATION_HELD.equals(type)) {
+                expect(root, ESCALATION_HELD);
+                Held held = conforming(root, HELD, HELD_FIELDS, Held.class);
+                return Read.of(new CaseEvent.EscalationHeld(held.complaintId(), id(held.authorityId(), "authorityId"),
+                        new EscalationHold(day(held.heldUntil(), "heldUntil"), held.reason(), held.principal(),
+                                instant(held.occurredAt(), "occurredAt"))));
+            }
             if (!ASSIGNMENT_ACKNOWLEDGED.equals(type)) {
                 return Read.nothing();
             }
@@ -227,6 +239,14 @@ final class CaseEventReader {
      */
     private static boolean isReferenceSpelling(Violation violation) {
         return violation.path().equals("reference") && violation.expected().equals("in the documented format");
+    }
+
+    private static @Nullable LocalDate day(@Nullable String value, String field) {
+        try {
+            return value == null ? null : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new UnreadableEventException("'" + field + "' is not an ISO-8601 date");
+        }
     }
 
     private static Answer answer(Answered answered) {
@@ -427,5 +447,9 @@ final class CaseEventReader {
 
     record Closed(UUID complaintId, String closedAt, ClosureReason reason, @Nullable String principal,
             String occurredAt) {
+    }
+
+    record Held(UUID complaintId, String authorityId, @Nullable String heldUntil, String reason,
+            @Nullable String principal, String occurredAt) {
     }
 }

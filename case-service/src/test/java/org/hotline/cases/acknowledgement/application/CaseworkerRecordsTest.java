@@ -55,6 +55,13 @@ class CaseworkerRecordsTest {
                 }
 
                 @Override
+                public UUID held(UUID complaintId, String reference, String authorityId, LocalDate heldUntil,
+                        String reason, RecordedBy by) {
+                    published.add("held " + authorityId + " until " + heldUntil + " " + reason + " " + by);
+                    return UUID.randomUUID();
+                }
+
+                @Override
                 public UUID closed(UUID complaintId, String reference, Instant at, ClosureReason reason,
                         RecordedBy by) {
                     published.add("closed " + reference + " " + at + " " + reason + " " + by);
@@ -88,6 +95,46 @@ class CaseworkerRecordsTest {
 
         assertThatThrownBy(() -> records.close("HL-7F3K-9QX2-ABCD", "RESOLVED", null, "dev-staff"))
                 .isInstanceOf(AlreadyRecordedException.class).hasMessageContaining("closed already");
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void holdsABodysEscalationUntilADayWithinNinetyDaysAndLiftsOnlyAHoldThatStands() {
+        // given today, 10 December in Almaty
+        // when a hold is asked for beyond 90 days, before today, without a reason, then a lift before any hold
+        InvalidInputException far = catchThrowableOfType(InvalidInputException.class, () -> records.hold(
+                "HL-7F3K-9QX2-ABCD", "kz-39-police", "2027-03-11", "promised", "dev-staff"));
+        InvalidInputException past = catchThrowableOfType(InvalidInputException.class, () -> records.hold(
+                "HL-7F3K-9QX2-ABCD", "kz-39-police", "2026-12-09", " ", "dev-staff"));
+        Throwable noHold = catchThrowableOfType(NothingToHoldException.class, () -> records.hold(
+                "HL-7F3K-9QX2-ABCD", "kz-39-police", null, "lift", "dev-staff"));
+        records.hold("hl-7f3k-9qx2-abcd", "kz-39-police", "2027-03-10", "The head called: the answer is signed.",
+                "dev-staff");
+
+        // then each refusal names its fields, and only the valid hold is published, to the ninetieth day
+        assertThat(far.problems()).extracting(FieldProblem::field).containsExactly("heldUntil");
+        assertThat(past.problems()).extracting(FieldProblem::field).containsExactly("reason", "heldUntil");
+        assertThat(noHold).hasMessageContaining("no hold");
+        assertThat(published).containsExactly("held kz-39-police until 2027-03-10 The head called: the answer is "
+                + "signed. RecordedBy[kind=caseworker, principal=dev-staff]");
+    }
+
+    @Test
+    void refusesToHoldABodyThatAnsweredOrACaseThatIsClosed() {
+        // given the police answered
+        file = file.apply(new BodyAnswered(ID, "kz-39-police", NOW, new Answer(AnswerOutcome.MEASURES_TAKEN, null,
+                null, null, null, Answer.BY_BODY)));
+
+        // when
+        Throwable answered = catchThrowableOfType(NothingToHoldException.class, () -> records.hold(
+                "HL-7F3K-9QX2-ABCD", "kz-39-police", "2026-12-20", "promised", "dev-staff"));
+        file = file.apply(new CaseEvent.CaseClosed(ID, new Closure(NOW, ClosureReason.RESOLVED, "dev-staff")));
+        Throwable closed = catchThrowableOfType(NothingToHoldException.class, () -> records.hold(
+                "HL-7F3K-9QX2-ABCD", "kz-39-police", "2026-12-20", "promised", "dev-staff"));
+
+        // then
+        assertThat(answered).hasMessageContaining("answered");
+        assertThat(closed).hasMessageContaining("closed");
         assertThat(published).isEmpty();
     }
 

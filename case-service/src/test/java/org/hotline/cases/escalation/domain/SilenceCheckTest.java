@@ -23,6 +23,7 @@ import org.hotline.cases.casefile.domain.Circumstances;
 import org.hotline.cases.casefile.domain.Closure;
 import org.hotline.cases.casefile.domain.ClosureReason;
 import org.hotline.cases.casefile.domain.Escalation;
+import org.hotline.cases.casefile.domain.EscalationHold;
 import org.hotline.cases.escalation.application.BundledLadder;
 import org.hotline.cases.escalation.domain.SilenceCheck.Due;
 import org.hotline.deadlines.domain.Clock;
@@ -107,6 +108,42 @@ class SilenceCheckTest {
         assertThat(checked.file().assignment("kz-39-prosecutor").orElseThrow().role())
                 .isEqualTo(Assignment.ESCALATION);
         assertThat(CHECK.check(checked.file(), dayAfterAnswerBy.plusSeconds(3600)).dues()).isEmpty();
+    }
+
+    @Test
+    void keepsAHeldBodyFromTheLadderUntilTheDayAfterItsHoldButStillRemindsIt() {
+        // given the police past both deadlines, held by a caseworker until 8 January
+        Instant heldAt = noonOn(LocalDate.of(2026, 12, 21));
+        CaseFile held = policeCase().apply(new CaseEvent.EscalationHeld(ID, "kz-39-police",
+                new EscalationHold(LocalDate.of(2027, 1, 8), "the answer goes out by post", "dev-staff", heldAt)));
+
+        // when the silence check runs on the last day of the hold, then on the day after
+        SilenceCheck.Checked lastDay = CHECK.check(held, noonOn(LocalDate.of(2027, 1, 8)));
+        SilenceCheck.Checked dayAfter = CHECK.check(lastDay.file(), noonOn(LocalDate.of(2027, 1, 9)));
+
+        // then the hold keeps the escalation, not the reminders; the day after, the police go up the ladder
+        assertThat(lastDay.dues()).isNotEmpty().allSatisfy(due -> assertThat(due).isInstanceOf(Due.ReminderDue.class));
+        assertThat(lastDay.file().escalations()).isEmpty();
+        assertThat(dayAfter.dues()).filteredOn(Due.EscalationDue.class::isInstance).singleElement()
+                .satisfies(due -> assertThat(((Due.EscalationDue) due).to().authorityId())
+                        .isEqualTo("kz-39-prosecutor"));
+    }
+
+    @Test
+    void escalatesAtTheNextCheckOnceAHoldIsLifted() {
+        // given a hold until 8 January, lifted on 4 January with the police past their deadline
+        CaseFile lifted = policeCase()
+                .apply(new CaseEvent.EscalationHeld(ID, "kz-39-police", new EscalationHold(LocalDate.of(2027, 1, 8),
+                        "a promise by phone", "dev-staff", noonOn(LocalDate.of(2026, 12, 21)))))
+                .apply(new CaseEvent.EscalationHeld(ID, "kz-39-police", new EscalationHold(null,
+                        "the promise was not kept", "dev-staff", noonOn(LocalDate.of(2027, 1, 4)))));
+
+        // when
+        SilenceCheck.Checked checked = CHECK.check(lifted, noonOn(LocalDate.of(2027, 1, 4)));
+
+        // then
+        assertThat(checked.file().escalations()).extracting(Escalation::fromAuthorityId)
+                .containsExactly("kz-39-police");
     }
 
     @Test

@@ -88,6 +88,33 @@ class CaseEventReaderTest {
     }
 
     @Test
+    void readsAHoldAndItsLiftingFromTheCaseEventsAndRefusesAHoldWithoutItsReason() {
+        // given the schema's two examples, a hold and its lifting, and a hold without its reason
+        String hold = """
+                {"eventId":"3e9b7c1a-52d4-4f0e-8a6b-2c1d0e9f8a7b","eventType":"EscalationHeld","schemaVersion":1,
+                 "occurredAt":"2026-12-23T05:12:00Z","complaintId":"0f6c2a7e-1b1d-4c1e-9d55-3a1f6b2f0a11",
+                 "reference":"HL-7F3K-9QX2-ABCD","authorityId":"kz-39-education","heldUntil":"2027-01-08",
+                 "reason":"The head called.","recordedBy":"caseworker","principal":"caseworker.aliya"}""";
+        String lifted = hold.replace("\"heldUntil\":\"2027-01-08\",", "");
+
+        // when
+        CaseEvent.EscalationHeld held = (CaseEvent.EscalationHeld) reader.read("cases",
+                hold.getBytes(StandardCharsets.UTF_8)).event().orElseThrow();
+        CaseEvent.EscalationHeld released = (CaseEvent.EscalationHeld) reader.read("cases",
+                lifted.getBytes(StandardCharsets.UTF_8)).event().orElseThrow();
+
+        // then
+        assertThat(held.authorityId()).isEqualTo("kz-39-education");
+        assertThat(held.hold().until()).isEqualTo(LocalDate.of(2027, 1, 8));
+        assertThat(held.hold().reason()).isEqualTo("The head called.");
+        assertThat(held.hold().principal()).isEqualTo("caseworker.aliya");
+        assertThat(released.hold().until()).isNull();
+        assertThatThrownBy(() -> reader.read("cases", hold.replace("\"reason\":\"The head called.\",", "")
+                .getBytes(StandardCharsets.UTF_8))).isInstanceOf(UnreadableEventException.class)
+                .hasMessageContaining("reason");
+    }
+
+    @Test
     void readsARecordWhoseDepartureFromItsSchemaIsInAFieldThisServiceDoesNotRead() {
         // given: an event id that is no UUID and a recorder the schema does not list; the service reads neither
         byte[] event = acknowledged("9a41c2d0-1b7a-4c1e-9a51-0c3c7f6e2b11", "42", "\"body\"", "\"robot\"");
