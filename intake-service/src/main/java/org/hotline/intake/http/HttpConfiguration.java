@@ -1,6 +1,7 @@
 package org.hotline.intake.http;
 
 import java.util.List;
+import org.hotline.web.http.PageLocaleResolver;
 import org.hotline.web.http.ProblemErrorController;
 import org.hotline.web.http.SecurityHeadersFilter;
 import org.hotline.web.http.TomcatErrorReports;
@@ -8,7 +9,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,7 +40,7 @@ class HttpConfiguration {
 
     /** The form's language. Named {@code localeResolver}, so it replaces Boot's: the dispatcher looks it up by name. */
     @Bean
-    LocaleResolver localeResolver() {
+    PageLocaleResolver localeResolver() {
         return new PageLocaleResolver();
     }
 

@@ -4,10 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.hotline.cases.acknowledgement.application.AcknowledgementNotStoredException;
 import org.hotline.cases.acknowledgement.application.AcknowledgementPage;
@@ -20,9 +18,9 @@ import org.hotline.cases.acknowledgement.application.InvalidRegistrationNumberEx
 import org.hotline.cases.acknowledgement.domain.RefusedLinkException;
 import org.hotline.cases.casefile.application.CaseFilesUnavailableException;
 import org.hotline.cases.casefile.domain.AnswerOutcome;
-import org.hotline.cases.http.PageLocaleResolver;
 import org.hotline.cases.http.PageTimes;
 import org.hotline.deadlines.domain.StatutoryClocks;
+import org.hotline.web.http.PageLocaleResolver;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,7 +43,6 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class AcknowledgementController {
 
-    private static final Set<String> LANGUAGES = Set.of("kk", "ru", "en");
     private static final List<String> OUTCOMES = Stream.of(AnswerOutcome.values()).map(Enum::name).toList();
 
     private final Acknowledgements acknowledgements;
@@ -139,8 +136,8 @@ class AcknowledgementController {
 
     private ModelAndView page(String token, AcknowledgementPage page, String view, HttpStatus status,
             HttpServletRequest request, HttpServletResponse response) {
-        String language = LANGUAGES.contains(page.assignment().language()) ? page.assignment().language() : "ru";
-        request.setAttribute(PageLocaleResolver.ATTRIBUTE, Locale.forLanguageTag(language));
+        String language = PageLocaleResolver.known(page.assignment().language());
+        PageLocaleResolver.speak(language, request, response);
         noStore(response);
         ModelAndView model = new ModelAndView(view);
         model.addObject("token", token);

@@ -6,13 +6,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.hotline.cases.casefile.application.CaseFilesUnavailableException;
 import org.hotline.cases.casefile.application.CaseStatusQuery;
 import org.hotline.cases.casefile.domain.CaseFile;
 import org.hotline.cases.directory.domain.AuthorityNames;
-import org.hotline.cases.http.PageLocaleResolver;
 import org.hotline.deadlines.domain.StatutoryClocks;
+import org.hotline.web.http.PageLocaleResolver;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -35,7 +33,6 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class StatusPageController {
 
-    private static final Set<String> LANGUAGES = Set.of("kk", "ru", "en");
     /** As the API: a reference and a tracking code are 17 and 19 characters. */
     private static final int MAX_LENGTH = 64;
 
@@ -43,10 +40,10 @@ class StatusPageController {
     private final Clock clock;
     private final StatutoryClocks clocks;
     private final AuthorityNames names;
-    private final LocaleResolver locales;
+    private final PageLocaleResolver locales;
 
     StatusPageController(CaseStatusQuery query, Clock clock, StatutoryClocks clocks, AuthorityNames names,
-            LocaleResolver locales) {
+            PageLocaleResolver locales) {
         this.query = query;
         this.clock = clock;
         this.clocks = clocks;
@@ -95,21 +92,16 @@ class StatusPageController {
 
     /** {@code lang} when it is one of the three; else the language the browser asks for, if one of them; else ru. */
     private String language(@Nullable String lang, HttpServletRequest request) {
-        if (lang != null && LANGUAGES.contains(lang)) {
-            return lang;
-        }
-        String asked = locales.resolveLocale(request).getLanguage();
-        return LANGUAGES.contains(asked) ? asked : "ru";
+        return locales.language(lang, request);
     }
 
     private static ModelAndView page(String view, HttpStatus status, String language, HttpServletRequest request,
             HttpServletResponse response) {
-        request.setAttribute(PageLocaleResolver.ATTRIBUTE, Locale.forLanguageTag(language));
+        PageLocaleResolver.speak(language, request, response);
         response.setHeader("Cache-Control", "no-store");
         // Not no-referrer: under it a browser posts the form with "Origin: null", which the cross-origin check
         // refuses (PagesIT). same-origin still sends nothing to any other site.
         response.setHeader("Referrer-Policy", "same-origin");
-        response.setHeader("Content-Language", language);
         ModelAndView page = new ModelAndView(view);
         page.setStatus(status);
         page.addObject("language", language);

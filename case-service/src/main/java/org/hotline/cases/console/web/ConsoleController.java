@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.hotline.cases.acknowledgement.application.AcknowledgementNotStoredException;
@@ -26,10 +25,10 @@ import org.hotline.cases.console.domain.CaseQueue;
 import org.hotline.cases.console.domain.Disclosure;
 import org.hotline.cases.console.domain.Lane;
 import org.hotline.cases.directory.domain.AuthorityNames;
-import org.hotline.cases.http.PageLocaleResolver;
 import org.hotline.cases.http.PageTimes;
 import org.hotline.cases.sealing.domain.ComplaintErasedException;
 import org.hotline.deadlines.domain.StatutoryClocks;
+import org.hotline.web.http.PageLocaleResolver;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -42,7 +41,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -65,7 +63,6 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ConsoleController {
 
-    private static final Set<String> LANGUAGES = Set.of("kk", "ru", "en");
     private static final String CASE = "/console/cases/{reference}";
 
     private final CaseConsole console;
@@ -73,10 +70,10 @@ class ConsoleController {
     private final StatutoryClocks clocks;
     private final AuthorityNames names;
     private final MessageSource messages;
-    private final LocaleResolver locales;
+    private final PageLocaleResolver locales;
 
     ConsoleController(CaseConsole console, CaseworkerRecords records, StatutoryClocks clocks, AuthorityNames names,
-            MessageSource messages, LocaleResolver locales) {
+            MessageSource messages, PageLocaleResolver locales) {
         this.console = console;
         this.records = records;
         this.clocks = clocks;
@@ -296,20 +293,15 @@ class ConsoleController {
 
     /** {@code lang} when it is one of the three; else the language the browser asks for, if one of them; else ru. */
     private String language(@Nullable String lang, HttpServletRequest request) {
-        if (lang != null && LANGUAGES.contains(lang)) {
-            return lang;
-        }
-        String asked = locales.resolveLocale(request).getLanguage();
-        return LANGUAGES.contains(asked) ? asked : "ru";
+        return locales.language(lang, request);
     }
 
     private static ModelAndView page(String view, HttpStatus status, String language, HttpServletRequest request,
             HttpServletResponse response, Principal caseworker) {
-        request.setAttribute(PageLocaleResolver.ATTRIBUTE, Locale.forLanguageTag(language));
+        PageLocaleResolver.speak(language, request, response);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         // As the status page: same-origin keeps the forms' Origin header, which the cross-origin check needs.
         response.setHeader("Referrer-Policy", "same-origin");
-        response.setHeader(HttpHeaders.CONTENT_LANGUAGE, language);
         ModelAndView page = new ModelAndView(view);
         page.setStatus(status);
         page.addObject("language", language);

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.hotline.intake.complaint.application.ComplaintIntake;
@@ -29,8 +28,8 @@ import org.hotline.intake.complaint.domain.InvalidComplaintException;
 import org.hotline.intake.complaint.domain.Sector;
 import org.hotline.intake.complaint.domain.Subdivisions;
 import org.hotline.intake.complaint.domain.WorkplaceType;
-import org.hotline.intake.http.PageLocaleResolver;
 import org.hotline.intake.ratelimit.web.RateLimitFilter;
+import org.hotline.web.http.PageLocaleResolver;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -40,7 +39,6 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -64,7 +62,6 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ComplaintPageController {
 
-    private static final Set<String> LANGUAGES = Set.of("kk", "ru", "en");
     private static final Pattern KEY = Pattern.compile("[0-9a-f-]{36}");
     private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
     /**
@@ -75,12 +72,12 @@ class ComplaintPageController {
 
     private final ComplaintIntake intake;
     private final LaneAssigner lanes;
-    private final LocaleResolver locales;
+    private final PageLocaleResolver locales;
     private final PageProperties page;
     private final long retryAfterSeconds;
 
-    ComplaintPageController(ComplaintIntake intake, LaneAssigner lanes, LocaleResolver locales, PageProperties page,
-            IntakeProperties properties) {
+    ComplaintPageController(ComplaintIntake intake, LaneAssigner lanes, PageLocaleResolver locales,
+            PageProperties page, IntakeProperties properties) {
         this.intake = intake;
         this.lanes = lanes;
         this.locales = locales;
@@ -91,20 +88,21 @@ class ComplaintPageController {
     /** The hotline's front page is the form; the language asked for goes along. */
     @GetMapping(path = "/")
     String root(@RequestParam(name = "lang", required = false) @Nullable String lang) {
-        return lang != null && LANGUAGES.contains(lang) ? "redirect:/complaint?lang=" + lang : "redirect:/complaint";
+        return lang != null && PageLocaleResolver.LANGUAGES.contains(lang) ? "redirect:/complaint?lang=" + lang
+                : "redirect:/complaint";
     }
 
     @GetMapping(path = "/complaint", produces = MediaType.TEXT_HTML_VALUE)
     ModelAndView form(@RequestParam(name = "lang", required = false) @Nullable String lang,
             HttpServletRequest request, HttpServletResponse response) {
-        return form(HttpStatus.OK, language(lang, request), PageForm.empty(), newKey(), request, response);
+        return form(HttpStatus.OK, locales.language(lang, request), PageForm.empty(), newKey(), request, response);
     }
 
     @PostMapping(path = "/complaint", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
             produces = MediaType.TEXT_HTML_VALUE)
     ModelAndView submit(@RequestParam MultiValueMap<String, String> posted, HttpServletRequest request,
             HttpServletResponse response) {
-        String language = language(posted.getFirst("lang"), request);
+        String language = locales.language(posted.getFirst("lang"), request);
         PageForm values = PageForm.of(posted);
         String key = posted.getFirst("idempotencyKey");
         if (key == null || !KEY.matcher(key).matches()) {
@@ -174,8 +172,7 @@ class ComplaintPageController {
 
     private ModelAndView page(String view, HttpStatus status, String language, HttpServletRequest request,
             HttpServletResponse response) {
-        request.setAttribute(PageLocaleResolver.ATTRIBUTE, Locale.forLanguageTag(language));
-        response.setHeader(HttpHeaders.CONTENT_LANGUAGE, language);
+        PageLocaleResolver.speak(language, request, response);
         // Not the port's no-referrer: with it, browsers send the form's post with "Origin: null", which the
         // cross-origin check must refuse. same-origin still sends nothing to another site (the quick exit, the
         // status page), and this origin learns only its own page's address.
@@ -185,15 +182,6 @@ class ComplaintPageController {
         shown.addObject("language", language);
         shown.addObject("quickExitUrl", page.quickExitUrl());
         return shown;
-    }
-
-    /** {@code lang} when it is one of the three; else the language the browser asks for, if one of them; else ru. */
-    private String language(@Nullable String lang, HttpServletRequest request) {
-        if (lang != null && LANGUAGES.contains(lang)) {
-            return lang;
-        }
-        String asked = locales.resolveLocale(request).getLanguage();
-        return LANGUAGES.contains(asked) ? asked : "ru";
     }
 
     private static String receivedAt(Instant at, String language) {
