@@ -1,5 +1,10 @@
 package org.hotline.testsupport;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +29,13 @@ public final class ScrapePages {
             "^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(?:[^\"}]|\"(?:[^\"\\\\]|\\\\.)*\")*})? \\S+ # \\{");
 
     private ScrapePages() {
+    }
+
+    /** A scrape of {@code url} as Prometheus makes it: the account's HTTP Basic login, OpenMetrics asked for first. */
+    public static HttpRequest.Builder request(String url, String user, String password) {
+        String login = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + login).header("Accept", PROMETHEUS_ACCEPT).GET();
     }
 
     /** The page's samples that carry an exemplar. */

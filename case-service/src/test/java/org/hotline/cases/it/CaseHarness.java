@@ -13,11 +13,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.hotline.cases.CaseApplication;
@@ -103,6 +109,19 @@ final class CaseHarness {
     }
 
     /** A complaint received, routed to the Kostanay police and education department, and emailed to both. */
+    /** A read_committed consumer of both partitions of {@code cases.events.v1}, from their beginning. */
+    static KafkaConsumer<String, byte[]> caseEventsConsumer(EmbeddedKafkaKraftBroker broker) {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
+                new ByteArrayDeserializer());
+        List<TopicPartition> partitions = IntStream.range(0, 2).mapToObj(p -> new TopicPartition(CASE_EVENTS, p))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
+    }
+
     static void publishTold(EmbeddedKafkaKraftBroker broker, CaseEvents complaint) {
         String key = complaint.complaintId.toString();
         publish(broker, RECEIVED, key, complaint.received());

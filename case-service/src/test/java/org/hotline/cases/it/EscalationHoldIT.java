@@ -1,7 +1,6 @@
 package org.hotline.cases.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hotline.cases.it.CaseHarness.CASE_EVENTS;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -15,14 +14,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.IntStream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.hotline.testsupport.EventSchemas;
 import org.junit.jupiter.api.AfterAll;
@@ -56,13 +49,7 @@ class EscalationHoldIT {
     static void start() {
         broker = CaseHarness.startBroker();
         service = CaseHarness.startCaseService(broker, clock);
-        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
-                new ByteArrayDeserializer());
-        List<TopicPartition> partitions = IntStream.range(0, 2).mapToObj(p -> new TopicPartition(CASE_EVENTS, p))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        consumer = CaseHarness.caseEventsConsumer(broker);
     }
 
     @AfterAll

@@ -109,9 +109,8 @@ class SecurityIT {
                 .isEqualTo(200);
 
         // when Prometheus scrapes, asking for OpenMetrics
-        HttpResponse<String> page = CaseHarness.send(HttpRequest.newBuilder(URI.create(
-                management("/actuator/prometheus"))).header("Authorization", as(OPS))
-                .header("Accept", ScrapePages.PROMETHEUS_ACCEPT).GET());
+        HttpResponse<String> page = CaseHarness.send(ScrapePages.request(management("/actuator/prometheus"), OPS,
+                OPS + "-password"));
 
         // then the request is counted, and no _count carries the trace's id, which Prometheus 2.42 would refuse
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type ->

@@ -108,10 +108,8 @@ final class IntakeHarness {
 
     /** The metrics page as a Prometheus server scrapes it: as the test profile's ops account, in OpenMetrics. */
     static HttpResponse<String> scrape(ConfigurableApplicationContext intake) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort(intake)
-                        + "/actuator/prometheus")).timeout(Duration.ofSeconds(30))
-                .header("Authorization", basic("test-ops", "test-ops-password"))
-                .header("Accept", ScrapePages.PROMETHEUS_ACCEPT).GET().build());
+        return send(ScrapePages.request("http://localhost:" + managementPort(intake) + "/actuator/prometheus",
+                "test-ops", "test-ops-password").build());
     }
 
     static String basic(String user, String password) {

@@ -16,8 +16,6 @@ import static org.hotline.routing.it.RoutingHarness.postAs;
 import static org.hotline.routing.it.RoutingHarness.readCommitted;
 import static org.hotline.routing.it.RoutingHarness.withKey;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -401,10 +399,8 @@ class RoutingIT {
         await().atMost(PATIENCE).until(() -> withKey(readCommitted(broker, ROUTED), complaintId).size() == 1);
 
         // when Prometheus scrapes, asking for OpenMetrics
-        HttpResponse<String> page = RoutingHarness.send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                        + RoutingHarness.managementPort(routing) + "/actuator/prometheus"))
-                .header("Authorization", RoutingHarness.basic(OPS, OPS + "-password"))
-                .header("Accept", ScrapePages.PROMETHEUS_ACCEPT).GET().build());
+        HttpResponse<String> page = RoutingHarness.send(ScrapePages.request("http://localhost:"
+                + RoutingHarness.managementPort(routing) + "/actuator/prometheus", OPS, OPS + "-password").build());
 
         // then the trace's id is beside counters and buckets, and on no _count, which Prometheus 2.42 would refuse
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
