@@ -99,13 +99,17 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Clicks what sends a form ({@code button}) and waits until the browser has left the page, so that what is
-     * looked up next is on the answer, never on the page that was just sent (a click returns before the navigation).
+     * Clicks what sends a form ({@code button}) and waits until the browser has left the page and loaded the answer,
+     * so that what is looked up next is on the answer, never on the page that was just sent (a click returns before
+     * the navigation) nor on one still being built (Chromium then answers "Node with given id does not belong to the
+     * document" for an element found a moment before).
      */
     public void submit(By button) {
         WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(button).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(loaded -> "complete".equals(driver.executeScript("return document.readyState")));
     }
 
     /**
