@@ -435,6 +435,41 @@ class NotificationIT {
     }
 
     @Test
+    void aCaseworkersDecisionToEscalateReachesTheRungWithTheirReason() {
+        // given: EscalationDue v2, the caseworkers having decided not to wait for the district department
+        String complaintId = UUID.randomUUID().toString();
+        String reference = "HL-CWD" + complaintId.substring(0, 4).toUpperCase(Locale.ROOT) + "-2B3C";
+        byte[] escalation = new String(caseEvent("EscalationDue", complaintId, reference, """
+                "fromAuthorityId":"kz-39-391600000-education","toAuthorityId":"kz-39-education",
+                "toAuthorityType":"EDUCATION_AUTHORITY","rung":1,"lastRung":false,
+                "reason":"CASEWORKER_DECISION",
+                "decision":{"reason":"The head is the accused's brother.","requestedAt":"2026-12-07T06:20:00Z"},
+                "acknowledgeBy":"2026-12-08","answerBy":"2027-01-04","skippedRungs":[],
+                "history":[{"authorityId":"kz-39-391600000-education","authorityType":"EDUCATION_AUTHORITY",
+                  "role":"PRIMARY","notifiedAt":"2026-11-30T09:12:00Z","noticeFailed":false,
+                  "acknowledgeBy":"2026-12-03","answerBy":"2026-12-22","escalatedAt":"2026-12-07T06:25:00Z"}]"""),
+                StandardCharsets.UTF_8).replace("\"schemaVersion\":1", "\"schemaVersion\":2")
+                .getBytes(StandardCharsets.UTF_8);
+
+        // when
+        publish(broker, CASE_EVENTS, complaintId, escalation);
+
+        // then: the rung is told, in Russian, that the caseworkers did not wait for the body's deadline, and why;
+        // the caseworkers' report says it went up early
+        await().atMost(PATIENCE).until(() -> subjects(mailTo(smtp, "caseworkers@ngo.example"), reference)
+                .size() == 1);
+        MimeMessage toRung = mailTo(smtp, "kostanay.education@example.org").stream()
+                .filter(email -> subject(email).contains(reference)).findFirst().orElseThrow();
+        assertThat(subject(toRung)).startsWith("Передано вам досрочно");
+        assertThat(part(toRung, "text/plain")).contains("решили не дожидаться ответа", "22 декабря 2026",
+                "The head is the accused's brother.")
+                .doesNotContain("в установленный законом срок");
+        assertThat(linkedAuthority(toRung, complaintId, reference)).isEqualTo("kz-39-education");
+        assertThat(subjects(mailTo(smtp, "caseworkers@ngo.example"), reference)).singleElement()
+                .satisfies(subject -> assertThat(subject).startsWith("Досрочная эскалация"));
+    }
+
+    @Test
     void aBodysAcknowledgementIsToldOnceToTheComplainantWhoConsentedAndToNobodyElse() {
         // given: two complaints whose bodies acknowledged; one complainant agreed to be contacted, one did not
         String consented = UUID.randomUUID().toString();

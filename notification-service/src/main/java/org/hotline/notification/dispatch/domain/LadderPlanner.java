@@ -15,12 +15,15 @@ import org.jspecify.annotations.Nullable;
  * Decides the letters of an escalation ladder's step (docs/notification.md, "Reminders and escalations"):
  * <ul>
  *   <li>a reminder: to the body that did not confirm receipt, in its language, with its acknowledgement link;</li>
- *   <li>an escalation: to the rung told now, in its language, with the case's history (who was told when, who
- *       acknowledged, who stayed silent), its own deadlines and its own link; and a report to the caseworkers;</li>
+ *   <li>an escalation: to the rung told now, in its language, with why the case went up (the body below did not
+ *       answer by its deadline, or the caseworkers decided not to wait for it, in their own words), the case's
+ *       history (who was told when, who acknowledged, who stayed silent), its own deadlines and its own link; and a
+ *       report to the caseworkers;</li>
  *   <li>an exhausted ladder: the case's dossier to the caseworkers, every body and step in order, for a complaint
  *       to a court or a CEDAW communication;</li>
- *   <li>news for the complainant (a body acknowledged, answered, or was escalated past), in their language, only
- *       when they left an address and agreed to be contacted, and never for an anonymous complaint.</li>
+ *   <li>news for the complainant (a body acknowledged, answered, or was escalated past, and whether the caseworkers
+ *       decided so before its deadline, never their note), in their language, only when they left an address and
+ *       agreed to be contacted, and never for an anonymous complaint.</li>
  * </ul>
  * Bodies are found in the {@link Directory} by id. The complaint's own text is not in these letters: the case
  * service never holds it, and the rung asks the NGO for the file (its address is in every letter). Message ids
@@ -146,6 +149,8 @@ public final class LadderPlanner {
         model.put("toAuthorityName", step.toAuthorityId() == null ? null
                 : SafeText.line(name(step.toAuthorityId(), step.toAuthorityName(), language)));
         model.put("toAnswerBy", day(step.toAnswerBy(), language));
+        // Whether the caseworkers sent the case up early; their note is for the bodies, never for the complainant.
+        model.put("caseworkerDecision", step.byCaseworkerDecision());
         String recipientKey = "complainant/" + step.update().toLowerCase(Locale.ROOT) + "/"
                 + step.authorityId();
         return List.of(planned(step, RecipientType.COMPLAINANT, null, recipientKey, COMPLAINANT_UPDATE, language,
@@ -166,6 +171,12 @@ public final class LadderPlanner {
     private Map<String, @Nullable Object> escalationModel(LadderStep.Escalation step, Language language) {
         Map<String, @Nullable Object> model = common(step, language);
         model.put("silentAuthorityName", SafeText.line(name(step.fromAuthorityId(), language)));
+        model.put("silentAnswerBy", silentAnswerBy(step, language));
+        // The caseworkers' note goes only with their decision, which the reader never lets come without it.
+        model.put("caseworkerDecision", step.byCaseworkerDecision());
+        LadderStep.Decision decision = step.byCaseworkerDecision() ? step.decision() : null;
+        model.put("decisionNote", decision == null ? null : SafeText.line(decision.note(), 500));
+        model.put("decisionRequestedAt", decision == null ? null : time(decision.requestedAt(), language));
         model.put("rung", step.rung());
         model.put("lastRung", step.lastRung());
         model.put("acknowledgeBy", Vocabulary.date(step.acknowledgeBy(), language));
@@ -173,6 +184,15 @@ public final class LadderPlanner {
         model.put("history", history(step.history(), language));
         model.put("summary", step.summary() == null ? null : summary(step.summary(), language));
         return model;
+    }
+
+    /**
+     * The answer deadline of the body the case went past, as its history row gives it: a letter on a caseworkers'
+     * decision names the deadline they did not wait for. Null when the history does not list the body.
+     */
+    private static @Nullable String silentAnswerBy(LadderStep.Escalation step, Language language) {
+        return step.history().stream().filter(body -> body.authorityId().equals(step.fromAuthorityId())).findFirst()
+                .map(body -> Vocabulary.date(body.answerBy(), language)).orElse(null);
     }
 
     /**

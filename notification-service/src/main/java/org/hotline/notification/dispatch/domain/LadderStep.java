@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A step of a case's escalation ladder that the case service found due (docs/case.md, "Escalation ladder"), as read
- * from {@code cases.events.v1}: a body reminded to acknowledge, a silent body's case escalated to the next rung, or
- * a ladder climbed to its top. Bodies are named by directory id; no personal data.
+ * from {@code cases.events.v1}: a body reminded to acknowledge, a case escalated past a body to the next rung (the
+ * body stayed silent past its deadline, or a caseworker decided not to wait for it), or a ladder climbed to its top.
+ * Bodies are named by directory id.
  */
 public sealed interface LadderStep {
 
@@ -29,20 +30,41 @@ public sealed interface LadderStep {
     }
 
     /**
-     * {@code EscalationDue}: {@code fromAuthorityId} did not answer by its deadline; the rung is told now.
+     * {@code EscalationDue}: the case goes past {@code fromAuthorityId} to the rung, which is told now. {@code reason}
+     * says why: {@link #NO_ANSWER_BY_DEADLINE}, the body did not answer by its deadline (every version 1 event), or
+     * {@link #CASEWORKER_DECISION}, the NGO's caseworkers decided not to wait for its answer (version 2).
      *
+     * @param decision the caseworkers' decision, present when {@code reason} is {@link #CASEWORKER_DECISION}
      * @param summary the complaint by category, for the rung that never received it; null from a case service
      *     older than the field
      */
     record Escalation(UUID eventId, UUID complaintId, String reference, Instant occurredAt, String fromAuthorityId,
-            String toAuthorityId, int rung, boolean lastRung, String reason, LocalDate acknowledgeBy,
-            LocalDate answerBy, List<Skipped> skippedRungs, List<HistoryEntry> history,
+            String toAuthorityId, int rung, boolean lastRung, String reason, @Nullable Decision decision,
+            LocalDate acknowledgeBy, LocalDate answerBy, List<Skipped> skippedRungs, List<HistoryEntry> history,
             @Nullable CaseSummary summary) implements LadderStep {
+
+        public static final String NO_ANSWER_BY_DEADLINE = "NO_ANSWER_BY_DEADLINE";
+        public static final String CASEWORKER_DECISION = "CASEWORKER_DECISION";
 
         public Escalation {
             skippedRungs = List.copyOf(skippedRungs);
             history = List.copyOf(history);
         }
+
+        /** Whether the caseworkers sent the case up before the body's deadline, rather than the deadline passing. */
+        public boolean byCaseworkerDecision() {
+            return CASEWORKER_DECISION.equals(reason);
+        }
+    }
+
+    /**
+     * The caseworkers' decision not to wait for a body's answer.
+     *
+     * @param note why, as a caseworker wrote it (at most 500 characters): the rung's letter quotes it, the
+     *     complainant is never told it
+     * @param requestedAt when the caseworker asked for the step
+     */
+    record Decision(String note, Instant requestedAt) {
     }
 
     /**
@@ -75,17 +97,20 @@ public sealed interface LadderStep {
 
     /**
      * {@code ComplainantUpdateDue}: news of the case for the complainant. {@code update} is {@code ACKNOWLEDGED} or
-     * {@code ANSWERED} by {@code authorityId}, or {@code ESCALATED}: {@code authorityId} stayed silent past
-     * {@code answerBy} and the case went up to {@code toAuthorityId}. The complainant block is opened: who may be
-     * written to, and in which language, is decided by the planner. {@code role} is the body's (PRIMARY, COPY,
-     * ESCALATION), absent in events written before the case service sent it.
+     * {@code ANSWERED} by {@code authorityId}, or {@code ESCALATED}: the case went up past {@code authorityId}, whose
+     * deadline was {@code answerBy}, to {@code toAuthorityId}. The complainant block is opened: who may be written
+     * to, and in which language, is decided by the planner. {@code role} is the body's (PRIMARY, COPY, ESCALATION),
+     * absent in events written before the case service sent it.
+     *
+     * @param escalationReason {@code ESCALATED}: why, as {@link Escalation#reason()} (never the caseworkers' note);
+     *     null when absent, which means {@link Escalation#NO_ANSWER_BY_DEADLINE}
      */
     record ComplainantUpdate(UUID eventId, UUID complaintId, String reference, Instant occurredAt, String update,
             String authorityId, Map<Language, String> authorityName, LocalDate answerBy,
             @Nullable String registrationNumber, @Nullable String outcome, @Nullable String forwardedTo,
             @Nullable String reason, @Nullable String toAuthorityId, Map<Language, String> toAuthorityName,
             @Nullable LocalDate toAnswerBy, ComplainantMode mode, RoutedComplaint.Complainant complainant,
-            @Nullable String role)
+            @Nullable String role, @Nullable String escalationReason)
             implements LadderStep {
 
         public static final String ACKNOWLEDGED = "ACKNOWLEDGED";
@@ -95,6 +120,11 @@ public sealed interface LadderStep {
         public ComplainantUpdate {
             authorityName = Map.copyOf(authorityName);
             toAuthorityName = Map.copyOf(toAuthorityName);
+        }
+
+        /** Whether an {@code ESCALATED} case went up on the caseworkers' decision, before the body's deadline. */
+        public boolean byCaseworkerDecision() {
+            return Escalation.CASEWORKER_DECISION.equals(escalationReason);
         }
     }
 

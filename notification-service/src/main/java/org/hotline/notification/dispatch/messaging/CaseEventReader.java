@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.hotline.notification.dispatch.domain.LadderStep;
 import org.hotline.notification.dispatch.domain.Language;
 import org.hotline.notification.sealing.domain.SealedFields;
@@ -23,16 +26,21 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads the case service's events on {@code cases.events.v1} (docs/events.md) that call for letters:
  * {@code AcknowledgementReminderDue}, {@code EscalationDue}, {@code EscalationExhausted} and
- * {@code ComplainantUpdateDue} (whose sealed complainant block it opens), version 1. Every other
- * event type on the topic (acknowledgements, answers, and types added later) calls for none and is passed over.
- * A record of one of these types is checked against its published schema (docs/schemas), and one that cannot be
- * read is a {@link PoisonEventException} naming the reason. Unknown fields are ignored, so that the case service
- * can add optional ones within v1.
+ * {@code ComplainantUpdateDue} (whose sealed complainant block it opens). Each is read in version 1, and
+ * {@code EscalationDue} in version 2 too: the case service writes a step at a deadline as version 1, as before, and
+ * a caseworker's decision not to wait for a body as version 2, which adds the reason {@code CASEWORKER_DECISION} and
+ * the caseworker's {@code decision}. Every other event type on the topic (acknowledgements, answers, and types added
+ * later) calls for none and is passed over. A record of one of these types is checked against the published schema
+ * of its version (docs/schemas), and one that cannot be read is a {@link PoisonEventException} naming the reason: a
+ * version not listed here is {@code unsupported_schema_version}. Unknown fields are ignored, so that the case service
+ * can add optional ones within a version ({@code escalationReason} of {@code ComplainantUpdateDue} is one; absent, it
+ * means the deadline passed).
  *
- * <p>The schemas cannot say that an {@code ESCALATED} update names the rung; that rule is checked here. The
- * escalation's {@code summary} is read as it always has been, because it only adds to a letter that can go without
- * it: a summary that is not an object is taken for absent, its categories that are not codes are skipped, a flag
- * that is not true is false, and a region or workplace or role outside the documented format is shown as it is.
+ * <p>The schemas cannot say that an {@code ESCALATED} update names the rung, nor that a caseworker's decision comes
+ * with its {@code decision}; those rules are checked here. The escalation's {@code summary} is read as it always has
+ * been, because it only adds to a letter that can go without it: a summary that is not an object is taken for
+ * absent, its categories that are not codes are skipped, a flag that is not true is false, and a region or workplace
+ * or role outside the documented format is shown as it is.
  */
 final class CaseEventReader {
 
@@ -40,17 +48,18 @@ final class CaseEventReader {
     static final String ESCALATION = "EscalationDue";
     static final String EXHAUSTED = "EscalationExhausted";
     static final String COMPLAINANT_UPDATE = "ComplainantUpdateDue";
-    static final int SCHEMA_VERSION = 1;
     private static final Set<String> SUMMARY_FLAGS = Set.of("summary.accusedPublicOfficial", "summary.victimMinor",
             "summary.immediateDanger");
     private static final Set<String> SUMMARY_CODES = Set.of("summary.region", "summary.workplaceSector",
             "summary.workplaceType", "summary.accusedRole");
 
-    private final Map<String, EventSchema> schemas = Map.of(
-            REMINDER, new EventSchema("acknowledgement-reminder-due.v1.schema.json"),
-            ESCALATION, new EventSchema("escalation-due.v1.schema.json"),
-            EXHAUSTED, new EventSchema("escalation-exhausted.v1.schema.json"),
-            COMPLAINANT_UPDATE, new EventSchema("complainant-update-due.v1.schema.json"));
+    /** The published schema of each version read, by event type, oldest version first. */
+    private final Map<String, SortedMap<Integer, EventSchema>> schemas = Map.of(
+            REMINDER, new TreeMap<>(Map.of(1, new EventSchema("acknowledgement-reminder-due.v1.schema.json"))),
+            ESCALATION, new TreeMap<>(Map.of(1, new EventSchema("escalation-due.v1.schema.json"),
+                    2, new EventSchema("escalation-due.v2.schema.json"))),
+            EXHAUSTED, new TreeMap<>(Map.of(1, new EventSchema("escalation-exhausted.v1.schema.json"))),
+            COMPLAINANT_UPDATE, new TreeMap<>(Map.of(1, new EventSchema("complainant-update-due.v1.schema.json"))));
     private final ComplainantBlocks complainants;
 
     CaseEventReader(JsonMapper json, SealedFields sealer) {
@@ -60,17 +69,15 @@ final class CaseEventReader {
     /** The ladder step the record states; empty for an event that calls for no letter. */
     Optional<LadderStep> read(byte[] payload) {
         // Any of the schemas parses: the type is known only once the record is read.
-        JsonNode root = schemas.get(REMINDER).parse(payload);
+        JsonNode root = schemas.get(REMINDER).get(1).parse(payload);
         JsonNode type = root.get("eventType");
-        EventSchema schema = type == null || !type.isString() ? null : schemas.get(type.stringValue());
-        if (schema == null) {
+        SortedMap<Integer, EventSchema> versions = type == null || !type.isString() ? null
+                : schemas.get(type.stringValue());
+        if (versions == null) {
             return Optional.empty();
         }
         String eventType = type.stringValue();
-        if (!EventSchema.hasVersion(root, SCHEMA_VERSION)) {
-            throw new PoisonEventException(UNSUPPORTED_SCHEMA_VERSION, "unsupported schemaVersion of " + eventType
-                    + ", this service reads " + SCHEMA_VERSION);
-        }
+        EventSchema schema = stated(root, eventType, versions);
         schema.check(root, CaseEventReader::letThrough);
         return Optional.of(switch (eventType) {
             case REMINDER -> reminder(schema.bind(root, Reminder.class));
@@ -78,6 +85,18 @@ final class CaseEventReader {
             case EXHAUSTED -> exhausted(schema, schema.bind(root, Exhausted.class));
             default -> complainantUpdate(schema.bind(root, Update.class));
         });
+    }
+
+    /** The schema of the version the event states; a version this service does not read is poison. */
+    private static EventSchema stated(JsonNode event, String eventType, SortedMap<Integer, EventSchema> versions) {
+        for (Map.Entry<Integer, EventSchema> version : versions.entrySet()) {
+            if (EventSchema.hasVersion(event, version.getKey())) {
+                return version.getValue();
+            }
+        }
+        String read = versions.keySet().stream().map(String::valueOf).collect(Collectors.joining(" and "));
+        throw new PoisonEventException(UNSUPPORTED_SCHEMA_VERSION, "unsupported schemaVersion "
+                + EventSchema.shownVersion(event) + " of " + eventType + ", this service reads " + read);
     }
 
     private static boolean letThrough(Violation violation) {
@@ -94,9 +113,18 @@ final class CaseEventReader {
     }
 
     private static LadderStep escalation(EventSchema schema, Escalation event) {
+        LadderStep.Decision decision = null;
+        // Only v2 allows the reason; its schema has checked the decision's fields, when there is one.
+        if (LadderStep.Escalation.CASEWORKER_DECISION.equals(event.reason())) {
+            if (event.decision() == null) {
+                throw new PoisonEventException(MISSING_FIELD, "an escalation by CASEWORKER_DECISION needs decision");
+            }
+            Decision request = schema.bind(event.decision(), Decision.class);
+            decision = new LadderStep.Decision(request.reason(), request.requestedAt());
+        }
         return new LadderStep.Escalation(event.eventId(), event.complaintId(), event.reference(),
                 event.occurredAt(), event.fromAuthorityId(), event.toAuthorityId(), event.rung(), event.lastRung(),
-                event.reason(), event.acknowledgeBy(), event.answerBy(), skipped(event.skippedRungs()),
+                event.reason(), decision, event.acknowledgeBy(), event.answerBy(), skipped(event.skippedRungs()),
                 history(event.history()), summary(schema, event.summary()));
     }
 
@@ -116,7 +144,7 @@ final class CaseEventReader {
                 event.answerBy(), event.registrationNumber(), event.outcome(), event.forwardedTo(), event.reason(),
                 event.toAuthorityId(), names(event.toAuthorityName()), event.toAnswerBy(),
                 event.complainant().mode(), complainants.open(event.complainant().sealed(), event.complaintId()),
-                event.role());
+                event.role(), event.escalationReason());
     }
 
     /** A body's names by language, as the case service sent them; empty when absent. */
@@ -174,10 +202,18 @@ final class CaseEventReader {
             String role, @Nullable Instant notifiedAt, LocalDate acknowledgeBy, LocalDate answerBy) {
     }
 
-    /** EscalationDue v1 as this service reads it; its summary is bound on its own, leniently. */
+    /**
+     * EscalationDue v1 and v2 as this service reads them; its summary is bound on its own, leniently, and its
+     * decision (v2) on its own when the reason calls for one, so that v1 ignores a field of that name as before.
+     */
     record Escalation(UUID eventId, UUID complaintId, String reference, Instant occurredAt, String fromAuthorityId,
-            String toAuthorityId, int rung, boolean lastRung, String reason, LocalDate acknowledgeBy,
-            LocalDate answerBy, List<Skipped> skippedRungs, List<Body> history, @Nullable JsonNode summary) {
+            String toAuthorityId, int rung, boolean lastRung, String reason, @Nullable JsonNode decision,
+            LocalDate acknowledgeBy, LocalDate answerBy, List<Skipped> skippedRungs, List<Body> history,
+            @Nullable JsonNode summary) {
+    }
+
+    /** EscalationDue v2's decision: the caseworker's reason and when they asked. */
+    record Decision(String reason, Instant requestedAt) {
     }
 
     /** EscalationExhausted v1 as this service reads it. */
@@ -207,6 +243,7 @@ final class CaseEventReader {
             String authorityId, @Nullable Map<String, String> authorityName, LocalDate answerBy,
             @Nullable String registrationNumber, @Nullable String outcome, @Nullable String forwardedTo,
             @Nullable String reason, @Nullable String toAuthorityId, @Nullable Map<String, String> toAuthorityName,
-            @Nullable LocalDate toAnswerBy, ComplainantBlocks.Block complainant, @Nullable String role) {
+            @Nullable LocalDate toAnswerBy, ComplainantBlocks.Block complainant, @Nullable String role,
+            @Nullable String escalationReason) {
     }
 }

@@ -60,6 +60,43 @@ class LadderPlannerTest {
     }
 
     @Test
+    void tellsTheRungAndTheCaseworkersThatTheCaseworkersDidNotWaitWhyAndForWhichDeadline() {
+        // when
+        List<PlannedMessage> early = planner.plan(LadderSteps.caseworkerDecision(LadderSteps.REGION));
+        List<PlannedMessage> atDeadline = planner.plan(LadderSteps.escalation(LadderSteps.REGION));
+
+        // then: both letters are in Russian here, the rung's language and the caseworkers'
+        assertThat(early).extracting(PlannedMessage::template)
+                .containsExactly(LadderPlanner.AUTHORITY_ESCALATION, LadderPlanner.CASEWORKER_ESCALATION);
+        assertThat(early).allSatisfy(message -> assertThat(message.model()).containsEntry("caseworkerDecision", true)
+                .containsEntry("decisionNote", LadderSteps.DECISION_NOTE)
+                .containsEntry("silentAnswerBy", "22 декабря 2026")
+                // 06:20 UTC is 11:20 in Almaty
+                .containsEntry("decisionRequestedAt", "7 декабря 2026, 11:20"));
+        assertThat(atDeadline).allSatisfy(message -> assertThat(message.model())
+                .containsEntry("caseworkerDecision", false).containsEntry("decisionNote", null)
+                .containsEntry("decisionRequestedAt", null));
+    }
+
+    @Test
+    void theCaseworkersNoteIsOneLineOfAtMostFiveHundredCharacters() {
+        // given: a note that would add a line, and longer than the schema allows
+        LadderStep.Escalation step = LadderSteps.caseworkerDecision(LadderSteps.REGION);
+        LadderStep.Escalation odd = new LadderStep.Escalation(step.eventId(), step.complaintId(), step.reference(),
+                step.occurredAt(), step.fromAuthorityId(), step.toAuthorityId(), step.rung(), step.lastRung(),
+                step.reason(), new LadderStep.Decision("Отказ\r\nBcc: x@mail.example " + "а".repeat(600),
+                        step.decision().requestedAt()), step.acknowledgeBy(), step.answerBy(), step.skippedRungs(),
+                step.history(), step.summary());
+
+        // when
+        String note = (String) planner.plan(odd).get(0).model().get("decisionNote");
+
+        // then
+        assertThat(note).startsWith("Отказ  Bcc: x@mail.example ").doesNotContain("\r", "\n").endsWith(" […]")
+                .hasSize(500 + " […]".length());
+    }
+
+    @Test
     void sendsTheDossierToTheCaseworkersWhenTheLadderIsExhausted() {
         // when
         List<PlannedMessage> messages = planner.plan(LadderSteps.exhausted());
@@ -189,6 +226,21 @@ class LadderPlannerTest {
             assertThat(message.model()).containsEntry("outcome", "forwarded to another body");
             assertThat(message.messageId()).isNotEqualTo(messages.get(0).messageId());
         });
+    }
+
+    @Test
+    void tellsTheComplainantThatTheCaseworkersDidNotWaitButNeverTheirNote() {
+        // when
+        PlannedMessage early = planner.plan(LadderSteps.escalatedOnCaseworkersDecision(Language.RU)).get(0);
+        PlannedMessage atDeadline = planner.plan(LadderSteps.complainantUpdate(LadderStep.ComplainantUpdate.ESCALATED,
+                Language.RU, true, ComplainantMode.CONFIDENTIAL)).get(0);
+
+        // then
+        assertThat(early.model()).containsEntry("caseworkerDecision", true)
+                .containsEntry("answerBy", "22 декабря 2026").containsEntry("toAnswerBy", "4 января 2027")
+                .doesNotContainKeys("decisionNote", "decisionRequestedAt")
+                .doesNotContainValue(LadderSteps.DECISION_NOTE);
+        assertThat(atDeadline.model()).containsEntry("caseworkerDecision", false);
     }
 
     @Test

@@ -14,6 +14,9 @@ public final class LadderSteps {
     public static final String DISTRICT = "kz-39-391600000-education";
     public static final String REGION = "kz-39-education";
     public static final String PROSECUTOR = "kz-39-prosecutor";
+    /** Why the caseworkers did not wait for the district, as one of them wrote it. */
+    public static final String DECISION_NOTE = "Отдел отказался регистрировать жалобу по телефону и предложил "
+            + "заявительнице договориться с директором школы.";
 
     public static final Directory DIRECTORY = new Directory(List.of(
             new Authority(DISTRICT, "EDUCATION_AUTHORITY", Map.of(Language.KK, "Қостанай ауданының білім бөлімі",
@@ -37,11 +40,27 @@ public final class LadderSteps {
 
     public static LadderStep.Escalation escalation(String to) {
         return new LadderStep.Escalation(UUID.fromString("22222222-2222-3222-8222-222222222222"), COMPLAINT,
-                REFERENCE, Instant.parse("2026-12-23T00:00:05Z"), DISTRICT, to, 1, false, "NO_ANSWER_BY_DEADLINE",
-                LocalDate.parse("2026-12-28"), LocalDate.parse("2027-01-15"),
-                List.of(new LadderStep.Skipped("kz-39-akimat", "oversees-accused")), List.of(districtHistory()),
-                new LadderStep.CaseSummary(Instant.parse("2026-11-30T09:10:00Z"), List.of("SEXUAL_HARASSMENT", "EXTORTION"),
-                        "KZ-39", "PUBLIC", "SCHOOL", "HEAD_OF_ORGANIZATION", true, false, false));
+                REFERENCE, Instant.parse("2026-12-23T00:00:05Z"), DISTRICT, to, 1, false,
+                LadderStep.Escalation.NO_ANSWER_BY_DEADLINE, null, LocalDate.parse("2026-12-28"),
+                LocalDate.parse("2027-01-15"), List.of(new LadderStep.Skipped("kz-39-akimat", "oversees-accused")),
+                List.of(districtHistory()), summary());
+    }
+
+    /**
+     * The caseworkers decided on 7 December not to wait for the district, whose answer was due by 22 December, and
+     * sent the case up to {@code to} (EscalationDue v2).
+     */
+    public static LadderStep.Escalation caseworkerDecision(String to) {
+        LadderStep.HistoryEntry district = new LadderStep.HistoryEntry(DISTRICT, "PRIMARY",
+                Instant.parse("2026-11-30T09:12:00Z"), false, LocalDate.parse("2026-12-03"),
+                LocalDate.parse("2026-12-22"), null, Instant.parse("2026-12-01T04:00:00Z"), "ЖТ-2026/01234", null,
+                Instant.parse("2026-12-07T06:25:00Z"), false);
+        return new LadderStep.Escalation(UUID.fromString("55555555-5555-3555-8555-555555555555"), COMPLAINT,
+                REFERENCE, Instant.parse("2026-12-07T06:25:00Z"), DISTRICT, to, 1, false,
+                LadderStep.Escalation.CASEWORKER_DECISION,
+                new LadderStep.Decision(DECISION_NOTE, Instant.parse("2026-12-07T06:20:00Z")),
+                LocalDate.parse("2026-12-08"), LocalDate.parse("2027-01-04"),
+                List.of(new LadderStep.Skipped("kz-39-akimat", "oversees-accused")), List.of(district), summary());
     }
 
     public static LadderStep.Exhausted exhausted() {
@@ -56,8 +75,8 @@ public final class LadderSteps {
                         Instant.parse("2026-12-23T00:01:00Z"), false, LocalDate.parse("2026-12-28"),
                         LocalDate.parse("2027-01-15"), null, Instant.parse("2026-12-24T05:00:00Z"), "ОБ-2026-4471",
                         null, Instant.parse("2027-01-16T00:00:05Z"), false)),
-                new LadderStep.CaseSummary(Instant.parse("2026-11-30T09:10:00Z"), List.of("SEXUAL_HARASSMENT", "EXTORTION"),
-                        "KZ-39", "PUBLIC", "SCHOOL", "HEAD_OF_ORGANIZATION", true, true, false));
+                new LadderStep.CaseSummary(Instant.parse("2026-11-30T09:10:00Z"), List.of("SEXUAL_HARASSMENT",
+                        "EXTORTION"), "KZ-39", "PUBLIC", "SCHOOL", "HEAD_OF_ORGANIZATION", true, true, false));
     }
 
     /** News for a complainant who wrote in {@code language}, with or without consent to be contacted. */
@@ -72,7 +91,19 @@ public final class LadderSteps {
                 answered ? "Прокуратура Костанайской области" : null, null, escalated ? REGION : null, Map.of(),
                 escalated ? LocalDate.parse("2027-01-15") : null, mode,
                 new RoutedComplaint.Complainant("Айгуль", "aigul@mail.example", null, language, consent,
-                        "ABCD-EFGH-JKLM-NPQR", false), "PRIMARY");
+                        "ABCD-EFGH-JKLM-NPQR", false), "PRIMARY",
+                escalated ? LadderStep.Escalation.NO_ANSWER_BY_DEADLINE : null);
+    }
+
+    /** The complainant is told that the caseworkers did not wait for the district (which never sends the note). */
+    public static LadderStep.ComplainantUpdate escalatedOnCaseworkersDecision(Language language) {
+        LadderStep.ComplainantUpdate step = complainantUpdate(LadderStep.ComplainantUpdate.ESCALATED, language, true,
+                ComplainantMode.CONFIDENTIAL);
+        return new LadderStep.ComplainantUpdate(step.eventId(), step.complaintId(), step.reference(),
+                Instant.parse("2026-12-07T06:25:00Z"), step.update(), step.authorityId(), step.authorityName(),
+                step.answerBy(), step.registrationNumber(), step.outcome(), step.forwardedTo(), step.reason(),
+                step.toAuthorityId(), step.toAuthorityName(), LocalDate.parse("2027-01-04"), step.mode(),
+                step.complainant(), step.role(), LadderStep.Escalation.CASEWORKER_DECISION);
     }
 
     /** The same news for another complainant block. */
@@ -81,7 +112,13 @@ public final class LadderSteps {
         return new LadderStep.ComplainantUpdate(step.eventId(), step.complaintId(), step.reference(),
                 step.occurredAt(), step.update(), step.authorityId(), step.authorityName(), step.answerBy(),
                 step.registrationNumber(), step.outcome(), step.forwardedTo(), step.reason(), step.toAuthorityId(),
-                step.toAuthorityName(), step.toAnswerBy(), step.mode(), complainant, step.role());
+                step.toAuthorityName(), step.toAnswerBy(), step.mode(), complainant, step.role(),
+                step.escalationReason());
+    }
+
+    private static LadderStep.CaseSummary summary() {
+        return new LadderStep.CaseSummary(Instant.parse("2026-11-30T09:10:00Z"), List.of("SEXUAL_HARASSMENT",
+                "EXTORTION"), "KZ-39", "PUBLIC", "SCHOOL", "HEAD_OF_ORGANIZATION", true, false, false);
     }
 
     private static LadderStep.HistoryEntry districtHistory() {

@@ -38,6 +38,29 @@ import org.junit.jupiter.params.provider.EnumSource;
 class LadderLettersRenderingTest {
 
     private static final Instant NOW = Instant.parse("2026-12-23T06:00:00Z");
+    /** How the rung's letter says the body below let its deadline pass, as it always has. */
+    private static final Map<Language, String> DEADLINE_PASSED = Map.of(
+            Language.KK, "оған заңда белгіленген мерзімде жауап бермеді",
+            Language.RU, "не ответил на него в установленный законом срок",
+            Language.EN, "did not answer it by its legal deadline");
+    private static final Map<Language, String> DEADLINE_SUBJECT = Map.of(
+            Language.KK, "Сізге жіберілді: " + LadderSteps.REFERENCE + " өтінішіне «",
+            Language.RU, "Передано вам: обращение " + LadderSteps.REFERENCE + " осталось без ответа от «",
+            Language.EN, "Escalated to you: complaint " + LadderSteps.REFERENCE + ", unanswered by ");
+    /** How the rung's letter says the caseworkers decided not to wait for the body below. */
+    private static final Map<Language, String> NOT_WAITED_FOR = Map.of(
+            Language.KK, "күтпей, өтінішті қазір сізге жіберу туралы шешім қабылдады",
+            Language.RU, "её сотрудники решили не дожидаться ответа от",
+            Language.EN, "its caseworkers decided not to wait for an answer from");
+    /** How the complainant's news says the same, and how it says the deadline passed. */
+    private static final Map<Language, String> COMPLAINANT_NOT_WAITED_FOR = Map.of(
+            Language.KK, "күтпеу туралы шешім қабылдады",
+            Language.RU, "Наши сотрудники решили не дожидаться ответа органа",
+            Language.EN, "Our caseworkers decided not to wait for");
+    private static final Map<Language, String> COMPLAINANT_DEADLINE_PASSED = Map.of(
+            Language.KK, "дейін (қоса алғанда) жауап бермеді",
+            Language.RU, "не ответил на ваше обращение",
+            Language.EN, "did not answer your complaint");
     private static final LinkSigner SIGNER = new LinkSigner("k1",
             Map.of("k1", "a key of at least thirty-two bytes!!".getBytes(StandardCharsets.UTF_8)));
     private static final AcknowledgementLinks LINKS = new AcknowledgementLinks(SIGNER, "https://cases.ngo.example",
@@ -77,6 +100,97 @@ class LadderLettersRenderingTest {
 
     @ParameterizedTest
     @EnumSource(Language.class)
+    void theRungsLetterOnTheCaseworkersDecisionSaysTheyDidNotWaitForTheDeadlineAndQuotesThem(Language language)
+            throws Exception {
+        // given: the caseworkers sent the case up before the district's deadline of 22 December
+        LadderPlanner planner = planner(language);
+        PlannedMessage letter = planner.plan(LadderSteps.caseworkerDecision(LadderSteps.REGION)).get(0);
+
+        // when
+        MimeMessage message = parse(renderer.render(letter));
+
+        // then
+        for (String part : List.of(part(message, "text/plain"), part(message, "text/html"))) {
+            assertThat(part).contains(NOT_WAITED_FOR.get(language), day("2026-12-22", language),
+                    LadderSteps.DECISION_NOTE, day("2026-12-08", language), day("2027-01-04", language),
+                    "https://cases.ngo.example/ack/")
+                    .doesNotContain(DEADLINE_PASSED.get(language));
+        }
+        assertThat(message.getSubject()).contains(LadderSteps.REFERENCE)
+                .doesNotContain(DEADLINE_SUBJECT.get(language), LadderSteps.DECISION_NOTE);
+        assertThat(metrics.events).noneMatch(event -> event.startsWith("fallback"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void theRungsLetterAtTheDeadlineStillSaysTheBodyDidNotAnswerInTime(Language language) throws Exception {
+        // given
+        PlannedMessage letter = planner(language).plan(LadderSteps.escalation(LadderSteps.REGION)).get(0);
+
+        // when
+        MimeMessage message = parse(renderer.render(letter));
+
+        // then
+        for (String part : List.of(part(message, "text/plain"), part(message, "text/html"))) {
+            assertThat(part).contains(DEADLINE_PASSED.get(language))
+                    .doesNotContain(NOT_WAITED_FOR.get(language), LadderSteps.DECISION_NOTE);
+        }
+        assertThat(message.getSubject()).startsWith(DEADLINE_SUBJECT.get(language));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void theComplainantIsToldTheCaseworkersDidNotWaitForTheBodyButNotWhy(Language language) throws Exception {
+        // given: the complainant wrote in this language
+        LadderPlanner planner = planner(Language.RU);
+        MimeMessage early = parse(renderer.render(planner.plan(
+                LadderSteps.escalatedOnCaseworkersDecision(language)).get(0)));
+        MimeMessage atDeadline = parse(renderer.render(planner.plan(LadderSteps.complainantUpdate(
+                LadderStep.ComplainantUpdate.ESCALATED, language, true, ComplainantMode.CONFIDENTIAL)).get(0)));
+
+        // then
+        for (String type : List.of("text/plain", "text/html")) {
+            assertThat(part(early, type)).contains(COMPLAINANT_NOT_WAITED_FOR.get(language),
+                    day("2026-12-22", language), day("2026-12-07", language), day("2027-01-04", language))
+                    .doesNotContain(COMPLAINANT_DEADLINE_PASSED.get(language), LadderSteps.DECISION_NOTE, "/ack/");
+            assertThat(part(atDeadline, type)).contains(COMPLAINANT_DEADLINE_PASSED.get(language))
+                    .doesNotContain(COMPLAINANT_NOT_WAITED_FOR.get(language));
+        }
+        assertThat(metrics.events).noneMatch(event -> event.startsWith("fallback"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Language.class, names = {"RU", "EN"})
+    void theCaseworkersReportOfTheirDecisionQuotesItWithWhenItWasAsked(Language language) throws Exception {
+        // given
+        NgoContact ngo = new NgoContact(Complaints.NGO.names(), Complaints.NGO.email(), Complaints.NGO.phone(),
+                Complaints.NGO.caseworkerMailbox(), language, Complaints.NGO.fromAddress());
+        LadderPlanner planner = new LadderPlanner(ngo, LadderSteps.DIRECTORY, Complaints.PLACES,
+                ZoneId.of("Asia/Almaty"), "t");
+        PlannedMessage early = planner.plan(LadderSteps.caseworkerDecision(LadderSteps.REGION)).get(1);
+        PlannedMessage atDeadline = planner.plan(LadderSteps.escalation(LadderSteps.REGION)).get(1);
+
+        // when
+        MimeMessage reported = parse(renderer.render(early));
+        MimeMessage reportedAtDeadline = parse(renderer.render(atDeadline));
+
+        // then
+        boolean russian = language == Language.RU;
+        String notWaitedFor = russian ? "сотрудники решили не дожидаться ответа от" : "decided not to wait for";
+        String deadlinePassed = russian ? "не ответил в срок" : "did not answer by its deadline";
+        for (String type : List.of("text/plain", "text/html")) {
+            assertThat(part(reported, type)).contains(notWaitedFor, day("2026-12-22", language),
+                    LadderSteps.DECISION_NOTE, at("2026-12-07T06:20:00Z", language))
+                    .doesNotContain(deadlinePassed, "/ack/");
+            assertThat(part(reportedAtDeadline, type)).contains(deadlinePassed)
+                    .doesNotContain(notWaitedFor, LadderSteps.DECISION_NOTE);
+        }
+        assertThat(reported.getSubject()).startsWith(russian ? "Досрочная эскалация: " : "Escalated early: ");
+        assertThat(reportedAtDeadline.getSubject()).startsWith(russian ? "Эскалация: " : "Escalated: ");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
     void theComplainantsNewsSaysWhatEachBodyDidWithoutALink(Language language) throws Exception {
         // given: the complainant wrote in this language
         LadderPlanner planner = planner(Language.RU);
@@ -111,7 +225,7 @@ class LadderLettersRenderingTest {
                 primary.reference(), primary.occurredAt(), primary.update(), primary.authorityId(),
                 primary.authorityName(), primary.answerBy(), primary.registrationNumber(), primary.outcome(),
                 primary.forwardedTo(), primary.reason(), primary.toAuthorityId(), primary.toAuthorityName(),
-                primary.toAnswerBy(), primary.mode(), primary.complainant(), "COPY");
+                primary.toAnswerBy(), primary.mode(), primary.complainant(), "COPY", null);
 
         // when
         MimeMessage message = parse(renderer.render(planner(Language.RU).plan(copy).get(0)));

@@ -89,8 +89,8 @@ class WordsAndLocalTimeInEveryEmailTest {
             "REFUSED");
     private static final List<String> OTHER_CODES = List.of("ANONYMOUS", "CONFIDENTIAL", "OPEN", "ACKNOWLEDGED",
             "ANSWERED", "ESCALATED", "TOLD", "REMINDED", "ESCALATED_PAST", "LADDER_ENDED", "NO_ANSWER_BY_DEADLINE",
-            "AUTHORITY", "COMPLAINANT", "CASEWORKER", "TRANSIENT", "REJECTED", "INVALID_ADDRESS", "RETRIES_EXHAUSTED",
-            "IN_DOUBT", "EDUCATION_AUTHORITY", "PROSECUTOR", "KZ");
+            "CASEWORKER_DECISION", "AUTHORITY", "COMPLAINANT", "CASEWORKER", "TRANSIENT", "REJECTED",
+            "INVALID_ADDRESS", "RETRIES_EXHAUSTED", "IN_DOUBT", "EDUCATION_AUTHORITY", "PROSECUTOR", "KZ");
     /** Codes that are also ordinary words of the shipped English text ("the NGO's mail server"). */
     private static final Set<String> ALSO_WORDS = Set.of("NGO");
 
@@ -266,8 +266,8 @@ class WordsAndLocalTimeInEveryEmailTest {
     /**
      * Every message both planners make for events in which everything written to {@code language} readers is in
      * it: complaints in each identity mode with every code of every coded field between them, an alert for each
-     * recipient type and failure, each ladder step for each role, and the complainant's news of each kind and
-     * answer.
+     * recipient type and failure, each ladder step for each role and each reason to escalate, and the complainant's
+     * news of each kind, answer and reason to escalate.
      */
     private static List<PlannedMessage> messages(Language language, Places places) {
         NgoContact ngo = new NgoContact(Map.of(Language.KK, "Сенім желісі", Language.RU, "Линия доверия",
@@ -294,8 +294,12 @@ class WordsAndLocalTimeInEveryEmailTest {
                     LocalDate.parse("2026-12-24"))));
         }
         for (int variant = 0; variant < WORKPLACE_TYPES.size(); variant++) {
+            boolean early = variant % 3 == 1;
             messages.addAll(ladder.plan(new LadderStep.Escalation(UUID.randomUUID(), COMPLAINT, REFERENCE,
-                    KNOWN.plus(Duration.ofDays(21)), DISTRICT, REGION, 1, variant % 2 == 0, "NO_ANSWER_BY_DEADLINE",
+                    KNOWN.plus(Duration.ofDays(21)), DISTRICT, REGION, 1, variant % 2 == 0,
+                    early ? LadderStep.Escalation.CASEWORKER_DECISION : LadderStep.Escalation.NO_ANSWER_BY_DEADLINE,
+                    early ? new LadderStep.Decision("The department refused to register the complaint by phone.",
+                            KNOWN) : null,
                     LocalDate.parse("2026-12-29"), LocalDate.parse("2027-01-18"), skipped(), history(),
                     summary(variant))));
             messages.addAll(ladder.plan(new LadderStep.Exhausted(UUID.randomUUID(), COMPLAINT, REFERENCE,
@@ -304,12 +308,15 @@ class WordsAndLocalTimeInEveryEmailTest {
         for (String role : ROLES) {
             for (ComplainantMode mode : List.of(ComplainantMode.CONFIDENTIAL, ComplainantMode.OPEN)) {
                 messages.addAll(ladder.plan(update(LadderStep.ComplainantUpdate.ACKNOWLEDGED, null, role, mode,
-                        language)));
-                messages.addAll(ladder.plan(update(LadderStep.ComplainantUpdate.ESCALATED, null, role, mode,
-                        language)));
+                        language, null)));
+                for (String reason : List.of(LadderStep.Escalation.NO_ANSWER_BY_DEADLINE,
+                        LadderStep.Escalation.CASEWORKER_DECISION)) {
+                    messages.addAll(ladder.plan(update(LadderStep.ComplainantUpdate.ESCALATED, null, role, mode,
+                            language, reason)));
+                }
                 for (String outcome : OUTCOMES) {
                     messages.addAll(ladder.plan(update(LadderStep.ComplainantUpdate.ANSWERED, outcome, role, mode,
-                            language)));
+                            language, null)));
                 }
             }
         }
@@ -387,7 +394,7 @@ class WordsAndLocalTimeInEveryEmailTest {
     }
 
     private static LadderStep.ComplainantUpdate update(String update, @Nullable String outcome, String role,
-            ComplainantMode mode, Language language) {
+            ComplainantMode mode, Language language, @Nullable String escalationReason) {
         boolean escalated = LadderStep.ComplainantUpdate.ESCALATED.equals(update);
         boolean answered = LadderStep.ComplainantUpdate.ANSWERED.equals(update);
         return new LadderStep.ComplainantUpdate(UUID.randomUUID(), COMPLAINT, REFERENCE, KNOWN, update, DISTRICT,
@@ -397,7 +404,7 @@ class WordsAndLocalTimeInEveryEmailTest {
                 answered ? "Проверка проведена, нарушений не выявлено." : null, escalated ? REGION : null, Map.of(),
                 escalated ? LocalDate.parse("2027-01-18") : null, mode,
                 new RoutedComplaint.Complainant("Айгуль", "aigul@mail.example", null, language, true,
-                        "ABCD-EFGH-JKLM-NPQR", false), role);
+                        "ABCD-EFGH-JKLM-NPQR", false), role, escalationReason);
     }
 
     private static List<String> values(JsonNode array) {

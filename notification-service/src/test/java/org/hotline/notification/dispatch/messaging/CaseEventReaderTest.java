@@ -39,6 +39,15 @@ class CaseEventReaderTest {
                "immediateDanger":false},
              "aFieldAddedLater":true}""";
 
+    /**
+     * The step of a caseworker's decision not to wait for the district, as the case service writes it
+     * (docs/schemas/escalation-due.v2.schema.json).
+     */
+    static final String CASEWORKER_DECISION = ESCALATION.replace("\"schemaVersion\":1", "\"schemaVersion\":2")
+            .replace("\"reason\":\"NO_ANSWER_BY_DEADLINE\"", "\"reason\":\"CASEWORKER_DECISION\",\"decision\":"
+                    + "{\"reason\":\"Отдел отказался регистрировать жалобу по телефону.\","
+                    + "\"requestedAt\":\"2026-12-07T06:20:00Z\",\"aFieldAddedLater\":1}");
+
     private static final byte[] TEST_KEY = Base64.getDecoder().decode("dGVzdC1vbmx5LXNlYWxpbmcta2V5LTMyLWJ5dGVzISE=");
     private static final String COMPLAINT = "3f0c2a1e-8d4b-4c55-9a61-2f7e1d0b9c33";
 
@@ -122,6 +131,107 @@ class CaseEventReaderTest {
     }
 
     @Test
+    void readsACaseworkersDecisionInVersionTwoWithWhyAndWhenTheyAsked() {
+        // when
+        LadderStep step = reader.read(bytes(CASEWORKER_DECISION)).orElseThrow();
+
+        // then
+        assertThat(step).isInstanceOfSatisfying(LadderStep.Escalation.class, escalation -> {
+            assertThat(escalation.reason()).isEqualTo(LadderStep.Escalation.CASEWORKER_DECISION);
+            assertThat(escalation.byCaseworkerDecision()).isTrue();
+            assertThat(escalation.decision()).isEqualTo(new LadderStep.Decision(
+                    "Отдел отказался регистрировать жалобу по телефону.", Instant.parse("2026-12-07T06:20:00Z")));
+            assertThat(escalation.toAuthorityId()).isEqualTo("kz-39-education");
+            assertThat(escalation.history()).singleElement()
+                    .satisfies(body -> assertThat(body.answerBy()).isEqualTo(LocalDate.parse("2026-12-22")));
+        });
+    }
+
+    @Test
+    void readsAStepAtTheDeadlineInVersionTwoAsInVersionOne() {
+        // given
+        String versionTwo = ESCALATION.replace("\"schemaVersion\":1", "\"schemaVersion\":2");
+
+        // when
+        LadderStep step = reader.read(bytes(versionTwo)).orElseThrow();
+
+        // then
+        assertThat(step).isEqualTo(reader.read(bytes(ESCALATION)).orElseThrow());
+        assertThat(step).isInstanceOfSatisfying(LadderStep.Escalation.class, escalation -> {
+            assertThat(escalation.byCaseworkerDecision()).isFalse();
+            assertThat(escalation.decision()).isNull();
+        });
+    }
+
+    @Test
+    void aCaseworkersDecisionWithoutTheDecisionIsAMissingField() {
+        // given: the schema cannot require decision for this reason only
+        String withoutDecision = CASEWORKER_DECISION.substring(0, CASEWORKER_DECISION.indexOf(",\"decision\""))
+                + CASEWORKER_DECISION.substring(CASEWORKER_DECISION.indexOf(",\"acknowledgeBy\""));
+
+        // when / then
+        assertThatThrownBy(() -> reader.read(bytes(withoutDecision)))
+                .isInstanceOfSatisfying(PoisonEventException.class,
+                        e -> assertThat(e.reasonCode()).isEqualTo(PoisonEventException.MISSING_FIELD))
+                .hasMessage("an escalation by CASEWORKER_DECISION needs decision");
+    }
+
+    @Test
+    void aCaseworkersDecisionIsNotAReasonOfVersionOne() {
+        // given
+        String versionOne = CASEWORKER_DECISION.replace("\"schemaVersion\":2", "\"schemaVersion\":1");
+
+        // when / then
+        assertThatThrownBy(() -> reader.read(bytes(versionOne)))
+                .isInstanceOfSatisfying(PoisonEventException.class,
+                        e -> assertThat(e.reasonCode()).isEqualTo(PoisonEventException.INVALID_FIELD))
+                .hasMessageContaining("reason");
+    }
+
+    @Test
+    void refusesAVersionItDoesNotReadNamingTheVersionsItReads() {
+        // given
+        String escalationThree = CASEWORKER_DECISION.replace("\"schemaVersion\":2", "\"schemaVersion\":3");
+        String reminderTwo = """
+                {"eventId":"5b2d8f0e-3c1a-3e77-9b1f-0c6f2a9d4e12","eventType":"AcknowledgementReminderDue",
+                 "schemaVersion":2}""";
+
+        // when / then
+        assertThatThrownBy(() -> reader.read(bytes(escalationThree)))
+                .isInstanceOfSatisfying(PoisonEventException.class, e -> assertThat(e.reasonCode())
+                        .isEqualTo(PoisonEventException.UNSUPPORTED_SCHEMA_VERSION))
+                .hasMessage("unsupported schemaVersion 3 of EscalationDue, this service reads 1 and 2");
+        assertThatThrownBy(() -> reader.read(bytes(reminderTwo)))
+                .isInstanceOfSatisfying(PoisonEventException.class, e -> assertThat(e.reasonCode())
+                        .isEqualTo(PoisonEventException.UNSUPPORTED_SCHEMA_VERSION))
+                .hasMessage("unsupported schemaVersion 2 of AcknowledgementReminderDue, this service reads 1");
+    }
+
+    @Test
+    void readsWhyAnEscalatedCaseWentUpAndNothingFromACaseServiceOlderThanTheField() {
+        // given
+        String escalated = complainantUpdate("CONFIDENTIAL", intake).replace("\"update\":\"ACKNOWLEDGED\"",
+                "\"update\":\"ESCALATED\",\"toAuthorityId\":\"kz-39-prosecutor\",\"toAnswerBy\":\"2027-01-04\"");
+        String early = escalated.replace("\"toAnswerBy\"",
+                "\"escalationReason\":\"CASEWORKER_DECISION\",\"toAnswerBy\"");
+
+        // when
+        LadderStep older = reader.read(bytes(escalated)).orElseThrow();
+        LadderStep caseworkers = reader.read(bytes(early)).orElseThrow();
+
+        // then
+        assertThat(older).isInstanceOfSatisfying(LadderStep.ComplainantUpdate.class, update -> {
+            assertThat(update.escalationReason()).isNull();
+            assertThat(update.byCaseworkerDecision()).isFalse();
+        });
+        assertThat(caseworkers).isInstanceOfSatisfying(LadderStep.ComplainantUpdate.class, update -> {
+            assertThat(update.escalationReason()).isEqualTo(LadderStep.Escalation.CASEWORKER_DECISION);
+            assertThat(update.byCaseworkerDecision()).isTrue();
+            assertThat(update.toAnswerBy()).isEqualTo(LocalDate.parse("2027-01-04"));
+        });
+    }
+
+    @Test
     void readsAReminderAndAnExhaustedLadder() {
         // given
         String reminder = """
@@ -155,7 +265,7 @@ class CaseEventReaderTest {
         assertThatThrownBy(() -> reader.read(bytes("not json")))
                 .isInstanceOfSatisfying(PoisonEventException.class,
                         e -> assertThat(e.reasonCode()).isEqualTo(PoisonEventException.NOT_JSON));
-        assertThatThrownBy(() -> reader.read(bytes(ESCALATION.replace("\"schemaVersion\":1", "\"schemaVersion\":2"))))
+        assertThatThrownBy(() -> reader.read(bytes(ESCALATION.replace("\"schemaVersion\":1", "\"schemaVersion\":3"))))
                 .isInstanceOfSatisfying(PoisonEventException.class, e -> assertThat(e.reasonCode())
                         .isEqualTo(PoisonEventException.UNSUPPORTED_SCHEMA_VERSION));
         assertThatThrownBy(() -> reader.read(bytes(ESCALATION.replace("\"toAuthorityId\"", "\"renamed\""))))
