@@ -231,6 +231,15 @@ class HostileRequestsIT {
         rows.add(api(Part.CASE, "holding an escalation of a case that is nobody's", "POST",
                 CASE + "/assignments/kz-x/escalation-hold", Caller.STAFF, json(),
                 "{\"heldUntil\":\"2099-01-01\",\"reason\":\"" + MARK + "\"}", 404, "case-not-found"));
+        rows.add(api(Part.CASE, "escalating without a credential", "POST",
+                CASE + "/assignments/kz-x/escalation", Caller.NOBODY, json(), "{}", 401,
+                "authentication-required"));
+        rows.add(api(Part.CASE, "escalating as the scraper", "POST",
+                CASE + "/assignments/kz-x/escalation", Caller.OPS, json(), "{\"reason\":\"" + MARK + "\"}",
+                403, "access-denied"));
+        rows.add(api(Part.CASE, "escalating a case that is nobody's", "POST",
+                CASE + "/assignments/kz-x/escalation", Caller.STAFF, json(), "{\"reason\":\"" + MARK + "\"}",
+                404, "case-not-found"));
         rows.add(api(Part.CASE, "a path no endpoint has", "GET", "/" + MARK, Caller.NOBODY, List.of(), null, 404,
                 "not-found"));
         rows.add(api(Part.CASE, "the health details on the public port", "GET", "/actuator/health", Caller.NOBODY,

@@ -48,6 +48,7 @@ class ApiDocsIT {
     private static final String ACKNOWLEDGEMENT = ASSIGNMENT + "/acknowledgement";
     private static final String ANSWER = ASSIGNMENT + "/answer";
     private static final String HOLD = ASSIGNMENT + "/escalation-hold";
+    private static final String ESCALATION = ASSIGNMENT + "/escalation";
     private static final String CLOSURE = "/api/v1/cases/{reference}/closure";
     private static final String ERASURE = "/api/v1/cases/{reference}/erasure";
 
@@ -71,17 +72,17 @@ class ApiDocsIT {
         // given the document the running service serves
         JsonNode document = document();
 
-        // then it is the case service's, of this build, with its six operations and not the pages
+        // then it is the case service's, of this build, with its seven operations and not the pages
         OpenApiDocuments.assertReadable(document);
         assertThat(document.at("/info/title").asString()).isEqualTo("Complaint hotline: case API");
         assertThat(document.at("/info/version").asString())
                 .isEqualTo(service.getBean(BuildProperties.class).getVersion());
         assertThat(OpenApiDocuments.operations(document)).extracting(Operation::toString).containsExactlyInAnyOrder(
-                "POST " + STATUS, "POST " + ACKNOWLEDGEMENT, "POST " + ANSWER, "POST " + HOLD, "POST " + CLOSURE,
-                "POST " + ERASURE);
+                "POST " + STATUS, "POST " + ACKNOWLEDGEMENT, "POST " + ANSWER, "POST " + HOLD, "POST " + ESCALATION,
+                "POST " + CLOSURE, "POST " + ERASURE);
         // and the status is open to all, every caseworker's operation needs the staff's HTTP Basic login
         assertThat(operation(document, STATUS).node().path("security").isMissingNode()).isTrue();
-        for (String path : List.of(ACKNOWLEDGEMENT, ANSWER, HOLD, CLOSURE, ERASURE)) {
+        for (String path : List.of(ACKNOWLEDGEMENT, ANSWER, HOLD, ESCALATION, CLOSURE, ERASURE)) {
             assertThat(operation(document, path).node().path("security").toString()).as(path)
                     .isEqualTo("[{\"basic\":[]}]");
             assertThat(operation(document, path).node().path("responses").propertyNames()).as(path)
@@ -123,7 +124,7 @@ class ApiDocsIT {
         CaseEvents complaint = routedComplaint();
         JsonNode document = document();
 
-        for (String path : List.of(STATUS, ACKNOWLEDGEMENT, ANSWER, HOLD, CLOSURE)) {
+        for (String path : List.of(STATUS, ACKNOWLEDGEMENT, ANSWER, HOLD, ESCALATION, CLOSURE)) {
             // when an empty object is sent to the operation, as STAFF on that case
             HttpResponse<String> response = post(url(path, complaint.reference, "kz-39-police"), STAFF, "{}");
 
@@ -152,6 +153,8 @@ class ApiDocsIT {
                 example(document, ANSWER));
         HttpResponse<String> held = post(url(HOLD, complaint.reference, "kz-39-police"), STAFF,
                 example(document, HOLD));
+        HttpResponse<String> escalated = post(url(ESCALATION, complaint.reference, "kz-39-police"), STAFF,
+                example(document, ESCALATION));
         HttpResponse<String> closed = post(url(CLOSURE, complaint.reference, ""), STAFF, example(document, CLOSURE));
         // and the erasure's, as ADMIN, on the reference of the document's example
         Operation erasure = operation(document, ERASURE);
@@ -161,7 +164,7 @@ class ApiDocsIT {
         // then each passes the service's checks: the caseworker's are recorded, the others find no case
         assertThat(status.statusCode()).as(status.body()).isEqualTo(404);
         assertThat(problemType(status)).isEqualTo("urn:hotline:problem:case-not-found");
-        assertThat(List.of(acknowledged, answered, held, closed)).allSatisfy(response ->
+        assertThat(List.of(acknowledged, answered, held, escalated, closed)).allSatisfy(response ->
                 assertThat(response.statusCode()).as(response.body()).isEqualTo(202));
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(404);
         assertThat(problemType(erased)).isEqualTo("urn:hotline:problem:case-not-found");
@@ -191,7 +194,8 @@ class ApiDocsIT {
         CaseEvents complaint = new CaseEvents(RECEIVED_AT);
         CaseHarness.publishTold(broker, complaint);
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                .until(() -> JSON.readTree(statusOf(complaint).body()).path("assignments").size() == 2);
+                .until(() -> JSON.readTree(statusOf(complaint).body()).path("assignments").values().stream()
+                        .filter(body -> !"AWAITING_NOTICE".equals(body.path("state").asString())).count() == 2);
         return complaint;
     }
 

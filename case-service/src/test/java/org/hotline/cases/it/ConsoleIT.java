@@ -52,6 +52,7 @@ class ConsoleIT {
     private static CaseEvents complaint;
     private static CaseEvents anonymous;
     private static Browser browser;
+    private static boolean signedIn;
 
     @BeforeAll
     static void start() {
@@ -101,10 +102,13 @@ class ConsoleIT {
         assertThat(ops.statusCode()).isEqualTo(403);
         assertThat(none.body() + wrong.body() + ops.body()).doesNotContain(complaint.reference);
 
-        // and a browser without the account gets no console either
-        browser.open(url("/console"));
-        assertThat(browser.driver().getPageSource()).doesNotContain(complaint.reference);
-        browser.screenshot("console-refused");
+        // and a browser without the account gets no console either (a browser of its own: the shared one keeps
+        // the login of the tests that signed in before this one)
+        try (Browser stranger = Browser.start()) {
+            stranger.open(url("/console"));
+            assertThat(stranger.driver().getPageSource()).doesNotContain(complaint.reference);
+            stranger.screenshot("console-refused");
+        }
     }
 
     @Test
@@ -260,6 +264,46 @@ class ConsoleIT {
     }
 
     @Test
+    void aCaseworkerEscalatesPastABodyNowWithHerReasonAndTheTimelineSaysSo() {
+        // given a case of its own, told to the police yesterday: their deadlines are weeks away
+        CaseEvents refused = new CaseEvents(RECEIVED_AT.plusSeconds(180));
+        String key = refused.complaintId.toString();
+        publish(broker, RECEIVED, key, refused.received(), refused.receivedAt);
+        publish(broker, ROUTED, key, refused.routed());
+        publish(broker, OUTCOMES, key, refused.outcome("kz-39-police", "SENT", refused.receivedAt.plusSeconds(3)));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> get("/console/cases/" + refused.reference + "?lang=en", STAFF).body()
+                        .contains("Escalate now"));
+        browser.open(signedIn("/console/cases/" + refused.reference + "?lang=en"));
+
+        // when she escalates past the police now, who refused to register the complaint
+        browser.find(By.cssSelector("#body-0 details:nth-of-type(4) summary")).click();
+        browser.find(By.id("escalate-reason-0")).sendKeys("The police refused to register the complaint by phone.");
+        browser.assertAccessible();
+        browser.submit(By.cssSelector("#body-0 details:nth-of-type(4) form button[type=submit]"));
+
+        // then the page says so; at the next check the case goes up, and the timeline says who asked and why
+        assertThat(browser.find(By.cssSelector("[role=status]")).getText())
+                .startsWith("The escalation was asked for.");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> get("/console/cases/" + refused.reference + "?lang=en", STAFF).body()
+                        .contains("A caseworker decided not to wait for"));
+        browser.open(signedIn("/console/cases/" + refused.reference + "?lang=en"));
+        assertThat(browser.find(By.cssSelector(".timeline")).getText()).contains(
+                "test-staff asked to escalate past Police Department, Kostanay Region: The police refused to "
+                        + "register the complaint by phone.",
+                "A caseworker decided not to wait for Police Department, Kostanay Region; the complaint went to");
+        assertThat(browser.findAll(By.id("escalate-reason-0"))).isEmpty();
+        browser.assertAccessible();
+        browser.screenshot("console-escalated-en");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(audited())
+                .anySatisfy(action -> {
+                    assertThat(action.path("action").asString()).isEqualTo("case.escalation.request");
+                    assertThat(action.path("outcome").asString()).isEqualTo("SUCCEEDED");
+                }));
+    }
+
+    @Test
     void refusesAFormPostFromAnotherSitesPageThoughTheBrowserSendsTheCaseworkersLogin() {
         // when another site's page makes the caseworker's browser post to the console (the browser adds her login)
         HttpResponse<String> answer = CaseHarness.send(HttpRequest.newBuilder(URI.create(url("/console/cases/"
@@ -315,9 +359,18 @@ class ConsoleIT {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The address with the caseworker's account in it: the browser answers the console's login with it. */
+    /**
+     * The page's address, once the shared browser is signed in: the first time, it opens the console with the
+     * caseworker's account in the address, and from then on answers the console's login itself, as after a person
+     * typed it. The addresses it is given carry no account, nor do the links of the pages: Chromium does not follow
+     * a link whose address carries one.
+     */
     private static String signedIn(String path) {
-        return "http://" + STAFF + ":" + STAFF + "-password@localhost:" + port() + path;
+        if (!signedIn) {
+            browser.open("http://" + STAFF + ":" + STAFF + "-password@localhost:" + port() + "/console");
+            signedIn = true;
+        }
+        return url(path);
     }
 
     private static String url(String path) {

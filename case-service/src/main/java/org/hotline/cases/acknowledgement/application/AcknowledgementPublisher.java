@@ -28,6 +28,12 @@ public interface AcknowledgementPublisher {
     UUID held(UUID complaintId, String reference, String authorityId, @Nullable LocalDate heldUntil, String reason,
             RecordedBy by);
 
+    /**
+     * {@code EscalationRequested}: the case is to go past the body to the next rung now; a new id every time (the
+     * case file keeps the first request).
+     */
+    UUID escalationRequested(UUID complaintId, String reference, String authorityId, String reason, RecordedBy by);
+
     /** {@code CaseClosed}; its id is the same for every closure of the complaint, as only the first stands. */
     UUID closed(UUID complaintId, String reference, Instant closedAt, ClosureReason reason, RecordedBy by);
 }

@@ -94,7 +94,7 @@ public final class Acknowledgements {
         return new AcknowledgementPage(page.reference(), new Assignment(a.authorityId(), a.authorityType(),
                 a.authorityName(), a.role(), a.language(), a.acknowledgeBy(), a.answerBy(), a.notifiedAt(),
                 a.noticeFailed(), now, number, a.answeredAt(), a.remindedAt(), a.escalatedAt(), a.ladderOf(),
-                a.rung(), a.answer(), a.hold()));
+                a.rung(), a.answer(), a.hold(), a.request()));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.hotline.cases.casefile.application.CaseFiles;
 import org.hotline.cases.casefile.domain.Answer;
 import org.hotline.cases.casefile.domain.Assignment;
@@ -18,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A caseworker records what a body sent by post or said on the phone: its acknowledgement (with its registration
- * number) or its answer; holds a body's escalation ({@link #hold}); or closes the case ({@link #close}). The same
+ * number) or its answer; holds a body's escalation ({@link #hold}) or asks for it now ({@link #escalate}); or closes
+ * the case ({@link #close}). The same
  * events are published as from the body's link, marked {@code recordedBy caseworker} with the staff account's name,
  * so the case file, the status and the silence check treat them alike:
  * <ol>
@@ -40,18 +42,26 @@ public final class CaseworkerRecords {
      */
     public static final int MAX_HOLD_DAYS = 90;
     private static final int MAX_NUMBER_LENGTH = 64;
+    /** A hold's or an escalation's reason: a note for the timeline (and the next rung's letter), not a letter. */
     private static final int MAX_HOLD_REASON_LENGTH = 500;
 
     private final CaseFiles files;
     private final AcknowledgementPublisher publisher;
     private final Clock clock;
     private final ZoneId zone;
+    private final Predicate<String> ladderAbove;
 
-    public CaseworkerRecords(CaseFiles files, AcknowledgementPublisher publisher, Clock clock, ZoneId zone) {
+    /**
+     * @param ladderAbove whether the escalation ladder goes up from a routed body (by directory id): a request to
+     *     escalate past a body without one would never be carried out
+     */
+    public CaseworkerRecords(CaseFiles files, AcknowledgementPublisher publisher, Clock clock, ZoneId zone,
+            Predicate<String> ladderAbove) {
         this.files = files;
         this.publisher = publisher;
         this.clock = clock;
         this.zone = zone;
+        this.ladderAbove = ladderAbove;
     }
 
     /**
@@ -184,6 +194,53 @@ public final class CaseworkerRecords {
             throw new NothingToHoldException("no hold is there to lift");
         }
         return publisher.held(file.complaintId(), String.valueOf(file.reference()), authorityId, until, why,
+                RecordedBy.caseworker(principal));
+    }
+
+    /**
+     * Asks for the case to go past a body to the next rung of its ladder now, without waiting for the body's
+     * {@code answerBy}, whatever a hold on it says: the body refused to register the complaint, or its head is close
+     * to the accused. The silence check takes the step at its next pass, as at a deadline; the rung's letter quotes
+     * {@code reason}. A routed {@code PRIMARY} body that was told, or a rung, can be escalated past; a copy never is.
+     *
+     * @param reason why, for the case's timeline and the next rung's letter (up to 500 characters)
+     * @return the id of the {@code EscalationRequested} published
+     * @throws UnknownAssignmentException when the case or the body in it is not known
+     * @throws InvalidInputException naming the fields to fix
+     * @throws NothingToEscalateException when the case cannot go up past the body
+     * @throws AcknowledgementNotStoredException when the broker did not take it
+     */
+    public UUID escalate(String reference, String authorityId, @Nullable String reason, String principal) {
+        CaseFile file = file(reference);
+        Assignment assignment = assignment(file, authorityId);
+        List<FieldProblem> problems = new ArrayList<>();
+        String why = Fields.paragraph("reason", reason, MAX_HOLD_REASON_LENGTH, true, problems);
+        if (!problems.isEmpty() || why == null) {
+            throw new InvalidInputException(problems);
+        }
+        if (file.closed()) {
+            throw new NothingToEscalateException("the case is closed");
+        }
+        if (!assignment.escalates()) {
+            throw new NothingToEscalateException("a copy is for information and is never escalated past");
+        }
+        if (assignment.answeredAt() != null) {
+            throw new NothingToEscalateException("the body has answered");
+        }
+        if (assignment.escalatedAt() != null) {
+            throw new NothingToEscalateException("the body's silence was escalated already");
+        }
+        if (assignment.request() != null) {
+            throw new NothingToEscalateException("an escalation past the body was asked for already");
+        }
+        if (!assignment.told()) {
+            throw new NothingToEscalateException("the body was never told: its email is not sent (its address may "
+                    + "be wrong); its superior would be asked about a letter it never got");
+        }
+        if (!ladderAbove.test(assignment.ladderOf() != null ? assignment.ladderOf() : authorityId)) {
+            throw new NothingToEscalateException("no escalation ladder goes up from this body (the ladder file)");
+        }
+        return publisher.escalationRequested(file.complaintId(), String.valueOf(file.reference()), authorityId, why,
                 RecordedBy.caseworker(principal));
     }
 

@@ -9,6 +9,7 @@ import org.hotline.cases.acknowledgement.application.Acknowledgements;
 import org.hotline.cases.acknowledgement.application.CaseworkerRecords;
 import org.hotline.cases.acknowledgement.domain.LinkSigner;
 import org.hotline.cases.casefile.application.CaseFiles;
+import org.hotline.cases.escalation.domain.Ladder;
 import org.hotline.deadlines.domain.StatutoryClocks;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,7 +43,7 @@ class AcknowledgementConfiguration {
 
     @Bean
     CaseworkerRecords caseworkerRecords(CaseFiles files, AcknowledgementPublisher publisher, Clock clock,
-            StatutoryClocks clocks) {
-        return new CaseworkerRecords(files, publisher, clock, clocks.zone());
+            StatutoryClocks clocks, Ladder ladder) {
+        return new CaseworkerRecords(files, publisher, clock, clocks.zone(), body -> ladder.above(body).isPresent());
     }
 }

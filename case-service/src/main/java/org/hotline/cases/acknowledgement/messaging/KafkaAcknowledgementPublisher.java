@@ -84,6 +84,16 @@ final class KafkaAcknowledgementPublisher implements AcknowledgementPublisher {
         return event.eventId();
     }
 
+    @Override
+    public UUID escalationRequested(UUID complaintId, String reference, String authorityId, String reason,
+            RecordedBy by) {
+        EscalationRequested event = EscalationRequested.of(complaintId, reference, authorityId, reason, by,
+                clock.instant());
+        send(complaintId, event.eventId(), EscalationRequested.CLOUD_EVENT_TYPE, event.occurredAt(),
+                json.writeValueAsBytes(event));
+        return event.eventId();
+    }
+
     private void send(UUID complaintId, UUID eventId, String type, Instant occurredAt, byte[] value) {
         List<Header> headers = List.of(
                 header("ce_specversion", "1.0"),

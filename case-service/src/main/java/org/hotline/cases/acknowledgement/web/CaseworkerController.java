@@ -28,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * What a body sent by post or said on the phone, recorded by a caseworker (role STAFF, HTTP Basic; docs/case.md):
  * {@code POST /api/v1/cases/{reference}/assignments/{authorityId}/acknowledgement} and {@code .../answer}; a hold on
- * the body's escalation, {@code .../escalation-hold}; and the case's closure,
+ * the body's escalation, {@code .../escalation-hold}, or an escalation past it now, {@code .../escalation}; and the
+ * case's closure,
  * {@code POST /api/v1/cases/{reference}/closure}. Each answers 202 with the id of the event published once the
  * broker has it; the case file and the status follow it within seconds. JSON only, which a page of another site
  * cannot send without the browser asking first.
@@ -172,6 +173,58 @@ class CaseworkerController {
             @Parameter(description = AUTHORITY, example = "kz-39-police") @PathVariable String authorityId,
             @RequestBody HoldRecord body, Principal caseworker) {
         return accepted(records.hold(reference, authorityId, body.heldUntil(), body.reason(), caseworker.getName()));
+    }
+
+    /**
+     * A request to escalate past a body now.
+     *
+     * @param reason why, for the case's timeline and the next rung's letter
+     */
+    @Schema(description = "A request to send the case past a body to the next rung of its ladder now",
+            example = "{\"reason\": \"The district police refused to register the complaint by phone.\"}")
+    record EscalationRecord(
+            @Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1, maxLength = 500, description = "Why, for "
+                    + "the case's timeline and for the next rung, whose letter quotes it; line breaks allowed; never "
+                    + "the complainant's details",
+                    example = "The district police refused to register the complaint by phone.")
+            @Nullable String reason) {
+    }
+
+    @Operation(summary = "Escalate past a body now, without waiting for its answer deadline",
+            description = "The case goes to the next rung of the body's escalation ladder at the silence check's "
+                    + "next pass (within its check interval, minutes), as at a deadline: the rung gets its letter, "
+                    + "with this reason, and its own deadlines; the complainant and the caseworkers are told. It "
+                    + "outweighs a hold on the body. A told routed PRIMARY body or a rung, with a ladder above it; "
+                    + "not a copy. The first request stands. Answers 202 with the id of the EscalationRequested "
+                    + "event once the broker has it. Role STAFF; audited.",
+            security = @SecurityRequirement(name = BASIC),
+            responses = {
+                @ApiResponse(responseCode = "202", description = "Recorded", content = @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = Recorded.class))),
+                @ApiResponse(responseCode = "400", description = INVALID, content = @Content(
+                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "401", description = UNAUTHENTICATED, content = @Content(
+                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(
+                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(
+                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "409", description = "nothing-to-escalate: the case is closed; the body "
+                        + "answered, was escalated past already, was asked about already, was never told, or is a "
+                        + "copy; or no ladder goes up from it",
+                        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "415", description = UNSUPPORTED, content = @Content(
+                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
+                @ApiResponse(responseCode = "503", description = UNAVAILABLE, content = @Content(
+                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))})
+    @PostMapping(path = ASSIGNMENT + "/escalation", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, UUID>> escalate(
+            @Parameter(description = REFERENCE, example = "HL-7F3K-9QX2-ABCD") @PathVariable String reference,
+            @Parameter(description = AUTHORITY, example = "kz-39-police") @PathVariable String authorityId,
+            @RequestBody EscalationRecord body, Principal caseworker) {
+        return accepted(records.escalate(reference, authorityId, body.reason(), caseworker.getName()));
     }
 
     @Operation(summary = "Close a case",

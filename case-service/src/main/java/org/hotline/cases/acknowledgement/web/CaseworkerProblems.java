@@ -7,6 +7,7 @@ import static org.hotline.web.http.Problems.problem;
 import org.hotline.cases.acknowledgement.application.AcknowledgementNotStoredException;
 import org.hotline.cases.acknowledgement.application.AlreadyRecordedException;
 import org.hotline.cases.acknowledgement.application.InvalidInputException;
+import org.hotline.cases.acknowledgement.application.NothingToEscalateException;
 import org.hotline.cases.acknowledgement.application.NothingToHoldException;
 import org.hotline.cases.acknowledgement.application.UnknownAssignmentException;
 import org.hotline.cases.casefile.application.CaseFilesUnavailableException;
@@ -59,6 +60,13 @@ class CaseworkerProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> nothingToHold(NothingToHoldException e) {
         return respond(HttpStatus.CONFLICT, "nothing-to-hold", "Nothing to hold",
                 "Only the escalation of a body that may still be escalated can be held: " + e.getMessage() + ".");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> nothingToEscalate(NothingToEscalateException e) {
+        return respond(HttpStatus.CONFLICT, "nothing-to-escalate", "Nothing to escalate",
+                "Only a told body that may still be escalated past, with a ladder above it, can be: " + e.getMessage()
+                        + ".");
     }
 
     @ExceptionHandler

@@ -21,12 +21,15 @@ import org.jspecify.annotations.Nullable;
  * @param answer the body's answer, set with {@code answeredAt}
  * @param hold a caseworker's latest hold on its escalation, lifted or not; null when there was none (and in files
  *     written before holds were kept)
+ * @param request a caseworker's request to escalate past the body now, without waiting for its {@code answerBy};
+ *     null when there was none (and in files written before requests were kept)
  */
 public record Assignment(String authorityId, String authorityType, Map<String, String> authorityName, String role,
         String language, LocalDate acknowledgeBy, LocalDate answerBy, @Nullable Instant notifiedAt,
         boolean noticeFailed, @Nullable Instant acknowledgedAt, @Nullable String registrationNumber,
         @Nullable Instant answeredAt, @Nullable Instant remindedAt, @Nullable Instant escalatedAt,
-        @Nullable String ladderOf, @Nullable Integer rung, @Nullable Answer answer, @Nullable EscalationHold hold) {
+        @Nullable String ladderOf, @Nullable Integer rung, @Nullable Answer answer, @Nullable EscalationHold hold,
+        @Nullable EscalationRequest request) {
 
     /** The role of a body told by escalation, not by routing. */
     public static final String ESCALATION = "ESCALATION";
@@ -41,7 +44,7 @@ public record Assignment(String authorityId, String authorityType, Map<String, S
             boolean noticeFailed, @Nullable Instant acknowledgedAt, @Nullable String registrationNumber,
             @Nullable Instant answeredAt) {
         this(authorityId, authorityType, authorityName, role, language, acknowledgeBy, answerBy, notifiedAt,
-                noticeFailed, acknowledgedAt, registrationNumber, answeredAt, null, null, null, null, null, null);
+                noticeFailed, acknowledgedAt, registrationNumber, answeredAt, null, null, null, null, null, null, null);
     }
 
     /**
@@ -51,7 +54,7 @@ public record Assignment(String authorityId, String authorityType, Map<String, S
     public static Assignment rung(String authorityId, String authorityType, String language, LocalDate acknowledgeBy,
             LocalDate answerBy, Instant at, String ladderOf, int rung) {
         return new Assignment(authorityId, authorityType, Map.of(), ESCALATION, language, acknowledgeBy, answerBy, at,
-                false, null, null, null, null, null, ladderOf, rung, null, null);
+                false, null, null, null, null, null, ladderOf, rung, null, null, null);
     }
 
     /** True when the body was told (emailed, or it acknowledged anyway), so that its silence counts. */
@@ -62,13 +65,13 @@ public record Assignment(String authorityId, String authorityType, Map<String, S
     public Assignment reminded(Instant at) {
         return remindedAt != null ? this : new Assignment(authorityId, authorityType, authorityName, role, language,
                 acknowledgeBy, answerBy, notifiedAt, noticeFailed, acknowledgedAt, registrationNumber, answeredAt, at,
-                escalatedAt, ladderOf, rung, answer, hold);
+                escalatedAt, ladderOf, rung, answer, hold, request);
     }
 
     public Assignment escalated(Instant at) {
         return escalatedAt != null ? this : new Assignment(authorityId, authorityType, authorityName, role, language,
                 acknowledgeBy, answerBy, notifiedAt, noticeFailed, acknowledgedAt, registrationNumber, answeredAt,
-                remindedAt, at, ladderOf, rung, answer, hold);
+                remindedAt, at, ladderOf, rung, answer, hold, request);
     }
 
     public AssignmentState state(LocalDate today) {
@@ -96,7 +99,7 @@ public record Assignment(String authorityId, String authorityType, Map<String, S
             // body's failed notice does: its silence is not counted, and caseworkers are alerted by notification.
             return new Assignment(authorityId, authorityType, authorityName, role, language, acknowledgeBy, answerBy,
                     null, true, acknowledgedAt, registrationNumber, answeredAt, remindedAt, escalatedAt, ladderOf, rung,
-                    answer, hold);
+                    answer, hold, request);
         }
         if (notifiedAt != null) {
             return this;
@@ -104,10 +107,10 @@ public record Assignment(String authorityId, String authorityType, Map<String, S
         return sent
                 ? new Assignment(authorityId, authorityType, authorityName, role, language, acknowledgeBy, answerBy,
                         at, false, acknowledgedAt, registrationNumber, answeredAt, remindedAt, escalatedAt, ladderOf,
-                        rung, answer, hold)
+                        rung, answer, hold, request)
                 : new Assignment(authorityId, authorityType, authorityName, role, language, acknowledgeBy, answerBy,
                         null, true, acknowledgedAt, registrationNumber, answeredAt, remindedAt, escalatedAt, ladderOf,
-                        rung, answer, hold);
+                        rung, answer, hold, request);
     }
 
     /** The first acknowledgement stands: a link used twice does not change the number the body gave. */
@@ -117,7 +120,7 @@ public record Assignment(String authorityId, String authorityType, Map<String, S
         }
         return new Assignment(authorityId, authorityType, authorityName, role, language, acknowledgeBy, answerBy,
                 notifiedAt, noticeFailed, at, number, answeredAt, remindedAt, escalatedAt, ladderOf, rung, answer,
-                hold);
+                hold, request);
     }
 
     /**
@@ -131,7 +134,7 @@ public record Assignment(String authorityId, String authorityType, Map<String, S
         }
         return new Assignment(authorityId, authorityType, authorityName, role, language, acknowledgeBy, answerBy,
                 notifiedAt, noticeFailed, acknowledgedAt != null ? acknowledgedAt : at, registrationNumber, at,
-                remindedAt, escalatedAt, ladderOf, rung, given, hold);
+                remindedAt, escalatedAt, ladderOf, rung, given, hold, request);
     }
 
     /**
@@ -144,7 +147,20 @@ public record Assignment(String authorityId, String authorityType, Map<String, S
         }
         return new Assignment(authorityId, authorityType, authorityName, role, language, acknowledgeBy, answerBy,
                 notifiedAt, noticeFailed, acknowledgedAt, registrationNumber, answeredAt, remindedAt, escalatedAt,
-                ladderOf, rung, answer, given);
+                ladderOf, rung, answer, given, request);
+    }
+
+    /**
+     * A caseworker's request to escalate past the body now; the first stands. Nothing changes once the body answered
+     * or its silence was handled: the step it asks for was taken, or has no object left.
+     */
+    public Assignment requested(EscalationRequest given) {
+        if (answeredAt != null || escalatedAt != null || request != null) {
+            return this;
+        }
+        return new Assignment(authorityId, authorityType, authorityName, role, language, acknowledgeBy, answerBy,
+                notifiedAt, noticeFailed, acknowledgedAt, registrationNumber, answeredAt, remindedAt, escalatedAt,
+                ladderOf, rung, answer, hold, given);
     }
 
     /** True while a caseworker's hold keeps the body's silence from being escalated on {@code today}. */

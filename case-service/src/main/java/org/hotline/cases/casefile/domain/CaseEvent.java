@@ -49,6 +49,10 @@ public sealed interface CaseEvent {
     record EscalationHeld(UUID complaintId, String authorityId, EscalationHold hold) implements CaseEvent {
     }
 
+    /** A caseworker asked for the case to go past a body to the next rung now ({@code EscalationRequested}). */
+    record EscalationRequested(UUID complaintId, String authorityId, EscalationRequest request) implements CaseEvent {
+    }
+
     /** A caseworker closed the case ({@code CaseClosed}). */
     record CaseClosed(UUID complaintId, Closure closure) implements CaseEvent {
     }

@@ -14,6 +14,7 @@ import org.hotline.cases.casefile.domain.CaseEvent.CaseClosed;
 import org.hotline.cases.casefile.domain.CaseEvent.ComplaintDecided;
 import org.hotline.cases.casefile.domain.CaseEvent.ComplaintRegistered;
 import org.hotline.cases.casefile.domain.CaseEvent.EscalationHeld;
+import org.hotline.cases.casefile.domain.CaseEvent.EscalationRequested;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,6 +64,9 @@ public record CaseFile(UUID complaintId, @Nullable String reference, @Nullable S
         }
         if (event instanceof EscalationHeld held) {
             return replace(held.authorityId(), assignment -> assignment.held(held.hold()));
+        }
+        if (event instanceof EscalationRequested requested) {
+            return replace(requested.authorityId(), assignment -> assignment.requested(requested.request()));
         }
         if (event instanceof BodyAnswered answer) {
             return replace(answer.authorityId(), assignment -> assignment.answered(answer.at(), answer.answer()));

@@ -15,6 +15,7 @@ import org.hotline.cases.casefile.domain.CaseFile;
 import org.hotline.cases.casefile.domain.Circumstances;
 import org.hotline.cases.casefile.domain.Escalation;
 import org.hotline.cases.casefile.domain.EscalationHold;
+import org.hotline.cases.casefile.domain.EscalationRequest;
 import org.hotline.cases.directory.domain.AuthorityNames;
 import org.hotline.cases.http.PageTimes;
 import org.jspecify.annotations.Nullable;
@@ -38,12 +39,16 @@ record CaseView(String reference, String state, @Nullable String receivedAt, Lis
      * @param heldUntil the last day its escalation waits, while a caseworker's hold stands
      * @param holdReason that hold's reason
      * @param holdOpen true while its silence may still be escalated, so held
+     * @param escalationRequest the reason of a caseworker's request to escalate past it, while the step is not taken
+     * @param escalationOpen true while a caseworker may ask to escalate past it now: it was told, and may still be
+     *     escalated past, and nobody asked yet
      */
     record Body(String authorityId, String name, String role, String state, boolean overdue,
             @Nullable String notifiedAt, String acknowledgeBy, String answerBy, @Nullable String acknowledgedAt,
             @Nullable String registrationNumber, @Nullable String answeredAt, @Nullable String answer,
             @Nullable String recordedBy, boolean acknowledgementOpen, boolean answerOpen, @Nullable String heldUntil,
-            @Nullable String holdReason, boolean holdOpen) {
+            @Nullable String holdReason, boolean holdOpen, @Nullable String escalationRequest,
+            boolean escalationOpen) {
     }
 
     /** Something that happened to the case, at a local time, in words. */
@@ -68,6 +73,8 @@ record CaseView(String reference, String state, @Nullable String receivedAt, Lis
             boolean closed) {
         AssignmentState state = a.state(today);
         EscalationHold hold = a.escalationHeld(today) ? a.hold() : null;
+        boolean open = !closed && a.escalates() && a.answeredAt() == null && a.escalatedAt() == null;
+        EscalationRequest request = open ? a.request() : null;
         return new Body(a.authorityId(), name(a, language, names), a.role(), state.name(),
                 state.name().endsWith("_OVERDUE") || state == AssignmentState.ESCALATED, times.moment(a.notifiedAt()),
                 times.day(a.acknowledgeBy()), times.day(a.answerBy()), times.moment(a.acknowledgedAt()),
@@ -75,8 +82,8 @@ record CaseView(String reference, String state, @Nullable String receivedAt, Lis
                 a.answer() == null ? null : a.answer().outcome().name(),
                 a.answer() == null ? null : a.answer().recordedBy(),
                 a.acknowledgedAt() == null && a.answeredAt() == null, a.answeredAt() == null,
-                hold == null ? null : times.day(hold.until()), hold == null ? null : hold.reason(),
-                !closed && a.escalates() && a.answeredAt() == null && a.escalatedAt() == null);
+                hold == null ? null : times.day(hold.until()), hold == null ? null : hold.reason(), open,
+                request == null ? null : request.reason(), open && a.told() && a.request() == null);
     }
 
     /** Every dated fact of the file, oldest first. */
@@ -109,6 +116,11 @@ record CaseView(String reference, String state, @Nullable String receivedAt, Lis
                         : messages.getMessage("console.event.held", new Object[] {body[0], times.day(hold.until()),
                                 String.valueOf(hold.principal()), hold.reason()}, locale)));
             }
+            EscalationRequest request = a.request();
+            if (request != null) {
+                events.add(new Dated(request.at(), messages.getMessage("console.event.escalationRequested",
+                        new Object[] {body[0], String.valueOf(request.principal()), request.reason()}, locale)));
+            }
             if (a.answeredAt() != null && a.answer() != null) {
                 String outcome = messages.getMessage("status.answer." + a.answer().outcome().name(), null, locale);
                 events.add(new Dated(a.answeredAt(), messages.getMessage("console.event.answered." + recordedBy(a),
@@ -116,7 +128,9 @@ record CaseView(String reference, String state, @Nullable String receivedAt, Lis
             }
         }
         for (Escalation step : file.escalations()) {
-            events.add(new Dated(step.at(), messages.getMessage("console.event.escalated", new Object[] {
+            String key = Escalation.CASEWORKER_DECISION.equals(step.reason()) ? "console.event.escalatedEarly"
+                    : "console.event.escalated";
+            events.add(new Dated(step.at(), messages.getMessage(key, new Object[] {
                 name(names.of(step.fromAuthorityId()), step.fromAuthorityId(), language),
                 name(names.of(step.toAuthorityId()), step.toAuthorityId(), language)}, locale)));
         }

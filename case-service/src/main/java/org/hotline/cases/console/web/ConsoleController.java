@@ -14,6 +14,7 @@ import org.hotline.cases.acknowledgement.application.AnswerInput;
 import org.hotline.cases.acknowledgement.application.CaseworkerRecords;
 import org.hotline.cases.acknowledgement.application.FieldProblem;
 import org.hotline.cases.acknowledgement.application.InvalidInputException;
+import org.hotline.cases.acknowledgement.application.NothingToEscalateException;
 import org.hotline.cases.acknowledgement.application.NothingToHoldException;
 import org.hotline.cases.acknowledgement.application.UnknownAssignmentException;
 import org.hotline.cases.casefile.application.CaseFilesUnavailableException;
@@ -57,7 +58,8 @@ import org.springframework.web.servlet.ModelAndView;
  *       facts and timeline without the complainant's identity.</li>
  * </ul>
  * The forms post to {@code .../acknowledgement}, {@code .../answer}, {@code .../escalation-hold} (hold a body's
- * escalation until a day, or lift the hold) and {@code .../closure}, which record as the caseworker API does (same
+ * escalation until a day, or lift the hold), {@code .../escalation} (escalate past it now) and {@code .../closure},
+ * which record as the caseworker API does (same
  * checks, same events, same audit actions) and come back to the case page.
  */
 @Controller
@@ -114,7 +116,8 @@ class ConsoleController {
             return notFound(language, request, response, caseworker);
         }
         ModelAndView page = casePage(file.get(), HttpStatus.OK, language, request, response, caseworker);
-        if (done != null && Set.of("acknowledgement", "answer", "hold", "release", "closure").contains(done)) {
+        if (done != null && Set.of("acknowledgement", "answer", "hold", "release", "escalation", "closure")
+                .contains(done)) {
             page.addObject("done", done);
         }
         return page;
@@ -212,6 +215,17 @@ class ConsoleController {
                         blankToNull(reason), caseworker.getName()));
     }
 
+    @PostMapping(path = CASE + "/assignments/{authorityId}/escalation",
+            consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_HTML_VALUE)
+    ModelAndView escalate(@PathVariable String reference, @PathVariable String authorityId,
+            @RequestParam(name = "reason", required = false) @Nullable String reason,
+            @RequestParam(name = "lang", required = false) @Nullable String lang,
+            HttpServletRequest request, HttpServletResponse response, Principal caseworker) {
+        String language = language(lang, request);
+        return recorded(reference, "escalation", language, request, response, caseworker,
+                () -> records.escalate(reference, authorityId, blankToNull(reason), caseworker.getName()));
+    }
+
     @PostMapping(path = CASE + "/closure", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
             produces = MediaType.TEXT_HTML_VALUE)
     ModelAndView close(@PathVariable String reference,
@@ -254,6 +268,9 @@ class ConsoleController {
         } catch (NothingToHoldException e) {
             return casePage(file.get(), HttpStatus.CONFLICT, language, request, response, caseworker)
                     .addObject("problem", "console.nothingToHold");
+        } catch (NothingToEscalateException e) {
+            return casePage(file.get(), HttpStatus.CONFLICT, language, request, response, caseworker)
+                    .addObject("problem", "console.nothingToEscalate");
         } catch (UnknownAssignmentException e) {
             return casePage(file.get(), HttpStatus.NOT_FOUND, language, request, response, caseworker)
                     .addObject("problem", "console.unknownBody");

@@ -26,7 +26,9 @@ import org.hotline.deadlines.domain.StatutoryClocks;
  *   <li>no rung left: the case is marked for a caseworker's dossier ({@code ESCALATION_EXHAUSTED}).</li>
  * </ol>
  * A caseworker's hold on a body ({@link org.hotline.cases.casefile.domain.EscalationHold}) keeps step 2 and 3 from
- * it until the day after the hold's last day; its reminder is still due.
+ * it until the day after the hold's last day; its reminder is still due. A caseworker's request to escalate past a
+ * body ({@link org.hotline.cases.casefile.domain.EscalationRequest}) takes step 2 (or 3) at once, before its
+ * {@code answerBy} or during a hold, with reason {@code CASEWORKER_DECISION}.
  * A case a caseworker closed is due nothing.
  */
 public final class SilenceCheck {
@@ -63,12 +65,14 @@ public final class SilenceCheck {
                 checked = checked.reminded(body.authorityId(), now);
                 dues.add(new Due.ReminderDue(checked.assignment(body.authorityId()).orElseThrow()));
             }
-            if (body.escalatedAt() == null && body.escalates() && today.isAfter(body.answerBy())
-                    && !body.escalationHeld(today)) {
+            boolean requested = body.request() != null;
+            if (body.escalatedAt() == null && body.escalates()
+                    && (requested || today.isAfter(body.answerBy()) && !body.escalationHeld(today))) {
                 Optional<List<Rung>> rungs = ladder.above(body.ladderOf() != null ? body.ladderOf()
                         : body.authorityId());
                 if (rungs.isPresent()) {
-                    checked = climb(checked, body, rungs.get(), now, dues);
+                    checked = climb(checked, body, rungs.get(), now, dues, requested
+                            ? Escalation.CASEWORKER_DECISION : Escalation.NO_ANSWER_BY_DEADLINE);
                 }
             }
         }
@@ -79,7 +83,8 @@ public final class SilenceCheck {
         return LocalDate.ofInstant(now, clocks.zone());
     }
 
-    private CaseFile climb(CaseFile file, Assignment silent, List<Rung> rungs, Instant now, List<Due> dues) {
+    private CaseFile climb(CaseFile file, Assignment silent, List<Rung> rungs, Instant now, List<Due> dues,
+            String reason) {
         List<Escalation.Skipped> skipped = new ArrayList<>();
         Circumstances facts = file.circumstances() == null ? Circumstances.UNKNOWN : file.circumstances();
         Integer current = silent.rung();
@@ -99,8 +104,7 @@ public final class SilenceCheck {
                     correspondenceLanguage.apply(rung.authorityId()),
                     deadlines.acknowledgeBy(), deadlines.answerBy(), now,
                     silent.ladderOf() != null ? silent.ladderOf() : silent.authorityId(), place);
-            Escalation step = new Escalation(silent.authorityId(), rung.authorityId(), now,
-                    Escalation.NO_ANSWER_BY_DEADLINE, skipped);
+            Escalation step = new Escalation(silent.authorityId(), rung.authorityId(), now, reason, skipped);
             dues.add(new Due.EscalationDue(silent, told, step, place == rungs.size() - 1));
             return file.escalated(step, told);
         }
@@ -124,8 +128,8 @@ public final class SilenceCheck {
         }
 
         /**
-         * {@code from} did not answer by its {@code answerBy}; {@code to} is told, with the deadlines counted from
-         * the escalation.
+         * {@code from} did not answer by its {@code answerBy}, or a caseworker decided not to wait for it
+         * ({@code step.reason()}); {@code to} is told, with the deadlines counted from the escalation.
          *
          * @param lastRung true when {@code to} is the ladder's last rung
          */

@@ -13,13 +13,15 @@ import org.hotline.cases.casefile.domain.Assignment;
 import org.hotline.cases.casefile.domain.CaseFile;
 import org.hotline.cases.casefile.domain.Circumstances;
 import org.hotline.cases.casefile.domain.Escalation;
+import org.hotline.cases.casefile.domain.EscalationRequest;
 import org.hotline.cases.escalation.domain.SilenceCheck.Due;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The events of a silence check on {@code cases.events.v1}, keyed by complaint id, as docs/schemas states them
- * ({@code acknowledgement-reminder-due}, {@code escalation-due}, {@code escalation-exhausted}, v1). They name bodies
+ * ({@code acknowledgement-reminder-due}, {@code escalation-due}, {@code escalation-exhausted}, v1; an escalation a
+ * caseworker asked for is {@code escalation-due} v2, with the caseworker's reason). They name bodies
  * by directory id and type: the notification service finds their addresses. No personal data: the complaint's
  * reference, the bodies, dates, and the bodies' own registration numbers.
  *
@@ -71,12 +73,20 @@ public final class LadderEvents {
         event.put("rung", to.rung() == null ? 1 : to.rung() + 1);
         event.put("lastRung", due.lastRung());
         event.put("reason", due.step().reason());
+        EscalationRequest request = due.from().request();
+        boolean decided = Escalation.CASEWORKER_DECISION.equals(due.step().reason()) && request != null;
+        if (decided) {
+            // v2 says why a caseworker took the step; a step at a deadline stays v1, which every reader knows.
+            event.put("schemaVersion", 2);
+            event.put("decision", Map.of("reason", request.reason(), "requestedAt", request.at().toString()));
+        }
         event.put("acknowledgeBy", to.acknowledgeBy().toString());
         event.put("answerBy", to.answerBy().toString());
         event.put("skippedRungs", skipped(due.step().skipped()));
         event.put("history", history(file, to.authorityId()));
         event.put("summary", summary(file));
-        return write(event, "org.hotline.case.escalation-due.v1", file, at);
+        return write(event, decided ? "org.hotline.case.escalation-due.v2" : "org.hotline.case.escalation-due.v1",
+                file, at);
     }
 
     private LadderEvent exhausted(Due.LadderExhausted due, CaseFile file, Instant at) {

@@ -36,8 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>the management port: liveness and readiness open (status only), everything else OPS with HTTP Basic
  *       against the users of {@code hotline.security.users};</li>
  *   <li>the caseworker endpoints on the API port ({@code POST /api/v1/cases/{reference}/assignments/{authorityId}/
- *       acknowledgement}, {@code .../answer} and {@code .../escalation-hold}, {@code POST /api/v1/cases/{reference}/
- *       closure}): STAFF with HTTP
+ *       acknowledgement}, {@code .../answer}, {@code .../escalation-hold} and {@code .../escalation},
+ *       {@code POST /api/v1/cases/{reference}/closure}): STAFF with HTTP
  *       Basic (an ADMIN is also STAFF); {@code POST /api/v1/cases/{reference}/erasure}: ADMIN only; every request
  *       of an authenticated account audited (AuditFilter), writes from other sites refused;</li>
  *   <li>the caseworker console ({@code /console} and everything under it): STAFF with HTTP Basic, every write
@@ -61,6 +61,7 @@ class SecurityConfiguration {
     private static final String ACKNOWLEDGEMENT = CASES + "/*/assignments/*/acknowledgement";
     private static final String ANSWER = CASES + "/*/assignments/*/answer";
     private static final String HOLD = CASES + "/*/assignments/*/escalation-hold";
+    private static final String ESCALATION = CASES + "/*/assignments/*/escalation";
     private static final String CLOSURE = CASES + "/*/closure";
     private static final String ERASURE = CASES + "/*/erasure";
     /** The audited endpoints (POST) and the action each is recorded as. */
@@ -68,6 +69,7 @@ class SecurityConfiguration {
             Pattern.compile(CASES + "/[^/]+/assignments/[^/]+/acknowledgement"), "case.acknowledgement.record",
             Pattern.compile(CASES + "/[^/]+/assignments/[^/]+/answer"), "case.answer.record",
             Pattern.compile(CASES + "/[^/]+/assignments/[^/]+/escalation-hold"), "case.escalation.hold",
+            Pattern.compile(CASES + "/[^/]+/assignments/[^/]+/escalation"), "case.escalation.request",
             Pattern.compile(CASES + "/[^/]+/closure"), "case.closure.record",
             Pattern.compile(CASES + "/[^/]+/erasure"), "case.erasure");
     private static final String CONSOLE_CASE = "/console/cases/";
@@ -78,6 +80,7 @@ class SecurityConfiguration {
             Pattern.compile(CONSOLE_CASE + "[^/]+/assignments/[^/]+/acknowledgement"), "case.acknowledgement.record",
             Pattern.compile(CONSOLE_CASE + "[^/]+/assignments/[^/]+/answer"), "case.answer.record",
             Pattern.compile(CONSOLE_CASE + "[^/]+/assignments/[^/]+/escalation-hold"), "case.escalation.hold",
+            Pattern.compile(CONSOLE_CASE + "[^/]+/assignments/[^/]+/escalation"), "case.escalation.request",
             Pattern.compile(CONSOLE_CASE + "[^/]+/closure"), "case.closure.record");
 
     @Bean
@@ -103,10 +106,11 @@ class SecurityConfiguration {
     SecurityFilterChain staffChain(HttpSecurity http, ProblemResponder problems, SecurityProperties properties,
             AuditTrail trail, Clock clock) throws Exception {
         // Only these paths: any other under /api/v1/cases stays the API port's 404, with no login prompt.
-        http.securityMatcher(ACKNOWLEDGEMENT, ANSWER, HOLD, CLOSURE, ERASURE)
+        http.securityMatcher(ACKNOWLEDGEMENT, ANSWER, HOLD, ESCALATION, CLOSURE, ERASURE)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, ERASURE).hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.POST, ACKNOWLEDGEMENT, ANSWER, HOLD, CLOSURE).hasRole("STAFF")
+                        .requestMatchers(HttpMethod.POST, ACKNOWLEDGEMENT, ANSWER, HOLD, ESCALATION, CLOSURE)
+                        .hasRole("STAFF")
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("hotline").authenticationEntryPoint(problems))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(problems))

@@ -24,6 +24,7 @@ import org.hotline.cases.casefile.domain.Circumstances;
 import org.hotline.cases.casefile.domain.Closure;
 import org.hotline.cases.casefile.domain.ClosureReason;
 import org.hotline.cases.casefile.domain.EscalationHold;
+import org.hotline.cases.casefile.domain.EscalationRequest;
 import org.hotline.cases.casefile.domain.TrackingCodes;
 import org.hotline.cases.sealing.domain.ComplaintErasedException;
 import org.hotline.cases.sealing.domain.SealedFields;
@@ -76,6 +77,7 @@ final class CaseEventReader {
     private static final String ASSIGNMENT_ANSWERED = "AssignmentAnswered";
     private static final String CASE_CLOSED = "CaseClosed";
     private static final String ESCALATION_HELD = "EscalationHeld";
+    private static final String ESCALATION_REQUESTED = "EscalationRequested";
 
     private static final List<String> SEALED = List.of("keyId", "algorithm", "iv", "ciphertext");
     private static final Set<String> RECEIVED_FIELDS = fields(List.of("complaintId", "reference", "receivedAt"),
@@ -97,6 +99,8 @@ final class CaseEventReader {
             "occurredAt");
     private static final Set<String> HELD_FIELDS = Set.of("complaintId", "authorityId", "heldUntil", "reason",
             "principal", "occurredAt");
+    private static final Set<String> REQUESTED_FIELDS = Set.of("complaintId", "authorityId", "reason", "principal",
+            "occurredAt");
 
     private static final JsonEventSchema RECEIVED = JsonEventSchema.load("complaint-received.v1.schema.json");
     private static final JsonEventSchema ROUTED = JsonEventSchema.load("complaint-routed.v1.schema.json");
@@ -105,6 +109,7 @@ final class CaseEventReader {
     private static final JsonEventSchema ANSWERED = JsonEventSchema.load("assignment-answered.v1.schema.json");
     private static final JsonEventSchema CLOSED = JsonEventSchema.load("case-closed.v1.schema.json");
     private static final JsonEventSchema HELD = JsonEventSchema.load("escalation-held.v1.schema.json");
+    private static final JsonEventSchema REQUESTED = JsonEventSchema.load("escalation-requested.v1.schema.json");
 
     private final JsonMapper json;
     private final SealedFields opener;
@@ -199,6 +204,13 @@ final class CaseEventReader {
                 return Read.of(new CaseEvent.EscalationHeld(held.complaintId(), id(held.authorityId(), "authorityId"),
                         new EscalationHold(day(held.heldUntil(), "heldUntil"), held.reason(), held.principal(),
                                 instant(held.occurredAt(), "occurredAt"))));
+            }
+            if (ESCALATION_REQUESTED.equals(type)) {
+                expect(root, ESCALATION_REQUESTED);
+                Requested requested = conforming(root, REQUESTED, REQUESTED_FIELDS, Requested.class);
+                return Read.of(new CaseEvent.EscalationRequested(requested.complaintId(),
+                        id(requested.authorityId(), "authorityId"), new EscalationRequest(requested.reason(),
+                                requested.principal(), instant(requested.occurredAt(), "occurredAt"))));
             }
             if (!ASSIGNMENT_ACKNOWLEDGED.equals(type)) {
                 return Read.nothing();
@@ -451,5 +463,9 @@ final class CaseEventReader {
 
     record Held(UUID complaintId, String authorityId, @Nullable String heldUntil, String reason,
             @Nullable String principal, String occurredAt) {
+    }
+
+    record Requested(UUID complaintId, String authorityId, String reason, @Nullable String principal,
+            String occurredAt) {
     }
 }

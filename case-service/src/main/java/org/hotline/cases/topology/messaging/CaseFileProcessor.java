@@ -261,8 +261,8 @@ final class CaseFileProcessor implements Processor<String, byte[], String, CaseO
                 silence.metrics().issued(due);
                 log.info("Complaint {}: {} issued", file.complaintId(), event.eventType());
                 if (due instanceof Due.EscalationDue escalation) {
-                    updates.escalated(file, escalation.from(), escalation.to(), complainants.get(entry.key), now)
-                            .ifPresent(update -> forward(update, wallClockTime));
+                    updates.escalated(file, escalation.from(), escalation.to(), escalation.step().reason(),
+                            complainants.get(entry.key), now).ifPresent(update -> forward(update, wallClockTime));
                 }
             }
             if (file.reference() != null) {

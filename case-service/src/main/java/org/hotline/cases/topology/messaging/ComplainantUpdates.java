@@ -72,14 +72,22 @@ final class ComplainantUpdates {
         return Optional.empty();
     }
 
-    /** The news that the silent body {@code from}'s case went up to {@code to}. */
-    Optional<Update> escalated(CaseFile file, Assignment from, Assignment to, byte @Nullable [] complainant,
-            Instant now) {
-        return complainant == null ? Optional.empty() : update(file, "ESCALATED", from, to, complainant, now);
+    /**
+     * The news that the case went up past {@code from} to {@code to}, for {@code reason} (the escalation's: the body's
+     * silence past its deadline, or a caseworker's decision; never the caseworker's note).
+     */
+    Optional<Update> escalated(CaseFile file, Assignment from, Assignment to, String reason,
+            byte @Nullable [] complainant, Instant now) {
+        return complainant == null ? Optional.empty() : update(file, "ESCALATED", from, to, reason, complainant, now);
     }
 
     private Optional<Update> update(CaseFile file, String kind, Assignment body, @Nullable Assignment rung,
             byte[] complainant, Instant now) {
+        return update(file, kind, body, rung, null, complainant, now);
+    }
+
+    private Optional<Update> update(CaseFile file, String kind, Assignment body, @Nullable Assignment rung,
+            @Nullable String escalationReason, byte[] complainant, Instant now) {
         JsonNode block = json.readTree(complainant);
         JsonNode mode = block.get("mode");
         if (file.reference() == null || mode == null || ANONYMOUS.equals(mode.asString())) {
@@ -113,6 +121,8 @@ final class ComplainantUpdates {
             event.put("toAuthorityId", rung.authorityId());
             event.put("toAuthorityName", rung.authorityName());
             event.put("toAnswerBy", rung.answerBy().toString());
+            // Optional within v1: an early escalation is told to the complainant as a caseworker's decision.
+            put(event, "escalationReason", escalationReason);
         }
         event.put("complainant", block);
         Headers headers = new RecordHeaders();

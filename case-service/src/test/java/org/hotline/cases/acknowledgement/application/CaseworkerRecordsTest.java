@@ -24,6 +24,7 @@ import org.hotline.cases.casefile.domain.CaseEvent;
 import org.hotline.cases.casefile.domain.Circumstances;
 import org.hotline.cases.casefile.domain.Closure;
 import org.hotline.cases.casefile.domain.ClosureReason;
+import org.hotline.cases.casefile.domain.EscalationRequest;
 import org.junit.jupiter.api.Test;
 
 class CaseworkerRecordsTest {
@@ -62,12 +63,19 @@ class CaseworkerRecordsTest {
                 }
 
                 @Override
+                public UUID escalationRequested(UUID complaintId, String reference, String authorityId,
+                        String reason, RecordedBy by) {
+                    published.add("escalation past " + authorityId + " " + reason + " " + by);
+                    return UUID.randomUUID();
+                }
+
+                @Override
                 public UUID closed(UUID complaintId, String reference, Instant at, ClosureReason reason,
                         RecordedBy by) {
                     published.add("closed " + reference + " " + at + " " + reason + " " + by);
                     return UUID.randomUUID();
                 }
-            }, Clock.fixed(NOW, ZoneOffset.UTC), ALMATY);
+            }, Clock.fixed(NOW, ZoneOffset.UTC), ALMATY, "kz-39-police"::equals);
 
     @Test
     void closesACaseWithItsReasonOnTheDayGivenAndNamesTheCaseworker() {
@@ -135,6 +143,54 @@ class CaseworkerRecordsTest {
         // then
         assertThat(answered).hasMessageContaining("answered");
         assertThat(closed).hasMessageContaining("closed");
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void asksToEscalatePastAToldBodyBeforeItsDeadlineWithAReasonOnce() {
+        // given today, 10 December, twelve days before the police's deadline
+        // when an escalation is asked for without a reason, then with one
+        InvalidInputException noReason = catchThrowableOfType(InvalidInputException.class, () -> records.escalate(
+                "HL-7F3K-9QX2-ABCD", "kz-39-police", " ", "dev-staff"));
+        records.escalate("hl-7f3k-9qx2-abcd", "kz-39-police", "The police refused to register it by phone.",
+                "dev-staff");
+
+        // then the refusal names the field, and the request is published with the caseworker's name
+        assertThat(noReason.problems()).extracting(FieldProblem::field).containsExactly("reason");
+        assertThat(published).containsExactly("escalation past kz-39-police The police refused to register it by "
+                + "phone. RecordedBy[kind=caseworker, principal=dev-staff]");
+
+        // and once the case file has the request, a second is refused: the first stands
+        file = file.apply(new CaseEvent.EscalationRequested(ID, "kz-39-police", new EscalationRequest("first",
+                "dev-staff", NOW)));
+        assertThat(catchThrowableOfType(NothingToEscalateException.class, () -> records.escalate(
+                "HL-7F3K-9QX2-ABCD", "kz-39-police", "again", "dev-staff"))).hasMessageContaining("asked for already");
+    }
+
+    @Test
+    void refusesToEscalatePastABodyNeverToldOneWithoutALadderOrOneThatAnswered() {
+        // given a case whose police was never emailed, and an education department with no ladder above it
+        file = CaseFile.open(ID).apply(new ComplaintDecided(ID, "HL-7F3K-9QX2-ABCD", RECEIVED, "hash", List.of(
+                new Assignment("kz-39-police", "POLICE", Map.of(), "PRIMARY", "ru", LocalDate.of(2026, 12, 3),
+                        LocalDate.of(2026, 12, 22), null, false, null, null, null),
+                new Assignment("kz-39-education", "EDUCATION_AUTHORITY", Map.of(), "PRIMARY", "ru",
+                        LocalDate.of(2026, 12, 3), LocalDate.of(2026, 12, 22), RECEIVED, false, null, null, null)),
+                Circumstances.UNKNOWN));
+
+        // when
+        Throwable untold = catchThrowableOfType(NothingToEscalateException.class, () -> records.escalate(
+                "HL-7F3K-9QX2-ABCD", "kz-39-police", "refused", "dev-staff"));
+        Throwable noLadder = catchThrowableOfType(NothingToEscalateException.class, () -> records.escalate(
+                "HL-7F3K-9QX2-ABCD", "kz-39-education", "refused", "dev-staff"));
+        file = file.apply(new BodyAnswered(ID, "kz-39-police", NOW, new Answer(AnswerOutcome.MEASURES_TAKEN, null,
+                null, null, null, Answer.BY_BODY)));
+        Throwable answered = catchThrowableOfType(NothingToEscalateException.class, () -> records.escalate(
+                "HL-7F3K-9QX2-ABCD", "kz-39-police", "refused", "dev-staff"));
+
+        // then each says why, and nothing is published
+        assertThat(untold).hasMessageContaining("never told");
+        assertThat(noLadder).hasMessageContaining("no escalation ladder");
+        assertThat(answered).hasMessageContaining("answered");
         assertThat(published).isEmpty();
     }
 

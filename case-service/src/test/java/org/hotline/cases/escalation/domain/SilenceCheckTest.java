@@ -24,6 +24,7 @@ import org.hotline.cases.casefile.domain.Closure;
 import org.hotline.cases.casefile.domain.ClosureReason;
 import org.hotline.cases.casefile.domain.Escalation;
 import org.hotline.cases.casefile.domain.EscalationHold;
+import org.hotline.cases.casefile.domain.EscalationRequest;
 import org.hotline.cases.escalation.application.BundledLadder;
 import org.hotline.cases.escalation.domain.SilenceCheck.Due;
 import org.hotline.deadlines.domain.Clock;
@@ -127,6 +128,53 @@ class SilenceCheckTest {
         assertThat(dayAfter.dues()).filteredOn(Due.EscalationDue.class::isInstance).singleElement()
                 .satisfies(due -> assertThat(((Due.EscalationDue) due).to().authorityId())
                         .isEqualTo("kz-39-prosecutor"));
+    }
+
+    @Test
+    void escalatesABodyACaseworkerAskedAboutAtTheNextCheckBeforeItsDeadlineAndDespiteAHold() {
+        // given the police, told on 30 November, held until 8 January and then asked about on 7 December
+        Instant askedAt = noonOn(LocalDate.of(2026, 12, 7));
+        CaseFile asked = policeCase()
+                .apply(new CaseEvent.EscalationHeld(ID, "kz-39-police", new EscalationHold(LocalDate.of(2027, 1, 8),
+                        "a promise by phone", "dev-staff", askedAt.minusSeconds(3600))))
+                .apply(new CaseEvent.EscalationRequested(ID, "kz-39-police", new EscalationRequest(
+                        "The police refused to register it.", "dev-staff", askedAt)));
+
+        // when the silence check runs a minute later, fifteen days before the police's answer deadline
+        SilenceCheck.Checked checked = CHECK.check(asked, askedAt.plusSeconds(60));
+
+        // then the case goes to the prosecutor once, as a caseworker's decision, with deadlines from today
+        assertThat(checked.dues()).filteredOn(Due.EscalationDue.class::isInstance).singleElement()
+                .satisfies(due -> {
+                    Due.EscalationDue escalation = (Due.EscalationDue) due;
+                    assertThat(escalation.from().request()).isNotNull();
+                    assertThat(escalation.to().authorityId()).isEqualTo("kz-39-prosecutor");
+                    assertThat(escalation.to().answerBy())
+                            .isEqualTo(CALENDAR.workingDaysAfter(LocalDate.of(2026, 12, 7), 15));
+                });
+        assertThat(checked.file().escalations()).singleElement()
+                .extracting(Escalation::reason).isEqualTo(Escalation.CASEWORKER_DECISION);
+        assertThat(CHECK.check(checked.file(), askedAt.plusSeconds(3600)).dues()).isEmpty();
+    }
+
+    @Test
+    void leavesARequestAboutACopyOrABodyThatAnsweredMeanwhileWithoutAStep() {
+        // given a request about the copy, and one about the police, who then answer before the check
+        Instant askedAt = noonOn(LocalDate.of(2026, 12, 7));
+        CaseFile file = policeCase()
+                .apply(new CaseEvent.EscalationRequested(ID, "kz-39-education", new EscalationRequest("slow",
+                        "dev-staff", askedAt)))
+                .apply(new CaseEvent.EscalationRequested(ID, "kz-39-police", new EscalationRequest("refused",
+                        "dev-staff", askedAt)))
+                .apply(new BodyAnswered(ID, "kz-39-police", askedAt.plusSeconds(10), new Answer(
+                        AnswerOutcome.ACCEPTED_FOR_CONSIDERATION, null, null, null, null, Answer.BY_BODY)));
+
+        // when the check runs
+        SilenceCheck.Checked checked = CHECK.check(file, askedAt.plusSeconds(60));
+
+        // then nothing goes up the ladder (the copy, silent, is only reminded)
+        assertThat(checked.dues()).isNotEmpty().allSatisfy(due -> assertThat(due).isInstanceOf(Due.ReminderDue.class));
+        assertThat(checked.file().escalations()).isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -111,6 +112,30 @@ class CaseEventReaderTest {
         assertThat(released.hold().until()).isNull();
         assertThatThrownBy(() -> reader.read("cases", hold.replace("\"reason\":\"The head called.\",", "")
                 .getBytes(StandardCharsets.UTF_8))).isInstanceOf(UnreadableEventException.class)
+                .hasMessageContaining("reason");
+    }
+
+    @Test
+    void readsARequestToEscalateAndRefusesOneWithoutItsReason() {
+        // given the schema's example, and the same without its reason
+        String request = """
+                {"eventId":"6a1c2e4f-8b3d-4c5e-9f7a-1b2c3d4e5f60","eventType":"EscalationRequested","schemaVersion":1,
+                 "occurredAt":"2026-12-07T06:20:00Z","complaintId":"0f6c2a7e-1b1d-4c1e-9d55-3a1f6b2f0a11",
+                 "reference":"HL-7F3K-9QX2-ABCD","authorityId":"kz-39-police",
+                 "reason":"The police refused to register it.","recordedBy":"caseworker",
+                 "principal":"caseworker.aliya"}""";
+
+        // when
+        CaseEvent.EscalationRequested requested = (CaseEvent.EscalationRequested) reader.read("cases",
+                request.getBytes(StandardCharsets.UTF_8)).event().orElseThrow();
+
+        // then
+        assertThat(requested.authorityId()).isEqualTo("kz-39-police");
+        assertThat(requested.request().reason()).isEqualTo("The police refused to register it.");
+        assertThat(requested.request().principal()).isEqualTo("caseworker.aliya");
+        assertThat(requested.request().at()).isEqualTo(Instant.parse("2026-12-07T06:20:00Z"));
+        assertThatThrownBy(() -> reader.read("cases", request.replace("\"reason\":\"The police refused to "
+                + "register it.\",", "").getBytes(StandardCharsets.UTF_8))).isInstanceOf(UnreadableEventException.class)
                 .hasMessageContaining("reason");
     }
 

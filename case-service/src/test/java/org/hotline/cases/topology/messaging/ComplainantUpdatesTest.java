@@ -14,6 +14,8 @@ import org.hotline.cases.casefile.domain.Assignment;
 import org.hotline.cases.casefile.domain.CaseEvent;
 import org.hotline.cases.casefile.domain.CaseFile;
 import org.hotline.cases.casefile.domain.Circumstances;
+import org.hotline.cases.casefile.domain.Escalation;
+import org.hotline.cases.casefile.domain.EscalationRequest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -84,13 +86,29 @@ class ComplainantUpdatesTest {
     void anEscalationNamesTheSilentBodyAndTheRung() {
         Assignment rung = body("kz-39-prosecutor");
 
-        JsonNode event = json.readTree(updates.escalated(DECIDED, body("kz-39-police"), rung, CONFIDENTIAL, NOW)
-                .orElseThrow().value());
+        JsonNode event = json.readTree(updates.escalated(DECIDED, body("kz-39-police"), rung,
+                Escalation.NO_ANSWER_BY_DEADLINE, CONFIDENTIAL, NOW).orElseThrow().value());
 
         assertThat(event.get("update").asString()).isEqualTo("ESCALATED");
         assertThat(event.get("authorityId").asString()).isEqualTo("kz-39-police");
         assertThat(event.get("toAuthorityId").asString()).isEqualTo("kz-39-prosecutor");
         assertThat(event.get("toAnswerBy").asString()).isEqualTo("2026-12-22");
+        assertThat(event.get("escalationReason").asString()).isEqualTo("NO_ANSWER_BY_DEADLINE");
+    }
+
+    @Test
+    void anEscalationACaseworkerAskedForSaysSoButNotTheirNote() {
+        // given a request to escalate past the police, with a note for the prosecutor
+        Assignment police = body("kz-39-police").requested(new EscalationRequest("The head teacher's cousin runs "
+                + "the district police.", "dev-staff", NOW));
+
+        // when the step is taken
+        String event = new String(updates.escalated(DECIDED, police, body("kz-39-prosecutor"),
+                Escalation.CASEWORKER_DECISION, CONFIDENTIAL, NOW).orElseThrow().value(), StandardCharsets.UTF_8);
+
+        // then the complainant's news says a caseworker decided, and carries nothing of the note
+        assertThat(json.readTree(event).get("escalationReason").asString()).isEqualTo("CASEWORKER_DECISION");
+        assertThat(event).doesNotContain("cousin");
     }
 
     @Test
