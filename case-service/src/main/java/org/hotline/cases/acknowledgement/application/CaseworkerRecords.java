@@ -43,7 +43,7 @@ public final class CaseworkerRecords {
     public static final int MAX_HOLD_DAYS = 90;
     private static final int MAX_NUMBER_LENGTH = 64;
     /** A hold's or an escalation's reason: a note for the timeline (and the next rung's letter), not a letter. */
-    private static final int MAX_HOLD_REASON_LENGTH = 500;
+    private static final int MAX_REASON_LENGTH = 500;
 
     private final CaseFiles files;
     private final AcknowledgementPublisher publisher;
@@ -173,7 +173,7 @@ public final class CaseworkerRecords {
         Assignment assignment = assignment(file, authorityId);
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         List<FieldProblem> problems = new ArrayList<>();
-        String why = Fields.paragraph("reason", reason, MAX_HOLD_REASON_LENGTH, true, problems);
+        String why = Fields.paragraph("reason", reason, MAX_REASON_LENGTH, true, problems);
         LocalDate until = Fields.comingDate("heldUntil", heldUntil, today, MAX_HOLD_DAYS, problems);
         if (!problems.isEmpty() || why == null) {
             throw new InvalidInputException(problems);
@@ -214,7 +214,7 @@ public final class CaseworkerRecords {
         CaseFile file = file(reference);
         Assignment assignment = assignment(file, authorityId);
         List<FieldProblem> problems = new ArrayList<>();
-        String why = Fields.paragraph("reason", reason, MAX_HOLD_REASON_LENGTH, true, problems);
+        String why = Fields.paragraph("reason", reason, MAX_REASON_LENGTH, true, problems);
         if (!problems.isEmpty() || why == null) {
             throw new InvalidInputException(problems);
         }
