@@ -106,8 +106,17 @@ public final class Browser implements AutoCloseable {
      * document" for an element found a moment before).
      */
     public void submit(By button) {
+        clickAndWaitForTheNextPage(button);
+    }
+
+    /** Clicks a link and waits, as {@link #submit} does, until the page it leads to is loaded. */
+    public void follow(By link) {
+        clickAndWaitForTheNextPage(link);
+    }
+
+    private void clickAndWaitForTheNextPage(By what) {
         WebElement page = driver.findElement(By.tagName("html"));
-        driver.findElement(button).click();
+        driver.findElement(what).click();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.until(left -> gone(page));
         wait.until(loaded -> "complete".equals(driver.executeScript("return document.readyState")));
