@@ -18,13 +18,15 @@ import org.hotline.cases.casefile.domain.EscalationHold;
 import org.hotline.cases.casefile.domain.EscalationRequest;
 import org.hotline.cases.directory.domain.AuthorityNames;
 import org.hotline.cases.http.PageTimes;
+import org.hotline.datafiles.UnitNames;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 
 /**
  * One case as the console shows it: the status page's facts with the ids the forms need, the circumstances, and
- * the whole timeline in words, every time local to the calendar's zone (Asia/Almaty). Nothing of the complainant:
- * that is opened on its own page, on request.
+ * the whole timeline in words, every time local to the calendar's zone (Asia/Almaty), the region by its name in the
+ * page's language (its code only when the units file does not list it). Nothing of the complainant: that is opened
+ * on its own page, on request.
  */
 record CaseView(String reference, String state, @Nullable String receivedAt, List<Body> bodies, List<Event> timeline,
         List<String> categories, @Nullable String workplaceType, @Nullable String sector, @Nullable String accusedRole,
@@ -56,7 +58,7 @@ record CaseView(String reference, String state, @Nullable String receivedAt, Lis
     }
 
     static CaseView of(CaseFile file, LocalDate today, String language, ZoneId zone, AuthorityNames names,
-            MessageSource messages) {
+            UnitNames places, MessageSource messages) {
         PageTimes times = new PageTimes(language, zone);
         Locale locale = Locale.forLanguageTag(language);
         List<Body> bodies = file.assignments().stream()
@@ -65,7 +67,8 @@ record CaseView(String reference, String state, @Nullable String receivedAt, Lis
         return new CaseView(String.valueOf(file.reference()), file.state(today).name(),
                 times.moment(file.receivedAt()), bodies, timeline(file, language, times, names, messages, locale),
                 facts.categories(), facts.workplaceType(), facts.sector(), facts.accusedRole(),
-                facts.publicOfficial(), facts.region(), facts.minorVictim(), facts.dangerNow(),
+                facts.publicOfficial(), facts.region() == null ? null : places.name(facts.region(), language),
+                facts.minorVictim(), facts.dangerNow(),
                 file.closure() != null);
     }
 

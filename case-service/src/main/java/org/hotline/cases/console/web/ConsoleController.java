@@ -28,6 +28,7 @@ import org.hotline.cases.console.domain.Lane;
 import org.hotline.cases.directory.domain.AuthorityNames;
 import org.hotline.cases.http.PageTimes;
 import org.hotline.cases.sealing.domain.ComplaintErasedException;
+import org.hotline.datafiles.UnitNames;
 import org.hotline.deadlines.domain.StatutoryClocks;
 import org.hotline.web.http.PageLocaleResolver;
 import org.jspecify.annotations.Nullable;
@@ -71,15 +72,17 @@ class ConsoleController {
     private final CaseworkerRecords records;
     private final StatutoryClocks clocks;
     private final AuthorityNames names;
+    private final UnitNames places;
     private final MessageSource messages;
     private final PageLocaleResolver locales;
 
     ConsoleController(CaseConsole console, CaseworkerRecords records, StatutoryClocks clocks, AuthorityNames names,
-            MessageSource messages, PageLocaleResolver locales) {
+            UnitNames places, MessageSource messages, PageLocaleResolver locales) {
         this.console = console;
         this.records = records;
         this.clocks = clocks;
         this.names = names;
+        this.places = places;
         this.messages = messages;
         this.locales = locales;
     }
@@ -296,7 +299,7 @@ class ConsoleController {
     }
 
     private CaseView view(CaseFile file, String language) {
-        return CaseView.of(file, console.today(), language, clocks.zone(), names, messages);
+        return CaseView.of(file, console.today(), language, clocks.zone(), names, places, messages);
     }
 
     private ModelAndView notFound(String language, HttpServletRequest request, HttpServletResponse response,

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.Objects;
 import org.hotline.cases.directory.domain.AuthorityNames;
 import org.hotline.cases.directory.yaml.AuthoritiesLoader;
+import org.hotline.datafiles.UnitNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,7 +15,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * Loads the bodies' names at start, and fails the start when the file has a problem. (The escalation feature checks
+ * Loads the bodies' and the places' names at start, and fails the start when a file has a problem. (The escalation feature checks
  * that every body its ladder names is here.)
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,6 +33,18 @@ class DirectoryConfiguration {
             names = new AuthoritiesLoader().load(fileName, in.readAllBytes());
         }
         log.info("Names of {} bodies loaded from {}", names.size(), properties.location());
+        return names;
+    }
+
+    /** The places' names, read at start; a file with any problem stops the start, naming file and line. */
+    @Bean
+    UnitNames unitNames(DirectoryProperties properties, ResourceLoader resources) throws IOException {
+        Resource resource = resources.getResource(properties.unitsLocation());
+        UnitNames names;
+        try (InputStream in = resource.getInputStream()) {
+            names = UnitNames.read(Objects.requireNonNull(resource.getFilename()), in.readAllBytes());
+        }
+        log.info("Names of {} places loaded from {}", names.size(), properties.unitsLocation());
         return names;
     }
 }
