@@ -149,9 +149,12 @@ class EscalationDecisionsIT {
         assertThat(news.path("escalationReason").asString()).isEqualTo("CASEWORKER_DECISION");
         assertThat(news.toString()).doesNotContain("refused to register");
 
-        // and the console says so; a second request is refused, the step being taken
+        // and the console and her status page say so, the page without the note; a second request is refused, the
+        // step being taken
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> console(complaint).contains("A caseworker decided not to wait for"));
+        assertThat(statusPage(complaint)).contains("our caseworkers decided not to wait for its answer")
+                .doesNotContain("refused to register", "had not answered in time");
         HttpResponse<String> again = post(complaint, "escalation", "{\"reason\": \"again\"}");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("nothing-to-escalate");
@@ -172,6 +175,14 @@ class EscalationDecisionsIT {
                 .header("Authorization", staff())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** The complainant's status page in English, as her browser posts the reference and the tracking code. */
+    private static String statusPage(CaseEvents complaint) {
+        String form = "reference=" + complaint.reference + "&trackingCode=" + CaseEvents.TRACKING_CODE + "&lang=en";
+        return CaseHarness.send(HttpRequest.newBuilder(URI.create(api("/status")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))).body();
     }
 
     private static String console(CaseEvents complaint) {

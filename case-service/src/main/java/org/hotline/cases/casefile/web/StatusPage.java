@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.hotline.cases.casefile.domain.AssignmentState;
+import org.hotline.cases.casefile.domain.Escalation;
 import org.hotline.cases.directory.domain.AuthorityNames;
 import org.hotline.cases.http.PageTimes;
 import org.jspecify.annotations.Nullable;
@@ -22,8 +23,13 @@ record StatusPage(String reference, String state, @Nullable String receivedAt, L
             @Nullable String answeredAt, @Nullable String answer) {
     }
 
-    /** The case went from one body to the one above it, on that day. */
-    record Step(String at, String from, String to) {
+    /**
+     * The case went from one body to the one above it, on that day.
+     *
+     * @param early true when the caseworkers decided not to wait for the body's answer, false when its deadline
+     *     passed
+     */
+    record Step(String at, String from, String to, boolean early) {
     }
 
     static StatusPage of(StatusResponse status, String language, ZoneId zone, AuthorityNames names) {
@@ -38,7 +44,8 @@ record StatusPage(String reference, String state, @Nullable String receivedAt, L
                 .toList();
         List<Step> steps = status.escalations().stream().map(step -> new Step(times.day(step.at()),
                 name(names.of(step.fromAuthorityId()), step.fromAuthorityId(), language),
-                name(names.of(step.toAuthorityId()), step.toAuthorityId(), language))).toList();
+                name(names.of(step.toAuthorityId()), step.toAuthorityId(), language),
+                Escalation.CASEWORKER_DECISION.equals(step.reason()))).toList();
         return new StatusPage(status.reference(), status.state().name(), times.moment(status.receivedAt()), bodies,
                 steps, status.closedAt() == null ? null : times.day(status.closedAt()),
                 status.closureReason() == null ? null : status.closureReason().name());

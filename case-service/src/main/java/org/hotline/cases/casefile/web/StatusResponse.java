@@ -73,7 +73,10 @@ record StatusResponse(
             @Schema(requiredMode = RequiredMode.REQUIRED, example = "kz-39-education") String fromAuthorityId,
             @Schema(requiredMode = RequiredMode.REQUIRED, example = "kz-39-prosecutor") String toAuthorityId,
             @Schema(requiredMode = RequiredMode.REQUIRED) Instant at,
-            @Schema(requiredMode = RequiredMode.REQUIRED) String reason) {
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "NO_ANSWER_BY_DEADLINE when the body's "
+                    + "deadline passed; CASEWORKER_DECISION when the NGO's caseworkers decided not to wait for its "
+                    + "answer", allowableValues = {"NO_ANSWER_BY_DEADLINE", "CASEWORKER_DECISION"},
+                    example = "NO_ANSWER_BY_DEADLINE") String reason) {
     }
 
     /** {@code names} gives the names of the bodies escalation added, which the case file knows by id alone. */
