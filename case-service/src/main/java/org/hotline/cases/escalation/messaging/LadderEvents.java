@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -156,10 +157,16 @@ public final class LadderEvents {
             put(entry, "registrationNumber", body.registrationNumber());
             put(entry, "answeredAt", body.answeredAt());
             put(entry, "escalatedAt", body.escalatedAt());
-            // Handled, and no step went up from it: its ladder ended with it (the dossier says so).
-            if (body.escalatedAt() != null && file.escalations().stream()
-                    .noneMatch(step -> step.fromAuthorityId().equals(body.authorityId()))) {
-                entry.put("ladderEnded", true);
+            if (body.escalatedAt() != null) {
+                Optional<Escalation> step = file.escalations().stream()
+                        .filter(up -> up.fromAuthorityId().equals(body.authorityId())).findFirst();
+                // Handled, and no step went up from it: its ladder ended with it (the dossier says so).
+                if (step.isEmpty()) {
+                    entry.put("ladderEnded", true);
+                }
+                // Why it was passed over: the check takes a caseworker's request before any deadline.
+                entry.put("escalationReason", step.map(Escalation::reason).orElse(body.request() != null
+                        ? Escalation.CASEWORKER_DECISION : Escalation.NO_ANSWER_BY_DEADLINE));
             }
             bodies.add(entry);
         }

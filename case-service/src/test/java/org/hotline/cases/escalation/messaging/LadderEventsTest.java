@@ -3,6 +3,7 @@ package org.hotline.cases.escalation.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -70,6 +71,7 @@ class LadderEventsTest {
         assertThat(event.get("schemaVersion").asInt()).isEqualTo(1);
         assertThat(event.get("reason").asString()).isEqualTo("NO_ANSWER_BY_DEADLINE");
         assertThat(event.has("decision")).isFalse();
+        assertThat(event.get("history").get(0).get("escalationReason").asString()).isEqualTo("NO_ANSWER_BY_DEADLINE");
     }
 
     @Test
@@ -89,5 +91,40 @@ class LadderEventsTest {
         assertThat(event.get("decision").get("reason").asString()).isEqualTo("The police refused to register it.");
         assertThat(event.get("decision").get("requestedAt").asString()).isEqualTo(askedAt.toString());
         assertThat(event.toString()).doesNotContain("dev-staff");
+        assertThat(event.get("history").get(0).get("escalationReason").asString()).isEqualTo("CASEWORKER_DECISION");
+    }
+
+    @Test
+    void theDossiersHistorySaysWhichBodyTheCaseworkersDidNotWaitFor() {
+        // given a caseworker asked on 7 December not to wait for the police
+        Instant at = noonOn(LocalDate.of(2026, 12, 7));
+        CaseFile file = policeCase().apply(new CaseEvent.EscalationRequested(ID, "kz-39-police",
+                new EscalationRequest("The police refused to register it.", "dev-staff", at)));
+
+        // when every rung above stays silent past its deadline, up to the end of the ladder
+        LadderEvents.LadderEvent exhausted = null;
+        for (int pass = 0; pass < 10 && exhausted == null; pass++) {
+            at = at.plus(Duration.ofDays(60));
+            SilenceCheck.Checked checked = CHECK.check(file, at);
+            file = checked.file();
+            for (Due due : checked.dues()) {
+                if (due instanceof Due.LadderExhausted) {
+                    exhausted = events.of(due, file, at);
+                }
+            }
+        }
+
+        // then the dossier's event says the police were passed over by decision, every other body at its deadline
+        assertThat(exhausted).as("the ladder ends within ten passes").isNotNull();
+        JsonNode event = json.readTree(exhausted.value());
+        EventSchemas.assertConforms("escalation-exhausted.v1.schema.json", event);
+        List<JsonNode> history = event.get("history").valueStream().toList();
+        assertThat(history).hasSizeGreaterThan(1);
+        assertThat(history.get(0).get("authorityId").asString()).isEqualTo("kz-39-police");
+        assertThat(history.get(0).get("escalationReason").asString()).isEqualTo("CASEWORKER_DECISION");
+        assertThat(history.subList(1, history.size())).allSatisfy(body ->
+                assertThat(body.get("escalationReason").asString()).isEqualTo("NO_ANSWER_BY_DEADLINE"));
+        assertThat(history.get(history.size() - 1).get("ladderEnded").asBoolean()).isTrue();
+        assertThat(event.toString()).doesNotContain("refused to register", "dev-staff");
     }
 }

@@ -116,6 +116,9 @@ public final class LadderPlanner {
         Map<String, @Nullable Object> model = common(step, language);
         model.put("complaintId", step.complaintId().toString());
         model.put("lastAuthorityName", SafeText.line(name(step.authorityId(), language)));
+        // Whether the caseworkers decided not to wait for the last body, whose deadline then had not passed.
+        model.put("lastEarly", step.history().stream().anyMatch(body -> body.authorityId().equals(step.authorityId())
+                && body.passedOverByDecision()));
         model.put("history", history(step.history(), language));
         model.put("skippedRungs", skipped(step.skippedRungs(), language));
         model.put("summary", step.summary() == null ? null : summary(step.summary(), language));
@@ -257,7 +260,8 @@ public final class LadderPlanner {
     /**
      * Every dated step of the case in the order it happened, for the dossier: each body told (with the deadlines
      * its clock set), reminded, acknowledged (with its registration number), answered, escalated past, and the
-     * ladder's end. A body whose email failed has no date to place it at; the table of bodies shows it.
+     * ladder's end, the last two with {@code _EARLY} when the caseworkers decided not to wait for the body. A body
+     * whose email failed has no date to place it at; the table of bodies shows it.
      */
     private List<Map<String, @Nullable Object>> timeline(LadderStep.Exhausted step, Language language) {
         record Moment(Instant at, String kind, LadderStep.HistoryEntry body) {
@@ -278,7 +282,9 @@ public final class LadderPlanner {
             }
             if (body.escalatedAt() != null) {
                 boolean ended = body.ladderEnded() || body.authorityId().equals(step.authorityId());
-                moments.add(new Moment(body.escalatedAt(), ended ? "LADDER_ENDED" : "ESCALATED_PAST", body));
+                String kind = ended ? "LADDER_ENDED" : "ESCALATED_PAST";
+                moments.add(new Moment(body.escalatedAt(), body.passedOverByDecision() ? kind + "_EARLY" : kind,
+                        body));
             }
         }
         // Stable: steps of one moment keep the case service's order of bodies.

@@ -137,10 +137,27 @@ public sealed interface LadderStep {
      *
      * @param ladderEnded its silence was handled with no rung left above it: its ladder ended with it (false from a
      *     case service older than the field)
+     * @param escalationReason with {@code escalatedAt}, why it was passed over or its ladder ended with it, as
+     *     {@link Escalation#reason()}; null from a case service older than the field, which means
+     *     {@link Escalation#NO_ANSWER_BY_DEADLINE}
      */
     record HistoryEntry(String authorityId, String role, @Nullable Instant notifiedAt, boolean noticeFailed,
             LocalDate acknowledgeBy, LocalDate answerBy, @Nullable Instant remindedAt,
             @Nullable Instant acknowledgedAt, @Nullable String registrationNumber, @Nullable Instant answeredAt,
-            @Nullable Instant escalatedAt, boolean ladderEnded) {
+            @Nullable Instant escalatedAt, boolean ladderEnded, @Nullable String escalationReason) {
+
+        /** A body as a case service older than {@code escalationReason} wrote it. */
+        public HistoryEntry(String authorityId, String role, @Nullable Instant notifiedAt, boolean noticeFailed,
+                LocalDate acknowledgeBy, LocalDate answerBy, @Nullable Instant remindedAt,
+                @Nullable Instant acknowledgedAt, @Nullable String registrationNumber, @Nullable Instant answeredAt,
+                @Nullable Instant escalatedAt, boolean ladderEnded) {
+            this(authorityId, role, notifiedAt, noticeFailed, acknowledgeBy, answerBy, remindedAt, acknowledgedAt,
+                    registrationNumber, answeredAt, escalatedAt, ladderEnded, null);
+        }
+
+        /** True when the caseworkers decided not to wait for the body's answer. */
+        public boolean passedOverByDecision() {
+            return Escalation.CASEWORKER_DECISION.equals(escalationReason);
+        }
     }
 }

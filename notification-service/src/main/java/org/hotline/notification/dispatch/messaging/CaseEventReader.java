@@ -169,7 +169,7 @@ final class CaseEventReader {
         return bodies.stream().map(body -> new LadderStep.HistoryEntry(body.authorityId(), body.role(),
                 body.notifiedAt(), body.noticeFailed(), body.acknowledgeBy(), body.answerBy(), body.remindedAt(),
                 body.acknowledgedAt(), body.registrationNumber(), body.answeredAt(), body.escalatedAt(),
-                Boolean.TRUE.equals(body.ladderEnded()))).toList();
+                Boolean.TRUE.equals(body.ladderEnded()), body.escalationReason())).toList();
     }
 
     /** The complaint by category; null when the event has none (a case service older than the field). */
@@ -228,7 +228,7 @@ final class CaseEventReader {
     record Body(String authorityId, String role, @Nullable Instant notifiedAt, boolean noticeFailed,
             LocalDate acknowledgeBy, LocalDate answerBy, @Nullable Instant remindedAt,
             @Nullable Instant acknowledgedAt, @Nullable String registrationNumber, @Nullable Instant answeredAt,
-            @Nullable Instant escalatedAt, @Nullable Boolean ladderEnded) {
+            @Nullable Instant escalatedAt, @Nullable Boolean ladderEnded, @Nullable String escalationReason) {
     }
 
     /** The summary's categories and flags stay JSON: what is not a code or not true is left out (see above). */

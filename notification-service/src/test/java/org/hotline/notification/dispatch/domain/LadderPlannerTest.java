@@ -152,6 +152,32 @@ class LadderPlannerTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theDossierSaysWhichBodiesTheCaseworkersDidNotWaitForNotThatTheyMissedTheirDeadline() {
+        // given the caseworkers decided not to wait for the district, nor later for the region, the last
+        LadderStep.Exhausted exhausted = LadderSteps.exhausted(LadderSteps.REGION);
+        List<LadderStep.HistoryEntry> decided = exhausted.history().stream().map(body -> new LadderStep.HistoryEntry(
+                body.authorityId(), body.role(), body.notifiedAt(), body.noticeFailed(), body.acknowledgeBy(),
+                body.answerBy(), body.remindedAt(), body.acknowledgedAt(), body.registrationNumber(),
+                body.answeredAt(), body.escalatedAt(), body.ladderEnded(), LadderStep.Escalation.CASEWORKER_DECISION))
+                .toList();
+        LadderStep.Exhausted early = new LadderStep.Exhausted(exhausted.eventId(), exhausted.complaintId(),
+                exhausted.reference(), exhausted.occurredAt(), exhausted.authorityId(), List.of(), decided,
+                exhausted.summary());
+
+        // when
+        PlannedMessage dossier = planner.plan(early).get(0);
+
+        // then each step past a body says so, and so does the sentence on the last
+        List<Map<String, Object>> timeline = (List<Map<String, Object>>) dossier.model().get("timeline");
+        assertThat(timeline).extracting(step -> (String) step.get("kind"))
+                .contains("ESCALATED_PAST_EARLY", "LADDER_ENDED_EARLY")
+                .doesNotContain("ESCALATED_PAST", "LADDER_ENDED");
+        assertThat(dossier.model()).containsEntry("lastEarly", true);
+        assertThat(planner.plan(exhausted).get(0).model()).containsEntry("lastEarly", false);
+    }
+
+    @Test
     void eachExhaustedLadderOfAComplaintGetsItsOwnDossierAndTheSameOneTwiceOnlyOne() {
         // when the ladders of two primary bodies of one complaint end, and one of them is read twice
         List<String> prosecutors = ids(planner.plan(LadderSteps.exhausted(LadderSteps.PROSECUTOR)));

@@ -88,7 +88,8 @@ class WordsAndLocalTimeInEveryEmailTest {
     private static final List<String> OUTCOMES = List.of("ACCEPTED_FOR_CONSIDERATION", "FORWARDED", "MEASURES_TAKEN",
             "REFUSED");
     private static final List<String> OTHER_CODES = List.of("ANONYMOUS", "CONFIDENTIAL", "OPEN", "ACKNOWLEDGED",
-            "ANSWERED", "ESCALATED", "TOLD", "REMINDED", "ESCALATED_PAST", "LADDER_ENDED", "NO_ANSWER_BY_DEADLINE",
+            "ANSWERED", "ESCALATED", "TOLD", "REMINDED", "ESCALATED_PAST", "LADDER_ENDED", "ESCALATED_PAST_EARLY",
+            "LADDER_ENDED_EARLY", "NO_ANSWER_BY_DEADLINE",
             "CASEWORKER_DECISION", "AUTHORITY", "COMPLAINANT", "CASEWORKER", "TRANSIENT", "REJECTED",
             "INVALID_ADDRESS", "RETRIES_EXHAUSTED", "IN_DOUBT", "EDUCATION_AUTHORITY", "PROSECUTOR", "KZ");
     /** Codes that are also ordinary words of the shipped English text ("the NGO's mail server"). */
@@ -300,10 +301,11 @@ class WordsAndLocalTimeInEveryEmailTest {
                     early ? LadderStep.Escalation.CASEWORKER_DECISION : LadderStep.Escalation.NO_ANSWER_BY_DEADLINE,
                     early ? new LadderStep.Decision("The department refused to register the complaint by phone.",
                             KNOWN) : null,
-                    LocalDate.parse("2026-12-29"), LocalDate.parse("2027-01-18"), skipped(), history(),
+                    LocalDate.parse("2026-12-29"), LocalDate.parse("2027-01-18"), skipped(), history(early),
                     summary(variant))));
             messages.addAll(ladder.plan(new LadderStep.Exhausted(UUID.randomUUID(), COMPLAINT, REFERENCE,
-                    KNOWN.plus(Duration.ofDays(60)), PROSECUTOR, skipped(), history(), summary(variant))));
+                    KNOWN.plus(Duration.ofDays(60)), early ? REGION : PROSECUTOR, skipped(), history(early),
+                    summary(variant))));
         }
         for (String role : ROLES) {
             for (ComplainantMode mode : List.of(ComplainantMode.CONFIDENTIAL, ComplainantMode.OPEN)) {
@@ -372,12 +374,16 @@ class WordsAndLocalTimeInEveryEmailTest {
                 new LadderStep.Skipped(PROSECUTOR, Vocabulary.ALREADY_TOLD));
     }
 
-    /** A body of each role, and between them every step a dossier's chronology knows. */
-    private static List<LadderStep.HistoryEntry> history() {
+    /**
+     * A body of each role, and between them every step a dossier's chronology knows; {@code early}, the district and
+     * the region passed over by the caseworkers' decision.
+     */
+    private static List<LadderStep.HistoryEntry> history(boolean early) {
+        String reason = early ? LadderStep.Escalation.CASEWORKER_DECISION : LadderStep.Escalation.NO_ANSWER_BY_DEADLINE;
         return List.of(
                 new LadderStep.HistoryEntry(DISTRICT, "PRIMARY", KNOWN, false, LocalDate.parse("2026-12-09"),
                         LocalDate.parse("2026-12-24"), KNOWN.plus(Duration.ofDays(4)), null, null, null,
-                        KNOWN.plus(Duration.ofDays(21)), false),
+                        KNOWN.plus(Duration.ofDays(21)), false, reason),
                 new LadderStep.HistoryEntry("kz-39-akimat", "COPY", null, true, LocalDate.parse("2026-12-09"),
                         LocalDate.parse("2026-12-24"), null, null, null, null, null, false),
                 new LadderStep.HistoryEntry(PROSECUTOR, "COPY", KNOWN, false, LocalDate.parse("2026-12-09"),
@@ -385,7 +391,8 @@ class WordsAndLocalTimeInEveryEmailTest {
                         KNOWN.plus(Duration.ofDays(12)), null, false),
                 new LadderStep.HistoryEntry(REGION, "ESCALATION", KNOWN.plus(Duration.ofDays(21)), false,
                         LocalDate.parse("2026-12-29"), LocalDate.parse("2027-01-18"), null,
-                        KNOWN.plus(Duration.ofDays(22)), "ОБ-2026-4471", null, KNOWN.plus(Duration.ofDays(46)), true));
+                        KNOWN.plus(Duration.ofDays(22)), "ОБ-2026-4471", null, KNOWN.plus(Duration.ofDays(46)), true,
+                        reason));
     }
 
     private static LadderStep.CaseSummary summary(int variant) {

@@ -46,7 +46,9 @@ class CaseEventReaderTest {
     static final String CASEWORKER_DECISION = ESCALATION.replace("\"schemaVersion\":1", "\"schemaVersion\":2")
             .replace("\"reason\":\"NO_ANSWER_BY_DEADLINE\"", "\"reason\":\"CASEWORKER_DECISION\",\"decision\":"
                     + "{\"reason\":\"Отдел отказался регистрировать жалобу по телефону.\","
-                    + "\"requestedAt\":\"2026-12-07T06:20:00Z\",\"aFieldAddedLater\":1}");
+                    + "\"requestedAt\":\"2026-12-07T06:20:00Z\",\"aFieldAddedLater\":1}")
+            .replace("\"escalatedAt\":\"2026-12-23T00:00:05Z\"}",
+                    "\"escalatedAt\":\"2026-12-23T00:00:05Z\",\"escalationReason\":\"CASEWORKER_DECISION\"}");
 
     private static final byte[] TEST_KEY = Base64.getDecoder().decode("dGVzdC1vbmx5LXNlYWxpbmcta2V5LTMyLWJ5dGVzISE=");
     private static final String COMPLAINT = "3f0c2a1e-8d4b-4c55-9a61-2f7e1d0b9c33";
@@ -113,6 +115,9 @@ class CaseEventReaderTest {
             assertThat(escalation.history()).singleElement().satisfies(body -> {
                 assertThat(body.remindedAt()).isEqualTo(Instant.parse("2026-12-04T00:00:05Z"));
                 assertThat(body.acknowledgedAt()).isNull();
+                // written by a case service older than the field: passed over at its deadline
+                assertThat(body.escalationReason()).isNull();
+                assertThat(body.passedOverByDecision()).isFalse();
             });
             assertThat(escalation.summary()).isEqualTo(new LadderStep.CaseSummary(
                     Instant.parse("2026-11-30T09:10:00Z"), List.of("SEXUAL_HARASSMENT", "EXTORTION"), "KZ-39",
@@ -142,8 +147,10 @@ class CaseEventReaderTest {
             assertThat(escalation.decision()).isEqualTo(new LadderStep.Decision(
                     "Отдел отказался регистрировать жалобу по телефону.", Instant.parse("2026-12-07T06:20:00Z")));
             assertThat(escalation.toAuthorityId()).isEqualTo("kz-39-education");
-            assertThat(escalation.history()).singleElement()
-                    .satisfies(body -> assertThat(body.answerBy()).isEqualTo(LocalDate.parse("2026-12-22")));
+            assertThat(escalation.history()).singleElement().satisfies(body -> {
+                assertThat(body.answerBy()).isEqualTo(LocalDate.parse("2026-12-22"));
+                assertThat(body.passedOverByDecision()).isTrue();
+            });
         });
     }
 
