@@ -128,6 +128,36 @@ class AnswersIT {
         }
     }
 
+    @Test
+    void aBodysAcknowledgementAndTheComplainantsNewsItCallsForAreInTheTraceOfItsRequest() {
+        // given a body's link, and its browser's request in a trace
+        CaseEvents complaint = routedComplaint();
+        String token = service.getBean(Acknowledgements.class).issue(complaint.complaintId, complaint.reference,
+                "kz-39-police");
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+        // when the body confirms receipt
+        HttpResponse<String> confirmed = CaseHarness.send(HttpRequest.newBuilder(URI.create(link(token)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .POST(HttpRequest.BodyPublishers.ofString("registrationNumber=01-12%2F345")));
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+
+        // then its event, and the complainant's news the case file issues for it, carry the request's trace on
+        // (the silence check's reminders start from the clock, in no request's trace)
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> complainantUpdates(complaint).size() == 1);
+        List<String> traced = events(complaint).stream()
+                .map(record -> JSON.readTree(record.value()).get("eventType").asString() + " "
+                        + (record.headers().lastHeader("traceparent") == null ? "none"
+                                : new String(record.headers().lastHeader("traceparent").value(),
+                                        StandardCharsets.UTF_8)))
+                .toList();
+        assertThat(traced).anySatisfy(line -> assertThat(line).startsWith("AssignmentAcknowledged 00-"
+                        + traceId + "-"))
+                .anySatisfy(line -> assertThat(line).startsWith("ComplainantUpdateDue 00-" + traceId + "-"));
+    }
+
     private static List<JsonNode> complainantUpdates(CaseEvents complaint) {
         return events(complaint).stream().map(record -> JSON.readTree(record.value()))
                 .filter(value -> "ComplainantUpdateDue".equals(value.get("eventType").asString())).toList();

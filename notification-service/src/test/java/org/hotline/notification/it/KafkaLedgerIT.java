@@ -77,7 +77,7 @@ class KafkaLedgerIT {
             assertThat(next.find(0, "m-1@test")).isNotNull()
                     .satisfies(known -> assertThat(known.status()).isEqualTo(LedgerEntry.Status.INTENT));
             LedgerEntry sent = entry("m-1@test", LedgerEntry.Status.SENT, null);
-            assertThatThrownBy(() -> previous.write(0, List.of(sent), List.of(sent.outcome())))
+            assertThatThrownBy(() -> previous.write(0, List.of(sent), List.of(sent.outcome(Map.of()))))
                     .isInstanceOf(Ledger.PartitionLostException.class);
             assertThat(previous.lostPartitions()).containsExactly(0);
             assertThat(outcomesFor("m-1@test")).isEmpty();
@@ -96,7 +96,7 @@ class KafkaLedgerIT {
             LedgerEntry failed = entry("m-2@test", LedgerEntry.Status.FAILED, FailureClass.REJECTED);
 
             // when
-            ledger.write(1, List.of(failed), List.of(failed.outcome()));
+            ledger.write(1, List.of(failed), List.of(failed.outcome(Map.of())));
 
             // then
             assertThat(outcomesFor("m-2@test")).hasSize(1);

@@ -167,7 +167,7 @@ class NotificationIT {
 
     @Test
     @ExtendWith(OutputCaptureExtension.class)
-    void plansARoutedComplaintInItsTraceAndNamesTheComplaintInTheLinesOfItsEmails(CapturedOutput output) {
+    void plansAndSendsARoutedComplaintInItsTraceAndHandsTheTraceOnWithItsOutcomes(CapturedOutput output) {
         // given a complaint routed in a trace
         String traceId = "7d3f0a9c2b1e4d5f8a6b9c0d1e2f3a4b";
         RoutedEvents event = RoutedEvents.complaint().mode("CONFIDENTIAL")
@@ -179,13 +179,20 @@ class NotificationIT {
         // when
         NotificationHarness.publishTraced(broker, event, "00-" + traceId + "-a1b2c3d4e5f60718-01");
 
-        // then its planning is logged in the trace, and each email sent is logged with the complaint's id
+        // then its planning is logged in the trace, and each email sent is logged in it with the complaint's id
         await().atMost(PATIENCE).until(() -> mailTo(smtp, "anticorruption@trace.example").size() == 1);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(output.getOut().lines()
                 .filter(line -> line.contains("message ") && line.contains("of complaint " + complaintId + " sent")))
-                .hasSize(2));
+                .hasSize(2).allSatisfy(line -> assertThat(line).contains(traceId)));
         assertThat(output.getOut().lines().filter(line -> line.contains("Complaint " + complaintId + ": ")))
                 .singleElement().asString().contains("2 message(s) planned", traceId);
+        // and each outcome (the body's, the caseworkers') carries the trace on, from the span of its own send
+        await().atMost(PATIENCE).until(() -> outcomesOf(event).size() == 2);
+        List<String> traceparents = outcomesOf(event).stream().map(outcome -> outcome.headers()
+                .lastHeader("traceparent")).map(header -> header == null ? "none"
+                        : new String(header.value(), StandardCharsets.UTF_8)).toList();
+        assertThat(traceparents).allSatisfy(traceparent -> assertThat(traceparent)
+                .startsWith("00-" + traceId + "-").doesNotContain("a1b2c3d4e5f60718")).doesNotHaveDuplicates();
         // The service's own lines, not the test's mail server's, which names the addresses it receives for.
         assertThat(output.getOut().lines().filter(line -> line.contains(" o.h.n.")))
                 .allSatisfy(line -> assertThat(line).doesNotContain("Жанар", "Омарова", "zhanar@", "anticorruption@"));

@@ -31,6 +31,9 @@ public final class ComplaintTracing {
     /** The span tag that names the complaint. */
     public static final String COMPLAINT_ID_TAG = "hotline.complaint.id";
 
+    /** The tag of a {@link Later} span that says how the work ended. */
+    public static final String RESULT_TAG = "hotline.result";
+
     private static final ComplaintTracing OFF = new ComplaintTracing(null, null);
 
     private final @Nullable Tracer tracer;
@@ -99,6 +102,89 @@ public final class ComplaintTracing {
                 MDC.remove(COMPLAINT_ID);
             }
         };
+    }
+
+    /**
+     * Starts a span of work on a complaint that is done later than the work that called for it, and elsewhere
+     * (notification sends an email on a sender's thread, after the record it was planned from was read): the span
+     * continues the trace {@code context} carries, the headers {@link #currentContext()} gave the earlier work (a
+     * new trace when it is empty). It is current on no thread until {@link Later#open()}, and lasts until
+     * {@link Later#end()}.
+     *
+     * @param tags the span's tags besides the complaint id, e.g. what is sent to whom (never an address)
+     */
+    public Later later(String name, String complaintId, Map<String, String> context, Map<String, String> tags) {
+        if (tracer == null || propagator == null) {
+            return new Later() {
+                @Override
+                public Map<String, String> context() {
+                    return context;
+                }
+
+                @Override
+                public Work open() {
+                    MDC.put(COMPLAINT_ID, complaintId);
+                    return () -> MDC.remove(COMPLAINT_ID);
+                }
+
+                @Override
+                public void end(String result) {
+                }
+            };
+        }
+        Tracer tracing = tracer;
+        Propagator propagation = propagator;
+        Span.Builder builder = propagation.extract(context, (carrier, key) -> carrier == null ? null
+                        : carrier.get(key))
+                .name(name)
+                .kind(Span.Kind.CLIENT)
+                .tag(COMPLAINT_ID_TAG, complaintId);
+        tags.forEach(builder::tag);
+        Span span = builder.start();
+        return new Later() {
+            @Override
+            public Map<String, String> context() {
+                Map<String, String> fields = new LinkedHashMap<>(2);
+                propagation.inject(span.context(), fields, (carrier, key, value) -> {
+                    if (carrier != null) {
+                        carrier.put(key, value);
+                    }
+                });
+                return fields;
+            }
+
+            @Override
+            public Work open() {
+                MDC.put(COMPLAINT_ID, complaintId);
+                Tracer.SpanInScope scope = tracing.withSpan(span);
+                return () -> {
+                    try {
+                        scope.close();
+                    } finally {
+                        MDC.remove(COMPLAINT_ID);
+                    }
+                };
+            }
+
+            @Override
+            public void end(String result) {
+                span.tag(RESULT_TAG, result);
+                span.end();
+            }
+        };
+    }
+
+    /** A span of later work ({@link #later}): opened on a thread for a moment, ended once. */
+    public interface Later {
+
+        /** Its context, as the headers that carry it ({@code traceparent}); what it was given when tracing is off. */
+        Map<String, String> context();
+
+        /** Makes it current on this thread, its ids and the complaint id in the logs, until the work closes. */
+        Work open();
+
+        /** Ends it, tagged with how the work ended ({@code SENT}, or the failure). */
+        void end(String result);
     }
 
     /** The work on one complaint; closing it ends its span and takes the complaint id out of the MDC. */

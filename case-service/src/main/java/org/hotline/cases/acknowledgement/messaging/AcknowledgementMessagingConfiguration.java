@@ -6,6 +6,7 @@ import org.hotline.cases.acknowledgement.application.AcknowledgementPublisher;
 import org.hotline.cases.acknowledgement.config.AcknowledgementProperties;
 import org.hotline.cases.casefile.config.CaseProperties;
 import org.hotline.cases.kafka.ConfirmedProducers;
+import org.hotline.web.tracing.ComplaintTracing;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,9 +20,9 @@ class AcknowledgementMessagingConfiguration {
     /** A confirmed acknowledgement or answer is on every in-sync replica, and a retry is not doubled. */
     @Bean
     AcknowledgementPublisher acknowledgementPublisher(KafkaProperties kafka, CaseProperties cases,
-            AcknowledgementProperties properties, JsonMapper json, Clock clock) {
+            AcknowledgementProperties properties, JsonMapper json, Clock clock, ComplaintTracing tracing) {
         Map<String, Object> config = ConfirmedProducers.config(kafka, properties.sendTimeout());
         return new KafkaAcknowledgementPublisher(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config)),
-                cases.topics().caseEvents(), json, properties.sendTimeout(), clock);
+                cases.topics().caseEvents(), json, properties.sendTimeout(), clock, tracing);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +19,7 @@ import org.hotline.cases.acknowledgement.application.AcknowledgementPublisher;
 import org.hotline.cases.acknowledgement.application.RecordedBy;
 import org.hotline.cases.casefile.domain.Answer;
 import org.hotline.cases.casefile.domain.ClosureReason;
+import org.hotline.web.tracing.ComplaintTracing;
 import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Publishes {@code AssignmentAcknowledged}, {@code AssignmentAnswered}, {@code EscalationHeld} and
  * {@code CaseClosed} on {@code cases.events.v1}, keyed by complaint id with the CloudEvents headers of every topic
  * (docs/events.md), and waits for the broker (acks=all, idempotent producer): the page says "confirmed", and the
- * caseworker gets 202, only once the event is stored.
+ * caseworker gets 202, only once the event is stored. Each carries the {@code traceparent} of the HTTP request it
+ * answers, so that the case file's update and the letters it calls for are in the request's trace.
  */
 final class KafkaAcknowledgementPublisher implements AcknowledgementPublisher {
 
@@ -37,14 +40,16 @@ final class KafkaAcknowledgementPublisher implements AcknowledgementPublisher {
     private final JsonMapper json;
     private final Duration timeout;
     private final Clock clock;
+    private final ComplaintTracing tracing;
 
     KafkaAcknowledgementPublisher(KafkaTemplate<String, byte[]> kafka, String topic, JsonMapper json,
-            Duration timeout, Clock clock) {
+            Duration timeout, Clock clock, ComplaintTracing tracing) {
         this.kafka = kafka;
         this.topic = topic;
         this.json = json;
         this.timeout = timeout;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     @Override
@@ -95,14 +100,15 @@ final class KafkaAcknowledgementPublisher implements AcknowledgementPublisher {
     }
 
     private void send(UUID complaintId, UUID eventId, String type, Instant occurredAt, byte[] value) {
-        List<Header> headers = List.of(
+        List<Header> headers = new ArrayList<>(List.of(
                 header("ce_specversion", "1.0"),
                 header("ce_id", eventId.toString()),
                 header("ce_source", SOURCE),
                 header("ce_type", type),
                 header("ce_time", occurredAt.toString()),
                 header("ce_subject", complaintId.toString()),
-                header("content-type", "application/json"));
+                header("content-type", "application/json")));
+        tracing.currentContext().forEach((name, field) -> headers.add(header(name, field)));
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, complaintId.toString(), value,
                 headers);
         try {

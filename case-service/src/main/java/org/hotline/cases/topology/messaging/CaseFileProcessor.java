@@ -61,8 +61,9 @@ import org.slf4j.LoggerFactory;
  * block (see {@link ComplainantUpdates}), in the same transaction as the file's change.
  *
  * <p>Each record is applied in a span that continues the trace its {@code traceparent} header carries, with the
- * complaint id in the logs meanwhile. The status it forwards keeps the record's headers, as Kafka Streams does;
- * the events it issues have headers of their own and carry no trace (docs/operations.md, "Logs and traces").
+ * complaint id in the logs meanwhile. The status it forwards keeps the record's headers, as Kafka Streams does; the
+ * complainant's news a record calls for carries on its trace, and the silence check's events, which start from the
+ * clock rather than a record, carry none (docs/operations.md, "Following one complaint").
  */
 final class CaseFileProcessor implements Processor<String, byte[], String, CaseOutput> {
 
@@ -198,7 +199,13 @@ final class CaseFileProcessor implements Processor<String, byte[], String, CaseO
         return region == null ? LadderMetrics.UNKNOWN_REGION : region;
     }
 
+    /**
+     * Forwards a complainant's news; when it follows a record, in the record's trace (its span is current), so that
+     * the letter is sent in the trace of what the body did.
+     */
     private void forward(ComplainantUpdates.Update update, long timestamp) {
+        tracing.currentContext().forEach((name, value) -> update.headers().add(name,
+                value.getBytes(StandardCharsets.UTF_8)));
         context.forward(new Record<String, CaseOutput>(update.key(), new CaseOutput.Event(update.value()), timestamp,
                 update.headers()));
     }

@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.hotline.notification.dispatch.domain.FailureClass;
 import org.hotline.notification.dispatch.domain.MessagePlanner;
 import org.hotline.notification.dispatch.domain.PlannedMessage;
@@ -59,12 +61,13 @@ public class Dispatcher {
     private final int batchSize;
     private final Duration ledgerRetry;
     private final Clock clock;
+    private final MessageTraces traces;
     private final Backlog backlog = new Backlog();
     private volatile boolean stopping;
 
     public Dispatcher(Ledger ledger, MailGateway gateway, MailRenderer renderer, MessagePlanner planner,
             NotificationMetrics metrics, RetryPolicy retryPolicy, InDoubtPolicy inDoubtPolicy, int batchSize,
-            Duration ledgerRetry, Clock clock) {
+            Duration ledgerRetry, Clock clock, MessageTraces traces) {
         this.ledger = ledger;
         this.gateway = gateway;
         this.renderer = renderer;
@@ -75,6 +78,7 @@ public class Dispatcher {
         this.batchSize = batchSize;
         this.ledgerRetry = ledgerRetry;
         this.clock = clock;
+        this.traces = traces;
     }
 
     /**
@@ -96,9 +100,10 @@ public class Dispatcher {
      */
     public void accept(int partition, long offset, @Nullable Instant receivedAt, List<PlannedMessage> messages) {
         Instant now = clock.instant();
+        Map<String, String> trace = traces.current();
         List<Work> works = new ArrayList<>();
         for (PlannedMessage message : messages) {
-            plan(partition, offset, message, now, works);
+            plan(partition, offset, message, now, trace, works);
         }
         backlog.add(partition, offset, receivedAt, works);
     }
@@ -108,32 +113,34 @@ public class Dispatcher {
         backlog.add(partition, offset, null, List.of());
     }
 
-    private void plan(int partition, long offset, PlannedMessage message, Instant now, List<Work> works) {
+    private void plan(int partition, long offset, PlannedMessage message, Instant now, Map<String, String> trace,
+            List<Work> works) {
         LedgerEntry.Known known = ledger.find(partition, message.messageId());
         if (known == null) {
-            works.add(new Work(message, partition, offset, 0, now, now, Work.Kind.SEND));
+            works.add(new Work(message, partition, offset, 0, now, now, Work.Kind.SEND, trace));
             return;
         }
         switch (known.status()) {
             case RETRY -> works.add(new Work(message, partition, offset, known.attempts(), known.queuedAt(),
-                    known.at(), Work.Kind.SEND));
+                    known.at(), Work.Kind.SEND, trace));
             case INTENT -> {
                 metrics.inDoubt(1);
                 log.warn("message {} was being sent when its partition last changed hands; policy {}",
                         message.messageId(), inDoubtPolicy);
                 works.add(new Work(message, partition, offset, known.attempts(), known.queuedAt(), now,
-                        Work.Kind.IN_DOUBT));
+                        Work.Kind.IN_DOUBT, trace));
             }
             case FAILED -> {
                 if (!MessagePlanner.CASEWORKER_ALERT.equals(message.template())) {
-                    plan(partition, offset, alertAbout(message, known.failure(), DETAIL_NOT_KEPT), now, works);
+                    plan(partition, offset, alertAbout(message, known.failure(), DETAIL_NOT_KEPT), now, trace,
+                            works);
                 }
             }
             case SENT -> {
                 if (!known.reported()) {
                     // Its sender died after the SMTP server took it and before recording the result.
                     works.add(new Work(message, partition, offset, known.attempts(), known.queuedAt(), now,
-                            Work.Kind.RECORD_SENT));
+                            Work.Kind.RECORD_SENT, trace));
                 }
             }
         }
@@ -264,8 +271,12 @@ public class Dispatcher {
         for (Rendered rendered : intended) {
             Work work = rendered.work;
             int attempt = work.attempts() + 1;
+            PlannedMessage message = work.message();
+            MessageTraces.Send traced = traces.sending(message.complaintId().toString(), work.trace(),
+                    message.template(), message.recipientType().name());
+            round.traced(work, traced);
             long started = System.nanoTime();
-            try {
+            try (MessageTraces.Scope scope = traced.open()) {
                 session.send(rendered.message());
             } catch (DeliveryException e) {
                 metrics.smtpLatency(Duration.ofNanos(System.nanoTime() - started));
@@ -361,10 +372,22 @@ public class Dispatcher {
 
         private final Map<Integer, Group> groups = new LinkedHashMap<>();
 
+        /** The send spans of the round's messages, until their results are recorded. */
+        private final Map<Work, MessageTraces.Send> sends = new IdentityHashMap<>();
+
         private static final class Group {
             final List<LedgerEntry> entries = new ArrayList<>();
+            /** The trace each entry's outcome carries on, in the order of {@code entries}. */
+            final List<Map<String, String>> traces = new ArrayList<>();
             final List<Runnable> actions = new ArrayList<>();
             final List<Work> works = new ArrayList<>();
+            /** Ends the send spans, once the results are recorded or dropped. */
+            final List<Consumer<Boolean>> ends = new ArrayList<>();
+        }
+
+        /** The message's send span: its result's lines are written in it, and its outcome carries it on. */
+        void traced(Work work, MessageTraces.Send send) {
+            sends.put(work, send);
         }
 
         void sent(Work work, int attempt) {
@@ -456,8 +479,22 @@ public class Dispatcher {
         private void record(Work work, LedgerEntry entry, Runnable then) {
             Group group = group(work);
             group.entries.add(entry);
-            group.actions.add(then);
             group.works.add(work);
+            MessageTraces.Send send = sends.remove(work);
+            if (send == null) {
+                group.traces.add(work.trace());
+                group.actions.add(then);
+                return;
+            }
+            group.traces.add(send.context());
+            group.actions.add(() -> {
+                try (MessageTraces.Scope scope = send.open()) {
+                    then.run();
+                }
+            });
+            String result = entry.failure() == null ? entry.status().name()
+                    : entry.status().name() + ":" + entry.failure().name();
+            group.ends.add(recorded -> send.end(recorded ? result : "UNRECORDED"));
         }
 
         private Group group(Work work) {
@@ -466,13 +503,20 @@ public class Dispatcher {
 
         void finish() {
             groups.forEach((partition, group) -> {
-                List<Outcome> outcomes = group.entries.stream().filter(e -> e.status().settled())
-                        .map(LedgerEntry::outcome).toList();
-                if (group.entries.isEmpty() || writeResults(partition, group.entries, outcomes)) {
+                List<Outcome> outcomes = new ArrayList<>();
+                for (int i = 0; i < group.entries.size(); i++) {
+                    LedgerEntry entry = group.entries.get(i);
+                    if (entry.status().settled()) {
+                        outcomes.add(entry.outcome(group.traces.get(i)));
+                    }
+                }
+                boolean recorded = group.entries.isEmpty() || writeResults(partition, group.entries, outcomes);
+                if (recorded) {
                     group.actions.forEach(Runnable::run);
                 } else {
                     group.works.forEach(backlog::drop);
                 }
+                group.ends.forEach(end -> end.accept(recorded));
             });
         }
 
@@ -520,7 +564,8 @@ public class Dispatcher {
                 return;
             }
             Instant now = clock.instant();
-            backlog.addFollowUp(work, new Work(alert, work.partition(), work.offset(), 0, now, now, Work.Kind.SEND));
+            backlog.addFollowUp(work, new Work(alert, work.partition(), work.offset(), 0, now, now, Work.Kind.SEND,
+                    work.trace()));
         }
 
         private void settled(Work work) {

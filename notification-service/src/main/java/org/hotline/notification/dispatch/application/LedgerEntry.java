@@ -1,6 +1,7 @@
 package org.hotline.notification.dispatch.application;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.hotline.notification.dispatch.domain.FailureClass;
 import org.hotline.notification.dispatch.domain.Language;
@@ -61,8 +62,9 @@ public record LedgerEntry(
         return new Known(status, attempts, failure, queuedAt, at, true);
     }
 
-    public Outcome outcome() {
+    /** @param trace the trace its record carries on ({@link Outcome#trace()}) */
+    public Outcome outcome(Map<String, String> trace) {
         return new Outcome(complaintId, messageId, status == Status.SENT, recipientType, authorityId, template,
-                language, attempts, failure, at);
+                language, attempts, failure, at, trace);
     }
 }

@@ -1,13 +1,19 @@
 package org.hotline.notification.dispatch.application;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.hotline.notification.dispatch.domain.FailureClass;
 import org.hotline.notification.dispatch.domain.Language;
 import org.hotline.notification.dispatch.domain.RecipientType;
 import org.jspecify.annotations.Nullable;
 
-/** What became of one message: sent, or failed for good. No address and no complaint text. */
+/**
+ * What became of one message: sent, or failed for good. No address and no complaint text.
+ *
+ * @param trace the trace of its send (of its planning when it was never sent), as the headers that carry it on to
+ *     its record ({@code traceparent}); empty without one
+ */
 public record Outcome(
         UUID complaintId,
         String messageId,
@@ -18,11 +24,6 @@ public record Outcome(
         Language language,
         int attempts,
         @Nullable FailureClass failure,
-        Instant occurredAt) {
-
-    public static Outcome of(QueuedMessage message, boolean sent, int attempts, @Nullable FailureClass failure,
-            Instant occurredAt) {
-        return new Outcome(message.complaintId(), message.messageId(), sent, message.recipientType(),
-                message.authorityId(), message.template(), message.language(), attempts, failure, occurredAt);
-    }
+        Instant occurredAt,
+        Map<String, String> trace) {
 }

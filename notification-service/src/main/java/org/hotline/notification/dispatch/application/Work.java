@@ -1,6 +1,7 @@
 package org.hotline.notification.dispatch.application;
 
 import java.time.Instant;
+import java.util.Map;
 import org.hotline.notification.dispatch.domain.PlannedMessage;
 
 /**
@@ -12,9 +13,11 @@ import org.hotline.notification.dispatch.domain.PlannedMessage;
  * @param queuedAt when the message was first planned
  * @param due when it may be sent
  * @param kind what is to be done with it
+ * @param trace the trace it was planned in, as the headers that carry it ({@link MessageTraces}); about a hundred
+ *     bytes, and empty when there is none
  */
 record Work(PlannedMessage message, int partition, long offset, int attempts, Instant queuedAt, Instant due,
-        Kind kind) {
+        Kind kind, Map<String, String> trace) {
 
     enum Kind {
         /** Send it. */
@@ -30,10 +33,10 @@ record Work(PlannedMessage message, int partition, long offset, int attempts, In
     }
 
     Work retryAt(int attempts, Instant due) {
-        return new Work(message, partition, offset, attempts, queuedAt, due, Kind.SEND);
+        return new Work(message, partition, offset, attempts, queuedAt, due, Kind.SEND, trace);
     }
 
     Work delayedTo(Instant due) {
-        return new Work(message, partition, offset, attempts, queuedAt, due, kind);
+        return new Work(message, partition, offset, attempts, queuedAt, due, kind, trace);
     }
 }

@@ -7,6 +7,7 @@ import org.hotline.notification.dispatch.application.Dispatcher;
 import org.hotline.notification.dispatch.application.Ledger;
 import org.hotline.notification.dispatch.application.MailGateway;
 import org.hotline.notification.dispatch.application.MailRenderer;
+import org.hotline.notification.dispatch.application.MessageTraces;
 import org.hotline.notification.dispatch.application.NotificationMetrics;
 import org.hotline.notification.dispatch.domain.Language;
 import org.hotline.notification.dispatch.domain.MessagePlanner;
@@ -55,11 +56,11 @@ class DispatchConfiguration {
 
     @Bean
     Dispatcher dispatcher(Ledger ledger, MailGateway gateway, MailRenderer renderer, MessagePlanner planner,
-            NotificationMetrics metrics, NotificationProperties properties, Clock clock) {
+            NotificationMetrics metrics, NotificationProperties properties, Clock clock, MessageTraces traces) {
         NotificationProperties.Retry retry = properties.retry();
         return new Dispatcher(ledger, gateway, renderer, planner, metrics,
                 new RetryPolicy(retry.initial(), retry.multiplier(), retry.max(), retry.giveUpAfter()),
-                properties.inDoubtPolicy(), properties.batchSize(), properties.ledger().retry(), clock);
+                properties.inDoubtPolicy(), properties.batchSize(), properties.ledger().retry(), clock, traces);
     }
 
     @Bean

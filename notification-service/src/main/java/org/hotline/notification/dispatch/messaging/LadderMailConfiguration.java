@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.hotline.notification.dispatch.application.Dispatcher;
 import org.hotline.notification.dispatch.application.MailGateway;
 import org.hotline.notification.dispatch.application.MailRenderer;
+import org.hotline.notification.dispatch.application.MessageTraces;
 import org.hotline.notification.dispatch.application.NotificationMetrics;
 import org.hotline.notification.dispatch.config.NotificationProperties;
 import org.hotline.notification.dispatch.config.SenderPool;
@@ -86,14 +87,14 @@ class LadderMailConfiguration {
     LadderMail ladderMail(KafkaProperties kafka, NotificationProperties properties, JsonMapper json,
             CaseEventReader reader, LadderPlanner ladderPlanner, MessagePlanner planner, MailGateway gateway,
             MailRenderer renderer, NotificationMetrics metrics, MeterRegistry meters, Clock clock,
-            ComplaintTracing tracing) {
+            ComplaintTracing tracing, MessageTraces traces) {
         NotificationProperties.Topics topics = properties.topics();
         NotificationProperties.Retry retry = properties.retry();
         KafkaLedger ledger = MessagingConfiguration.ledger(kafka, properties, json, topics.caseLedger(),
                 properties.ladder().transactionalIdPrefix());
         Dispatcher dispatcher = new Dispatcher(ledger, gateway, renderer, planner, metrics,
                 new RetryPolicy(retry.initial(), retry.multiplier(), retry.max(), retry.giveUpAfter()),
-                properties.inDoubtPolicy(), properties.batchSize(), properties.ledger().retry(), clock);
+                properties.inDoubtPolicy(), properties.batchSize(), properties.ledger().retry(), clock, traces);
         SenderPool senders = new SenderPool(dispatcher, properties.ladder().connections(), properties.pollInterval(),
                 properties.idleConnectionTimeout());
         SourceConsumer consumer = MessagingConfiguration.consumer(kafka, properties, topics.caseEvents(),

@@ -1,7 +1,9 @@
 package org.hotline.notification.dispatch.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -13,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An outcome as a record of {@code notifications.outcomes.v1}: keyed by complaint id, CloudEvents binary-mode
- * headers. The ledger writes it in the same transaction as the result it reports.
+ * headers, and the {@code traceparent} of the message's send, so that the complaint's trace goes on to whoever
+ * reads the outcome (the case service). The ledger writes it in the same transaction as the result it reports.
  */
 final class OutcomeRecords implements Function<Outcome, @Nullable ProducerRecord<byte[], byte[]>> {
 
@@ -41,18 +44,20 @@ final class OutcomeRecords implements Function<Outcome, @Nullable ProducerRecord
         }
         NotificationConcluded event = NotificationConcluded.of(outcome);
         return new ProducerRecord<>(topic, null, event.complaintId().toString().getBytes(StandardCharsets.UTF_8),
-                json.writeValueAsBytes(event), headers(event));
+                json.writeValueAsBytes(event), headers(event, outcome.trace()));
     }
 
-    private static List<Header> headers(NotificationConcluded event) {
-        return List.of(
+    private static List<Header> headers(NotificationConcluded event, Map<String, String> trace) {
+        List<Header> headers = new ArrayList<>(List.of(
                 header("ce_specversion", "1.0"),
                 header("ce_id", event.eventId().toString()),
                 header("ce_source", SOURCE),
                 header("ce_type", CLOUD_EVENT_TYPE),
                 header("ce_time", event.occurredAt().toString()),
                 header("ce_subject", event.complaintId().toString()),
-                header("content-type", "application/json"));
+                header("content-type", "application/json")));
+        trace.forEach((name, value) -> headers.add(header(name, value)));
+        return headers;
     }
 
     private static Header header(String name, String value) {

@@ -61,7 +61,7 @@ import org.springframework.context.SmartLifecycle;
  *
  * <p>Each record is read and planned in a span that continues the trace its {@code traceparent} header carries, with
  * the complaint id (the record's key) in the logs meanwhile. The messages are sent later, on the senders' threads,
- * outside that span: their log lines name the complaint, not the trace (docs/operations.md, "Logs and traces").
+ * each in a span of that trace ({@code MessageTraces}; docs/operations.md, "Following one complaint").
  */
 final class SourceConsumer implements SmartLifecycle {
 

@@ -473,7 +473,7 @@ class DispatcherTest {
 
     private Dispatcher start(InDoubtPolicy policy) {
         return new Dispatcher(ledger, server, new FakeRenderer(), planner, metrics, RETRY, policy, 50,
-                Duration.ofMillis(1), clock);
+                Duration.ofMillis(1), clock, MessageTraces.off());
     }
 
     private final Dispatcher.Connection connection = new Dispatcher.Connection();

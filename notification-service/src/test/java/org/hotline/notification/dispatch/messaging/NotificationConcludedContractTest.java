@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.hotline.notification.dispatch.application.Outcome;
@@ -35,9 +36,11 @@ class NotificationConcludedContractTest {
         JsonNode schema = JSON.readTree(Files.readString(SCHEMA));
         JsonNode properties = schema.get("properties");
         Outcome sent = new Outcome(UUID.randomUUID(), "id@notification.test", true, RecipientType.AUTHORITY,
-                "kz-39-anti-corruption", MessagePlanner.AUTHORITY_NOTICE, Language.KK, 1, null, Instant.now());
+                "kz-39-anti-corruption", MessagePlanner.AUTHORITY_NOTICE, Language.KK, 1, null, Instant.now(),
+                Map.of());
         Outcome failed = new Outcome(UUID.randomUUID(), "id@notification.test", false, RecipientType.CASEWORKER,
-                null, MessagePlanner.CASEWORKER_ALERT, Language.RU, 3, FailureClass.RETRIES_EXHAUSTED, Instant.now());
+                null, MessagePlanner.CASEWORKER_ALERT, Language.RU, 3, FailureClass.RETRIES_EXHAUSTED, Instant.now(),
+                Map.of());
 
         // when
         List<JsonNode> written = List.of(JSON.readTree(JSON.writeValueAsString(NotificationConcluded.of(sent))),
