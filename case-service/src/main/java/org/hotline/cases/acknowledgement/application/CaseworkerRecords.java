@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.hotline.cases.casefile.application.CaseFiles;
@@ -178,17 +179,9 @@ public final class CaseworkerRecords {
         if (!problems.isEmpty() || why == null) {
             throw new InvalidInputException(problems);
         }
-        if (file.closed()) {
-            throw new NothingToHoldException("the case is closed");
-        }
-        if (!assignment.escalates()) {
-            throw new NothingToHoldException("a copy is for information and is never escalated");
-        }
-        if (assignment.answeredAt() != null) {
-            throw new NothingToHoldException("the body has answered");
-        }
-        if (assignment.escalatedAt() != null) {
-            throw new NothingToHoldException("the body's silence was escalated already");
+        Optional<String> settled = settled(file, assignment);
+        if (settled.isPresent()) {
+            throw new NothingToHoldException(settled.get());
         }
         if (until == null && !assignment.escalationHeld(today)) {
             throw new NothingToHoldException("no hold is there to lift");
@@ -218,17 +211,9 @@ public final class CaseworkerRecords {
         if (!problems.isEmpty() || why == null) {
             throw new InvalidInputException(problems);
         }
-        if (file.closed()) {
-            throw new NothingToEscalateException("the case is closed");
-        }
-        if (!assignment.escalates()) {
-            throw new NothingToEscalateException("a copy is for information and is never escalated past");
-        }
-        if (assignment.answeredAt() != null) {
-            throw new NothingToEscalateException("the body has answered");
-        }
-        if (assignment.escalatedAt() != null) {
-            throw new NothingToEscalateException("the body's silence was escalated already");
+        Optional<String> settled = settled(file, assignment);
+        if (settled.isPresent()) {
+            throw new NothingToEscalateException(settled.get());
         }
         if (assignment.request() != null) {
             throw new NothingToEscalateException("an escalation past the body was asked for already");
@@ -242,6 +227,26 @@ public final class CaseworkerRecords {
         }
         return publisher.escalationRequested(file.complaintId(), String.valueOf(file.reference()), authorityId, why,
                 RecordedBy.caseworker(principal));
+    }
+
+    /**
+     * Why the body's silence can no longer go up its ladder, which neither a hold nor a request can change: the case
+     * is closed, the body is a copy, it answered, or it was escalated past already. Empty while it can.
+     */
+    private static Optional<String> settled(CaseFile file, Assignment assignment) {
+        if (file.closed()) {
+            return Optional.of("the case is closed");
+        }
+        if (!assignment.escalates()) {
+            return Optional.of("a copy is for information and is never escalated");
+        }
+        if (assignment.answeredAt() != null) {
+            return Optional.of("the body has answered");
+        }
+        if (assignment.escalatedAt() != null) {
+            return Optional.of("the body's silence was escalated already");
+        }
+        return Optional.empty();
     }
 
     private CaseFile file(String reference) {

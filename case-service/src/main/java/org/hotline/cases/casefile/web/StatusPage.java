@@ -2,7 +2,6 @@ package org.hotline.cases.casefile.web;
 
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import org.hotline.cases.casefile.domain.AssignmentState;
 import org.hotline.cases.casefile.domain.Escalation;
 import org.hotline.cases.directory.domain.AuthorityNames;
@@ -35,7 +34,8 @@ record StatusPage(String reference, String state, @Nullable String receivedAt, L
     static StatusPage of(StatusResponse status, String language, ZoneId zone, AuthorityNames names) {
         PageTimes times = new PageTimes(language, zone);
         List<Body> bodies = status.assignments().stream().map(body -> new Body(
-                name(body.authorityName(), body.authorityId(), language), body.role(), body.state().name(),
+                AuthorityNames.inLanguage(body.authorityName(), body.authorityId(), language), body.role(),
+                body.state().name(),
                 body.state().name().endsWith("_OVERDUE") || body.state() == AssignmentState.ESCALATED,
                 times.moment(body.notifiedAt()),
                 times.day(body.acknowledgeBy()), times.day(body.answerBy()), times.moment(body.acknowledgedAt()),
@@ -43,22 +43,11 @@ record StatusPage(String reference, String state, @Nullable String receivedAt, L
                 body.answer() == null ? null : body.answer().name()))
                 .toList();
         List<Step> steps = status.escalations().stream().map(step -> new Step(times.day(step.at()),
-                name(names.of(step.fromAuthorityId()), step.fromAuthorityId(), language),
-                name(names.of(step.toAuthorityId()), step.toAuthorityId(), language),
+                AuthorityNames.inLanguage(names.of(step.fromAuthorityId()), step.fromAuthorityId(), language),
+                AuthorityNames.inLanguage(names.of(step.toAuthorityId()), step.toAuthorityId(), language),
                 Escalation.CASEWORKER_DECISION.equals(step.reason()))).toList();
         return new StatusPage(status.reference(), status.state().name(), times.moment(status.receivedAt()), bodies,
                 steps, status.closedAt() == null ? null : times.day(status.closedAt()),
                 status.closureReason() == null ? null : status.closureReason().name());
-    }
-
-    /** The body's name in the page's language, else in Russian, else in English, else its id. */
-    private static String name(Map<String, String> byLanguage, String id, String language) {
-        for (String candidate : List.of(language, "ru", "en")) {
-            String name = byLanguage.get(candidate);
-            if (name != null && !name.isBlank()) {
-                return name;
-            }
-        }
-        return id;
     }
 }

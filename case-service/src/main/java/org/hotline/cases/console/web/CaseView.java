@@ -134,8 +134,9 @@ record CaseView(String reference, String state, @Nullable String receivedAt, Lis
             String key = Escalation.CASEWORKER_DECISION.equals(step.reason()) ? "console.event.escalatedEarly"
                     : "console.event.escalated";
             events.add(new Dated(step.at(), messages.getMessage(key, new Object[] {
-                name(names.of(step.fromAuthorityId()), step.fromAuthorityId(), language),
-                name(names.of(step.toAuthorityId()), step.toAuthorityId(), language)}, locale)));
+                AuthorityNames.inLanguage(names.of(step.fromAuthorityId()), step.fromAuthorityId(), language),
+                AuthorityNames.inLanguage(names.of(step.toAuthorityId()), step.toAuthorityId(), language)},
+                locale)));
         }
         if (file.escalationExhaustedAt() != null) {
             events.add(new Dated(file.escalationExhaustedAt(),
@@ -157,17 +158,6 @@ record CaseView(String reference, String state, @Nullable String receivedAt, Lis
 
     private static String name(Assignment a, String language, AuthorityNames names) {
         Map<String, String> byLanguage = a.authorityName().isEmpty() ? names.of(a.authorityId()) : a.authorityName();
-        return name(byLanguage, a.authorityId(), language);
-    }
-
-    /** The body's name in the page's language, else in Russian, else in English, else its id. */
-    private static String name(Map<String, String> byLanguage, String id, String language) {
-        for (String candidate : List.of(language, "ru", "en")) {
-            String name = byLanguage.get(candidate);
-            if (name != null && !name.isBlank()) {
-                return name;
-            }
-        }
-        return id;
+        return AuthorityNames.inLanguage(byLanguage, a.authorityId(), language);
     }
 }

@@ -45,6 +45,21 @@ public final class AuthorityNames {
         return byId.getOrDefault(authorityId, Map.of());
     }
 
+    /**
+     * The name in {@code byLanguage} for a page in {@code language}: in that language, else in Russian, else in
+     * English, else the body's {@code id}. The names are routing's for the bodies it chose (kept in the case file),
+     * the directory's ({@link #of}) for the rungs escalation added.
+     */
+    public static String inLanguage(Map<String, String> byLanguage, String id, String language) {
+        for (String candidate : List.of(language, "ru", "en")) {
+            String name = byLanguage.get(candidate);
+            if (name != null && !name.isBlank()) {
+                return name;
+            }
+        }
+        return id;
+    }
+
     /** The ids among {@code authorityIds} that the directory does not hold, sorted. */
     public List<String> missing(Collection<String> authorityIds) {
         return authorityIds.stream().filter(id -> !byId.containsKey(id)).distinct().sorted().toList();
