@@ -63,9 +63,11 @@ public final class ComplaintTracing {
             return Map.of();
         }
         Span span = tracer.currentSpan();
-        if (span == null) {
-            return Map.of();
-        }
+        return span == null ? Map.of() : headers(propagator, span);
+    }
+
+    /** The span's context as the headers that carry it, in the order to write them. */
+    private static Map<String, String> headers(Propagator propagator, Span span) {
         Map<String, String> fields = new LinkedHashMap<>(2);
         propagator.inject(span.context(), fields, (carrier, key, value) -> {
             if (carrier != null) {
@@ -109,7 +111,7 @@ public final class ComplaintTracing {
      * (notification sends an email on a sender's thread, after the record it was planned from was read): the span
      * continues the trace {@code context} carries, the headers {@link #currentContext()} gave the earlier work (a
      * new trace when it is empty). It is current on no thread until {@link Later#open()}, and lasts until
-     * {@link Later#end()}.
+     * {@link Later#end(String)}.
      *
      * @param tags the span's tags besides the complaint id, e.g. what is sent to whom (never an address)
      */
@@ -144,13 +146,7 @@ public final class ComplaintTracing {
         return new Later() {
             @Override
             public Map<String, String> context() {
-                Map<String, String> fields = new LinkedHashMap<>(2);
-                propagation.inject(span.context(), fields, (carrier, key, value) -> {
-                    if (carrier != null) {
-                        carrier.put(key, value);
-                    }
-                });
-                return fields;
+                return headers(propagation, span);
             }
 
             @Override

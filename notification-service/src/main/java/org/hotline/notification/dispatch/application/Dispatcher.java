@@ -377,8 +377,8 @@ public class Dispatcher {
 
         private static final class Group {
             final List<LedgerEntry> entries = new ArrayList<>();
-            /** The trace each entry's outcome carries on, in the order of {@code entries}. */
-            final List<Map<String, String>> traces = new ArrayList<>();
+            /** The settled entries' outcomes, each with the trace its record carries on. */
+            final List<Outcome> outcomes = new ArrayList<>();
             final List<Runnable> actions = new ArrayList<>();
             final List<Work> works = new ArrayList<>();
             /** Ends the send spans, once the results are recorded or dropped. */
@@ -481,12 +481,13 @@ public class Dispatcher {
             group.entries.add(entry);
             group.works.add(work);
             MessageTraces.Send send = sends.remove(work);
+            if (entry.status().settled()) {
+                group.outcomes.add(entry.outcome(send == null ? work.trace() : send.context()));
+            }
             if (send == null) {
-                group.traces.add(work.trace());
                 group.actions.add(then);
                 return;
             }
-            group.traces.add(send.context());
             group.actions.add(() -> {
                 try (MessageTraces.Scope scope = send.open()) {
                     then.run();
@@ -503,14 +504,8 @@ public class Dispatcher {
 
         void finish() {
             groups.forEach((partition, group) -> {
-                List<Outcome> outcomes = new ArrayList<>();
-                for (int i = 0; i < group.entries.size(); i++) {
-                    LedgerEntry entry = group.entries.get(i);
-                    if (entry.status().settled()) {
-                        outcomes.add(entry.outcome(group.traces.get(i)));
-                    }
-                }
-                boolean recorded = group.entries.isEmpty() || writeResults(partition, group.entries, outcomes);
+                boolean recorded = group.entries.isEmpty()
+                        || writeResults(partition, group.entries, group.outcomes);
                 if (recorded) {
                     group.actions.forEach(Runnable::run);
                 } else {
