@@ -234,9 +234,33 @@ class ThymeleafMailRendererTest {
     }
 
     @Test
-    void fallsBackToRussianForAMissingKazakhTranslationAndCountsIt() throws Exception {
-        // given caseworker reports ship in Russian and English only
-        NgoContact kazakhCaseworkers = new NgoContact(Map.of(Language.RU, "Линия доверия"), "hotline@ngo.example",
+    void fallsBackToRussianForAMissingKazakhTranslationAndCountsIt(@TempDir Path directory) throws Exception {
+        // given an NGO's own template written in Russian only (every shipped one has all three languages)
+        Path own = Files.createDirectories(directory.resolve("ngo-reminder"));
+        Files.writeString(own.resolve("ru.subject.txt"), "Напоминание [[${reference}]]\n");
+        Files.writeString(own.resolve("ru.txt"), "Обращение [[${reference}]]\n");
+        Files.writeString(own.resolve("ru.html"), "<p th:text=\"${reference}\">reference</p>\n");
+        ThymeleafMailRenderer custom = new ThymeleafMailRenderer(directory, "notifications@ngo.example", metrics,
+                SESSION, Clock.systemUTC(), LINKS);
+        PlannedMessage decision = planner.plan(Complaints.complaint(ComplainantMode.ANONYMOUS,
+                Complaints.aigerim(false), Complaints.antiCorruption())).get(1);
+        PlannedMessage kazakh = new PlannedMessage(decision.messageId(), decision.complaintId(),
+                decision.reference(), decision.receivedAt(), decision.recipientType(), decision.authorityId(),
+                "ngo-reminder", Language.KK, decision.to(), decision.model());
+
+        // when
+        MimeMessage reminder = parse(custom.render(kazakh));
+
+        // then
+        assertThat(reminder.getSubject()).isEqualTo("Напоминание HL-7F3K-9QX2-ABCD");
+        assertThat(reminder.getHeader("Content-Language")).containsExactly("ru");
+        assertThat(metrics.events).containsExactly("fallback ngo-reminder kk->ru");
+    }
+
+    @Test
+    void writesCaseworkerReportsInKazakhWhenTheNgoWorksInKazakh() throws Exception {
+        // given caseworkers who read Kazakh
+        NgoContact kazakhCaseworkers = new NgoContact(Map.of(Language.KK, "Сенім желісі"), "hotline@ngo.example",
                 "1", "caseworkers@ngo.example", Language.KK, "notifications@ngo.example");
         MessagePlanner kazakh = new MessagePlanner(kazakhCaseworkers, Complaints.PLACES, "notification.test");
         List<PlannedMessage> planned = kazakh.plan(Complaints.complaint(ComplainantMode.ANONYMOUS,
@@ -246,8 +270,9 @@ class ThymeleafMailRendererTest {
         MimeMessage decision = parse(renderer.render(planned.get(1)));
 
         // then
-        assertThat(decision.getSubject()).startsWith("Решение по обращению");
-        assertThat(metrics.events).containsExactly("fallback caseworker-decision kk->ru");
+        assertThat(decision.getHeader("Content-Language")).containsExactly("kk");
+        assertThat(decision.getSubject()).isEqualTo("HL-7F3K-9QX2-ABCD өтініші бойынша шешім");
+        assertThat(metrics.events).isEmpty();
     }
 
     @Test
