@@ -217,6 +217,11 @@ final class HotlineSystem implements AutoCloseable {
         // From one address nearly every complaint would travel in the bulk lane, on one partition of six; the flood
         // benchmark turns the lanes on, with a client address per X-Forwarded-For.
         intake.putIfAbsent("HOTLINE_INTAKE_LANES_ENABLED", "false");
+        // The links in the bodies' emails and on the complainant's receipt open the first case instance, as a
+        // deployment's public address would open the case service: the tests follow them in a browser.
+        String casePages = "http://localhost:" + hostPorts.computeIfAbsent(Part.CASE.instance(1), any -> freePort());
+        notification.put("HOTLINE_NOTIFICATION_ACKNOWLEDGEMENTLINKS_BASEURL", casePages);
+        intake.put("HOTLINE_INTAKE_PAGE_STATUSPAGEURL", casePages + "/status");
         Map<String, String> cases = new HashMap<>(kafkaClient);
         // The dev profile's simulated clock, moved by the tests on each instance's management port.
         cases.put("HOTLINE_CASES_DEVCLOCK_OFFSET", "0s");
@@ -324,9 +329,8 @@ final class HotlineSystem implements AutoCloseable {
 
     private GenericContainer<?> service(Instance instance, ImageFromDockerfile image, Map<String, String> env) {
         Part part = instance.part();
-        int app = freePort();
+        int app = hostPorts.computeIfAbsent(instance, any -> freePort());
         int management = part.appPort == part.managementPort ? app : freePort();
-        hostPorts.put(instance, app);
         hostManagementPorts.put(instance, management);
         List<PortBinding> bindings = new ArrayList<>(List.of(binding(app, part.appPort)));
         if (management != app) {
