@@ -34,7 +34,7 @@ tools=(
   "kubectl|kubernetes-client|the Kubernetes manifest checks (deploy/manifest-checks)"
   "promtool|prometheus|the Prometheus rule checks (deploy/manifest-checks)"
   "kcat|kcat|the integrator's kcat example (intake-service KcatIT)"
-  "chromium|chromium|the browser tests of the pages (intake-service ComplaintFormIT, case-service PagesIT)"
+  "chromium|chromium|the browser tests of the pages (intake-service ComplaintFormIT, case-service PagesIT, system-tests JourneyIT)"
   "chromedriver|chromium-driver|the browser tests of the pages, which drive chromium through it"
   "curl|curl|the local stack's scripts"
   "openssl|openssl|the compose stack's key maker (deploy/compose/make-env.sh) and its check"
