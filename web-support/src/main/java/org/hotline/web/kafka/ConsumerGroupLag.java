@@ -1,5 +1,9 @@
 package org.hotline.web.kafka;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.turbo.TurboFilter;
+import ch.qos.logback.core.spi.FilterReply;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -32,6 +36,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
 
 /**
  * The lag of consumer groups as the broker sees it, measured every {@code interval} with an admin client: for each
@@ -46,8 +51,10 @@ import org.slf4j.LoggerFactory;
  * take their {@code max} by group and topic.
  *
  * <p>Meters: {@code hotline.kafka.consumer.group.lag} and {@code hotline.kafka.consumer.group.committed}, tagged
- * {@code group} and {@code topic}, with no base unit (Prometheus would append it to the names the rules use). A failed measurement leaves the last values and is logged once until one
- * succeeds again; the broker's own outage has its alerts.
+ * {@code group} and {@code topic}, with no base unit (Prometheus would append it to the names the rules use). A
+ * failed measurement leaves the last values and is logged once until one succeeds again; the broker's own outage has
+ * its alerts. The probe's routine lines (assigned, seeking, unsubscribed: three per lagging partition at every
+ * measurement) are kept out of the log; its warnings and errors are not.
  */
 public final class ConsumerGroupLag implements MeterBinder, AutoCloseable {
 
@@ -55,6 +62,7 @@ public final class ConsumerGroupLag implements MeterBinder, AutoCloseable {
     private static final long TIMEOUT_SECONDS = 10;
     private static final int PROBE_POLLS = 5;
     private static final Duration PROBE_POLL = Duration.ofMillis(200);
+    private static final String PROBE_CLIENT_ID = "consumer-group-lag-probe";
 
     /** A group's position in one topic. */
     record Position(long lag, long committed) {
@@ -82,7 +90,7 @@ public final class ConsumerGroupLag implements MeterBinder, AutoCloseable {
         config.putIfAbsent("client.id", "consumer-group-lag");
         this.admin = Admin.create(config);
         Map<String, Object> probeConfig = new HashMap<>(adminConfig);
-        probeConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "consumer-group-lag-probe");
+        probeConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, PROBE_CLIENT_ID);
         probeConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
         probeConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         probeConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -90,6 +98,7 @@ public final class ConsumerGroupLag implements MeterBinder, AutoCloseable {
         probeConfig.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1024);
         probeConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
         this.probe = new KafkaConsumer<>(probeConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        QuietProbe.install();
         this.groups = List.copyOf(groups);
         this.interval = interval;
     }
@@ -205,6 +214,33 @@ public final class ConsumerGroupLag implements MeterBinder, AutoCloseable {
         waiting.addAll(open);
         probe.unsubscribe();
         return waiting;
+    }
+
+    /**
+     * Drops the Kafka client's INFO and finer lines about the probe. Kafka writes the client id into each line's text
+     * ({@code [Consumer clientId=consumer-group-lag-probe, groupId=null] Seeking to offset...}), which is all that
+     * tells the probe's lines from those of the service's own consumers of the same classes.
+     */
+    static final class QuietProbe extends TurboFilter {
+
+        private static final String MARK = "clientId=" + PROBE_CLIENT_ID + ",";
+
+        /** Adds the filter to logback, once, when logback is what logs (Spring Boot's default). */
+        static void install() {
+            if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context
+                    && context.getTurboFilterList().stream().noneMatch(QuietProbe.class::isInstance)) {
+                QuietProbe filter = new QuietProbe();
+                filter.start();
+                context.addTurboFilter(filter);
+            }
+        }
+
+        @Override
+        public FilterReply decide(@Nullable Marker marker, ch.qos.logback.classic.Logger logger, Level level,
+                @Nullable String format, Object @Nullable [] params, @Nullable Throwable t) {
+            return format != null && !level.isGreaterOrEqual(Level.WARN) && format.contains(MARK)
+                    && logger.getName().startsWith("org.apache.kafka.") ? FilterReply.DENY : FilterReply.NEUTRAL;
+        }
     }
 
     @Override

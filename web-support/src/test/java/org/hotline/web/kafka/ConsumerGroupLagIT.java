@@ -2,6 +2,8 @@ package org.hotline.web.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -22,6 +24,7 @@ import org.hotline.testsupport.Brokers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 class ConsumerGroupLagIT {
@@ -148,6 +151,30 @@ class ConsumerGroupLagIT {
             }
             assertThat(lag.positions("notification-service-cases").get(topic).lag()).isPositive();
         }
+    }
+
+    @Test
+    void keepsItsProbesRoutineLinesOutOfTheLog() throws Exception {
+        // given a group behind in partition 0, so that the probe reads there, and the Kafka client's log captured
+        commit("intake-service", Map.of(new TopicPartition(TOPIC, 0), 3L));
+        ch.qos.logback.classic.Logger kafkaLog =
+                (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.apache.kafka");
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        kafkaLog.addAppender(captured);
+        try (ConsumerGroupLag lag = new ConsumerGroupLag(Map.of("bootstrap.servers", broker.getBrokersAsString()),
+                List.of("intake-service"), Duration.ofHours(1))) {
+            // when it is measured
+            assertThat(lag.positions("intake-service")).containsEntry(TOPIC, new ConsumerGroupLag.Position(3, 3));
+        } finally {
+            kafkaLog.detachAppender(captured);
+        }
+
+        // then none of the probe's lines was logged (only its settings, once, when it was made), while the client's
+        // other lines of the same run were
+        assertThat(captured.list).isNotEmpty();
+        assertThat(captured.list).extracting(ILoggingEvent::getFormattedMessage)
+                .noneMatch(line -> line.contains("clientId=consumer-group-lag-probe"));
     }
 
     private static void commit(String group, Map<TopicPartition, Long> offsets) throws Exception {
