@@ -144,7 +144,7 @@ class AnswersIT {
         assertThat(confirmed.statusCode()).isEqualTo(200);
 
         // then its event, and the complainant's news the case file issues for it, carry the request's trace on
-        // (the silence check's reminders start from the clock, in no request's trace)
+        // (the silence check's reminders start from the clock, each in a trace of its own)
         Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
                 .until(() -> complainantUpdates(complaint).size() == 1);
         List<String> traced = events(complaint).stream()

@@ -13,8 +13,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
 import org.awaitility.Awaitility;
 import org.hotline.cases.acknowledgement.application.Acknowledgements;
 import org.hotline.testsupport.EventSchemas;
@@ -42,6 +44,8 @@ class EscalationLadderIT {
     private static ConfigurableApplicationContext service;
     private static KafkaConsumer<String, byte[]> consumer;
     private static final List<JsonNode> events = new ArrayList<>();
+    /** Each event's {@code traceparent}, or "none", in the order of {@link #events}. */
+    private static final List<String> traces = new ArrayList<>();
     private static final MutableClock clock = new MutableClock(RECEIVED_AT.plusSeconds(3600));
 
     @BeforeAll
@@ -147,6 +151,18 @@ class EscalationLadderIT {
         for (JsonNode event : events) {
             EventSchemas.assertConforms(schemaOf(event.path("eventType").asString()), event);
         }
+        // What the clock found is in a trace of its own, at least one per move of the clock (six), and an
+        // escalation's news to the complainant is in the escalation's: the letters of one step are followed together.
+        List<String> traceIds = traces.stream().map(traceparent -> traceparent.split("-")[1]).toList();
+        assertThat(traces).allMatch(traceparent -> traceparent.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"));
+        for (int i = 0; i < events.size(); i++) {
+            if ("ComplainantUpdateDue".equals(events.get(i).path("eventType").asString())) {
+                assertThat(events.get(i - 1).path("eventType").asString()).isEqualTo("EscalationDue");
+                assertThat(traceIds.get(i)).isEqualTo(traceIds.get(i - 1));
+            }
+        }
+        assertThat(Set.copyOf(traceIds)).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(traceIds.get(0)).isNotEqualTo(traceIds.get(1));
         // This instance started after the first reminder; the gauge counts every assignment past a deadline.
         assertThat(metrics()).contains(
                 "hotline_cases_reminders_due_total{application=\"case-service\"} 4.0",
@@ -211,6 +227,8 @@ class EscalationLadderIT {
     private static List<String> steps() {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
             events.add(JSON.readTree(new String(record.value(), StandardCharsets.UTF_8)));
+            Header traceparent = record.headers().lastHeader("traceparent");
+            traces.add(traceparent == null ? "none" : new String(traceparent.value(), StandardCharsets.UTF_8));
         }
         return events.stream().map(EscalationLadderIT::step).toList();
     }

@@ -90,11 +90,28 @@ public final class ComplaintTracing {
         if (tracer == null || propagator == null) {
             return () -> MDC.remove(COMPLAINT_ID);
         }
-        Span span = propagator.extract(header, (carrier, key) -> carrier == null ? null : carrier.apply(key))
-                .name(name)
-                .kind(Span.Kind.CONSUMER)
-                .tag(COMPLAINT_ID_TAG, complaintId)
-                .start();
+        return current(complaintId, propagator.extract(header,
+                (carrier, key) -> carrier == null ? null : carrier.apply(key)).name(name).kind(Span.Kind.CONSUMER));
+    }
+
+    /**
+     * Starts work on one complaint that no record or request asked for (a clock's check finding a body silent): a
+     * span of a new trace whatever is current on the thread, tagged with the complaint id, current on this thread
+     * until {@link Work#close()}, as {@link #start} does. What the work writes carries it on
+     * ({@link #currentContext()}), so the letters it calls for are sent in its trace, which an operator finds by the
+     * complaint id.
+     */
+    public Work startNew(String name, String complaintId) {
+        MDC.put(COMPLAINT_ID, complaintId);
+        if (tracer == null || propagator == null) {
+            return () -> MDC.remove(COMPLAINT_ID);
+        }
+        // No kind: the tracer's default, internal work.
+        return current(complaintId, tracer.spanBuilder().setNoParent().name(name));
+    }
+
+    private Work current(String complaintId, Span.Builder builder) {
+        Span span = builder.tag(COMPLAINT_ID_TAG, complaintId).start();
         Tracer.SpanInScope scope = tracer.withSpan(span);
         return () -> {
             try {

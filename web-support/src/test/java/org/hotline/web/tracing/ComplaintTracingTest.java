@@ -59,6 +59,25 @@ class ComplaintTracingTest {
     }
 
     @Test
+    void startsANewTraceForWorkNoRecordAskedForWhateverIsCurrent() {
+        // given a record's work under way on the thread
+        Map<String, String> headers = Map.of("traceparent", "00-" + TRACE_ID + "-" + PARENT_SPAN + "-01");
+        String traceparent;
+        String complaint;
+        try (ComplaintTracing.Work record = tracing.start("record case event", COMPLAINT_ID, headers::get)) {
+            // when the clock's check starts work on a complaint
+            try (ComplaintTracing.Work check = tracing.startNew("check silence", COMPLAINT_ID)) {
+                traceparent = tracing.currentContext().get("traceparent");
+                complaint = MDC.get(ComplaintTracing.COMPLAINT_ID);
+            }
+        }
+
+        // then it is in a trace of its own, with the complaint in the logs
+        assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01").doesNotContain(TRACE_ID);
+        assertThat(complaint).isEqualTo(COMPLAINT_ID);
+    }
+
+    @Test
     void namesTheComplaintInTheLogsUntilItsWorkIsClosed() {
         // when
         String during;

@@ -62,8 +62,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each record is applied in a span that continues the trace its {@code traceparent} header carries, with the
  * complaint id in the logs meanwhile. The status it forwards keeps the record's headers, as Kafka Streams does; the
- * complainant's news a record calls for carries on its trace, and the silence check's events, which start from the
- * clock rather than a record, carry none (docs/operations.md, "Following one complaint").
+ * complainant's news a record calls for carries on its trace. What the silence check issues for a complaint starts
+ * from the clock rather than a record: a span "check silence" of a new trace, tagged with the complaint id, which its
+ * reminders, escalations and the complainant's news carry on (docs/operations.md, "Following one complaint").
  */
 final class CaseFileProcessor implements Processor<String, byte[], String, CaseOutput> {
 
@@ -200,8 +201,8 @@ final class CaseFileProcessor implements Processor<String, byte[], String, CaseO
     }
 
     /**
-     * Forwards a complainant's news; when it follows a record, in the record's trace (its span is current), so that
-     * the letter is sent in the trace of what the body did.
+     * Forwards a complainant's news in the current span's trace: the record's, so that the letter is sent in the trace
+     * of what the body did, or the silence check's.
      */
     private void forward(ComplainantUpdates.Update update, long timestamp) {
         tracing.currentContext().forEach((name, value) -> update.headers().add(name,
@@ -261,15 +262,20 @@ final class CaseFileProcessor implements Processor<String, byte[], String, CaseO
             CaseFile file = entry.value.file();
             byte[] bytes = codec.write(file);
             files.put(entry.key, bytes);
-            for (Due due : entry.value.dues()) {
-                LadderEvent event = silence.events().of(due, file, now);
-                context.forward(new Record<String, CaseOutput>(event.key(), new CaseOutput.Event(event.value()),
-                        wallClockTime, event.headers()));
-                silence.metrics().issued(due);
-                log.info("Complaint {}: {} issued", file.complaintId(), event.eventType());
-                if (due instanceof Due.EscalationDue escalation) {
-                    updates.escalated(file, escalation.from(), escalation.to(), escalation.step().reason(),
-                            complainants.get(entry.key), now).ifPresent(update -> forward(update, wallClockTime));
+            // What the clock found for this complaint starts a trace of its own, which the letters carry on.
+            try (ComplaintTracing.Work work = tracing.startNew("check silence", file.complaintId().toString())) {
+                for (Due due : entry.value.dues()) {
+                    LadderEvent event = silence.events().of(due, file, now);
+                    tracing.currentContext().forEach((name, value) -> event.headers().add(name,
+                            value.getBytes(StandardCharsets.UTF_8)));
+                    context.forward(new Record<String, CaseOutput>(event.key(), new CaseOutput.Event(event.value()),
+                            wallClockTime, event.headers()));
+                    silence.metrics().issued(due);
+                    log.info("Complaint {}: {} issued", file.complaintId(), event.eventType());
+                    if (due instanceof Due.EscalationDue escalation) {
+                        updates.escalated(file, escalation.from(), escalation.to(), escalation.step().reason(),
+                                complainants.get(entry.key), now).ifPresent(update -> forward(update, wallClockTime));
+                    }
                 }
             }
             if (file.reference() != null) {
