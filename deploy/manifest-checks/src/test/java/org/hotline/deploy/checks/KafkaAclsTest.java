@@ -51,7 +51,7 @@ class KafkaAclsTest {
     }
 
     /** Each right as "principal type pattern name Operation". */
-    private static Set<String> fromFile(String text) {
+    static Set<String> fromFile(String text) {
         Set<String> rights = new TreeSet<>();
         for (String line : text.lines().map(String::strip).toList()) {
             if (line.isEmpty() || line.startsWith("#")) {
