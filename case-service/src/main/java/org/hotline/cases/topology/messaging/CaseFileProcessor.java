@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -205,10 +206,14 @@ final class CaseFileProcessor implements Processor<String, byte[], String, CaseO
      * of what the body did, or the silence check's.
      */
     private void forward(ComplainantUpdates.Update update, long timestamp) {
-        tracing.currentContext().forEach((name, value) -> update.headers().add(name,
-                value.getBytes(StandardCharsets.UTF_8)));
         context.forward(new Record<String, CaseOutput>(update.key(), new CaseOutput.Event(update.value()), timestamp,
-                update.headers()));
+                withCurrentTrace(update.headers())));
+    }
+
+    /** The headers, with the current span's context ({@code traceparent}) added. */
+    private Headers withCurrentTrace(Headers headers) {
+        tracing.currentContext().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return headers;
     }
 
     private void checkSilence(long wallClockTime) {
@@ -266,10 +271,8 @@ final class CaseFileProcessor implements Processor<String, byte[], String, CaseO
             try (ComplaintTracing.Work work = tracing.startNew("check silence", file.complaintId().toString())) {
                 for (Due due : entry.value.dues()) {
                     LadderEvent event = silence.events().of(due, file, now);
-                    tracing.currentContext().forEach((name, value) -> event.headers().add(name,
-                            value.getBytes(StandardCharsets.UTF_8)));
                     context.forward(new Record<String, CaseOutput>(event.key(), new CaseOutput.Event(event.value()),
-                            wallClockTime, event.headers()));
+                            wallClockTime, withCurrentTrace(event.headers())));
                     silence.metrics().issued(due);
                     log.info("Complaint {}: {} issued", file.complaintId(), event.eventType());
                     if (due instanceof Due.EscalationDue escalation) {
