@@ -198,6 +198,10 @@ final class KeyFollower implements Runnable {
                 .sorted(Comparator.comparingInt(TopicPartition::partition))
                 .toList();
         consumer.assign(all);
+        // The end-offsets consumer is assigned them too, and never polls: the Kafka client logs a warning for each
+        // partition of an end-offsets answer that its consumer is not assigned ("Not updating high watermark ... no
+        // longer assigned"), which was one per partition at every catch-up.
+        ends.assign(all);
         for (TopicPartition partition : added) {
             // Offset 0 rather than seekToBeginning: a position known at once, even before the broker answers. Should
             // the log start later, auto.offset.reset=earliest moves it there.
