@@ -14,6 +14,7 @@ import org.hotline.cases.acknowledgement.application.AnswerInput;
 import org.hotline.cases.acknowledgement.application.CaseworkerRecords;
 import org.hotline.cases.casefile.domain.AnswerOutcome;
 import org.hotline.cases.casefile.domain.ClosureReason;
+import org.hotline.web.http.ApiDocs;
 import org.hotline.web.http.Problems;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -38,7 +39,6 @@ import org.springframework.web.bind.annotation.RestController;
 class CaseworkerController {
 
     private static final String ASSIGNMENT = "/api/v1/cases/{reference}/assignments/{authorityId}";
-    private static final String BASIC = "basic";
     private static final String PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
     private static final String PROBLEM = Problems.SCHEMA_REF;
     private static final String REFERENCE = "The case's reference (HL- and three groups of four); case and "
@@ -146,7 +146,7 @@ class CaseworkerController {
                     + "at the next check. A routed PRIMARY body or a rung; not a copy, which is never escalated. "
                     + "Answers 202 with the id of the EscalationHeld event once the broker has it. Role STAFF; "
                     + "audited.",
-            security = @SecurityRequirement(name = BASIC),
+            security = @SecurityRequirement(name = ApiDocs.BASIC),
             responses = {
                 @ApiResponse(responseCode = "202", description = "Recorded", content = @Content(
                         mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -197,7 +197,7 @@ class CaseworkerController {
                     + "outweighs a hold on the body. A told routed PRIMARY body or a rung, with a ladder above it; "
                     + "not a copy. The first request stands. Answers 202 with the id of the EscalationRequested "
                     + "event once the broker has it. Role STAFF; audited.",
-            security = @SecurityRequirement(name = BASIC),
+            security = @SecurityRequirement(name = ApiDocs.BASIC),
             responses = {
                 @ApiResponse(responseCode = "202", description = "Recorded", content = @Content(
                         mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -231,7 +231,7 @@ class CaseworkerController {
             description = "From then on nothing is reminded or escalated, and the status says CLOSED with the "
                     + "reason. The first closure stands. Answers 202 with the id of the CaseClosed event once the "
                     + "broker has it; the case file follows within seconds. Role STAFF; audited.",
-            security = @SecurityRequirement(name = BASIC),
+            security = @SecurityRequirement(name = ApiDocs.BASIC),
             responses = {
                 @ApiResponse(responseCode = "202", description = "Recorded", content = @Content(
                         mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -264,7 +264,7 @@ class CaseworkerController {
                     + "marked recordedBy caseworker with the account's name. The first acknowledgement stands. "
                     + "Answers 202 with the event's id once the broker has it; the status shows it within seconds. "
                     + "Role STAFF; audited.",
-            security = @SecurityRequirement(name = BASIC),
+            security = @SecurityRequirement(name = ApiDocs.BASIC),
             responses = {
                 @ApiResponse(responseCode = "202", description = "Recorded", content = @Content(
                         mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -300,7 +300,7 @@ class CaseworkerController {
                     + "counts as its acknowledgement too. The first answer stands. Answers 202 with the event's id "
                     + "once the broker has it; the status shows the outcome within seconds, its texts stay with the "
                     + "caseworkers. Role STAFF; audited.",
-            security = @SecurityRequirement(name = BASIC),
+            security = @SecurityRequirement(name = ApiDocs.BASIC),
             responses = {
                 @ApiResponse(responseCode = "202", description = "Recorded", content = @Content(
                         mediaType = MediaType.APPLICATION_JSON_VALUE,

@@ -21,6 +21,7 @@ import org.hotline.cases.erasure.application.Erasures;
 import org.hotline.cases.erasure.application.NothingToEraseException;
 import org.hotline.cases.erasure.application.UnknownCaseException;
 import org.hotline.cases.sealing.domain.ComplaintKeys;
+import org.hotline.web.http.ApiDocs;
 import org.hotline.web.http.Problems;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -56,7 +57,7 @@ class ErasureController {
                     + "did stay. It cannot be undone. Answers 202 once the broker has the keys' tombstones; the "
                     + "services' key stores drop them within seconds (docs/security.md, \"Per-complaint keys and "
                     + "erasure\"). Role ADMIN (a STAFF account is refused); audited.",
-            security = @SecurityRequirement(name = "basic"),
+            security = @SecurityRequirement(name = ApiDocs.BASIC),
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     description = "Not read: the empty object, as application/json (which a page of another site "
                             + "cannot send without the browser asking first)",

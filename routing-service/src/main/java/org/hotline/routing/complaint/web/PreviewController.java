@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import org.hotline.routing.complaint.application.ComplaintRouter;
 import org.hotline.routing.complaint.config.RoutingProperties;
+import org.hotline.web.http.ApiDocs;
 import org.hotline.web.http.Problems;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,7 +40,7 @@ class PreviewController {
                     + "it, and answers the decision the service would make with the directory loaded now: the "
                     + "bodies, the first the primary, each with the rule that chose it and why. Nothing is "
                     + "published or stored; the request is audited. Role STAFF.",
-            security = @SecurityRequirement(name = "basic"),
+            security = @SecurityRequirement(name = ApiDocs.BASIC),
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     description = "A complaint, as docs/schemas/complaint-request.v1.schema.json defines it",
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,

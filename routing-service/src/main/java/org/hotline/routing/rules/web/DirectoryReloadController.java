@@ -13,6 +13,7 @@ import java.util.Map;
 import org.hotline.routing.directory.domain.InvalidDirectoryException;
 import org.hotline.routing.rules.application.CurrentRoutingEngine;
 import org.hotline.routing.rules.domain.RoutingEngine;
+import org.hotline.web.http.ApiDocs;
 import org.hotline.web.http.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -42,7 +43,7 @@ class DirectoryReloadController {
                     + "check, and routes every complaint from then on with it. A directory with mistakes is refused "
                     + "as a whole, with every mistake's file and line, and the previous one stays in use. No body. "
                     + "Role ADMIN; the request is audited.",
-            security = @SecurityRequirement(name = "basic"),
+            security = @SecurityRequirement(name = ApiDocs.BASIC),
             responses = {
                 @ApiResponse(responseCode = "200", description = "Loaded: the new directory's rules version and size",
                         content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
