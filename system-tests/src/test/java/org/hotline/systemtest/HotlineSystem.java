@@ -586,17 +586,41 @@ final class HotlineSystem implements AutoCloseable {
             return java.util.Optional.empty();
         }
         try {
-            return java.util.Optional.of(new CpuTime(hostPid, CpuTime.ticks(Files.readString(
-                    Path.of("/proc", String.valueOf(hostPid), "stat")))));
+            Path process = Path.of("/proc", String.valueOf(hostPid));
+            return java.util.Optional.of(new CpuTime(hostPid, CpuTime.ticks(Files.readString(process.resolve("stat"))),
+                    CpuTime.compilerTicks(process.resolve("task"))));
         } catch (IOException | RuntimeException e) {
             return java.util.Optional.empty();
         }
     }
 
-    /** User and system time of one process, in clock ticks (1/100 s on Linux). */
-    record CpuTime(long pid, long ticks) {
+    /**
+     * User and system time of one process, in clock ticks (1/100 s on Linux), and the part of it its JVM's JIT
+     * compiler threads used (0 for a process that is not a JVM).
+     */
+    record CpuTime(long pid, long ticks, long compilerTicks) {
 
         static final double TICKS_PER_SECOND = 100.0;
+
+        /** The threads of a HotSpot JVM's JIT compilers are named "C1 CompilerThread0", "C2 CompilerThread0"…. */
+        static long compilerTicks(Path tasks) throws IOException {
+            long ticks = 0;
+            try (java.util.stream.Stream<Path> threads = Files.list(tasks)) {
+                for (Path thread : threads.toList()) {
+                    String stat;
+                    try {
+                        stat = Files.readString(thread.resolve("stat"));
+                    } catch (IOException e) {
+                        continue; // the thread ended since the listing
+                    }
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        ticks += ticks(stat);
+                    }
+                }
+            }
+            return ticks;
+        }
 
         /** utime and stime, the 14th and 15th fields of /proc/&lt;pid&gt;/stat (counted after the command's ")"). */
         static long ticks(String stat) {

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -50,11 +51,20 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code hotline.benchmark.rates}: complaints per second to try, in turn (default 25,50,100,150,200); the
  *       steps stop at the first rate not held, unless {@code hotline.benchmark.all-rates=true};</li>
  *   <li>{@code hotline.benchmark.step-seconds}: how long each rate is held (default 180);</li>
- *   <li>{@code hotline.benchmark.warm-load-seconds}: how long the first rate is sent, not measured, before the
- *       steps (default 60): the services' compilers warm up under load, not in the first step;</li>
+ *   <li>{@code hotline.benchmark.warm-load-seconds}: before the steps, the first rate is sent, not measured, in
+ *       rounds of this many seconds (default 60; 0: none) until the services' JIT compilers settle: the code is
+ *       compiled under load, not in the first step;</li>
+ *   <li>{@code hotline.benchmark.settled-compiler-seconds}: settled means that in the last round the compiler
+ *       threads of all service instances together used fewer CPU seconds a minute than this (default 8, under 7 %
+ *       of two cores);</li>
+ *   <li>{@code hotline.benchmark.warm-load-max-seconds}: rounds start no later than this after the first (default
+ *       900);</li>
  *   <li>{@code hotline.benchmark.burst}: complaints in the burst (default 50000);</li>
  *   <li>{@code hotline.benchmark.burst-clients}: clients submitting the burst at once, each waiting for its answer
  *       before its next complaint (default 128: many people at once, as after a news story);</li>
+ *   <li>{@code hotline.benchmark.burst-cold}: {@code true} stops routing and notification while the burst is
+ *       queued and starts them again to drain it, so that they drain it with cold JVMs; by default they are
+ *       paused (docker pause) and resumed, as services whose broker or SMTP server was away would be;</li>
  *   <li>{@code hotline.benchmark.heap}: the services' JVM heap, {@code -Xmx} (default 384m, the local stack's;
  *       empty: the image's default, 75 % of the container's 768 MiB);</li>
  *   <li>{@code hotline.benchmark.mail-memory-mib}: the mail catcher's memory limit (default 6144), which keeps
@@ -89,7 +99,17 @@ class SystemBenchmark {
     private final boolean allRates = Boolean.getBoolean("hotline.benchmark.all-rates");
     private final Duration step = Duration.ofSeconds(Long.getLong("hotline.benchmark.step-seconds", 180));
     private final Duration warmLoad = Duration.ofSeconds(Long.getLong("hotline.benchmark.warm-load-seconds", 60));
+    private final Duration warmLoadMax = Duration.ofSeconds(Long.getLong("hotline.benchmark.warm-load-max-seconds",
+            900));
+    private final double settledCompilerSeconds = Double.parseDouble(System.getProperty(
+            "hotline.benchmark.settled-compiler-seconds", "8"));
     private final int burst = Integer.getInteger("hotline.benchmark.burst", 50_000);
+    /**
+     * Whether routing and notification are stopped while the burst is queued and started again to drain it (their
+     * JVMs start cold, compiling as they drain), rather than paused and resumed with the code they compiled under
+     * the sustained load.
+     */
+    private final boolean burstCold = Boolean.getBoolean("hotline.benchmark.burst-cold");
     /** How many people submit the burst at once, each waiting for the answer before the next complaint. */
     private final int burstClients = Integer.getInteger("hotline.benchmark.burst-clients", 128);
     private final String heap = System.getProperty("hotline.benchmark.heap", "384m").strip();
@@ -185,21 +205,13 @@ class SystemBenchmark {
     private void sustained(HotlineSystem system, Intake intake, Invariants invariants, Memory memory) {
         report.add("## Sustained load");
         report.add("");
+        String warmedUp = warmUnderLoad(intake, invariants, memory);
         report.add("Each rate held for " + step.toSeconds() + " s; latency from the 202 to the last email of the"
                 + " complaint received by the SMTP server; all invariants checked after each step. Before each step"
-                + " the mail catcher is restarted empty and 30 complaints go through (not timed). Before the first"
-                + " step, the first rate was sent for " + warmLoad.toSeconds() + " s, not measured, so that the"
-                + " services' compilers warm up under load.");
+                + " the mail catcher is restarted empty and 30 complaints go through (not timed). " + warmedUp);
         report.add("");
         report.add("| rate (complaints/s) | achieved | emails | p50 | p95 | p99 | max | p99 < 1 s |");
         report.add("|---:|---:|---:|---:|---:|---:|---:|---|");
-        // A first step measured cold paid for the JIT compilers of eight JVMs on two cores: 15/s missed its p99 by
-        // seconds as the first step of a run, while 20 and 25/s after it held (results.md, 2026-12-03).
-        if (!warmLoad.isZero() && !rates.isEmpty()) {
-            phase(memory, "loaded warm-up");
-            invariants.assertKept(intake.atFixedRate("warm-load", rates.get(0), warmLoad, i -> null), Set.of(),
-                    Duration.ofMinutes(20));
-        }
         Integer held = null;
         Long heldP99 = null;
         List<String> stages = new ArrayList<>();
@@ -265,6 +277,41 @@ class SystemBenchmark {
             "^hotline_notification_(batch_stage|read_delay)_seconds\\{(.*)\\} (\\S+)$");
     private static final List<String> NOTIFICATION_STEPS = List.of("read", "waited", "rendered", "connected",
             "intents_written", "sent", "results_written");
+
+    /**
+     * Sends the first rate, not measured, in rounds of {@link #warmLoad}, until the services' JIT compilers settle
+     * (or {@link #warmLoadMax} has passed), and says so for the report. On two cores, the eight services' JVMs
+     * compiling their hot code took about a quarter of the machine for the first ten minutes of load, and a first
+     * step measured meanwhile missed its p99 by tens of seconds at a rate the next steps held: 20/s three times in a
+     * row had a p99 of 25 s, 3.9 s and 0.4 s after a fixed minute of warm load (2026-12-04).
+     */
+    private String warmUnderLoad(Intake intake, Invariants invariants, Memory memory) {
+        if (warmLoad.isZero() || rates.isEmpty()) {
+            return "The steps start without a warm load.";
+        }
+        phase(memory, "loaded warm-up");
+        int rate = rates.get(0);
+        long started = System.nanoTime();
+        int rounds = 0;
+        double perMinute;
+        do {
+            rounds++;
+            Map<Instance, HotlineSystem.CpuTime> before = Objects.requireNonNull(cpu).services();
+            long roundStarted = System.nanoTime();
+            invariants.assertKept(intake.atFixedRate("warm-load-" + rounds, rate, warmLoad, i -> null), Set.of(),
+                    Duration.ofMinutes(20));
+            perMinute = Cpu.compilerSeconds(before, cpu.services()) * 60e9 / (System.nanoTime() - roundStarted);
+            log.info("warm load, round {}: the services' JIT compilers used {} CPU s a minute", rounds,
+                    fmt(perMinute));
+        } while (perMinute >= settledCompilerSeconds && System.nanoTime() - started < warmLoadMax.toNanos());
+        return "Before the first step, its rate was sent, not measured, in rounds of " + warmLoad.toSeconds()
+                + " s until the services' JIT compilers, all instances together, used under "
+                + fmt(settledCompilerSeconds) + " CPU s a minute (at most " + warmLoadMax.toSeconds() + " s): "
+                + rounds + " rounds, " + Math.round((System.nanoTime() - started) / 1e9) + " s, "
+                + fmt(perMinute) + " CPU s a minute in the last" + (perMinute >= settledCompilerSeconds
+                        ? ", not settled" : "") + ". Measured while they compile, a first step missed its p99 by"
+                + " tens of seconds at a rate the next steps held (the CPU table below shows their share).";
+    }
 
     /** Notification's split of its time in the step just run, as a row: p50 / p99 of each step, in ms. */
     private static String insideNotification(HotlineSystem system, int rate) {
@@ -366,9 +413,9 @@ class SystemBenchmark {
     }
 
     /**
-     * Routing and notification stopped, the burst queued through intake; the bare relay copies the burst's records;
-     * then routing is started and drains it, then notification. Every stage against its baseline, and the services
-     * neither restarted nor killed for memory.
+     * Routing and notification paused (or stopped, {@link #burstCold}), the burst queued through intake; the bare
+     * relay copies the burst's records; then routing is resumed and drains it, then notification. Every stage
+     * against its baseline, and the services neither restarted nor killed for memory.
      */
     private void burst(HotlineSystem system, Intake intake, Invariants invariants, int[] emailsPerKind,
             Memory memory) throws Exception {
@@ -377,8 +424,8 @@ class SystemBenchmark {
         cpuPhase("burst: intake queues it");
         List<Instance> routing = Part.ROUTING.all();
         List<Instance> notification = Part.NOTIFICATION.all();
-        routing.forEach(system::stopGracefully);
-        notification.forEach(system::stopGracefully);
+        hold(system, routing);
+        hold(system, notification);
         Map<Integer, Long> receivedBefore = endOffsets(system, Topics.RECEIVED);
         Map<Integer, Long> routedBefore = endOffsets(system, Topics.ROUTED);
 
@@ -406,7 +453,7 @@ class SystemBenchmark {
         RoutedCount routed = new RoutedCount(system.bootstrapServers(), routedBefore);
         long routingStarted = System.nanoTime();
         cpuPhase("burst: routing starts");
-        system.restartAll(routing);
+        resume(system, routing);
         long routingReady = System.nanoTime();
         cpuPhase("burst: routing drains it");
         long routedAtReady = routed.count();
@@ -420,7 +467,7 @@ class SystemBenchmark {
         int emails = expectedEmails(burst, emailsPerKind);
         long notificationStarted = System.nanoTime();
         cpuPhase("burst: notification starts");
-        system.restartAll(notification);
+        resume(system, notification);
         long notificationReady = System.nanoTime();
         cpuPhase("burst: notification drains it");
         int sentAtReady = mailCount(system);
@@ -456,10 +503,16 @@ class SystemBenchmark {
         report.add("");
         report.add(burst + " complaints (" + emails + " emails) queued through intake (" + burstClients
                 + " clients over "
-                + system.intakes().size() + " instances) while routing and notification were stopped; then the"
-                + " relay copied the same records; then routing was started and drained them; then notification."
-                + " Rates are counted from the moment every instance of the stage was ready (the records it"
-                + " handled before that are left out); the time from the start of the containers is shown too.");
+                + system.intakes().size() + " instances) while routing and notification were " + (burstCold
+                        ? "stopped; then the relay copied the same records; then routing was started and drained"
+                        + " them; then notification. Both drain with cold JVMs, compiling as they go."
+                        : "paused (docker pause: their JVMs keep the code they compiled under the sustained load, as"
+                        + " services whose broker or SMTP server was away would); then the relay copied the same"
+                        + " records; then routing was resumed and drained them; then notification. A paused"
+                        + " instance may have left its consumer group meanwhile and joins it again as it resumes.")
+                + " Rates are counted from the moment every instance of the stage was " + (burstCold ? "ready"
+                        : "resumed") + " (the records it handled before that are left out); the time from the "
+                + (burstCold ? "start of the containers" : "resumption") + " is shown too.");
         report.add("");
         report.add("| stage | rate | baseline, same run | of the baseline | detail |");
         report.add("|---|---:|---:|---:|---|");
@@ -472,17 +525,33 @@ class SystemBenchmark {
                 + " records/s: bare relay, " + routing.size() + " side by side, one transaction per poll of up to "
                 + ROUTING_MAX_POLL_RECORDS + " records (" + fmt(relay.took().toMillis() / 1000.0) + " s) | "
                 + pct(routingRate, relay.perSecond()) + " | " + fmt((routingDone - routingStarted) / 1e9)
-                + " s from the start of the containers, " + routedAtReady + " routed before all were ready |");
+                + " s from the " + (burstCold ? "start of the containers" : "resumption") + ", " + routedAtReady
+                + " routed before all were ready |");
         report.add("| notification: send its emails | " + fmt(notificationRate) + " emails/s | " + fmt(plainRate)
                 + " emails/s: plain Jakarta Mail, " + NOTIFICATION_CONNECTIONS + " connections, one thread each, "
                 + emails + " messages of " + sampleBytes + " B | " + pct(notificationRate, plainRate) + " | "
-                + fmt((notificationDone - notificationStarted) / 1e9) + " s from the start of the containers, "
-                + sentAtReady + " sent before all were ready |");
+                + fmt((notificationDone - notificationStarted) / 1e9) + " s from the " + (burstCold
+                        ? "start of the containers" : "resumption") + ", " + sentAtReady + " sent before all were"
+                + " ready |");
         report.add("");
         report.add("No service instance was restarted or OOM-killed during the burst (container start times and"
                 + " OOM flags checked), and the invariants held for all " + kept.complaints() + " complaints ("
                 + kept.delivered() + " emails delivered, " + kept.flaggedInDoubt() + " flagged in doubt).");
         report.add("");
+    }
+
+    /** Stops ({@link #burstCold}) or pauses a stage's instances while the burst is queued. */
+    private void hold(HotlineSystem system, List<Instance> instances) {
+        instances.forEach(burstCold ? system::stopGracefully : system::pause);
+    }
+
+    /** Starts the stage's instances again and waits until they are healthy, or resumes them. */
+    private void resume(HotlineSystem system, List<Instance> instances) {
+        if (burstCold) {
+            system.restartAll(instances);
+        } else {
+            instances.forEach(system::unpause);
+        }
     }
 
     /**
@@ -607,6 +676,8 @@ class SystemBenchmark {
         private final List<Instance> instances = new ArrayList<>();
         private final Map<String, Map<String, Double>> seconds = new LinkedHashMap<>();
         private final Map<String, Double> wall = new LinkedHashMap<>();
+        /** The CPU seconds of the services' JIT compiler threads in each phase, all instances together. */
+        private final Map<String, Double> compilers = new LinkedHashMap<>();
         private final Map<Instance, HotlineSystem.CpuTime> last = new HashMap<>();
         private long lastLoadNanos;
         private long lastWallNanos;
@@ -630,23 +701,18 @@ class SystemBenchmark {
             long now = System.nanoTime();
             long load = loadNanos();
             Map<String, Double> used = new LinkedHashMap<>();
-            for (Instance instance : instances) {
-                HotlineSystem.CpuTime time;
-                try {
-                    time = system.running(instance) ? system.cpuTime(instance).orElse(null) : null;
-                } catch (RuntimeException e) {
-                    time = null;
-                }
-                if (time == null) {
-                    continue;
-                }
-                HotlineSystem.CpuTime before = last.put(instance, time);
-                long ticks = before != null && before.pid() == time.pid() ? time.ticks() - before.ticks()
+            Map<Instance, HotlineSystem.CpuTime> times = times(instances);
+            Map<Instance, HotlineSystem.CpuTime> before = new HashMap<>(last);
+            last.putAll(times);
+            times.forEach((instance, time) -> {
+                HotlineSystem.CpuTime previous = before.get(instance);
+                long ticks = previous != null && previous.pid() == time.pid() ? time.ticks() - previous.ticks()
                         : time.ticks();
                 used.put(instance.name(), ticks / HotlineSystem.CpuTime.TICKS_PER_SECOND);
-            }
+            });
             used.put("load (test JVM)", (load - lastLoadNanos) / 1e9);
             if (record) {
+                compilers.merge(phase, compilerSeconds(before, times), Double::sum);
                 seconds.merge(phase, used, (a, b) -> {
                     Map<String, Double> sum = new LinkedHashMap<>(a);
                     b.forEach((k, v) -> sum.merge(k, v, Double::sum));
@@ -656,6 +722,44 @@ class SystemBenchmark {
             }
             lastLoadNanos = load;
             lastWallNanos = now;
+        }
+
+        /** The CPU times of the service instances that run now. */
+        Map<Instance, HotlineSystem.CpuTime> services() {
+            return times(system.services());
+        }
+
+        private Map<Instance, HotlineSystem.CpuTime> times(List<Instance> of) {
+            Map<Instance, HotlineSystem.CpuTime> times = new LinkedHashMap<>();
+            for (Instance instance : of) {
+                try {
+                    if (system.running(instance)) {
+                        system.cpuTime(instance).ifPresent(time -> times.put(instance, time));
+                    }
+                } catch (RuntimeException e) {
+                    // stopped meanwhile: not counted
+                }
+            }
+            return times;
+        }
+
+        /**
+         * What the services' JIT compiler threads used from {@code before} to {@code after}, all instances together,
+         * in CPU seconds; an instance restarted in between counts from its start.
+         */
+        static double compilerSeconds(Map<Instance, HotlineSystem.CpuTime> before,
+                Map<Instance, HotlineSystem.CpuTime> after) {
+            long ticks = 0;
+            for (Map.Entry<Instance, HotlineSystem.CpuTime> entry : after.entrySet()) {
+                if (entry.getKey().part() == Part.KAFKA || entry.getKey().part() == Part.MAIL) {
+                    continue;
+                }
+                HotlineSystem.CpuTime previous = before.get(entry.getKey());
+                ticks += previous != null && previous.pid() == entry.getValue().pid()
+                        ? entry.getValue().compilerTicks() - previous.compilerTicks()
+                        : entry.getValue().compilerTicks();
+            }
+            return ticks / HotlineSystem.CpuTime.TICKS_PER_SECOND;
         }
 
         private static long loadNanos() {
@@ -674,16 +778,19 @@ class SystemBenchmark {
             report.add("CPU seconds used by each process in each phase (user and system time of each container's"
                     + " PID 1, from the host's /proc; the test JVM's own for the load), and the whole as a share of"
                     + " the " + cores + " cores over the phase's wall time. A process restarted within a phase counts"
-                    + " from its start.");
+                    + " from its start. The last column is the part of the services' time their JVMs' JIT compiler"
+                    + " threads took (C1 and C2, from /proc/<pid>/task), all instances together.");
             report.add("");
-            report.add("| phase | wall s | " + String.join(" | ", columns) + " | all | of " + cores + " cores |");
-            report.add("|---|---:|" + "---:|".repeat(columns.size() + 2));
+            report.add("| phase | wall s | " + String.join(" | ", columns) + " | all | of " + cores + " cores"
+                    + " | services' JIT compilers |");
+            report.add("|---|---:|" + "---:|".repeat(columns.size() + 3));
             seconds.forEach((name, used) -> {
                 double all = used.values().stream().mapToDouble(Double::doubleValue).sum();
                 double seconds = wall.getOrDefault(name, 0.0);
                 report.add("| " + name + " | " + fmt(seconds) + " | " + String.join(" | ", columns.stream()
                         .map(column -> used.get(column) == null ? "" : fmt(used.get(column))).toList()) + " | "
-                        + fmt(all) + " | " + (seconds > 0 ? pct(all, seconds * cores) : "") + " |");
+                        + fmt(all) + " | " + (seconds > 0 ? pct(all, seconds * cores) : "") + " | "
+                        + fmt(compilers.getOrDefault(name, 0.0)) + " |");
             });
             report.add("");
         }
