@@ -499,6 +499,8 @@ class SystemBenchmark {
         double plainRate = emails / (plain.toNanos() / 1e9);
         figures.put("notification", map("emailsPerSecond", notificationRate, "baselineEmailsPerSecond", plainRate));
 
+        // Where the stages' times are counted from: their containers' start, or their resumption from the pause.
+        String since = burstCold ? "start of the containers" : "resumption";
         report.add("## Burst: each stage against its baseline");
         report.add("");
         report.add(burst + " complaints (" + emails + " emails) queued through intake (" + burstClients
@@ -512,7 +514,7 @@ class SystemBenchmark {
                         + " instance may have left its consumer group meanwhile and joins it again as it resumes.")
                 + " Rates are counted from the moment every instance of the stage was " + (burstCold ? "ready"
                         : "resumed") + " (the records it handled before that are left out); the time from the "
-                + (burstCold ? "start of the containers" : "resumption") + " is shown too.");
+                + since + " is shown too.");
         report.add("");
         report.add("| stage | rate | baseline, same run | of the baseline | detail |");
         report.add("|---|---:|---:|---:|---|");
@@ -525,14 +527,12 @@ class SystemBenchmark {
                 + " records/s: bare relay, " + routing.size() + " side by side, one transaction per poll of up to "
                 + ROUTING_MAX_POLL_RECORDS + " records (" + fmt(relay.took().toMillis() / 1000.0) + " s) | "
                 + pct(routingRate, relay.perSecond()) + " | " + fmt((routingDone - routingStarted) / 1e9)
-                + " s from the " + (burstCold ? "start of the containers" : "resumption") + ", " + routedAtReady
-                + " routed before all were ready |");
+                + " s from the " + since + ", " + routedAtReady + " routed before all were ready |");
         report.add("| notification: send its emails | " + fmt(notificationRate) + " emails/s | " + fmt(plainRate)
                 + " emails/s: plain Jakarta Mail, " + NOTIFICATION_CONNECTIONS + " connections, one thread each, "
                 + emails + " messages of " + sampleBytes + " B | " + pct(notificationRate, plainRate) + " | "
-                + fmt((notificationDone - notificationStarted) / 1e9) + " s from the " + (burstCold
-                        ? "start of the containers" : "resumption") + ", " + sentAtReady + " sent before all were"
-                + " ready |");
+                + fmt((notificationDone - notificationStarted) / 1e9) + " s from the " + since + ", " + sentAtReady
+                + " sent before all were ready |");
         report.add("");
         report.add("No service instance was restarted or OOM-killed during the burst (container start times and"
                 + " OOM flags checked), and the invariants held for all " + kept.complaints() + " complaints ("
