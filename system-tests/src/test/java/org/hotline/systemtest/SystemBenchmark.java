@@ -663,10 +663,6 @@ class SystemBenchmark {
     }
 
     /**
-     * The resident set of every service instance's JVM (PID 1 of its container), sampled every few seconds on its
-     * own thread for the whole run; the largest sample per phase and instance. A stopped instance is skipped.
-     */
-    /**
      * Where the cores go: the CPU time of every process of the deployment (each container's PID 1, read from the
      * host's /proc) and of this JVM (the load and the baselines' clients), per phase. A process restarted within a
      * phase counts from its start; what the old one used since the phase began is lost, so those cells are low.
@@ -809,6 +805,10 @@ class SystemBenchmark {
         }
     }
 
+    /**
+     * The resident set of every service instance's JVM (PID 1 of its container), sampled every few seconds on its
+     * own thread for the whole run; the largest sample per phase and instance. A stopped instance is skipped.
+     */
     private static final class Memory implements AutoCloseable {
         private final HotlineSystem system;
         private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.hotline.intake.IntakeApplication;
 import org.hotline.testsupport.Brokers;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -51,6 +52,10 @@ public final class IntakeBenchmark {
              "complainant":{"mode":"CONFIDENTIAL","name":"Айгуль","phone":"+7 701 555 0199","preferredLanguage":"ru","consentToContact":true}}
             """.formatted("Директор школы требовал деньги и делал непристойные предложения. ".repeat(10));
 
+    /** The intake's topics' partitions, and the producer tool's topic's: the same, so the two compare. */
+    private static final int PARTITIONS = 6;
+    private static final String PERF_TOPIC = "perf-baseline";
+
     private IntakeBenchmark() {
     }
 
@@ -64,7 +69,7 @@ public final class IntakeBenchmark {
         EmbeddedKafkaKraftBroker broker = Brokers.start(1);
         ConfigurableApplicationContext intake = new SpringApplicationBuilder(IntakeApplication.class).run(
                 "--spring.profiles.active=test", "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--server.port=0", "--management.server.port=0", "--hotline.intake.topics.partitions=6",
+                "--server.port=0", "--management.server.port=0", "--hotline.intake.topics.partitions=" + PARTITIONS,
                 "--logging.level.root=WARN", "--logging.level.org.apache.kafka=ERROR");
         try {
             URI uri = URI.create("http://localhost:" + intake.getEnvironment().getRequiredProperty("local.server.port")
@@ -81,6 +86,8 @@ public final class IntakeBenchmark {
                         transactions == 0 ? 0 : (after[0] - before[0]) / transactions));
             }
             int recordSize = averageRecordSize(broker);
+            // the test brokers create no topic on first use, so the tool's would wait for its metadata forever
+            broker.addTopics(new NewTopic(PERF_TOPIC, PARTITIONS, (short) 1));
             String perfTool = producerPerformance(broker.getBrokersAsString(), recordSize, 200_000);
             String perfToolTransactional = producerPerformance(broker.getBrokersAsString(), recordSize, 50_000,
                     "--transaction-duration-ms", "10");
@@ -176,7 +183,7 @@ public final class IntakeBenchmark {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "org.apache.kafka.tools.ProducerPerformance",
-                "--topic", "perf-baseline", "--num-records", String.valueOf(records),
+                "--topic", PERF_TOPIC, "--num-records", String.valueOf(records),
                 "--record-size", String.valueOf(recordSize), "--throughput", "-1",
                 "--producer-props", "bootstrap.servers=" + brokers, "acks=all", "enable.idempotence=true",
                 "linger.ms=1"));
