@@ -22,6 +22,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -101,16 +102,7 @@ class SecuredClusterIT {
     @Test
     @Order(1)
     void complaintsGoThroughEndToEndOnThreeBrokersWithEachServiceUnderItsOwnUser() throws Exception {
-        // given the system on the secured cluster, its topics made as production's are
-        try (Admin admin = cluster.admin()) {
-            TopicDescription received = admin.describeTopics(List.of(Topics.RECEIVED)).allTopicNames()
-                    .get(30, TimeUnit.SECONDS).get(Topics.RECEIVED);
-            assertThat(received.partitions()).allSatisfy(partition -> assertThat(partition.replicas()).hasSize(3));
-            Config config = admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC,
-                    Topics.RECEIVED))).all().get(30, TimeUnit.SECONDS).values().iterator().next();
-            assertThat(config.get("min.insync.replicas").value()).isEqualTo("2");
-        }
-
+        // given the system on the secured cluster
         // when complaints are submitted over both intakes
         long started = System.nanoTime();
         List<Intake.Submission> submissions = intake.submitAll(Complaints.of(RUN + "-through", 6), 2);
@@ -127,6 +119,24 @@ class SecuredClusterIT {
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).until(() -> topics
                 .readAll(CASE_STATUS).stream().map(Topics.Record::key).collect(Collectors.toSet())
                 .containsAll(references));
+        // and every topic the flow made or used (the services', the case service's changelogs, the consumer
+        // offsets and the transaction log) has three replicas and refuses a write that fewer than two hold
+        try (Admin admin = cluster.admin()) {
+            Set<String> names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names()
+                    .get(30, TimeUnit.SECONDS);
+            assertThat(names).contains(Topics.RECEIVED, Topics.ROUTED, "__consumer_offsets", "__transaction_state")
+                    .anyMatch(name -> name.endsWith("-changelog"));
+            Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames()
+                    .get(30, TimeUnit.SECONDS);
+            assertThat(described.values()).allSatisfy(topic -> assertThat(topic.partitions())
+                    .as("replicas of %s", topic.name())
+                    .allSatisfy(partition -> assertThat(partition.replicas()).hasSize(3)));
+            Map<ConfigResource, Config> configs = admin.describeConfigs(names.stream()
+                    .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList())
+                    .all().get(30, TimeUnit.SECONDS);
+            assertThat(configs).allSatisfy((topic, config) -> assertThat(config.get("min.insync.replicas").value())
+                    .as("min.insync.replicas of %s", topic.name()).isEqualTo("2"));
+        }
         log.info("6 complaints through in {} s", seconds(started));
     }
 
