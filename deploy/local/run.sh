@@ -104,8 +104,8 @@ for entry in "${services[@]}"; do
   echo "Starting $name..."
   # The dev profile's keys and accounts are public and kept out of the jars: they come from deploy/dev-config.
   # Notification's and the case service's stores of the complaints' keys live with the stack's other state (the
-  # setting is ignored by the services that have none).
-  java -Xmx384m -jar "$root/$jar" --spring.profiles.active=dev \
+  # setting is ignored by the services that have none). Two malloc arenas, as in the image (deploy/docker/Dockerfile).
+  MALLOC_ARENA_MAX=2 java -Xmx384m -jar "$root/$jar" --spring.profiles.active=dev \
     --spring.config.additional-location="file:$root/deploy/dev-config/$name/" \
     --hotline.sealing.complaint-keys.directory="$state/complaint-keys/$name" > "$logs/$name.log" 2>&1 &
   pids+=($!)
