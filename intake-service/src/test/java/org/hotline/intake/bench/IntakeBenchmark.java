@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.hotline.intake.IntakeApplication;
 import org.hotline.testsupport.Brokers;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -66,7 +65,8 @@ public final class IntakeBenchmark {
         int warmup = Integer.getInteger("bench.warmupSeconds", 10);
         Path output = Path.of(System.getProperty("bench.output", "intake-service/benchmarks/results.md"));
 
-        EmbeddedKafkaKraftBroker broker = Brokers.start(1);
+        // the test brokers create no topic on first use: without its topic, the tool would wait for it forever
+        EmbeddedKafkaKraftBroker broker = Brokers.start(PARTITIONS, PERF_TOPIC);
         ConfigurableApplicationContext intake = new SpringApplicationBuilder(IntakeApplication.class).run(
                 "--spring.profiles.active=test", "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                 "--server.port=0", "--management.server.port=0", "--hotline.intake.topics.partitions=" + PARTITIONS,
@@ -86,8 +86,6 @@ public final class IntakeBenchmark {
                         transactions == 0 ? 0 : (after[0] - before[0]) / transactions));
             }
             int recordSize = averageRecordSize(broker);
-            // the test brokers create no topic on first use, so the tool's would wait for its metadata forever
-            broker.addTopics(new NewTopic(PERF_TOPIC, PARTITIONS, (short) 1));
             String perfTool = producerPerformance(broker.getBrokersAsString(), recordSize, 200_000);
             String perfToolTransactional = producerPerformance(broker.getBrokersAsString(), recordSize, 50_000,
                     "--transaction-duration-ms", "10");
