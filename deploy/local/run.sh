@@ -15,12 +15,14 @@ logs="$state/logs"
 version="0.1.0-SNAPSHOT"
 
 # name | jar | api port | management port | health path
+# name|jar|port|management port|health path|heap. The case service keeps its state in RocksDB, outside the heap,
+# under a budget of its own (docs/case.md, "Bounded memory"): its heap holds little more than the records in flight.
 services=(
-  "mail-catcher|deploy/mail-catcher/target/mail-catcher-$version.jar|8025|8025|/health"
-  "intake-service|intake-service/target/intake-service-$version.jar|8080|8081|/actuator/health/readiness"
-  "routing-service|routing-service/target/routing-service-$version.jar|8082|8083|/actuator/health/readiness"
-  "notification-service|notification-service/target/notification-service-$version.jar|8084|8085|/actuator/health/readiness"
-  "case-service|case-service/target/case-service-$version.jar|8086|8087|/actuator/health/readiness"
+  "mail-catcher|deploy/mail-catcher/target/mail-catcher-$version.jar|8025|8025|/health|384m"
+  "intake-service|intake-service/target/intake-service-$version.jar|8080|8081|/actuator/health/readiness|384m"
+  "routing-service|routing-service/target/routing-service-$version.jar|8082|8083|/actuator/health/readiness|384m"
+  "notification-service|notification-service/target/notification-service-$version.jar|8084|8085|/actuator/health/readiness|384m"
+  "case-service|case-service/target/case-service-$version.jar|8086|8087|/actuator/health/readiness|256m"
 )
 ports=(9092 9093 2525 8025 8080 8081 8082 8083 8084 8085 8086 8087)
 pids=()
@@ -99,20 +101,20 @@ export MAIL_CATCHER_DIR="$state/mail" SMTP_HOST=127.0.0.1 SMTP_PORT=2525
 # The case service's RocksDB copy of its case files; rebuilt from Kafka when missing.
 export CASE_STATE_DIR="$state/case-service"
 for entry in "${services[@]}"; do
-  IFS='|' read -r name jar port management health <<<"$entry"
+  IFS='|' read -r name jar port management health heap <<<"$entry"
   [[ -f "$root/$jar" ]] || fail "$jar is missing; run without SKIP_BUILD=1"
   echo "Starting $name..."
   # The dev profile's keys and accounts are public and kept out of the jars: they come from deploy/dev-config.
   # Notification's and the case service's stores of the complaints' keys live with the stack's other state (the
   # setting is ignored by the services that have none). Two malloc arenas, as in the image (deploy/docker/Dockerfile).
-  MALLOC_ARENA_MAX=2 java -Xmx384m -jar "$root/$jar" --spring.profiles.active=dev \
+  MALLOC_ARENA_MAX=2 java "-Xmx$heap" -jar "$root/$jar" --spring.profiles.active=dev \
     --spring.config.additional-location="file:$root/deploy/dev-config/$name/" \
     --hotline.sealing.complaint-keys.directory="$state/complaint-keys/$name" > "$logs/$name.log" 2>&1 &
   pids+=($!)
 done
 i=1
 for entry in "${services[@]}"; do
-  IFS='|' read -r name jar port management health <<<"$entry"
+  IFS='|' read -r name jar port management health heap <<<"$entry"
   wait_healthy "$name" "${pids[i]}" "http://127.0.0.1:$management$health" 120
   i=$((i + 1))
 done

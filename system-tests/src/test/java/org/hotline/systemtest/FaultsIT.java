@@ -69,7 +69,7 @@ class FaultsIT {
     static void deploy() {
         // The case instances commit every 2 s instead of 0.2 s: the ladder test's kill lands inside a transaction.
         system = HotlineSystem.start(new HotlineSystem.Settings(
-                Map.of("SPRING_KAFKA_STREAMS_PROPERTIES_COMMIT_INTERVAL_MS", "2000"),
+                Map.of(Part.CASE, Map.of("SPRING_KAFKA_STREAMS_PROPERTIES_COMMIT_INTERVAL_MS", "2000")),
                 HotlineSystem.Settings.defaults().mailMemoryMiB()));
         intake = new Intake(system.intakes());
         invariants = new Invariants(system);

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
+import org.hotline.systemtest.HotlineSystem.Part;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +44,7 @@ class FloodBenchmark {
     private final int othersPerSecond = Integer.getInteger("hotline.flood.others-per-second", 2);
     private final Duration othersFor = Duration.ofSeconds(Long.getLong("hotline.flood.others-seconds", 60));
     private final String heap = System.getProperty("hotline.benchmark.heap", "384m").strip();
+    private final String caseHeap = System.getProperty("hotline.benchmark.case-heap", "256m").strip();
 
     @Test
     void theOtherClientsComplaintsPassAFloodInThePriorityLane() throws IOException {
@@ -63,14 +64,12 @@ class FloodBenchmark {
     }
 
     private Run run(boolean lanes) {
-        Map<String, String> env = new HashMap<>();
-        if (!heap.isEmpty()) {
-            env.put("JAVA_TOOL_OPTIONS", "-Xmx" + heap + " -XX:+ExitOnOutOfMemoryError");
-        }
-        env.put("HOTLINE_INTAKE_LANES_ENABLED", String.valueOf(lanes));
+        Map<Part, Map<String, String>> env = HotlineSystem.Settings.heaps(heap, caseHeap);
+        Map<String, String> intakeEnv = env.get(Part.INTAKE);
+        intakeEnv.put("HOTLINE_INTAKE_LANES_ENABLED", String.valueOf(lanes));
         // The test JVM stands behind every address: each request names its client in X-Forwarded-For.
-        env.put("HOTLINE_INTAKE_RATELIMIT_TRUSTEDPROXIES_0", "0.0.0.0/0");
-        env.put("HOTLINE_INTAKE_RATELIMIT_TRUSTEDPROXIES_1", "::/0");
+        intakeEnv.put("HOTLINE_INTAKE_RATELIMIT_TRUSTEDPROXIES_0", "0.0.0.0/0");
+        intakeEnv.put("HOTLINE_INTAKE_RATELIMIT_TRUSTEDPROXIES_1", "::/0");
         String batch = lanes ? "on" : "off";
         try (HotlineSystem system = HotlineSystem.start(new HotlineSystem.Settings(env, 2048))) {
             Intake intake = new Intake(system.intakes());

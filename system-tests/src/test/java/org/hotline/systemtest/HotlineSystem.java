@@ -121,15 +121,15 @@ final class HotlineSystem implements AutoCloseable {
     }
 
     /**
-     * @param extraServiceEnv environment added to every service's container (the benchmark sets the JVM's heap)
+     * @param serviceEnv environment added to the containers of each part named (the benchmarks set the JVMs' heaps)
      * @param mailMemoryMiB the mail catcher's memory limit: it keeps the listing of every message in memory
      * @param secured the services on a {@link SecuredCluster} (three brokers, SASL_SSL, ACLs), each with its own
      *     Kafka user, instead of on one PLAINTEXT broker
      */
-    record Settings(Map<String, String> extraServiceEnv, long mailMemoryMiB, boolean secured) {
+    record Settings(Map<Part, Map<String, String>> serviceEnv, long mailMemoryMiB, boolean secured) {
 
-        Settings(Map<String, String> extraServiceEnv, long mailMemoryMiB) {
-            this(extraServiceEnv, mailMemoryMiB, false);
+        Settings(Map<Part, Map<String, String>> serviceEnv, long mailMemoryMiB) {
+            this(serviceEnv, mailMemoryMiB, false);
         }
 
         static Settings defaults() {
@@ -139,6 +139,27 @@ final class HotlineSystem implements AutoCloseable {
         /** The defaults on a secured cluster. */
         static Settings onSecuredCluster() {
             return new Settings(Map.of(), 2048, true);
+        }
+
+        /**
+         * The services' heaps as the local stack's (deploy/local/run.sh): {@code -Xmx} through JAVA_TOOL_OPTIONS,
+         * with the image's {@code -XX:+ExitOnOutOfMemoryError}. An empty heap keeps the image's default, 75 % of the
+         * container's limit.
+         *
+         * @param heap every service's but the case service's
+         * @param caseHeap the case service's, whose state is in RocksDB, outside the heap
+         */
+        static Map<Part, Map<String, String>> heaps(String heap, String caseHeap) {
+            Map<Part, Map<String, String>> env = new HashMap<>();
+            for (Part part : Part.SERVICES) {
+                String partHeap = part == Part.CASE ? caseHeap : heap;
+                Map<String, String> partEnv = new HashMap<>();
+                if (!partHeap.isEmpty()) {
+                    partEnv.put("JAVA_TOOL_OPTIONS", "-Xmx" + partHeap + " -XX:+ExitOnOutOfMemoryError");
+                }
+                env.put(part, partEnv);
+            }
+            return env;
         }
     }
 
@@ -200,7 +221,7 @@ final class HotlineSystem implements AutoCloseable {
                 "/health");
         containers.put(Part.MAIL.single(), service(Part.MAIL.single(), mailImage,
                 Map.of("MAIL_CATCHER_HOST", "0.0.0.0", "MAIL_CATCHER_DIR", "/tmp/mail")));
-        Map<String, String> kafkaClient = new HashMap<>(settings.extraServiceEnv());
+        Map<String, String> kafkaClient = new HashMap<>();
         kafkaClient.put("KAFKA_BOOTSTRAP_SERVERS", KAFKA_ALIAS + ":9092");
         kafkaClient.put("SPRING_PROFILES_ACTIVE", "dev");
         // The consumer groups' lag measured every 2 s, not 15: AlertsIT's Prometheus runs the rules 60 times faster.
@@ -227,6 +248,7 @@ final class HotlineSystem implements AutoCloseable {
         cases.put("HOTLINE_CASES_DEVCLOCK_OFFSET", "0s");
         Map<Part, Map<String, String>> env = new HashMap<>(Map.of(Part.INTAKE, intake, Part.ROUTING, kafkaClient,
                 Part.NOTIFICATION, notification, Part.CASE, cases));
+        settings.serviceEnv().forEach((part, partEnv) -> env.get(part).putAll(partEnv));
         SecuredCluster secured = cluster;
         if (secured != null) {
             env.replaceAll((part, partEnv) -> securedEnvironment(secured, part, partEnv));
