@@ -1,7 +1,10 @@
 package org.hotline.cases.http;
 
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.TreeMap;
 import org.hotline.web.http.ApiDocs;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
@@ -26,5 +29,19 @@ class ApiDocsConfiguration {
                         + "HTTP Basic and audited (docs/case.md). Every answer carries Cache-Control: no-store. "
                         + "Every error is an RFC 9457 problem detail (application/problem+json) whose type is a URN "
                         + "urn:hotline:problem:…."));
+    }
+
+    /**
+     * Each operation's answers in the order of their status codes: the caseworker's operations take some from their
+     * controller (the ones they share) and some from themselves, and springdoc lists the operation's own first.
+     */
+    @Bean
+    OpenApiCustomizer answersByStatusCode() {
+        return document -> document.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+            ApiResponses ordered = new ApiResponses();
+            new TreeMap<>(operation.getResponses()).forEach(ordered::addApiResponse);
+            ordered.setExtensions(operation.getResponses().getExtensions());
+            operation.setResponses(ordered);
+        }));
     }
 }

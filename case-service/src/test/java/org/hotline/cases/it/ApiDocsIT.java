@@ -88,6 +88,20 @@ class ApiDocsIT {
             assertThat(operation(document, path).node().path("responses").propertyNames()).as(path)
                     .contains("202", "401", "403", "404", "503");
         }
+        // and each caseworker's record answers, in order, what they all share and its own 404 and 409
+        List<String> records = List.of(ACKNOWLEDGEMENT, ANSWER, HOLD, ESCALATION, CLOSURE);
+        for (String path : records) {
+            JsonNode responses = operation(document, path).node().path("responses");
+            assertThat(responses.propertyNames()).as(path)
+                    .containsExactly("202", "400", "401", "403", "404", "409", "415", "503");
+            assertThat(responses.at("/202/content/application~1json/schema/$ref").asString()).as(path)
+                    .isEqualTo("#/components/schemas/Recorded");
+            assertThat(responses.at("/503/description").asString()).as(path).startsWith("not-stored");
+        }
+        assertThat(records).map(path -> operation(document, path).node().at("/responses/409/description").asString())
+                .doesNotHaveDuplicates();
+        assertThat(operation(document, CLOSURE).node().at("/responses/404/description").asString())
+                .isEqualTo("case-not-found");
         assertThat(document.at("/components/securitySchemes/basic/scheme").asString()).isEqualTo("basic");
         assertThat(operation(document, STATUS).node().path("responses").propertyNames())
                 .containsExactlyInAnyOrder("200", "400", "404", "415", "429", "503");

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.security.Principal;
 import java.util.Map;
@@ -34,24 +35,41 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/v1/cases/{reference}/closure}. Each answers 202 with the id of the event published once the
  * broker has it; the case file and the status follow it within seconds. JSON only, which a page of another site
  * cannot send without the browser asking first.
+ *
+ * <p>The answers every operation shares are documented here, once; each operation documents its own 404 and 409,
+ * which say what it looks for and what it refuses.
  */
 @RestController
+@ApiResponses({
+    @ApiResponse(responseCode = "202", description = "Recorded", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = CaseworkerController.Recorded.class))),
+    @ApiResponse(responseCode = "400", description = CaseworkerController.INVALID, content = @Content(
+            mediaType = CaseworkerController.PROBLEM_JSON, schema = @Schema(ref = CaseworkerController.PROBLEM))),
+    @ApiResponse(responseCode = "401", description = CaseworkerController.UNAUTHENTICATED, content = @Content(
+            mediaType = CaseworkerController.PROBLEM_JSON, schema = @Schema(ref = CaseworkerController.PROBLEM))),
+    @ApiResponse(responseCode = "403", description = CaseworkerController.FORBIDDEN, content = @Content(
+            mediaType = CaseworkerController.PROBLEM_JSON, schema = @Schema(ref = CaseworkerController.PROBLEM))),
+    @ApiResponse(responseCode = "415", description = CaseworkerController.UNSUPPORTED, content = @Content(
+            mediaType = CaseworkerController.PROBLEM_JSON, schema = @Schema(ref = CaseworkerController.PROBLEM))),
+    @ApiResponse(responseCode = "503", description = CaseworkerController.UNAVAILABLE, content = @Content(
+            mediaType = CaseworkerController.PROBLEM_JSON, schema = @Schema(ref = CaseworkerController.PROBLEM)))})
 class CaseworkerController {
 
     private static final String ASSIGNMENT = "/api/v1/cases/{reference}/assignments/{authorityId}";
-    private static final String PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
-    private static final String PROBLEM = Problems.SCHEMA_REF;
+    static final String PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+    static final String PROBLEM = Problems.SCHEMA_REF;
     private static final String REFERENCE = "The case's reference (HL- and three groups of four); case and "
             + "surrounding spaces do not matter";
     private static final String AUTHORITY = "The body's id in the directory, as the status lists it";
-    private static final String INVALID = "invalid-record (each field to fix named in errors) or malformed-json";
-    private static final String UNAUTHENTICATED = "authentication-required: no account, or a wrong password";
-    private static final String FORBIDDEN = "access-denied: the account is not STAFF; or cross-origin-request: sent "
+    static final String INVALID = "invalid-record (each field to fix named in errors) or malformed-json";
+    static final String UNAUTHENTICATED = "authentication-required: no account, or a wrong password";
+    static final String FORBIDDEN = "access-denied: the account is not STAFF; or cross-origin-request: sent "
             + "from another site's page";
     private static final String NOT_FOUND = "case-not-found: no case with this reference; or assignment-not-found: "
             + "the case was not sent to this body";
-    private static final String UNSUPPORTED = "unsupported-media-type: the body is not application/json";
-    private static final String UNAVAILABLE = "not-stored: the broker did not confirm, nothing was recorded; or "
+    static final String UNSUPPORTED = "unsupported-media-type: the body is not application/json";
+    static final String UNAVAILABLE = "not-stored: the broker did not confirm, nothing was recorded; or "
             + "service-starting: the case files are loading. Retry after Retry-After seconds";
 
     private final CaseworkerRecords records;
@@ -148,24 +166,11 @@ class CaseworkerController {
                     + "audited.",
             security = @SecurityRequirement(name = ApiDocs.BASIC),
             responses = {
-                @ApiResponse(responseCode = "202", description = "Recorded", content = @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = Recorded.class))),
-                @ApiResponse(responseCode = "400", description = INVALID, content = @Content(
-                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
-                @ApiResponse(responseCode = "401", description = UNAUTHENTICATED, content = @Content(
-                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
-                @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(
-                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
                 @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(
                         mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
                 @ApiResponse(responseCode = "409", description = "nothing-to-hold: the case is closed, the body "
                         + "answered, was escalated already or is a copy; or no hold is there to lift",
-                        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
-                @ApiResponse(responseCode = "415", description = UNSUPPORTED, content = @Content(
-                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
-                @ApiResponse(responseCode = "503", description = UNAVAILABLE, content = @Content(
-                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))})
+                        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))})
     @PostMapping(path = ASSIGNMENT + "/escalation-hold", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, UUID>> hold(
@@ -199,25 +204,12 @@ class CaseworkerController {
                     + "event once the broker has it. Role STAFF; audited.",
             security = @SecurityRequirement(name = ApiDocs.BASIC),
             responses = {
-                @ApiResponse(responseCode = "202", description = "Recorded", content = @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = Recorded.class))),
-                @ApiResponse(responseCode = "400", description = INVALID, content = @Content(
-                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
-                @ApiResponse(responseCode = "401", description = UNAUTHENTICATED, content = @Content(
-                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
-                @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(
-                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
                 @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(
                         mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
                 @ApiResponse(responseCode = "409", description = "nothing-to-escalate: the case is closed; the body "
                         + "answered, was escalated past already, was asked about already, was never told, or is a "
                         + "copy; or no ladder goes up from it",
-                        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
-                @ApiResponse(responseCode = "415", description = UNSUPPORTED, content = @Content(
-                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
-                @ApiResponse(responseCode = "503", description = UNAVAILABLE, content = @Content(
-                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))})
+                        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))})
     @PostMapping(path = ASSIGNMENT + "/escalation", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, UUID>> escalate(
@@ -233,23 +225,10 @@ class CaseworkerController {
                     + "broker has it; the case file follows within seconds. Role STAFF; audited.",
             security = @SecurityRequirement(name = ApiDocs.BASIC),
             responses = {
-                @ApiResponse(responseCode = "202", description = "Recorded", content = @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = Recorded.class))),
-                @ApiResponse(responseCode = "400", description = INVALID, content = @Content(
-                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
-                @ApiResponse(responseCode = "401", description = UNAUTHENTICATED, content = @Content(
-                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
-                @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(
-                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
                 @ApiResponse(responseCode = "404", description = "case-not-found", content = @Content(
                         mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
                 @ApiResponse(responseCode = "409", description = "already-recorded: the case is closed already",
-                        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
-                @ApiResponse(responseCode = "415", description = UNSUPPORTED, content = @Content(
-                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
-                @ApiResponse(responseCode = "503", description = UNAVAILABLE, content = @Content(
-                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))})
+                        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))})
     @PostMapping(path = "/api/v1/cases/{reference}/closure", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, UUID>> close(
@@ -266,24 +245,11 @@ class CaseworkerController {
                     + "Role STAFF; audited.",
             security = @SecurityRequirement(name = ApiDocs.BASIC),
             responses = {
-                @ApiResponse(responseCode = "202", description = "Recorded", content = @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = Recorded.class))),
-                @ApiResponse(responseCode = "400", description = INVALID, content = @Content(
-                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
-                @ApiResponse(responseCode = "401", description = UNAUTHENTICATED, content = @Content(
-                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
-                @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(
-                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
                 @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(
                         mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
                 @ApiResponse(responseCode = "409", description = "already-recorded: the body's acknowledgement is "
                         + "recorded already", content = @Content(mediaType = PROBLEM_JSON,
-                                schema = @Schema(ref = PROBLEM))),
-                @ApiResponse(responseCode = "415", description = UNSUPPORTED, content = @Content(
-                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
-                @ApiResponse(responseCode = "503", description = UNAVAILABLE, content = @Content(
-                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))})
+                                schema = @Schema(ref = PROBLEM)))})
     @PostMapping(path = ASSIGNMENT + "/acknowledgement", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, UUID>> acknowledge(
@@ -302,23 +268,10 @@ class CaseworkerController {
                     + "caseworkers. Role STAFF; audited.",
             security = @SecurityRequirement(name = ApiDocs.BASIC),
             responses = {
-                @ApiResponse(responseCode = "202", description = "Recorded", content = @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = Recorded.class))),
-                @ApiResponse(responseCode = "400", description = INVALID, content = @Content(
-                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
-                @ApiResponse(responseCode = "401", description = UNAUTHENTICATED, content = @Content(
-                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
-                @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(
-                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
                 @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(
                         mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
                 @ApiResponse(responseCode = "409", description = "already-recorded: the body's answer is recorded "
-                        + "already", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
-                @ApiResponse(responseCode = "415", description = UNSUPPORTED, content = @Content(
-                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM))),
-                @ApiResponse(responseCode = "503", description = UNAVAILABLE, content = @Content(
-                        mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))})
+                        + "already", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))})
     @PostMapping(path = ASSIGNMENT + "/answer", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, UUID>> answer(
