@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -38,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One complaint as the people involved meet it, on the system as deployed (the images with their dev configuration,
- * two instances of each service, the mail catcher as the SMTP server), in a real headless Chromium: a complainant
+ * two instances of each service, the mail catcher as the SMTP server) on a Kafka cluster shaped like production (the
+ * deployment {@link SecuredDeployment} shares with SecuredClusterIT), in a real headless Chromium: a complainant
  * sends the form in Kazakh and keeps her receipt; a body opens the link in the email the mail catcher received and
  * confirms receipt with its registration number; the complainant follows her receipt's link to the status page and
  * sees that number; a caseworker finds it in the console of the other case instance.
@@ -49,6 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
  * reaches the status page, and every case instance answers for every case. axe checks each page; screenshots go to
  * {@code target/screenshots}.
  */
+@ExtendWith(SecuredDeployment.class)
 class JourneyIT {
 
     private static final Logger log = LoggerFactory.getLogger(JourneyIT.class);
@@ -67,20 +70,14 @@ class JourneyIT {
 
     @BeforeAll
     static void deploy() {
+        system = SecuredDeployment.system();
         browser = Browser.start();
-        system = HotlineSystem.start();
     }
 
     @AfterAll
-    static void undeploy() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (system != null) {
-                system.close();
-            }
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
         }
     }
 

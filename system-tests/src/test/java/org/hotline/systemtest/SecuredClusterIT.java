@@ -43,12 +43,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.hotline.systemtest.HotlineSystem.Instance;
 import org.hotline.systemtest.HotlineSystem.Part;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,9 +57,10 @@ import org.slf4j.LoggerFactory;
  * min ISR 2, SASL_SSL with SCRAM, the ACLs of deploy/kafka/acls.txt), each service with its own user: a complaint
  * goes through; every principal is refused outside its rights, a wrong password and a PLAINTEXT client are refused
  * altogether; and, with {@code -Dhotline.secured.faults=true}, the invariants hold through a broker killed under
- * load, a rolling restart of the three, and one instance of each service killed. Opt-in: nothing runs without
- * {@code -Dhotline.secured=true} or {@code -Dhotline.secured.faults=true}.
+ * load, a rolling restart of the three, and one instance of each service killed. The deployment is the one JourneyIT
+ * runs on ({@link SecuredDeployment}); the faults are opt-in, ten minutes more than CI's hour has room for.
  */
+@ExtendWith(SecuredDeployment.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SecuredClusterIT {
 
@@ -79,24 +80,10 @@ class SecuredClusterIT {
 
     @BeforeAll
     static void deploy() {
-        // Opt-in: one more deployment of three brokers and eight services took 12 minutes on the 2-core machine
-        // under load, and CI has less than that left of its hour (docs/system-tests.md, "The secured cluster").
-        assumeTrue(Boolean.getBoolean("hotline.secured") || Boolean.getBoolean("hotline.secured.faults"),
-                "the secured cluster's tests run with -Dhotline.secured=true (and its faults with "
-                        + "-Dhotline.secured.faults=true)");
-        long started = System.nanoTime();
-        system = HotlineSystem.start(HotlineSystem.Settings.onSecuredCluster());
+        system = SecuredDeployment.system();
         cluster = system.cluster();
         intake = new Intake(system.intakes());
         invariants = new Invariants(system);
-        log.info("secured deployment up in {} s", seconds(started));
-    }
-
-    @AfterAll
-    static void undeploy() {
-        if (system != null) {
-            system.close();
-        }
     }
 
     @Test
