@@ -22,6 +22,7 @@ import org.hotline.systemtest.HotlineSystem.Part;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.Logger;
@@ -38,8 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>The services' own tests hold the longer tables of their inputs (intake's {@code BadRequestsIT}, routing's and
  * the case service's {@code SecurityIT}); this one runs against the images as deployed, with their real security
- * configuration and ports, and checks every port in one place.
+ * configuration and ports, and checks every port in one place. It runs first on the deployment JourneyIT and
+ * SecuredClusterIT use after it ({@link SecuredDeployment}), before any complaint went through it.
  */
+@ExtendWith(SecuredDeployment.class)
 class HostileRequestsIT {
 
     private static final Logger log = LoggerFactory.getLogger(HostileRequestsIT.class);
@@ -95,21 +98,15 @@ class HostileRequestsIT {
 
     @BeforeAll
     static void deploy() {
-        system = HotlineSystem.start();
-        topics = new Topics(system.bootstrapServers());
+        system = SecuredDeployment.system();
+        topics = new Topics(system.clientSettings());
         recordsBefore = recordsPerTopic();
     }
 
     @AfterAll
-    static void undeploy() {
-        try {
-            if (system != null) {
-                noneReachedATopicButTheAuditTrail();
-            }
-        } finally {
-            if (system != null) {
-                system.close();
-            }
+    static void countTheRecords() {
+        if (system != null) {
+            noneReachedATopicButTheAuditTrail();
         }
     }
 
