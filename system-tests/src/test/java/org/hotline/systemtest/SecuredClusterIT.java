@@ -3,7 +3,6 @@ package org.hotline.systemtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,11 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
@@ -40,8 +37,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.hotline.systemtest.HotlineSystem.Instance;
-import org.hotline.systemtest.HotlineSystem.Part;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -56,9 +51,8 @@ import org.slf4j.LoggerFactory;
  * The system on a Kafka cluster shaped like production ({@link SecuredCluster}: three brokers, replication 3 and
  * min ISR 2, SASL_SSL with SCRAM, the ACLs of deploy/kafka/acls.txt), each service with its own user: a complaint
  * goes through; every principal is refused outside its rights, a wrong password and a PLAINTEXT client are refused
- * altogether; and, with {@code -Dhotline.secured.faults=true}, the invariants hold through a broker killed under
- * load, a rolling restart of the three, and one instance of each service killed. The deployment is the one JourneyIT
- * runs on ({@link SecuredDeployment}); the faults are opt-in, ten minutes more than CI's hour has room for.
+ * altogether. The deployment is the one HostileRequestsIT and JourneyIT run on ({@link SecuredDeployment}); the
+ * faults on it are {@link SecuredFaultsIT}'s.
  */
 @ExtendWith(SecuredDeployment.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -227,76 +221,6 @@ class SecuredClusterIT {
                     .isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
         }
-    }
-
-    /**
-     * Under a steady load: one broker killed and brought back, then a rolling restart of all three, then one
-     * instance of each service killed while the other runs. Every complaint answered 202 is routed once, its emails
-     * delivered once (or flagged in doubt), and the case service has its case file.
-     */
-    @Test
-    @Order(5)
-    void aBrokerKilledARollingRestartAndOneInstanceOfEachServiceKilledLoseAndDuplicateNothing() {
-        assumeTrue(Boolean.getBoolean("hotline.secured.faults"), "the faults run with -Dhotline.secured.faults=true");
-        assumeTrue(HotlineSystem.SERVICE_INSTANCES >= 2, "needs two instances of each service");
-        // given clients submitting all along, at most 8 complaints a second, and their emails going out
-        Mailbox mailbox = new Mailbox(system.mailbox());
-        int mailBefore = mailbox.messages().size();
-        AtomicBoolean stop = new AtomicBoolean();
-        CompletableFuture<List<Intake.Submission>> flow = intake.submitUntil(RUN + "-faults", 4,
-                Duration.ofMillis(500), stop);
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> mailbox.messages().size() - mailBefore >= 20);
-
-        // when one broker dies under the load, stays down 20 s and comes back
-        long started = System.nanoTime();
-        cluster.kill(2);
-        HotlineSystem.hold(Duration.ofSeconds(20));
-        cluster.restart(2);
-        cluster.awaitFullyReplicated(Duration.ofMinutes(5));
-        log.info("broker killed and back in sync: {} s", seconds(started));
-        // and then each broker in turn is stopped and started again, each back in sync before the next
-        started = System.nanoTime();
-        for (int node = 1; node <= SecuredCluster.BROKERS; node++) {
-            cluster.stopGracefully(node);
-            cluster.restart(node);
-            cluster.awaitFullyReplicated(Duration.ofMinutes(5));
-        }
-        log.info("rolling restart: {} s", seconds(started));
-        // and then one instance of each service gets SIGKILL, stays down 5 s and starts again
-        started = System.nanoTime();
-        List<Instance> struck = List.of(Part.INTAKE.instance(1), Part.ROUTING.instance(1),
-                Part.NOTIFICATION.instance(1), Part.CASE.instance(1));
-        long killedAt = System.currentTimeMillis();
-        struck.forEach(system::kill);
-        HotlineSystem.hold(Duration.ofSeconds(5));
-        system.restartAll(struck);
-        log.info("one instance of each service killed and back: {} s", seconds(started));
-        HotlineSystem.hold(Duration.ofSeconds(10));
-        stop.set(true);
-
-        // then the clients got 202, or 503 while the intake could not commit, or no answer from the killed intake
-        List<Intake.Submission> submissions = flow.join();
-        Map<Integer, Long> statuses = submissions.stream()
-                .collect(Collectors.groupingBy(Intake.Submission::status, Collectors.counting()));
-        log.info("answers through the faults: {}", statuses);
-        assertThat(statuses.keySet()).as("202, 503 or no answer; never another error").isSubsetOf(202, 503, -1);
-        assertThat(submissions).filteredOn(submission -> submission.status() == 503)
-                .allSatisfy(submission -> assertThat(submission.problemType()).isIn(
-                        "urn:hotline:problem:service-starting", "urn:hotline:problem:broker-unavailable"));
-        assertThat(submissions).as("complaints accepted after the services' kill").anyMatch(submission ->
-                submission.accepted() && submission.acceptedAtMillis() > killedAt);
-        // and nothing was lost or done twice
-        started = System.nanoTime();
-        Invariants.Report kept = invariants.assertKept(submissions, Set.of(), Duration.ofMinutes(15));
-        log.info("{} complaints kept through the faults ({}); settled {} s after the load", kept.complaints(), kept,
-                seconds(started));
-        Topics topics = new Topics(system.clientSettings());
-        Set<String> references = submissions.stream().filter(Intake.Submission::accepted)
-                .map(Intake.Submission::reference).collect(Collectors.toSet());
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(5)).until(() -> topics
-                .readAll(CASE_STATUS).stream().map(Topics.Record::key).collect(Collectors.toSet())
-                .containsAll(references));
     }
 
     /** The case service's changelog topics, which Kafka Streams created under the case service's user. */
