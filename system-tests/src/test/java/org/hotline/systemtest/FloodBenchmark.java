@@ -45,6 +45,7 @@ class FloodBenchmark {
     private final Duration othersFor = Duration.ofSeconds(Long.getLong("hotline.flood.others-seconds", 60));
     private final String heap = System.getProperty("hotline.benchmark.heap", "384m").strip();
     private final String caseHeap = System.getProperty("hotline.benchmark.case-heap", "256m").strip();
+    private final String silenceCheck = System.getProperty("hotline.benchmark.silence-check", "5m").strip();
 
     @Test
     void theOtherClientsComplaintsPassAFloodInThePriorityLane() throws IOException {
@@ -64,7 +65,7 @@ class FloodBenchmark {
     }
 
     private Run run(boolean lanes) {
-        Map<Part, Map<String, String>> env = HotlineSystem.Settings.heaps(heap, caseHeap);
+        Map<Part, Map<String, String>> env = HotlineSystem.Settings.benchmarked(heap, caseHeap, silenceCheck);
         Map<String, String> intakeEnv = env.get(Part.INTAKE);
         intakeEnv.put("HOTLINE_INTAKE_LANES_ENABLED", String.valueOf(lanes));
         // The test JVM stands behind every address: each request names its client in X-Forwarded-For.

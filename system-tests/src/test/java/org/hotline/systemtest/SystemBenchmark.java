@@ -69,6 +69,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       empty: the image's default, 75 % of the container's 768 MiB);</li>
  *   <li>{@code hotline.benchmark.case-heap}: the case service's (default 256m, the local stack's; its state is in
  *       RocksDB, outside the heap);</li>
+ *   <li>{@code hotline.benchmark.silence-check}: how often the case service checks its files for silence (default
+ *       5m, production's; empty: the dev profile's 10 s, see {@link HotlineSystem.Settings#benchmarked});</li>
  *   <li>{@code hotline.benchmark.mail-memory-mib}: the mail catcher's memory limit (default 6144), which keeps
  *       every message it received since its last start in memory;</li>
  *   <li>{@code hotline.benchmark.rss-seconds}: how often every service's resident set is sampled (default 5).</li>
@@ -116,13 +118,14 @@ class SystemBenchmark {
     private final int burstClients = Integer.getInteger("hotline.benchmark.burst-clients", 128);
     private final String heap = System.getProperty("hotline.benchmark.heap", "384m").strip();
     private final String caseHeap = System.getProperty("hotline.benchmark.case-heap", "256m").strip();
+    private final String silenceCheck = System.getProperty("hotline.benchmark.silence-check", "5m").strip();
     private final long mailMemoryMiB = Long.getLong("hotline.benchmark.mail-memory-mib", 6144);
     private final long rssSeconds = Long.getLong("hotline.benchmark.rss-seconds", 5);
 
     @Test
     void measuresEachStageAgainstItsBaselineSustainedLoadAndABurstInBoundedMemory() throws Exception {
         Path results = Path.of(System.getProperty("hotline.benchmark.results", "benchmarks"));
-        Map<Part, Map<String, String>> serviceEnv = HotlineSystem.Settings.heaps(heap, caseHeap);
+        Map<Part, Map<String, String>> serviceEnv = HotlineSystem.Settings.benchmarked(heap, caseHeap, silenceCheck);
         figures.put("runAt", Instant.now().toString());
         try (HotlineSystem system = HotlineSystem.start(new HotlineSystem.Settings(serviceEnv, mailMemoryMiB));
                 Memory memory = new Memory(system, rssSeconds)) {
@@ -158,11 +161,12 @@ class SystemBenchmark {
                 + " one run on one machine: one Kafka broker, the mail catcher as SMTP server and "
                 + HotlineSystem.SERVICE_INSTANCES + " instances of each service on the same topics, each in its own"
                 + " container (768 MiB limit for each service; JVM heap " + heapText(heap) + ", the case service's "
-                + heapText(caseHeap) + "), built from the project's Dockerfiles on `"
-                + System.getProperty("hotline.base-image", "eclipse-temurin:17-jre") + "`; the load comes from the"
-                + " test JVM over HTTP, spread over the intake instances. Rates tried: " + rates + " complaints/s, " + step.toSeconds() + " s each; burst: "
-                + burst + " complaints. The baselines run on the same broker and the same SMTP server, in the same"
-                + " run.");
+                + heapText(caseHeap) + "; the case service checks its files for silence every "
+                + (silenceCheck.isEmpty() ? "10s, the dev profile's" : silenceCheck) + "), built from the project's"
+                + " Dockerfiles on `" + System.getProperty("hotline.base-image", "eclipse-temurin:17-jre")
+                + "`; the load comes from the test JVM over HTTP, spread over the intake instances. Rates tried: "
+                + rates + " complaints/s, " + step.toSeconds() + " s each; burst: " + burst + " complaints. The"
+                + " baselines run on the same broker and the same SMTP server, in the same run.");
         report.add("");
     }
 
