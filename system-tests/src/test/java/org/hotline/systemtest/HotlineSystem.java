@@ -142,14 +142,20 @@ final class HotlineSystem implements AutoCloseable {
         }
 
         /**
-         * The services' heaps as the local stack's (deploy/local/run.sh): {@code -Xmx} through JAVA_TOOL_OPTIONS,
-         * with the image's {@code -XX:+ExitOnOutOfMemoryError}. An empty heap keeps the image's default, 75 % of the
-         * container's limit.
+         * The benchmarks' services. Their heaps are the local stack's (deploy/local/run.sh): {@code -Xmx} through
+         * JAVA_TOOL_OPTIONS, with the image's {@code -XX:+ExitOnOutOfMemoryError}; an empty heap keeps the image's
+         * default, 75 % of the container's limit. The case service's silence check runs at production's interval
+         * instead of the dev profile's 10 s: the dev profile checks that often so that a developer can watch deadlines
+         * pass, and each pass reads and decodes every case file of the instance's partitions, so with the tens of
+         * thousands of files of a burst it took about a third of the case service's CPU (profiled on the local
+         * stack), beside the stages being measured. Production checks every 5 minutes
+         * ({@code hotline.cases.escalation.check-interval}), whole days being the deadlines' unit.
          *
          * @param heap every service's but the case service's
          * @param caseHeap the case service's, whose state is in RocksDB, outside the heap
+         * @param silenceCheck the case service's {@code check-interval}; empty keeps the dev profile's
          */
-        static Map<Part, Map<String, String>> heaps(String heap, String caseHeap) {
+        static Map<Part, Map<String, String>> benchmarked(String heap, String caseHeap, String silenceCheck) {
             Map<Part, Map<String, String>> env = new HashMap<>();
             for (Part part : Part.SERVICES) {
                 String partHeap = part == Part.CASE ? caseHeap : heap;
@@ -159,22 +165,6 @@ final class HotlineSystem implements AutoCloseable {
                 }
                 env.put(part, partEnv);
             }
-            return env;
-        }
-
-        /**
-         * The benchmarks' services: the heaps of {@link #heaps}, and the case service's silence check at
-         * production's interval instead of the dev profile's 10 s. The dev profile checks every 10 s so that a
-         * developer can watch deadlines pass; each pass reads and decodes every case file of the instance's
-         * partitions, so with the tens of thousands of files of a burst it took a large share of the case service's
-         * CPU (more than its records did, profiled on the local stack), beside the stages being measured. Production
-         * checks every 5 minutes ({@code hotline.cases.escalation.check-interval}), whole days being the deadlines'
-         * unit.
-         *
-         * @param silenceCheck the case service's {@code check-interval}; empty keeps the dev profile's
-         */
-        static Map<Part, Map<String, String>> benchmarked(String heap, String caseHeap, String silenceCheck) {
-            Map<Part, Map<String, String>> env = heaps(heap, caseHeap);
             if (!silenceCheck.isEmpty()) {
                 env.get(Part.CASE).put("HOTLINE_CASES_ESCALATION_CHECKINTERVAL", silenceCheck);
             }
