@@ -57,21 +57,38 @@ final class CaseHarness {
     /** Starts an instance on random ports with a state folder of its own, so a restart restores from Kafka. */
     static ConfigurableApplicationContext startCaseService(EmbeddedKafkaKraftBroker broker, Clock clock,
             String... settings) {
+        return startCaseServiceOn(broker, clock, temporaryFolder(), settings);
+    }
+
+    /** Starts an instance on the given state folder and waits until it is ready. */
+    static ConfigurableApplicationContext startCaseServiceOn(EmbeddedKafkaKraftBroker broker, Clock clock,
+            String stateFolder, String... settings) {
+        ConfigurableApplicationContext service = launchCaseService(broker, clock, stateFolder, settings);
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> probe(service, "readiness") == 200);
+        return service;
+    }
+
+    /** Starts an instance on the given state folder without waiting for its streams. */
+    static ConfigurableApplicationContext launchCaseService(EmbeddedKafkaKraftBroker broker, Clock clock,
+            String stateFolder, String... settings) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.profiles.active=test",
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--spring.kafka.streams.state-dir=" + temporaryFolder(),
+                "--spring.kafka.streams.state-dir=" + stateFolder,
                 "--hotline.sealing.complaint-keys.directory=" + temporaryFolder(),
                 "--server.port=0",
                 "--management.server.port=0"));
         Stream.of(settings).map(setting -> "--" + setting).forEach(args::add);
-        ConfigurableApplicationContext service = new SpringApplicationBuilder(CaseApplication.class)
+        return new SpringApplicationBuilder(CaseApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock))
                 .run(args.toArray(String[]::new));
-        String readiness = "http://localhost:" + port(service, "local.management.port") + "/actuator/health/readiness";
-        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .until(() -> send(HttpRequest.newBuilder(URI.create(readiness)).GET()).statusCode() == 200);
-        return service;
+    }
+
+    /** The HTTP status of a health probe: {@code liveness} or {@code readiness}. */
+    static int probe(ConfigurableApplicationContext service, String probe) {
+        String address = "http://localhost:" + port(service, "local.management.port") + "/actuator/health/" + probe;
+        return send(HttpRequest.newBuilder(URI.create(address)).GET()).statusCode();
     }
 
     static int port(ConfigurableApplicationContext service, String property) {
@@ -131,7 +148,7 @@ final class CaseHarness {
                 complaint.outcome("kz-39-education", "SENT", complaint.receivedAt.plusSeconds(4)));
     }
 
-    private static String temporaryFolder() {
+    static String temporaryFolder() {
         try {
             return Files.createTempDirectory("case-service-state").toString();
         } catch (IOException e) {

@@ -152,4 +152,22 @@ class CaseStreamsConfiguration {
             return health.withDetail("streams", state.name()).build();
         };
     }
+
+    /**
+     * Live unless Kafka Streams has stopped for good. The global thread, which keeps the status store, cannot be
+     * replaced as the stream threads are: when it fails (a state folder kept from before the broker's data was
+     * wiped is one way) the whole client goes to ERROR and never runs again. A restart mends it, Kafka Streams
+     * having cleaned the global store's folder, so liveness goes DOWN and Kubernetes restarts the instance. A broker
+     * outage leaves it live: the streams wait for the broker.
+     */
+    @Bean
+    HealthIndicator caseStreamsHealthIndicator(StreamsBuilderFactoryBean streams) {
+        return () -> {
+            KafkaStreams kafkaStreams = streams.getKafkaStreams();
+            KafkaStreams.State state = kafkaStreams == null ? KafkaStreams.State.CREATED : kafkaStreams.state();
+            Health.Builder health = state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR
+                    ? Health.down() : Health.up();
+            return health.withDetail("streams", state.name()).build();
+        };
+    }
 }
