@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("hotline.cases.store-memory")
 public record StoreMemoryProperties(
-        @DefaultValue("64MB") @NotNull DataSize total,
+        @DefaultValue("32MB") @NotNull DataSize total,
         @DefaultValue("16MB") @NotNull DataSize writeBuffers) {
 
     public StoreMemoryProperties {
