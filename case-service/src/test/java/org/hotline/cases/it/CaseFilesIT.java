@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hotline.cases.it.CaseHarness.OUTCOMES;
 import static org.hotline.cases.it.CaseHarness.RECEIVED;
 import static org.hotline.cases.it.CaseHarness.ROUTED;
+import static org.hotline.cases.it.CaseHarness.launchCaseService;
+import static org.hotline.cases.it.CaseHarness.probe;
 import static org.hotline.cases.it.CaseHarness.publish;
 import static org.hotline.cases.it.CaseHarness.startCaseService;
+import static org.hotline.cases.it.CaseHarness.startCaseServiceOn;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +36,7 @@ class CaseFilesIT {
     /** Monday 30 November 2026, 10:00 in Almaty. */
     private static final Instant RECEIVED_AT = Instant.parse("2026-11-30T05:00:00Z");
     private static final Clock TUESDAY = Clock.fixed(Instant.parse("2026-12-01T06:00:00Z"), ZoneOffset.UTC);
+    private static final String STATUS = "case.status.v1";
 
     private static EmbeddedKafkaKraftBroker broker;
 
@@ -83,6 +90,39 @@ class CaseFilesIT {
                     .contains(RECEIVED_AT.plusSeconds(3));
             assertThat(file.state(LocalDate.of(2026, 12, 1))).isEqualTo(CaseState.NOTIFIED);
             assertThat(file.state(LocalDate.of(2026, 12, 2))).isEqualTo(CaseState.OVERDUE);
+        } finally {
+            restarted.close();
+        }
+    }
+
+    /** When Kafka Streams stops for good, the instance says it is not live, so that Kubernetes restarts it. */
+    @Test
+    void anInstanceWhoseStatusStoreCannotBeReadIsNotLiveAndARestartMendsIt() throws IOException {
+        // given a state folder whose status store has read further than the status topic holds, as a folder kept
+        // from before the broker's data was wiped; a group of its own, whose stopped members the other test's
+        // instances need not wait for
+        String group = "case-service-stopped";
+        String stateFolder = CaseHarness.temporaryFolder();
+        Path global = Files.createDirectories(Path.of(stateFolder, group, "global"));
+        Files.writeString(global.resolve(".checkpoint"), "0\n2\n" + STATUS + " 0 1000\n" + STATUS + " 1 1000\n");
+
+        // when an instance starts on it
+        ConfigurableApplicationContext failed = launchCaseService(broker, TUESDAY, stateFolder,
+                "spring.kafka.streams.application-id=" + group);
+        try {
+            // then its global thread fails, the streams stop for good, and it is neither live nor ready
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> probe(failed, "liveness") == 503);
+            assertThat(probe(failed, "readiness")).isEqualTo(503);
+        } finally {
+            failed.close();
+        }
+
+        // and an instance restarted on the same folder, as Kubernetes would, runs
+        ConfigurableApplicationContext restarted = startCaseServiceOn(broker, TUESDAY, stateFolder,
+                "spring.kafka.streams.application-id=" + group);
+        try {
+            assertThat(probe(restarted, "liveness")).isEqualTo(200);
         } finally {
             restarted.close();
         }
