@@ -158,7 +158,7 @@ class CaseStreamsConfiguration {
      * replaced as the stream threads are: when it fails (a state folder kept from before the broker's data was
      * wiped is one way) the whole client goes to ERROR and never runs again. A restart mends it, Kafka Streams
      * having cleaned the global store's folder, so liveness goes DOWN and Kubernetes restarts the instance. A broker
-     * outage leaves it live: the streams wait for the broker.
+     * outage is not such a failure: Kafka Streams retries, and a stream thread that gives up is replaced (above).
      */
     @Bean
     HealthIndicator caseStreamsHealthIndicator(StreamsBuilderFactoryBean streams) {
