@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
 import org.hotline.cases.casefile.application.CaseFiles;
 import org.hotline.cases.casefile.domain.Assignment;
@@ -107,16 +109,23 @@ class CaseFilesIT {
         Files.writeString(global.resolve(".checkpoint"), "0\n2\n" + STATUS + " 0 1000\n" + STATUS + " 1 1000\n");
 
         // when an instance starts on it
+        List<Throwable> escaped = new CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, exception) -> escaped.add(exception));
         ConfigurableApplicationContext failed = launchCaseService(broker, TUESDAY, stateFolder,
                 "spring.kafka.streams.application-id=" + group);
         try {
             // then its global thread fails, the streams stop for good, and it is neither live nor ready
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> probe(failed, "liveness") == 503);
+                    .dontCatchUncaughtExceptions().until(() -> probe(failed, "liveness") == 503);
             assertThat(probe(failed, "readiness")).isEqualTo(503);
         } finally {
             failed.close();
+            Thread.setDefaultUncaughtExceptionHandler(previous);
         }
+        // and the thread stopped the streams without an exception escaping it (Kafka Streams 4.1, asked to replace
+        // the global thread, throws a ClassCastException on it)
+        assertThat(escaped).isEmpty();
 
         // and an instance restarted on the same folder, as Kubernetes would, runs
         ConfigurableApplicationContext restarted = startCaseServiceOn(broker, TUESDAY, stateFolder,

@@ -60,6 +60,8 @@ import tools.jackson.databind.json.JsonMapper;
 class CaseStreamsConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(CaseStreamsConfiguration.class);
+    /** How Kafka Streams names its global thread: the client's id, then this. */
+    private static final String GLOBAL_THREAD_SUFFIX = "-GlobalStreamThread";
 
     /** Created when missing; the complaint topics belong to the services that write them. */
     @Bean
@@ -116,10 +118,18 @@ class CaseStreamsConfiguration {
      * A failure other than an unreadable record (the broker, the store) ends the stream thread with its
      * transaction rolled back; a new thread takes the tasks and reads the records again, as routing retries a
      * poll. Kafka Streams' default would stop the whole client and leave the service unready for good.
+     * The global thread, which keeps the status store, cannot be replaced: its failure stops the client, and
+     * liveness then asks for a restart ({@link #caseStreamsHealthIndicator}). Kafka Streams 4.1 would stop it too
+     * when asked to replace that thread, but then throws a ClassCastException on it.
      */
     @Bean
     StreamsBuilderFactoryBeanConfigurer replaceFailedThreads() {
         return factory -> factory.setStreamsUncaughtExceptionHandler(exception -> {
+            if (Thread.currentThread().getName().endsWith(GLOBAL_THREAD_SUFFIX)) {
+                log.error("The case-status thread failed; the streams stop, and the instance is not live until "
+                        + "restarted", exception);
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            }
             log.error("A case-files stream thread failed; replacing it, its records are read again", exception);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
