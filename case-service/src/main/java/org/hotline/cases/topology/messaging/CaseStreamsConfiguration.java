@@ -154,8 +154,7 @@ class CaseStreamsConfiguration {
     @Bean
     HealthIndicator caseFilesHealthIndicator(StreamsBuilderFactoryBean streams) {
         return () -> {
-            KafkaStreams kafkaStreams = streams.getKafkaStreams();
-            KafkaStreams.State state = kafkaStreams == null ? KafkaStreams.State.CREATED : kafkaStreams.state();
+            KafkaStreams.State state = state(streams);
             Health.Builder health = state == KafkaStreams.State.RUNNING ? Health.up()
                     : state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING ? Health.down()
                     : Health.outOfService();
@@ -173,11 +172,16 @@ class CaseStreamsConfiguration {
     @Bean
     HealthIndicator caseStreamsHealthIndicator(StreamsBuilderFactoryBean streams) {
         return () -> {
-            KafkaStreams kafkaStreams = streams.getKafkaStreams();
-            KafkaStreams.State state = kafkaStreams == null ? KafkaStreams.State.CREATED : kafkaStreams.state();
+            KafkaStreams.State state = state(streams);
             Health.Builder health = state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR
                     ? Health.down() : Health.up();
             return health.withDetail("streams", state.name()).build();
         };
+    }
+
+    /** CREATED until the factory has built the client. */
+    private static KafkaStreams.State state(StreamsBuilderFactoryBean streams) {
+        KafkaStreams kafkaStreams = streams.getKafkaStreams();
+        return kafkaStreams == null ? KafkaStreams.State.CREATED : kafkaStreams.state();
     }
 }
