@@ -37,8 +37,9 @@ import org.thymeleaf.templateresolver.FileTemplateResolver;
 /**
  * Renders planned messages with Thymeleaf into MIME: {@code multipart/alternative} with a plain-text part and
  * an HTML part. HTML templates insert values with {@code th:text}, which escapes them; the subject is
- * reduced to one line and RFC 2047-encoded; addresses with anything beyond one plain address are refused.
- * The Message-ID is the planned deterministic id, never one Jakarta Mail makes up.
+ * reduced to one line and RFC 2047-encoded; the texts are encoded once, here ({@link EncodedText}); addresses
+ * with anything beyond one plain address are refused. The Message-ID is the planned deterministic id, never one
+ * Jakarta Mail makes up.
  *
  * <p>Every message to a body gets its acknowledgement link as {@code acknowledgementLink}, signed here, when the
  * message is rendered for sending: it is not planned with the message, so it never waits in memory or reaches the
@@ -100,17 +101,14 @@ final class ThymeleafMailRenderer implements MailRenderer {
             message.setHeader("Content-Language", language.code());
             message.setHeader("Auto-Submitted", "auto-generated");
             MimeMultipart alternative = new MimeMultipart("alternative");
-            MimeBodyPart plain = new MimeBodyPart();
-            plain.setText(text, "UTF-8", "plain");
-            MimeBodyPart rich = new MimeBodyPart();
-            rich.setText(html, "UTF-8", "html");
-            alternative.addBodyPart(plain);
-            alternative.addBodyPart(rich);
+            EncodedText rich = EncodedText.of(html, "html");
+            alternative.addBodyPart(EncodedText.of(text, "plain").part());
+            alternative.addBodyPart(rich.part());
             String document = DOCUMENTS.get(planned.template());
             if (document == null) {
                 message.setContent(alternative);
             } else {
-                message.setContent(withAttachment(alternative, html, document + "-"
+                message.setContent(withAttachment(alternative, rich, document + "-"
                         + planned.reference().replaceAll("[^A-Za-z0-9-]", "_") + ".html"));
             }
             message.saveChanges();
@@ -122,12 +120,11 @@ final class ThymeleafMailRenderer implements MailRenderer {
         }
     }
 
-    private static MimeMultipart withAttachment(MimeMultipart alternative, String html, String fileName)
+    private static MimeMultipart withAttachment(MimeMultipart alternative, EncodedText html, String fileName)
             throws MessagingException {
         MimeBodyPart body = new MimeBodyPart();
         body.setContent(alternative);
-        MimeBodyPart file = new MimeBodyPart();
-        file.setText(html, "UTF-8", "html");
+        MimeBodyPart file = html.part();
         file.setDisposition(Part.ATTACHMENT);
         file.setFileName(fileName);
         MimeMultipart mixed = new MimeMultipart("mixed");
