@@ -13,8 +13,9 @@ import java.util.Base64;
  * <p>Given the text as a string ({@code MimeBodyPart.setText}), Jakarta Mail 2.1 goes over its bytes twice per
  * message, one byte at a time: once as {@code saveChanges()} reads the whole text to choose a transfer encoding,
  * once as {@code writeTo} encodes it, through Angus Mail's text handler, whose stream passes each byte on by
- * itself. With three texts in a message (four with the dossier's attachment) that was 39 % of the notification
- * service's CPU samples at 30 complaints/s on the local stack. Here the text becomes UTF-8 bytes once, and base64
+ * itself. With three texts in a message (four with the dossier's attachment) that was 39 % of the Java samples of a
+ * profile of the service at 30 complaints/s on the local stack, and about a tenth of its CPU per email in the system
+ * benchmark's burst (system-tests/benchmarks/results.md). Here the text becomes UTF-8 bytes once, and base64
  * with the JDK's encoder; a text of short-lined ASCII is sent as it is ({@code 7bit}), as Jakarta Mail sends one.
  * Mostly-ASCII texts that Jakarta Mail would send quoted-printable go as base64: a mail client decodes both alike.
  *
