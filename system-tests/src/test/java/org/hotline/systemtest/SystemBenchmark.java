@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -226,6 +227,7 @@ class SystemBenchmark {
         Long heldP99 = null;
         List<String> stages = new ArrayList<>();
         List<String> inside = new ArrayList<>();
+        List<String> windows = new ArrayList<>();
         for (int rate : rates) {
             emptyMailbox(system);
             invariants.assertKept(intake.submitAll(Complaints.of("before-" + rate, 30), 4), Set.of(),
@@ -245,6 +247,7 @@ class SystemBenchmark {
                     + percentile(latencies, 1.0) + " ms | " + (holds ? "yes" : "no") + " |");
             log.info("rate {}: p99 {} ms", rate, p99);
             stages.add(stages(system, rate, submissions, lastEmail));
+            windows.add(windows(rate, submissions, lastEmail));
             if (holds) {
                 held = rate;
                 heldP99 = p99;
@@ -281,6 +284,47 @@ class SystemBenchmark {
         report.add("|---:|---:|---:|---:|---:|---:|---:|---:|");
         report.addAll(inside);
         report.add("");
+        report.add("When in the step the slow complaints came, by when intake accepted them, in windows of "
+                + WINDOW.toSeconds() + " s from the step's first: in each, the end-to-end p99 and how many took"
+                + " over 1 s. A tail bunched in one window is a stall (a pause, a rebalance, a compiler or a"
+                + " periodic task); one spread over all is the rate.");
+        report.add("");
+        long windowCount = Math.max(1, (step.toMillis() + WINDOW.toMillis() - 1) / WINDOW.toMillis());
+        StringBuilder header = new StringBuilder("| rate (complaints/s) |");
+        StringBuilder rule = new StringBuilder("|---:|");
+        for (long window = 0; window < windowCount; window++) {
+            header.append(' ').append(window * WINDOW.toSeconds()).append('–')
+                    .append((window + 1) * WINDOW.toSeconds()).append(" s |");
+            rule.append("---:|");
+        }
+        report.add(header.toString());
+        report.add(rule.toString());
+        report.addAll(windows);
+        report.add("");
+    }
+
+    private static final Duration WINDOW = Duration.ofSeconds(30);
+
+    /**
+     * The step's end-to-end latencies by when each complaint was accepted, in windows of {@link #WINDOW}: each
+     * window's p99 and how many complaints took over 1 s, as a row of the table above.
+     */
+    private static String windows(int rate, List<Intake.Submission> submissions, Map<String, Instant> lastEmail) {
+        List<Intake.Submission> accepted = submissions.stream().filter(Intake.Submission::accepted).toList();
+        long first = accepted.stream().mapToLong(Intake.Submission::acceptedAtMillis).min().orElse(0);
+        Map<Long, List<Long>> byWindow = new TreeMap<>();
+        for (Intake.Submission submission : accepted) {
+            long latency = lastEmail.get(submission.reference()).toEpochMilli() - submission.acceptedAtMillis();
+            byWindow.computeIfAbsent((submission.acceptedAtMillis() - first) / WINDOW.toMillis(),
+                    window -> new ArrayList<>()).add(latency);
+        }
+        StringBuilder row = new StringBuilder("| " + rate + " |");
+        for (List<Long> latencies : byWindow.values()) {
+            latencies.sort(null);
+            long slow = latencies.stream().filter(latency -> latency > 1000).count();
+            row.append(' ').append(percentile(latencies, 0.99)).append(" ms (").append(slow).append(") |");
+        }
+        return row.toString();
     }
 
     private static final Pattern NOTIFICATION_TIMER = Pattern.compile(
@@ -568,7 +612,10 @@ class SystemBenchmark {
      * Restarts the mail catcher: it keeps the listing of every message it received in memory, and each step's
      * counts and latencies start from an empty mailbox. Done while nothing is being sent; notification's pooled connections reconnect on their next message.
      */
-    private static void emptyMailbox(HotlineSystem system) {
+    private void emptyMailbox(HotlineSystem system) {
+        if (cpu != null) {
+            cpu.beforeRestart(Part.MAIL.single());
+        }
         system.stopGracefully(Part.MAIL.single());
         system.restart(Part.MAIL.single());
     }
@@ -685,6 +732,8 @@ class SystemBenchmark {
         /** The CPU seconds of the services' JIT compiler threads in each phase, all instances together. */
         private final Map<String, Double> compilers = new LinkedHashMap<>();
         private final Map<Instance, HotlineSystem.CpuTime> last = new HashMap<>();
+        /** What processes stopped within the phase under way used in it, counted as they stopped. */
+        private final Map<String, Double> stopped = new LinkedHashMap<>();
         private long lastLoadNanos;
         private long lastWallNanos;
         private String phase = "start";
@@ -695,6 +744,22 @@ class SystemBenchmark {
             instances.add(Part.MAIL.single());
             instances.addAll(system.services());
             snapshot(false);
+        }
+
+        /**
+         * Counts what the process of {@code instance} used in the phase under way, before it is stopped and started
+         * again: its successor then counts from its start. Without it, the phase would lose the old process's time
+         * and count the new one's start instead (the mail catcher, restarted before each sustained step).
+         */
+        void beforeRestart(Instance instance) {
+            HotlineSystem.CpuTime previous = last.remove(instance);
+            try {
+                system.cpuTime(instance).ifPresent(time -> stopped.merge(instance.name(),
+                        (previous != null && previous.pid() == time.pid() ? time.ticks() - previous.ticks()
+                                : time.ticks()) / HotlineSystem.CpuTime.TICKS_PER_SECOND, Double::sum));
+            } catch (RuntimeException e) {
+                // not running: nothing to count
+            }
         }
 
         /** Ends the phase under way and starts {@code name}. */
@@ -716,6 +781,8 @@ class SystemBenchmark {
                         : time.ticks();
                 used.put(instance.name(), ticks / HotlineSystem.CpuTime.TICKS_PER_SECOND);
             });
+            stopped.forEach((name, seconds) -> used.merge(name, seconds, Double::sum));
+            stopped.clear();
             used.put("load (test JVM)", (load - lastLoadNanos) / 1e9);
             if (record) {
                 compilers.merge(phase, compilerSeconds(before, times), Double::sum);
