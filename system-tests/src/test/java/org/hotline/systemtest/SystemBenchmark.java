@@ -525,7 +525,8 @@ class SystemBenchmark {
         long notificationReady = System.nanoTime();
         cpuPhase("burst: notification drains it");
         int sentAtReady = mailCount(system);
-        await().atMost(Duration.ofHours(3)).pollInterval(Duration.ofSeconds(2)).until(() -> mailCount(system) >= emails);
+        await().atMost(Duration.ofHours(3)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> mailCount(system) >= emails);
         long notificationDone = System.nanoTime();
         cpuPhase("burst: invariants checked");
         double notificationRate = (emails - sentAtReady) / ((notificationDone - notificationReady) / 1e9);
@@ -549,7 +550,8 @@ class SystemBenchmark {
         phase(memory, "plain Jakarta Mail");
         Duration plain = new PlainSmtpSender("localhost", system.smtpPort()).send(emails, sampleBytes,
                 NOTIFICATION_CONNECTIONS);
-        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() -> mailCount(system) >= emails);
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> mailCount(system) >= emails);
         double plainRate = emails / (plain.toNanos() / 1e9);
         figures.put("notification", map("emailsPerSecond", notificationRate, "baselineEmailsPerSecond", plainRate));
 
@@ -572,8 +574,9 @@ class SystemBenchmark {
         report.add("");
         report.add("| stage | rate | baseline, same run | of the baseline | detail |");
         report.add("|---|---:|---:|---:|---|");
-        report.add("| intake: queue the burst | " + fmt(intakeRate) + " complaints/s | " + fmt(transactionalProducerRate)
-                + " records/s: kafka-producer-perf-test, transactions of 100 ms, same record size | "
+        report.add("| intake: queue the burst | " + fmt(intakeRate) + " complaints/s | "
+                + fmt(transactionalProducerRate) + " records/s: kafka-producer-perf-test, transactions of 100 ms,"
+                + " same record size | "
                 + pct(intakeRate, transactionalProducerRate) + " | " + fmt(queueSeconds) + " s; request to 202: p50 "
                 + percentile(requestMillis, 0.5) + " ms, p99 " + percentile(requestMillis, 0.99) + " ms, max "
                 + percentile(requestMillis, 1.0) + " ms |");
@@ -610,7 +613,8 @@ class SystemBenchmark {
 
     /**
      * Restarts the mail catcher: it keeps the listing of every message it received in memory, and each step's
-     * counts and latencies start from an empty mailbox. Done while nothing is being sent; notification's pooled connections reconnect on their next message.
+     * counts and latencies start from an empty mailbox. Done while nothing is being sent; notification's pooled
+     * connections reconnect on their next message.
      */
     private void emptyMailbox(HotlineSystem system) {
         if (cpu != null) {
@@ -648,7 +652,8 @@ class SystemBenchmark {
         int measured = 0;
         for (int number = 1; number <= Math.min(count, mailCount(system)); number++) {
             total += http.send(HttpRequest.newBuilder(URI.create(system.mailbox() + "/messages/"
-                    + String.format("%05d.eml", number))).build(), HttpResponse.BodyHandlers.ofByteArray()).body().length;
+                    + String.format("%05d.eml", number))).build(), HttpResponse.BodyHandlers.ofByteArray())
+                    .body().length;
             measured++;
         }
         return measured == 0 ? 0 : (int) (total / measured);
