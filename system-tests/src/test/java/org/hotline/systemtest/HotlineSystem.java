@@ -633,6 +633,16 @@ final class HotlineSystem implements AutoCloseable {
 
         static final double TICKS_PER_SECOND = 100.0;
 
+        /** The ticks used since {@code earlier}; all of them when there was none or the process was restarted. */
+        long ticksSince(@Nullable CpuTime earlier) {
+            return earlier == null || earlier.pid != pid ? ticks : ticks - earlier.ticks;
+        }
+
+        /** The same, of the JIT compiler threads. */
+        long compilerTicksSince(@Nullable CpuTime earlier) {
+            return earlier == null || earlier.pid != pid ? compilerTicks : compilerTicks - earlier.compilerTicks;
+        }
+
         /** The threads of a HotSpot JVM's JIT compilers are named "C1 CompilerThread0", "C2 CompilerThread0"…. */
         static long compilerTicks(Path tasks) throws IOException {
             long ticks = 0;
@@ -712,7 +722,8 @@ final class HotlineSystem implements AutoCloseable {
     }
 
     private void createTopics() {
-        String listed = exec(Part.KAFKA.single(), "bash", "/opt/kafka/bin/create-topics.sh", "localhost:9092", "1", "1");
+        String listed = exec(Part.KAFKA.single(), "bash", "/opt/kafka/bin/create-topics.sh", "localhost:9092", "1",
+                "1");
         log.info("topics: {}", listed.replace('\n', ' '));
     }
 

@@ -767,8 +767,7 @@ class SystemBenchmark {
             HotlineSystem.CpuTime previous = last.remove(instance);
             try {
                 system.cpuTime(instance).ifPresent(time -> stopped.merge(instance.name(),
-                        (previous != null && previous.pid() == time.pid() ? time.ticks() - previous.ticks()
-                                : time.ticks()) / HotlineSystem.CpuTime.TICKS_PER_SECOND, Double::sum));
+                        time.ticksSince(previous) / HotlineSystem.CpuTime.TICKS_PER_SECOND, Double::sum));
             } catch (RuntimeException e) {
                 // not running: nothing to count
             }
@@ -787,12 +786,8 @@ class SystemBenchmark {
             Map<Instance, HotlineSystem.CpuTime> times = times(instances);
             Map<Instance, HotlineSystem.CpuTime> before = new HashMap<>(last);
             last.putAll(times);
-            times.forEach((instance, time) -> {
-                HotlineSystem.CpuTime previous = before.get(instance);
-                long ticks = previous != null && previous.pid() == time.pid() ? time.ticks() - previous.ticks()
-                        : time.ticks();
-                used.put(instance.name(), ticks / HotlineSystem.CpuTime.TICKS_PER_SECOND);
-            });
+            times.forEach((instance, time) -> used.put(instance.name(),
+                    time.ticksSince(before.get(instance)) / HotlineSystem.CpuTime.TICKS_PER_SECOND));
             stopped.forEach((name, seconds) -> used.merge(name, seconds, Double::sum));
             stopped.clear();
             used.put("load (test JVM)", (load - lastLoadNanos) / 1e9);
@@ -839,10 +834,7 @@ class SystemBenchmark {
                 if (entry.getKey().part() == Part.KAFKA || entry.getKey().part() == Part.MAIL) {
                     continue;
                 }
-                HotlineSystem.CpuTime previous = before.get(entry.getKey());
-                ticks += previous != null && previous.pid() == entry.getValue().pid()
-                        ? entry.getValue().compilerTicks() - previous.compilerTicks()
-                        : entry.getValue().compilerTicks();
+                ticks += entry.getValue().compilerTicksSince(before.get(entry.getKey()));
             }
             return ticks / HotlineSystem.CpuTime.TICKS_PER_SECOND;
         }
