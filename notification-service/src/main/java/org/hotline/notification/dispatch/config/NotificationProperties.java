@@ -129,12 +129,22 @@ public record NotificationProperties(
      *     partition's next owner waits at most this long for it
      * @param loadTimeout the longest reading a partition's ledger may take when taking the partition
      * @param retry the first wait before a ledger write is tried again after the broker did not take it
+     * @param markerLinger how long a sent-marker waits for the next ones to go to the broker in the same request: the
+     *     markers of a batch's emails, sent a few milliseconds apart, then take one request instead of one each. It
+     *     widens the window in which a crash leaves a send in doubt by as much (docs/notification.md, "In doubt")
      */
     public record Ledger(
             @DefaultValue("notification-ledger-") @NotBlank String transactionalIdPrefix,
             @DefaultValue("30s") @NotNull Duration transactionTimeout,
             @DefaultValue("2m") @NotNull Duration loadTimeout,
-            @DefaultValue("500ms") @NotNull Duration retry) {
+            @DefaultValue("500ms") @NotNull Duration retry,
+            @DefaultValue("20ms") @NotNull Duration markerLinger) {
+
+        public Ledger {
+            if (markerLinger.isNegative() || markerLinger.compareTo(Duration.ofSeconds(1)) > 0) {
+                throw new IllegalArgumentException("marker-linger must be between 0 and 1s, not " + markerLinger);
+            }
+        }
     }
 
     /**

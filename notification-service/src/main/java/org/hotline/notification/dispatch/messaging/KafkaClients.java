@@ -27,12 +27,16 @@ final class KafkaClients {
     private KafkaClients() {
     }
 
-    /** Sent-markers: acks=all, idempotent, no transaction, sent without waiting. */
-    static KafkaProducer<byte[], byte[]> markerProducer(KafkaProperties kafka, int timeout) {
+    /**
+     * Sent-markers: acks=all, idempotent, no transaction, sent without waiting; each waits up to {@code lingerMs} for
+     * the next so that a batch's markers share a request.
+     */
+    static KafkaProducer<byte[], byte[]> markerProducer(KafkaProperties kafka, int timeout, int lingerMs) {
         Map<String, Object> config = producerConfig(kafka);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout + LINGER_MS);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout + lingerMs);
         return new KafkaProducer<>(config);
     }
 

@@ -73,7 +73,7 @@ class MessagingConfiguration {
             // the broker has finished the previous one, usually within milliseconds: retry soon, not after 100 ms.
             config.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 5);
             return new KafkaProducer<>(config);
-        }, KafkaClients.markerProducer(kafka, timeout), () -> {
+        }, KafkaClients.markerProducer(kafka, timeout, (int) settings.markerLinger().toMillis()), () -> {
             Map<String, Object> config = KafkaClients.consumerConfig(kafka);
             config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
