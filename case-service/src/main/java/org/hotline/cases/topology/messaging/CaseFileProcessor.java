@@ -71,11 +71,17 @@ final class CaseFileProcessor implements Processor<String, byte[], String, CaseO
 
     static final String STORE = "case-files";
     static final String COMPLAINANTS = "complainant-blocks";
+    /**
+     * How many of its latest files a task keeps decoded: a complaint's events come within a second or two at a steady
+     * rate, and a task takes a sixth of them (six partitions).
+     */
+    private static final int DECODED_FILES = 64;
     private static final Logger log = LoggerFactory.getLogger(CaseFileProcessor.class);
 
     private final CaseEventReader reader;
     private final CaseRecorder recorder;
     private final CaseFileCodec codec;
+    private final DecodedFiles decoded;
     private final Runnable unreadable;
     private final Silence silence;
     private final ComplainantUpdates updates;
@@ -122,6 +128,7 @@ final class CaseFileProcessor implements Processor<String, byte[], String, CaseO
         this.reader = reader;
         this.recorder = recorder;
         this.codec = codec;
+        this.decoded = new DecodedFiles(codec, DECODED_FILES);
         this.unreadable = unreadable;
         this.silence = silence;
         this.updates = updates;
@@ -135,9 +142,11 @@ final class CaseFileProcessor implements Processor<String, byte[], String, CaseO
         this.complainants = context.getStateStore(COMPLAINANTS);
         this.task = context.taskId().toString();
         // A task revived after a failed transaction may keep this processor and call init again: the steps since
-        // the last commit were rolled back, so the pass starts over rather than going on past their files.
+        // the last commit were rolled back, so the pass starts over rather than going on past their files, and the
+        // files decoded meanwhile are forgotten (they would not be taken anyway: their bytes are no longer stored).
         this.pass = null;
         this.nextPassAt = 0;
+        this.decoded.clear();
         context.schedule(silence.step(), PunctuationType.WALL_CLOCK_TIME, this::checkSilence);
     }
 
@@ -184,9 +193,9 @@ final class CaseFileProcessor implements Processor<String, byte[], String, CaseO
             complainants.put(key, complainant);
         }
         byte[] stored = files.get(key);
-        @Nullable CaseFile before = stored == null ? null : codec.read(stored);
+        @Nullable CaseFile before = stored == null ? null : decoded.read(key, stored);
         CaseFile file = recorder.record(before, event.get());
-        byte[] bytes = codec.write(file);
+        byte[] bytes = decoded.write(key, file);
         files.put(key, bytes);
         silence.metrics().acknowledgements(before, file);
         if (file.reference() != null) {
@@ -265,7 +274,7 @@ final class CaseFileProcessor implements Processor<String, byte[], String, CaseO
         // Written after the step: a store written to while its iterator is open may or may not show the writes.
         for (KeyValue<String, SilenceCheck.Checked> entry : changed) {
             CaseFile file = entry.value.file();
-            byte[] bytes = codec.write(file);
+            byte[] bytes = decoded.write(entry.key, file);
             files.put(entry.key, bytes);
             // What the clock found for this complaint starts a trace of its own, which the letters carry on.
             try (ComplaintTracing.Work work = tracing.startNew("check silence", file.complaintId().toString())) {
@@ -290,7 +299,8 @@ final class CaseFileProcessor implements Processor<String, byte[], String, CaseO
         if (ended) {
             silence.metrics().overdue(task, current.overdue);
             log.debug("Silence check of task {}: {} files in {} steps, {} ms of work over {} ms", task, current.files,
-                    current.steps, current.workNanos / 1_000_000, (System.nanoTime() - current.startedNanos) / 1_000_000);
+                    current.steps, current.workNanos / 1_000_000,
+                    (System.nanoTime() - current.startedNanos) / 1_000_000);
             pass = null;
         }
     }

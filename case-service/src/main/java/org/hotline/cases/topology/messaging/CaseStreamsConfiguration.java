@@ -92,8 +92,10 @@ class CaseStreamsConfiguration {
         Counter unreadable = Counter.builder("hotline.cases.events.unreadable")
                 .description("Records skipped because they are not the event their topic promises")
                 .register(meters);
+        // Cached: the changes of a file within a commit interval reach its changelog as one record, at the commit
+        // and in its transaction (statestore.cache.max.bytes bounds what waits).
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CaseFileProcessor.STORE),
-                Serdes.String(), Serdes.ByteArray()));
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CaseFileProcessor.COMPLAINANTS), Serdes.String(), Serdes.ByteArray()));
         ComplainantUpdates updates = new ComplainantUpdates(json);
