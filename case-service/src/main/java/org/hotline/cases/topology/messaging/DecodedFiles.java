@@ -37,7 +37,7 @@ final class DecodedFiles {
     /** The file the store's bytes hold, decoded only when they are not the ones last written here for the key. */
     CaseFile read(String key, byte[] stored) {
         Decoded decoded = latest.get(key);
-        if (decoded != null && (decoded.bytes() == stored || Arrays.equals(decoded.bytes(), stored))) {
+        if (decoded != null && Arrays.equals(decoded.bytes(), stored)) {
             return decoded.file();
         }
         return codec.read(stored);

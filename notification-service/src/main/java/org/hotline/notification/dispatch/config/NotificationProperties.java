@@ -131,7 +131,8 @@ public record NotificationProperties(
      * @param retry the first wait before a ledger write is tried again after the broker did not take it
      * @param markerLinger how long a sent-marker waits for the next ones to go to the broker in the same request: the
      *     markers of a batch's emails, sent a few milliseconds apart, then take one request instead of one each. It
-     *     widens the window in which a crash leaves a send in doubt by as much (docs/notification.md, "In doubt")
+     *     widens the window in which a crash leaves a send in doubt by up to as much (docs/notification.md, "In
+     *     doubt")
      */
     public record Ledger(
             @DefaultValue("notification-ledger-") @NotBlank String transactionalIdPrefix,
