@@ -129,7 +129,7 @@ The hotline backend is running.
   Routing preview     http://localhost:8082/api/v1/routing/preview  (dev-staff / dev-staff-password)
   Directory reload    http://localhost:8082/api/v1/routing/directory/reload  (dev-admin / dev-admin-password)
   Case status         http://localhost:8086/api/v1/complaints/status   (POST reference + trackingCode of the 202)
-  Mailbox             http://localhost:8025/   (JSON: /api/messages; files: $state/mail)
+  Mailbox             http://localhost:8025/   (JSON: /api/messages, emptied by DELETE; files: $state/mail)
   Metrics             http://localhost:8081/actuator/prometheus  (routing :8083, notification :8085, case :8087;
                       dev-ops / dev-ops-password; the dev profile's accounts, docs/security.md)
   Logs                $logs

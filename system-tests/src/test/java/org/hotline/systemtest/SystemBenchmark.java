@@ -219,7 +219,7 @@ class SystemBenchmark {
         String warmedUp = warmUnderLoad(intake, invariants, memory);
         report.add("Each rate held for " + step.toSeconds() + " s; latency from the 202 to the last email of the"
                 + " complaint received by the SMTP server; all invariants checked after each step. Before each step"
-                + " the mail catcher is restarted empty and 30 complaints go through (not timed). " + warmedUp);
+                + " the mail catcher is emptied and 30 complaints go through (not timed). " + warmedUp);
         report.add("");
         report.add("| rate (complaints/s) | achieved | emails | p50 | p95 | p99 | max | p99 < 1 s |");
         report.add("|---:|---:|---:|---:|---:|---:|---:|---|");
@@ -619,16 +619,23 @@ class SystemBenchmark {
     }
 
     /**
-     * Restarts the mail catcher: it keeps the listing of every message it received in memory, and each step's
-     * counts and latencies start from an empty mailbox. Done while nothing is being sent; notification's pooled
-     * connections reconnect on their next message.
+     * Empties the mail catcher ({@code DELETE /api/messages}): it keeps the listing of every message it received in
+     * memory, and each step's counts and latencies start from an empty mailbox. Done while nothing is being sent.
+     * Until 2026-12-06 the benchmark restarted it instead, and each step's first seconds of mail went to a cold JVM:
+     * the steps' tails bunched in their first 30 s.
      */
     private void emptyMailbox(HotlineSystem system) {
-        if (cpu != null) {
-            cpu.beforeRestart(Part.MAIL.single());
+        try {
+            HttpResponse<String> emptied = http.send(HttpRequest.newBuilder(system.mailbox().resolve("/api/messages"))
+                    .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(emptied.statusCode()).as("the mail catcher emptied: %s", emptied.body()).isEqualTo(200);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        system.stopGracefully(Part.MAIL.single());
-        system.restart(Part.MAIL.single());
+        assertThat(mailCount(system)).as("messages in the emptied mail catcher").isZero();
     }
 
     /** The emails a burst made by {@link Complaints#of} calls for: the cases take turns. */
@@ -744,8 +751,6 @@ class SystemBenchmark {
         /** The CPU seconds of the services' JIT compiler threads in each phase, all instances together. */
         private final Map<String, Double> compilers = new LinkedHashMap<>();
         private final Map<Instance, HotlineSystem.CpuTime> last = new HashMap<>();
-        /** What processes stopped within the phase under way used in it, counted as they stopped. */
-        private final Map<String, Double> stopped = new LinkedHashMap<>();
         private long lastLoadNanos;
         private long lastWallNanos;
         private String phase = "start";
@@ -756,21 +761,6 @@ class SystemBenchmark {
             instances.add(Part.MAIL.single());
             instances.addAll(system.services());
             snapshot(false);
-        }
-
-        /**
-         * Counts what the process of {@code instance} used in the phase under way, before it is stopped and started
-         * again: its successor then counts from its start. Without it, the phase would lose the old process's time
-         * and count the new one's start instead (the mail catcher, restarted before each sustained step).
-         */
-        void beforeRestart(Instance instance) {
-            HotlineSystem.CpuTime previous = last.remove(instance);
-            try {
-                system.cpuTime(instance).ifPresent(time -> stopped.merge(instance.name(),
-                        time.ticksSince(previous) / HotlineSystem.CpuTime.TICKS_PER_SECOND, Double::sum));
-            } catch (RuntimeException e) {
-                // not running: nothing to count
-            }
         }
 
         /** Ends the phase under way and starts {@code name}. */
@@ -788,8 +778,6 @@ class SystemBenchmark {
             last.putAll(times);
             times.forEach((instance, time) -> used.put(instance.name(),
                     time.ticksSince(before.get(instance)) / HotlineSystem.CpuTime.TICKS_PER_SECOND));
-            stopped.forEach((name, seconds) -> used.merge(name, seconds, Double::sum));
-            stopped.clear();
             used.put("load (test JVM)", (load - lastLoadNanos) / 1e9);
             if (record) {
                 compilers.merge(phase, compilerSeconds(before, times), Double::sum);

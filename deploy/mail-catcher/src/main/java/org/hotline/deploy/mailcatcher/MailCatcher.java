@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -36,8 +35,8 @@ import java.util.stream.Collectors;
 /**
  * The local stack's mailbox: an SMTP server that accepts every message for every address, keeps it, writes it
  * as an {@code .eml} file, and shows the lot over HTTP ({@code /} as a page, {@code /api/messages} as JSON,
- * {@code /messages/<n>.eml} raw, {@code /health}). The listing is in memory, each message's content on local
- * disk; it is a development tool, never a relay.
+ * {@code /messages/<n>.eml} raw, {@code /health}); {@code DELETE /api/messages} empties it. The listing is in
+ * memory, each message's content on local disk; it is a development tool, never a relay.
  */
 public final class MailCatcher implements AutoCloseable {
 
@@ -46,7 +45,6 @@ public final class MailCatcher implements AutoCloseable {
     private final Path folder;
     private final GreenMailUser sink;
     private final List<Stored> stored = new ArrayList<>();
-    private final AtomicInteger numbers = new AtomicInteger();
     private final ScheduledExecutorService purger = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "mail-catcher-purger");
         thread.setDaemon(true);
@@ -91,7 +89,13 @@ public final class MailCatcher implements AutoCloseable {
                 String.valueOf(count())));
         http.createContext("/api/messages.tsv", exchange -> respond(exchange, 200, "text/tab-separated-values; "
                 + "charset=utf-8", tsv()));
-        http.createContext("/api/messages", exchange -> respond(exchange, 200, "application/json", json()));
+        http.createContext("/api/messages", exchange -> {
+            if ("DELETE".equals(exchange.getRequestMethod())) {
+                respond(exchange, 200, "text/plain", String.valueOf(clear()));
+            } else {
+                respond(exchange, 200, "application/json", json());
+            }
+        });
         http.createContext("/messages/", this::raw);
         http.createContext("/", exchange -> respond(exchange, 200, "text/html; charset=utf-8", page()));
         http.start();
@@ -136,16 +140,28 @@ public final class MailCatcher implements AutoCloseable {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    private synchronized void list(Stored message) {
-        stored.add(message);
-    }
-
     synchronized int count() {
         return stored.size();
     }
 
     synchronized List<Stored> messages() {
         return List.copyOf(stored);
+    }
+
+    /**
+     * Empties the mailbox as a restart would, without a cold JVM: the listing, the files, the numbering (the next
+     * message is 1 again). A benchmark empties it before each step; a restarted catcher would receive the step's
+     * first seconds of mail with code not yet compiled.
+     *
+     * @return how many messages it held
+     */
+    synchronized int clear() throws IOException {
+        int count = stored.size();
+        for (Stored message : stored) {
+            Files.deleteIfExists(message.file());
+        }
+        stored.clear();
+        return count;
     }
 
     /**
@@ -170,22 +186,27 @@ public final class MailCatcher implements AutoCloseable {
 
     /** @param receivedAt when the SMTP server took the message */
     private void store(MimeMessage message, Instant receivedAt) {
-        // GreenMail delivers one message at a time (its SMTP manager is synchronized), so numbers follow the listing.
-        int number = numbers.incrementAndGet();
         try {
-            Path file = folder.resolve(String.format("%05d.eml", number));
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             message.writeTo(raw);
-            Files.write(file, raw.toByteArray());
             String text = text(message);
-            list(new Stored(number, String.valueOf(message.getMessageID()), addresses(message.getFrom()),
-                    Arrays.stream(orEmpty(message.getAllRecipients())).map(Address::toString).toList(),
-                    String.valueOf(message.getSubject()), receivedAt, file,
-                    references(message.getSubject() + "\n" + text),
-                    ACKNOWLEDGEMENT_LINK.matcher(text).results().map(MatchResult::group).distinct().toList()));
+            String messageId = String.valueOf(message.getMessageID());
+            String from = addresses(message.getFrom());
+            List<String> to = Arrays.stream(orEmpty(message.getAllRecipients())).map(Address::toString).toList();
+            String subject = String.valueOf(message.getSubject());
+            List<String> references = references(subject + "\n" + text);
+            List<String> links = ACKNOWLEDGEMENT_LINK.matcher(text).results().map(MatchResult::group).distinct()
+                    .toList();
+            // Numbered and written under the listing's lock: numbers follow the listing, also across a clear.
+            synchronized (this) {
+                int number = stored.size() + 1;
+                Path file = folder.resolve(String.format("%05d.eml", number));
+                Files.write(file, raw.toByteArray());
+                stored.add(new Stored(number, messageId, from, to, subject, receivedAt, file, references, links));
+            }
         } catch (MessagingException | IOException | RuntimeException e) {
             // Still accepted: a message the catcher cannot list must not be refused and sent again.
-            System.err.println("mail-catcher: could not store message " + number + ": " + e);
+            System.err.println("mail-catcher: could not store a message: " + e);
         }
     }
 

@@ -17,7 +17,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Properties;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,8 +55,8 @@ class MailCatcherTest {
             assertThat(catcher.accounts()).isEqualTo(1);
             await().atMost(Duration.ofSeconds(10)).until(() -> catcher.held() == 0);
             assertThat(catcher.messages()).extracting(MailCatcher.Stored::to).containsExactly(
-                    java.util.List.of("kz-39-police@example.org"), java.util.List.of("z-last@example.org"),
-                    java.util.List.of("a-first@example.org"), java.util.List.of("m-middle@example.org"));
+                    List.of("kz-39-police@example.org"), List.of("z-last@example.org"),
+                    List.of("a-first@example.org"), List.of("m-middle@example.org"));
 
             Path eml = folder.resolve("00001.eml");
             assertThat(Files.readString(eml)).contains("kz-39-police@example.org");
@@ -81,5 +83,46 @@ class MailCatcherTest {
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(page).contains("HL-7F3K-9QX2-ABCD &lt;b&gt;").doesNotContain("ABCD <b>");
         }
+    }
+
+    @Test
+    void deleteEmptiesTheListingAndTheFilesAndNumbersFromOneAgain(@TempDir Path folder) throws Exception {
+        try (MailCatcher catcher = new MailCatcher("127.0.0.1", 0, 0, folder)) {
+            // given two messages received
+            send(catcher, "first@example.org", "HL-AAAA-BBBB-0001");
+            send(catcher, "second@example.org", "HL-AAAA-BBBB-0002");
+            await().atMost(Duration.ofSeconds(10)).until(() -> catcher.messages().size() == 2);
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + catcher.httpPort();
+
+            // when the mailbox is emptied over HTTP, then a third message arrives
+            HttpResponse<String> cleared = http.send(HttpRequest.newBuilder(URI.create(base + "/api/messages"))
+                    .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(catcher.messages()).isEmpty();
+            assertThat(folder.resolve("00002.eml")).doesNotExist();
+            send(catcher, "third@example.org", "HL-AAAA-BBBB-0003");
+            await().atMost(Duration.ofSeconds(10)).until(() -> catcher.messages().size() == 1);
+
+            // then it said how many it held, and the third is number 1 in a listing of its own
+            assertThat(cleared.statusCode()).isEqualTo(200);
+            assertThat(cleared.body()).isEqualTo("2");
+            assertThat(catcher.messages()).extracting(MailCatcher.Stored::number, MailCatcher.Stored::references)
+                    .containsExactly(Tuple.tuple(1, List.of("HL-AAAA-BBBB-0003")));
+            assertThat(Files.readString(folder.resolve("00001.eml"))).contains("third@example.org");
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/api/messages/count")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("1");
+        }
+    }
+
+    private static void send(MailCatcher catcher, String to, String reference) throws Exception {
+        Properties smtp = new Properties();
+        smtp.put("mail.smtp.host", "127.0.0.1");
+        smtp.put("mail.smtp.port", String.valueOf(catcher.smtpPort()));
+        MimeMessage message = new MimeMessage(Session.getInstance(smtp));
+        message.setFrom(new InternetAddress("hotline@example.org"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        message.setSubject("Complaint " + reference, "UTF-8");
+        message.setText("Complaint " + reference + " forwarded.", "UTF-8", "plain");
+        Transport.send(message);
     }
 }
