@@ -625,16 +625,9 @@ class SystemBenchmark {
      * the steps' tails bunched in their first 30 s.
      */
     private void emptyMailbox(HotlineSystem system) {
-        try {
-            HttpResponse<String> emptied = http.send(HttpRequest.newBuilder(system.mailbox().resolve("/api/messages"))
-                    .DELETE().build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(emptied.statusCode()).as("the mail catcher emptied: %s", emptied.body()).isEqualTo(200);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> emptied = mailCatcher(HttpRequest.newBuilder(system.mailbox().resolve("/api/messages"))
+                .DELETE().build());
+        assertThat(emptied.statusCode()).as("the mail catcher emptied: %s", emptied.body()).isEqualTo(200);
         assertThat(mailCount(system)).as("messages in the emptied mail catcher").isZero();
     }
 
@@ -674,9 +667,14 @@ class SystemBenchmark {
     }
 
     private int mailCount(HotlineSystem system) {
+        return Integer.parseInt(mailCatcher(HttpRequest.newBuilder(system.mailbox().resolve("/api/messages/count"))
+                .build()).body().strip());
+    }
+
+    /** Sends {@code request} to the mail catcher's HTTP side: the benchmark cannot go on without its answer. */
+    private HttpResponse<String> mailCatcher(HttpRequest request) {
         try {
-            return Integer.parseInt(http.send(HttpRequest.newBuilder(URI.create(system.mailbox()
-                    + "/api/messages/count")).build(), HttpResponse.BodyHandlers.ofString()).body().strip());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
