@@ -1,5 +1,6 @@
 package org.hotline.cases;
 
+import org.hotline.web.kafka.NativeLz4;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class CaseApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(CaseApplication.class, args);
+        SpringApplication application = new SpringApplication(CaseApplication.class);
+        application.addListeners(new NativeLz4());
+        application.run(args);
     }
 }

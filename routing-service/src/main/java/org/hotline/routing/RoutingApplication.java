@@ -1,5 +1,6 @@
 package org.hotline.routing;
 
+import org.hotline.web.kafka.NativeLz4;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class RoutingApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(RoutingApplication.class, args);
+        SpringApplication application = new SpringApplication(RoutingApplication.class);
+        application.addListeners(new NativeLz4());
+        application.run(args);
     }
 }
