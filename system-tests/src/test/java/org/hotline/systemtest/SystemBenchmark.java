@@ -34,6 +34,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.hotline.systemtest.HotlineSystem.Instance;
@@ -63,9 +64,9 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code hotline.benchmark.burst}: complaints in the burst (default 50000);</li>
  *   <li>{@code hotline.benchmark.burst-clients}: clients submitting the burst at once, each waiting for its answer
  *       before its next complaint (default 128: many people at once, as after a news story);</li>
- *   <li>{@code hotline.benchmark.burst-cold}: {@code true} stops routing and notification while the burst is
- *       queued and starts them again to drain it, so that they drain it with cold JVMs; by default they are
- *       paused (docker pause) and resumed, as services whose broker or SMTP server was away would be;</li>
+ *   <li>{@code hotline.benchmark.burst-cold}: {@code true} stops routing, notification and the case service while
+ *       the burst is queued and starts them again to drain it, so that they drain it with cold JVMs; by default
+ *       they are paused (docker pause) and resumed, as services whose broker or SMTP server was away would be;</li>
  *   <li>{@code hotline.benchmark.heap}: the services' JVM heap, {@code -Xmx} (default 384m, the local stack's;
  *       empty: the image's default, 75 % of the container's 768 MiB);</li>
  *   <li>{@code hotline.benchmark.case-heap}: the case service's (default 256m, the local stack's; its state is in
@@ -92,6 +93,8 @@ class SystemBenchmark {
     /** Notification's SMTP connections ({@code hotline.notification.connections}, default 4). */
     private static final int NOTIFICATION_CONNECTIONS = 4;
     private static final String SCRATCH_TOPIC = "benchmark.relay.scratch";
+    /** The case service's consumer group: its Kafka Streams application id (case-service's application.yml). */
+    private static final String CASE_GROUP = "case-service";
 
     private final List<String> report = new ArrayList<>();
     private final Map<String, Object> figures = new LinkedHashMap<>();
@@ -474,9 +477,16 @@ class SystemBenchmark {
     }
 
     /**
-     * Routing and notification paused (or stopped, {@link #burstCold}), the burst queued through intake; the bare
-     * relay copies the burst's records; then routing is resumed and drains it, then notification. Every stage
-     * against its baseline, and the services neither restarted nor killed for memory.
+     * Routing, notification and the case service paused (or stopped, {@link #burstCold}), the burst queued through
+     * intake; the bare relay copies the burst's records; then routing is resumed and drains it, then the case
+     * service catches up, then notification drains it. Every stage against its baseline, and the services neither
+     * restarted nor killed for memory.
+     *
+     * <p>The case service reads what intake and routing write, and nothing reads what their baselines write: held
+     * while they are measured, it no longer takes a share of the two cores that the baselines had to themselves.
+     * Until 2026-12-06 it ran throughout, and used about a fifth of the CPU while intake queued the burst and
+     * almost half while routing drained it. It catches up before notification is resumed, so that notification
+     * drains beside it as before, the case service then following only the emails' outcomes.
      */
     private void burst(HotlineSystem system, Intake intake, Invariants invariants, int[] emailsPerKind,
             Memory memory) throws Exception {
@@ -485,8 +495,10 @@ class SystemBenchmark {
         cpuPhase("burst: intake queues it");
         List<Instance> routing = Part.ROUTING.all();
         List<Instance> notification = Part.NOTIFICATION.all();
+        List<Instance> cases = Part.CASE.all();
         hold(system, routing);
         hold(system, notification);
+        hold(system, cases);
         Map<Integer, Long> receivedBefore = endOffsets(system, Topics.RECEIVED);
         Map<Integer, Long> routedBefore = endOffsets(system, Topics.ROUTED);
 
@@ -523,6 +535,20 @@ class SystemBenchmark {
         routed.close();
         double routingRate = (burst - routedAtReady) / ((routingDone - routingReady) / 1e9);
         figures.put("routing", map("perSecond", routingRate, "baselinePerSecond", relay.perSecond()));
+
+        // the case service, on the complaints and the decisions it missed
+        Map<TopicPartition, Long> caseInputs = new HashMap<>();
+        endOffsets(system, Topics.RECEIVED).forEach((partition, end) ->
+                caseInputs.put(new TopicPartition(Topics.RECEIVED, partition), end));
+        endOffsets(system, Topics.ROUTED).forEach((partition, end) ->
+                caseInputs.put(new TopicPartition(Topics.ROUTED, partition), end));
+        long casesStarted = System.nanoTime();
+        cpuPhase("burst: the case service catches up");
+        resume(system, cases);
+        await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> committedUpTo(system, CASE_GROUP, caseInputs));
+        double caseSeconds = (System.nanoTime() - casesStarted) / 1e9;
+        figures.put("case", map("complaintsPerSecond", burst / caseSeconds, "seconds", caseSeconds));
 
         // notification
         int emails = expectedEmails(burst, emailsPerKind);
@@ -568,13 +594,19 @@ class SystemBenchmark {
         report.add("");
         report.add(burst + " complaints (" + emails + " emails) queued through intake (" + burstClients
                 + " clients over "
-                + system.intakes().size() + " instances) while routing and notification were " + (burstCold
+                + system.intakes().size() + " instances) while routing, notification and the case service were "
+                + (burstCold
                         ? "stopped; then the relay copied the same records; then routing was started and drained"
-                        + " them; then notification. Both drain with cold JVMs, compiling as they go."
+                        + " them; then the case service caught up; then notification. They drain with cold JVMs,"
+                        + " compiling as they go."
                         : "paused (docker pause: their JVMs keep the code they compiled under the sustained load, as"
                         + " services whose broker or SMTP server was away would); then the relay copied the same"
-                        + " records; then routing was resumed and drained them; then notification. A paused"
-                        + " instance may have left its consumer group meanwhile and joins it again as it resumes.")
+                        + " records; then routing was resumed and drained them; then the case service caught up;"
+                        + " then notification. A paused instance may have left its consumer group meanwhile and"
+                        + " joins it again as it resumes.")
+                + " The case service reads intake's and routing's output, and nothing reads the baselines':"
+                + " held, it takes no share of the cores while they are measured (until 2026-12-06 it ran"
+                + " throughout)."
                 + " Rates are counted from the moment every instance of the stage was " + (burstCold ? "ready"
                         : "resumed") + " (the records it handled before that are left out); the time from the "
                 + since + " is shown too.");
@@ -592,6 +624,9 @@ class SystemBenchmark {
                 + ROUTING_MAX_POLL_RECORDS + " records (" + fmt(relay.took().toMillis() / 1000.0) + " s) | "
                 + pct(routingRate, relay.perSecond()) + " | " + fmt((routingDone - routingStarted) / 1e9)
                 + " s from the " + since + ", " + routedAtReady + " routed before all were ready |");
+        report.add("| case service: catch up | " + fmt(burst / caseSeconds) + " complaints/s | none | | "
+                + fmt(caseSeconds) + " s from the " + since + " until its consumer group had committed every"
+                + " received and routed record of the burst |");
         report.add("| notification: send its emails | " + fmt(notificationRate) + " emails/s | " + fmt(plainRate)
                 + " emails/s: plain Jakarta Mail, " + NOTIFICATION_CONNECTIONS + " connections, one thread each, "
                 + emails + " messages of " + sampleBytes + " B | " + pct(notificationRate, plainRate) + " | "
@@ -602,6 +637,24 @@ class SystemBenchmark {
                 + " OOM flags checked), and the invariants held for all " + kept.complaints() + " complaints ("
                 + kept.delivered() + " emails delivered, " + kept.flaggedInDoubt() + " flagged in doubt).");
         report.add("");
+    }
+
+    /**
+     * Whether the consumer group has read every record of the given partitions up to their end offsets. Both topics
+     * are written in transactions, so each partition's last entry is a commit marker: a group has read everything
+     * once it has committed the marker's offset, whether it commits that (the offset after its last record) or its
+     * position past the marker.
+     */
+    private static boolean committedUpTo(HotlineSystem system, String group, Map<TopicPartition, Long> ends)
+            throws Exception {
+        try (Admin admin = system.admin()) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            return ends.entrySet().stream().allMatch(end -> {
+                OffsetAndMetadata offset = committed.get(end.getKey());
+                return offset == null ? end.getValue() == 0 : offset.offset() >= end.getValue() - 1;
+            });
+        }
     }
 
     /** Stops ({@link #burstCold}) or pauses a stage's instances while the burst is queued. */
@@ -947,7 +1000,7 @@ class SystemBenchmark {
         Files.createDirectories(folder.toAbsolutePath());
         Files.writeString(folder.resolve("results.md"), String.join("\n", report) + "\n");
         Map<String, Object> json = new LinkedHashMap<>();
-        for (String key : List.of("intake", "routing", "notification", "burst", "sustained", "runAt")) {
+        for (String key : List.of("intake", "routing", "case", "notification", "burst", "sustained", "runAt")) {
             json.put(key, figures.get(key));
         }
         Files.writeString(folder.resolve("results.json"), JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
