@@ -538,15 +538,17 @@ class SystemBenchmark {
 
         // the case service, on the complaints and the decisions it missed
         Map<TopicPartition, Long> caseInputs = new HashMap<>();
-        endOffsets(system, Topics.RECEIVED).forEach((partition, end) ->
-                caseInputs.put(new TopicPartition(Topics.RECEIVED, partition), end));
-        endOffsets(system, Topics.ROUTED).forEach((partition, end) ->
-                caseInputs.put(new TopicPartition(Topics.ROUTED, partition), end));
+        for (String topic : List.of(Topics.RECEIVED, Topics.ROUTED)) {
+            endOffsets(system, topic).forEach((partition, end) -> caseInputs.put(new TopicPartition(topic, partition),
+                    end));
+        }
         long casesStarted = System.nanoTime();
         cpuPhase("burst: the case service catches up");
         resume(system, cases);
-        await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> committedUpTo(system, CASE_GROUP, caseInputs));
+        try (Admin admin = system.admin()) {
+            await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> committedUpTo(admin, CASE_GROUP, caseInputs));
+        }
         double caseSeconds = (System.nanoTime() - casesStarted) / 1e9;
         figures.put("case", map("complaintsPerSecond", burst / caseSeconds, "seconds", caseSeconds));
 
@@ -645,16 +647,14 @@ class SystemBenchmark {
      * once it has committed the marker's offset, whether it commits that (the offset after its last record) or its
      * position past the marker.
      */
-    private static boolean committedUpTo(HotlineSystem system, String group, Map<TopicPartition, Long> ends)
+    private static boolean committedUpTo(Admin admin, String group, Map<TopicPartition, Long> ends)
             throws Exception {
-        try (Admin admin = system.admin()) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-            return ends.entrySet().stream().allMatch(end -> {
-                OffsetAndMetadata offset = committed.get(end.getKey());
-                return offset == null ? end.getValue() == 0 : offset.offset() >= end.getValue() - 1;
-            });
-        }
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+        return ends.entrySet().stream().allMatch(end -> {
+            OffsetAndMetadata offset = committed.get(end.getKey());
+            return offset == null ? end.getValue() == 0 : offset.offset() >= end.getValue() - 1;
+        });
     }
 
     /** Stops ({@link #burstCold}) or pauses a stage's instances while the burst is queued. */
