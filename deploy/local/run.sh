@@ -22,7 +22,7 @@ services=(
   "intake-service|intake-service/target/intake-service-$version.jar|8080|8081|/actuator/health/readiness|384m"
   "routing-service|routing-service/target/routing-service-$version.jar|8082|8083|/actuator/health/readiness|384m"
   "notification-service|notification-service/target/notification-service-$version.jar|8084|8085|/actuator/health/readiness|384m"
-  "case-service|case-service/target/case-service-$version.jar|8086|8087|/actuator/health/readiness|256m"
+  "case-service|case-service/target/case-service-$version.jar|8086|8087|/actuator/health/readiness|192m"
 )
 ports=(9092 9093 2525 8025 8080 8081 8082 8083 8084 8085 8086 8087)
 pids=()
@@ -106,8 +106,10 @@ for entry in "${services[@]}"; do
   echo "Starting $name..."
   # The dev profile's keys and accounts are public and kept out of the jars: they come from deploy/dev-config.
   # Notification's and the case service's stores of the complaints' keys live with the stack's other state (the
-  # setting is ignored by the services that have none). Two malloc arenas, as in the image (deploy/docker/Dockerfile).
-  MALLOC_ARENA_MAX=2 java "-Xmx$heap" -jar "$root/$jar" --spring.profiles.active=dev \
+  # setting is ignored by the services that have none). Two malloc arenas, the JDK's socket buffers bounded and the
+  # native heap trimmed, as in the image (deploy/docker/Dockerfile).
+  MALLOC_ARENA_MAX=2 java "-Xmx$heap" -Djdk.nio.maxCachedBufferSize=262144 -XX:TrimNativeHeapInterval=5000 \
+    -jar "$root/$jar" --spring.profiles.active=dev \
     --spring.config.additional-location="file:$root/deploy/dev-config/$name/" \
     --hotline.sealing.complaint-keys.directory="$state/complaint-keys/$name" > "$logs/$name.log" 2>&1 &
   pids+=($!)

@@ -69,7 +69,7 @@ import tools.jackson.databind.json.JsonMapper;
  *       they are paused (docker pause) and resumed, as services whose broker or SMTP server was away would be;</li>
  *   <li>{@code hotline.benchmark.heap}: the services' JVM heap, {@code -Xmx} (default 384m, the local stack's;
  *       empty: the image's default, 75 % of the container's 768 MiB);</li>
- *   <li>{@code hotline.benchmark.case-heap}: the case service's (default 256m, the local stack's; its state is in
+ *   <li>{@code hotline.benchmark.case-heap}: the case service's (default 192m, the local stack's; its state is in
  *       RocksDB, outside the heap);</li>
  *   <li>{@code hotline.benchmark.silence-check}: how often the case service checks its files for silence (default
  *       5m, production's; empty: the dev profile's 10 s, see {@link HotlineSystem.Settings#benchmarked});</li>
@@ -121,7 +121,7 @@ class SystemBenchmark {
     /** How many people submit the burst at once, each waiting for the answer before the next complaint. */
     private final int burstClients = Integer.getInteger("hotline.benchmark.burst-clients", 128);
     private final String heap = System.getProperty("hotline.benchmark.heap", "384m").strip();
-    private final String caseHeap = System.getProperty("hotline.benchmark.case-heap", "256m").strip();
+    private final String caseHeap = System.getProperty("hotline.benchmark.case-heap", "192m").strip();
     private final String silenceCheck = System.getProperty("hotline.benchmark.silence-check", "5m").strip();
     private final long mailMemoryMiB = Long.getLong("hotline.benchmark.mail-memory-mib", 6144);
     private final long rssSeconds = Long.getLong("hotline.benchmark.rss-seconds", 5);
