@@ -43,8 +43,10 @@ class FloodBenchmark {
     private final int floodClients = Integer.getInteger("hotline.flood.clients", 32);
     private final int othersPerSecond = Integer.getInteger("hotline.flood.others-per-second", 2);
     private final Duration othersFor = Duration.ofSeconds(Long.getLong("hotline.flood.others-seconds", 60));
-    private final String heap = System.getProperty("hotline.benchmark.heap", "384m").strip();
-    private final String caseHeap = System.getProperty("hotline.benchmark.case-heap", "192m").strip();
+    private final String heap = System.getProperty("hotline.benchmark.heap",
+            HotlineSystem.Settings.LOCAL_STACK_HEAP).strip();
+    private final String caseHeap = System.getProperty("hotline.benchmark.case-heap",
+            HotlineSystem.Settings.LOCAL_STACK_CASE_HEAP).strip();
     private final String silenceCheck = System.getProperty("hotline.benchmark.silence-check", "5m").strip();
 
     @Test

@@ -141,6 +141,12 @@ final class HotlineSystem implements AutoCloseable {
             return new Settings(Map.of(), 2048, true);
         }
 
+        /** Every service's heap but the case service's on the local stack (deploy/local/run.sh): the benchmarks'. */
+        static final String LOCAL_STACK_HEAP = "384m";
+
+        /** The case service's heap on the local stack; its state is in RocksDB, outside the heap. */
+        static final String LOCAL_STACK_CASE_HEAP = "192m";
+
         /**
          * The benchmarks' services. Their heaps are the local stack's (deploy/local/run.sh): {@code -Xmx} through
          * JAVA_TOOL_OPTIONS, with the image's {@code -XX:+ExitOnOutOfMemoryError}; an empty heap keeps the image's

@@ -120,8 +120,10 @@ class SystemBenchmark {
     private final boolean burstCold = Boolean.getBoolean("hotline.benchmark.burst-cold");
     /** How many people submit the burst at once, each waiting for the answer before the next complaint. */
     private final int burstClients = Integer.getInteger("hotline.benchmark.burst-clients", 128);
-    private final String heap = System.getProperty("hotline.benchmark.heap", "384m").strip();
-    private final String caseHeap = System.getProperty("hotline.benchmark.case-heap", "192m").strip();
+    private final String heap = System.getProperty("hotline.benchmark.heap",
+            HotlineSystem.Settings.LOCAL_STACK_HEAP).strip();
+    private final String caseHeap = System.getProperty("hotline.benchmark.case-heap",
+            HotlineSystem.Settings.LOCAL_STACK_CASE_HEAP).strip();
     private final String silenceCheck = System.getProperty("hotline.benchmark.silence-check", "5m").strip();
     private final long mailMemoryMiB = Long.getLong("hotline.benchmark.mail-memory-mib", 6144);
     private final long rssSeconds = Long.getLong("hotline.benchmark.rss-seconds", 5);
