@@ -13,14 +13,20 @@ import org.rocksdb.WriteBufferManager;
  */
 final class StoreMemory implements AutoCloseable {
 
-    /** The key under which the instance's budget travels in Kafka Streams' configuration to {@link BoundedStoreMemory}. */
+    /**
+     * The key under which the instance's budget travels in Kafka Streams' configuration to {@link BoundedStoreMemory}.
+     */
     static final String CONFIG_KEY = "hotline.cases.store-memory";
 
     /** Memtables per store: one being written, one being flushed. */
     private static final int WRITE_BUFFERS_PER_STORE = 2;
 
+    /** A store's memtable is the budget divided by this: about what a store no longer written keeps unflushed. */
+    private static final int MEMTABLES_IN_BUDGET = 8;
+
     private final Cache cache;
     private final WriteBufferManager writeBuffers;
+    private final long memtableBytes;
     private boolean closed;
 
     StoreMemory(long totalBytes, long writeBufferBytes) {
@@ -29,9 +35,14 @@ final class StoreMemory implements AutoCloseable {
         // Not strict: a strict cache fails reads and writes when pinned blocks fill it; a little over is better.
         // The high-priority pool keeps index and filter blocks cached ahead of data blocks.
         this.cache = new LRUCache(totalBytes, -1, false, 0.1);
-        // Stalling: once the memtables pass their budget, writes wait for a flush instead of running ahead of it,
-        // which on a busy machine they otherwise do by more than the budget itself.
-        this.writeBuffers = new WriteBufferManager(writeBufferBytes, cache, true);
+        // Not stalling. Past the budget RocksDB flushes only the store being written, and with stalling every write
+        // of every store would then wait until memory came back; memtables of stores no longer written (a task
+        // restored, a store written once in a while) never come back, so the writes waited for ever. Kafka Streams'
+        // restore of one changelog after another did that (BoundedStoreMemoryTest, docs/case.md). Each store's
+        // memtables are small instead: what a store keeps unflushed is about an eighth of the budget, and RocksDB
+        // holds a store's writes while both its memtables are full until its own flush ends.
+        this.writeBuffers = new WriteBufferManager(writeBufferBytes, cache, false);
+        this.memtableBytes = writeBufferBytes / MEMTABLES_IN_BUDGET;
     }
 
     /**
@@ -53,6 +64,7 @@ final class StoreMemory implements AutoCloseable {
         table.setPinTopLevelIndexAndFilter(true);
         options.setTableFormatConfig(table);
         options.setWriteBufferManager(writeBuffers);
+        options.setWriteBufferSize(memtableBytes);
         options.setMaxWriteBufferNumber(WRITE_BUFFERS_PER_STORE);
     }
 

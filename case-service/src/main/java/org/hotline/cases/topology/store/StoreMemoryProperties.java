@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
  *     memtables, which are counted in it. Reads of a case file that is not cached go to disk (the page cache), so a
  *     small budget costs latency on the status page, never correctness
  * @param writeBuffers the part of {@code total} that memtables (writes not yet flushed to disk) may take before
- *     RocksDB flushes them; at most half of {@code total}
+ *     RocksDB flushes them; at most half of {@code total}. Each store's memtables are an eighth of it
  */
 @Validated
 @ConfigurationProperties("hotline.cases.store-memory")
