@@ -38,10 +38,8 @@ class BoundedStoreMemoryTest {
             try {
                 for (int store = 0; store < 3; store++) {
                     Options storeOptions = new Options().setCreateIfMissing(true);
-                    new BoundedStoreMemory().setConfig("store-" + store, storeOptions,
-                            Map.of(StoreMemory.CONFIG_KEY, memory));
                     options.add(storeOptions);
-                    stores.add(RocksDB.open(storeOptions, folder.resolve("store-" + store).toString()));
+                    stores.add(open("store-" + store, storeOptions, memory));
                 }
 
                 // when 30 MiB go into each, as case files do in a burst, and are read back
@@ -94,10 +92,8 @@ class BoundedStoreMemoryTest {
             try {
                 for (int store = 0; store < 6; store++) {
                     Options storeOptions = new Options().setCreateIfMissing(true).setWriteBufferSize(16 * MIB);
-                    new BoundedStoreMemory().setConfig("store-" + store, storeOptions,
-                            Map.of(StoreMemory.CONFIG_KEY, memory));
                     options.add(storeOptions);
-                    stores.add(RocksDB.open(storeOptions, folder.resolve("store-" + store).toString()));
+                    stores.add(open("store-" + store, storeOptions, memory));
                 }
 
                 // when each takes a batch of about 1 MiB and is then left alone, as Kafka Streams' state updater
@@ -134,6 +130,12 @@ class BoundedStoreMemoryTest {
                 }
             }
         }
+    }
+
+    /** Opens a store in the test's folder as Kafka Streams does: {@code options} pointed at the shared budget. */
+    private RocksDB open(String name, Options options, StoreMemory memory) throws RocksDBException {
+        new BoundedStoreMemory().setConfig(name, options, Map.of(StoreMemory.CONFIG_KEY, memory));
+        return RocksDB.open(options, folder.resolve(name).toString());
     }
 
     @Test
