@@ -159,7 +159,7 @@ final class ThymeleafMailRenderer implements MailRenderer {
                 FileTemplateResolver resolver = new FileTemplateResolver();
                 resolver.setPrefix(directory.toAbsolutePath() + "/");
                 // Edited files are picked up within a minute, without a restart.
-                resolver.setCacheTTLMs(60_000L);
+                resolver.setCacheTTLMs(TemplateCatalogue.DIRECTORY_REFRESH.toMillis());
                 engine.addTemplateResolver(configure(resolver, mode, order++));
             }
         }
