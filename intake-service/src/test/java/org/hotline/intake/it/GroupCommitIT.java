@@ -15,13 +15,20 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Requests that arrive together share one Kafka transaction, and each of their complaints lands once. */
+/**
+ * The committer's transactions: ready before the first request, and shared by requests that arrive together, each of
+ * whose complaints lands once.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GroupCommitIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -44,6 +51,23 @@ class GroupCommitIT {
     }
 
     @Test
+    @Order(1)
+    void aReadyIntakeHasRegisteredItsTransactionalProducerBeforeItsFirstRequest() {
+        // given the intake started, ready (IntakeHarness waits for the readiness probe), no request sent yet
+        MeterRegistry registry = intake.getBean(MeterRegistry.class);
+
+        // when, then: the producer exists and its transactional id is registered (Kafka's client counts the time
+        // initTransactions took), so the first complaint does not wait for either
+        assertThat(registry.find("hotline.intake.transaction.complaints").summaries())
+                .as("transactions with complaints so far").allSatisfy(summary ->
+                        assertThat(summary.count()).isZero());
+        assertThat(registry.find("kafka.producer.txn.init.time.ns.total").functionCounters())
+                .as("the transactional producers' initialisation").isNotEmpty()
+                .allSatisfy(initialised -> assertThat(initialised.count()).isPositive());
+    }
+
+    @Test
+    @Order(2)
     void concurrentRequestsShareTransactionsAndEachComplaintIsOnTheTopicExactlyOnce() throws Exception {
         List<String[]> burst = new ArrayList<>();
         for (int i = 0; i < 16; i++) {

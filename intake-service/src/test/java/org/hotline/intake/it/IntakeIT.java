@@ -245,7 +245,7 @@ class IntakeIT {
         HttpResponse<String> health = IntakeHarness.getAs("test-ops", "test-ops-password",
                 management + "/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"kafka\"", "\"idempotencyLedger\"");
+        assertThat(health.body()).contains("\"kafka\"", "\"groupCommit\"", "\"idempotencyLedger\"");
         assertThat(IntakeHarness.getAs("test-ops", "test-ops-password", management + "/actuator/env").statusCode())
                 .isEqualTo(404);
         assertThat(IntakeHarness.get(api + "/actuator/health").statusCode()).isEqualTo(404);

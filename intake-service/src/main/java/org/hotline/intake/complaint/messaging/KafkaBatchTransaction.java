@@ -58,6 +58,15 @@ class KafkaBatchTransaction implements GroupCommit.Transaction<List<ProducerReco
         }
     }
 
+    /**
+     * An empty transaction: the template creates a producer, which registers its transactional id with the
+     * coordinator ({@code initTransactions}), and keeps it for the first batch.
+     */
+    @Override
+    public void prepare() {
+        template.executeInTransaction(operations -> null);
+    }
+
     private void awaitAcknowledgements(List<CompletableFuture<SendResult<String, byte[]>>> sent) {
         long deadline = System.nanoTime() + ackTimeout.toNanos();
         try {

@@ -7,13 +7,22 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** Health for the readiness probe: the broker answers, and the idempotency ledger has caught up. */
+/**
+ * Health for the readiness probe: the broker answers, every committer has readied its first transaction, and the
+ * idempotency ledger has caught up.
+ */
 @Configuration(proxyBeanMethods = false)
 class KafkaHealthConfiguration {
 
     @Bean
     BrokerHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
         return new BrokerHealthIndicator(admin.getConfigurationProperties());
+    }
+
+    @Bean
+    HealthIndicator groupCommitHealthIndicator(GroupCommit<?> groupCommit) {
+        return () -> groupCommit.prepared() ? Health.up().build()
+                : Health.outOfService().withDetail("reason", "readying the first transaction").build();
     }
 
     @Bean

@@ -15,10 +15,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.hotline.intake.complaint.application.IntakeMetrics;
 import org.hotline.intake.complaint.application.NoIntakeMetrics;
 import org.hotline.intake.complaint.application.PublicationFailedException;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,7 @@ class GroupCommitTest {
 
     @AfterEach
     void stop() {
+        transaction.releasePreparations();
         transaction.releaseAll();
         if (groupCommit != null) {
             groupCommit.stop();
@@ -168,6 +171,43 @@ class GroupCommitTest {
         assertThat(groupCommit.isRunning()).isFalse();
     }
 
+    @Test
+    void eachCommitterReadiesItsFirstTransactionBeforeItTakesARequestAndIsNotPreparedUntilThen() throws Exception {
+        // given two committers whose preparation the test holds
+        transaction.holdPreparations();
+        groupCommit = new GroupCommit<>(transaction, 2, 500, Duration.ZERO, LONG, metrics);
+        groupCommit.start();
+        transaction.awaitPreparing(2);
+
+        // when a request arrives while they prepare
+        Future<Void> early = submit("early");
+
+        // then it waits in the queue, and the instance is not prepared, until both have readied theirs
+        await().atMost(LONG).until(() -> groupCommit.queued() == 1);
+        assertThat(groupCommit.prepared()).isFalse();
+        assertThat(transaction.batches()).isEmpty();
+        transaction.releasePreparations();
+        transaction.releaseAll();
+        answered(early);
+        await().atMost(LONG).until(groupCommit::prepared);
+        assertThat(transaction.batches()).containsExactly(List.of("early"));
+    }
+
+    @Test
+    void aCommitterThatCouldNotReadyItsFirstTransactionStillTakesRequests() throws Exception {
+        // given a preparation that fails, as with the broker out of reach at start
+        transaction.failPreparations(new IllegalStateException("no broker"));
+
+        // when
+        groupCommit = started(500, Duration.ZERO, LONG);
+        transaction.releaseAll();
+
+        // then the instance counts as prepared, and its first batch goes on
+        await().atMost(LONG).until(groupCommit::prepared);
+        answered(submit("first"));
+        assertThat(transaction.batches()).containsExactly(List.of("first"));
+    }
+
     private GroupCommit<String> started(int maxRequests, Duration linger, Duration queueTimeout) {
         GroupCommit<String> started = new GroupCommit<>(transaction, 1, maxRequests, linger, queueTimeout,
                 metrics);
@@ -205,20 +245,53 @@ class GroupCommitTest {
         private final List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
         private final List<RuntimeException> failures = Collections.synchronizedList(new ArrayList<>());
         private final CountDownLatch released = new CountDownLatch(1);
+        private final AtomicInteger preparing = new AtomicInteger();
+        private volatile CountDownLatch preparationsReleased = new CountDownLatch(0);
+        private volatile @Nullable RuntimeException preparationFailure;
+
+        @Override
+        public void prepare() {
+            preparing.incrementAndGet();
+            awaitRelease(preparationsReleased, "the preparations");
+            RuntimeException failure = preparationFailure;
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        void holdPreparations() {
+            preparationsReleased = new CountDownLatch(1);
+        }
+
+        void awaitPreparing(int count) {
+            await().atMost(LONG).until(() -> preparing.get() >= count);
+        }
+
+        void releasePreparations() {
+            preparationsReleased.countDown();
+        }
+
+        void failPreparations(RuntimeException failure) {
+            preparationFailure = failure;
+        }
 
         @Override
         public void commit(List<String> batch) {
             batches.add(List.copyOf(batch));
+            awaitRelease(released, "the transaction");
+            if (!failures.isEmpty()) {
+                throw failures.remove(0);
+            }
+        }
+
+        private static void awaitRelease(CountDownLatch latch, String what) {
             try {
-                if (!released.await(60, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("the test never released the transaction");
+                if (!latch.await(60, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the test never released " + what);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
-            }
-            if (!failures.isEmpty()) {
-                throw failures.remove(0);
             }
         }
 
