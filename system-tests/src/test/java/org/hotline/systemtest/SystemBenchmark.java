@@ -95,6 +95,7 @@ class SystemBenchmark {
     private static final String SCRATCH_TOPIC = "benchmark.relay.scratch";
     /** The case service's consumer group: its Kafka Streams application id (case-service's application.yml). */
     private static final String CASE_GROUP = "case-service";
+    private static final String ROUTING_GROUP = "routing-service";
 
     private final List<String> report = new ArrayList<>();
     private final Map<String, Object> figures = new LinkedHashMap<>();
@@ -498,6 +499,7 @@ class SystemBenchmark {
         List<Instance> routing = Part.ROUTING.all();
         List<Instance> notification = Part.NOTIFICATION.all();
         List<Instance> cases = Part.CASE.all();
+        int routingConsumers = consumers(system, ROUTING_GROUP);
         hold(system, routing);
         hold(system, notification);
         hold(system, cases);
@@ -521,7 +523,7 @@ class SystemBenchmark {
         }
         cpuPhase("burst: the relay (baseline)");
         TransactionalRelay.Result relay = new TransactionalRelay(system.bootstrapServers(), ROUTING_MAX_POLL_RECORDS)
-                .copy(Topics.RECEIVED, SCRATCH_TOPIC, receivedBefore, receivedAfter, routing.size());
+                .copy(Topics.RECEIVED, SCRATCH_TOPIC, receivedBefore, receivedAfter, routingConsumers);
         assertThat(relay.records()).as("records the relay copied").isEqualTo(burst);
 
         // routing
@@ -624,7 +626,8 @@ class SystemBenchmark {
                 + percentile(requestMillis, 0.5) + " ms, p99 " + percentile(requestMillis, 0.99) + " ms, max "
                 + percentile(requestMillis, 1.0) + " ms |");
         report.add("| routing: drain it | " + fmt(routingRate) + " complaints/s | " + fmt(relay.perSecond())
-                + " records/s: bare relay, " + routing.size() + " side by side, one transaction per poll of up to "
+                + " records/s: bare relay, " + routingConsumers + " side by side (routing's consumers: " + routing.size()
+                + " instances, their threads), one transaction per poll of up to "
                 + ROUTING_MAX_POLL_RECORDS + " records (" + fmt(relay.took().toMillis() / 1000.0) + " s) | "
                 + pct(routingRate, relay.perSecond()) + " | " + fmt((routingDone - routingStarted) / 1e9)
                 + " s from the " + since + ", " + routedAtReady + " routed before all were ready |");
@@ -641,6 +644,19 @@ class SystemBenchmark {
                 + " OOM flags checked), and the invariants held for all " + kept.complaints() + " complaints ("
                 + kept.delivered() + " emails delivered, " + kept.flaggedInDoubt() + " flagged in doubt).");
         report.add("");
+    }
+
+    /**
+     * How many consumers the group has now (routing's instances times their consumer threads): the relay runs as
+     * many side by side, so that the baseline overlaps its commits as routing does.
+     */
+    private static int consumers(HotlineSystem system, String group) throws Exception {
+        try (Admin admin = system.admin()) {
+            int members = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group)
+                    .get(30, TimeUnit.SECONDS).members().size();
+            assertThat(members).as("consumers in group %s", group).isPositive();
+            return members;
+        }
     }
 
     /**

@@ -50,7 +50,7 @@ final class TransactionalRelay {
 
     /**
      * Copies {@code from}'s records between {@code start} and {@code end} (offsets per partition) to {@code to},
-     * with {@code relays} relays side by side (as many as routing runs instances), each with its share of the
+     * with {@code relays} relays side by side (as many as routing runs consumers), each with its share of the
      * partitions, and returns once every partition is copied up to {@code end}.
      */
     Result copy(String from, String to, Map<Integer, Long> start, Map<Integer, Long> end, int relays) {

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -27,6 +28,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.hotline.routing.RoutingApplication;
 import org.hotline.testsupport.Brokers;
 import org.hotline.testsupport.EventSchemas;
@@ -65,6 +67,17 @@ final class RoutingHarness {
         try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 broker.getBrokersAsString()))) {
             admin.createTopics(List.of(new NewTopic(RECEIVED, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The members of a consumer group as the broker describes them, with their assigned partitions. */
+    static ConsumerGroupDescription group(EmbeddedKafkaKraftBroker broker, String group) {
+        try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.getBrokersAsString()))) {
+            return admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get(30,
+                    TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -138,6 +151,11 @@ final class RoutingHarness {
     }
 
     /** Sends a record as intake-service would: keyed by complaint id, with CloudEvents headers. */
+    /** The partition Kafka's default partitioner gives a key among {@code partitions}. */
+    static int partitionOf(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
     static void send(KafkaProducer<String, byte[]> producer, String key, byte[] value) {
         send(producer, received(key, value));
     }

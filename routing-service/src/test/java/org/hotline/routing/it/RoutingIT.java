@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.hotline.routing.complaint.messaging.ComplaintEvents;
@@ -408,6 +409,27 @@ class RoutingIT {
         assertThat(ScrapePages.withExemplars(page.body())).anyMatch(sample ->
                 sample.startsWith("hotline_routing_decisions_total"));
         assertThat(ScrapePages.misplacedExemplars(page.body())).isEmpty();
+    }
+
+    @Test
+    @Order(14)
+    void readsEachPartitionWithAConsumerThreadOfItsOwn() {
+        // given complaints.received.v1 with two partitions, and a complaint on each
+        List<String> ids = new ArrayList<>();
+        while (ids.stream().map(id -> RoutingHarness.partitionOf(id, 2)).distinct().count() < 2) {
+            ids.add(UUID.randomUUID().toString());
+        }
+        ids.forEach(id -> RoutingHarness.send(producer, id, bytes(ComplaintEvents.kostanaySchool(id))));
+
+        // when both are routed
+        await().atMost(PATIENCE).until(() -> ids.stream()
+                .allMatch(id -> withKey(readCommitted(broker, ROUTED), id).size() == 1));
+
+        // then each partition has a consumer thread of its own (of the three configured, the binder starts no more
+        // than the topic has partitions); with one thread, one member would hold both
+        ConsumerGroupDescription group = RoutingHarness.group(broker, "routing-service");
+        assertThat(group.members()).hasSize(2)
+                .allSatisfy(member -> assertThat(member.assignment().topicPartitions()).hasSize(1));
     }
 
     private static String previewVersion() {
