@@ -150,12 +150,12 @@ final class RoutingHarness {
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** Sends a record as intake-service would: keyed by complaint id, with CloudEvents headers. */
     /** The partition Kafka's default partitioner gives a key among {@code partitions}. */
     static int partitionOf(String key, int partitions) {
         return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
+    /** Sends a record as intake-service would: keyed by complaint id, with CloudEvents headers. */
     static void send(KafkaProducer<String, byte[]> producer, String key, byte[] value) {
         send(producer, received(key, value));
     }
