@@ -95,6 +95,7 @@ class SystemBenchmark {
     private static final String SCRATCH_TOPIC = "benchmark.relay.scratch";
     /** The case service's consumer group: its Kafka Streams application id (case-service's application.yml). */
     private static final String CASE_GROUP = "case-service";
+    /** Routing's consumer group (the binding's group in routing-service's application.yml). */
     private static final String ROUTING_GROUP = "routing-service";
 
     private final List<String> report = new ArrayList<>();
@@ -626,8 +627,8 @@ class SystemBenchmark {
                 + percentile(requestMillis, 0.5) + " ms, p99 " + percentile(requestMillis, 0.99) + " ms, max "
                 + percentile(requestMillis, 1.0) + " ms |");
         report.add("| routing: drain it | " + fmt(routingRate) + " complaints/s | " + fmt(relay.perSecond())
-                + " records/s: bare relay, " + routingConsumers + " side by side (routing's consumers: " + routing.size()
-                + " instances, their threads), one transaction per poll of up to "
+                + " records/s: bare relay, " + routingConsumers + " side by side (routing's consumers: "
+                + routing.size() + " instances times their threads), one transaction per poll of up to "
                 + ROUTING_MAX_POLL_RECORDS + " records (" + fmt(relay.took().toMillis() / 1000.0) + " s) | "
                 + pct(routingRate, relay.perSecond()) + " | " + fmt((routingDone - routingStarted) / 1e9)
                 + " s from the " + since + ", " + routedAtReady + " routed before all were ready |");

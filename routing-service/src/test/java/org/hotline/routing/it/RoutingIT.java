@@ -422,8 +422,10 @@ class RoutingIT {
         ids.forEach(id -> RoutingHarness.send(producer, id, bytes(ComplaintEvents.kostanaySchool(id))));
 
         // when both are routed
-        await().atMost(PATIENCE).until(() -> ids.stream()
-                .allMatch(id -> withKey(readCommitted(broker, ROUTED), id).size() == 1));
+        await().atMost(PATIENCE).until(() -> {
+            List<ConsumerRecord<String, byte[]>> routed = readCommitted(broker, ROUTED);
+            return ids.stream().allMatch(id -> withKey(routed, id).size() == 1);
+        });
 
         // then each partition has a consumer thread of its own (of the three configured, the binder starts no more
         // than the topic has partitions); with one thread, one member would hold both
