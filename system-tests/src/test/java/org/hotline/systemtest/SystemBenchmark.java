@@ -745,9 +745,9 @@ class SystemBenchmark {
             assertThat(message.statusCode()).as("message %d of the mailbox", number).isEqualTo(200);
             total += message.body().length;
         }
-        log.info("average size of {} of the {} messages in the mailbox: {} B", sampled, messages,
-                sampled == 0 ? 0 : total / sampled);
-        return sampled == 0 ? 0 : (int) (total / sampled);
+        int average = sampled == 0 ? 0 : (int) (total / sampled);
+        log.info("average size of {} of the {} messages in the mailbox: {} B", sampled, messages, average);
+        return average;
     }
 
     private int mailCount(HotlineSystem system) {
