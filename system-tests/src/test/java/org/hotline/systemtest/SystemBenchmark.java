@@ -75,7 +75,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       5m, production's; empty: the dev profile's 10 s, see {@link HotlineSystem.Settings#benchmarked});</li>
  *   <li>{@code hotline.benchmark.mail-memory-mib}: the mail catcher's memory limit (default 6144), which keeps
  *       every message it received since its last start in memory;</li>
- *   <li>{@code hotline.benchmark.rss-seconds}: how often every service's resident set is sampled (default 5).</li>
+ *   <li>{@code hotline.benchmark.rss-seconds}: how often every service's resident set is sampled (default 5);</li>
+ *   <li>{@code hotline.benchmark.notification-connections}: notification's SMTP connections, and the baseline's
+ *       (default 4, the service's).</li>
  * </ul>
  */
 class SystemBenchmark {
@@ -90,8 +92,12 @@ class SystemBenchmark {
      */
     private static final int ROUTING_MAX_POLL_RECORDS = Integer.getInteger("hotline.benchmark.relay-max-poll-records",
             500);
-    /** Notification's SMTP connections ({@code hotline.notification.connections}, default 4). */
-    private static final int NOTIFICATION_CONNECTIONS = 4;
+    /**
+     * Notification's SMTP connections ({@code hotline.notification.connections}, the service's default 4, or
+     * {@code -Dhotline.benchmark.notification-connections}); the baseline sends over as many.
+     */
+    private static final int NOTIFICATION_CONNECTIONS = Integer.getInteger(
+            "hotline.benchmark.notification-connections", 4);
     /** How many of the burst's emails give the baseline's message size, spread over all of them. */
     private static final int MESSAGE_SAMPLE = 500;
     private static final String SCRATCH_TOPIC = "benchmark.relay.scratch";
@@ -136,6 +142,8 @@ class SystemBenchmark {
     void measuresEachStageAgainstItsBaselineSustainedLoadAndABurstInBoundedMemory() throws Exception {
         Path results = Path.of(System.getProperty("hotline.benchmark.results", "benchmarks"));
         Map<Part, Map<String, String>> serviceEnv = HotlineSystem.Settings.benchmarked(heap, caseHeap, silenceCheck);
+        serviceEnv.get(Part.NOTIFICATION).put("HOTLINE_NOTIFICATION_CONNECTIONS",
+                String.valueOf(NOTIFICATION_CONNECTIONS));
         figures.put("runAt", Instant.now().toString());
         try (HotlineSystem system = HotlineSystem.start(new HotlineSystem.Settings(serviceEnv, mailMemoryMiB));
                 Memory memory = new Memory(system, rssSeconds)) {
@@ -228,7 +236,10 @@ class SystemBenchmark {
         String warmedUp = warmUnderLoad(intake, invariants, memory);
         report.add("Each rate held for " + step.toSeconds() + " s; latency from the 202 to the last email of the"
                 + " complaint received by the SMTP server; all invariants checked after each step. Before each step"
-                + " the mail catcher is emptied and 30 complaints go through (not timed). " + warmedUp);
+                + " the mail catcher is emptied and 30 complaints go through (not timed); the benchmark then does"
+                + " nothing for " + QUIET.toSeconds() + " s before the step and " + QUIET.toSeconds() + " s after"
+                + " it, so that its reads of the topics and the mailbox take no CPU from the step's first and last"
+                + " complaints. " + warmedUp);
         report.add("");
         report.add("| rate (complaints/s) | achieved | emails | p50 | p95 | p99 | max | p99 < 1 s |");
         report.add("|---:|---:|---:|---:|---:|---:|---:|---|");
@@ -241,11 +252,13 @@ class SystemBenchmark {
             emptyMailbox(system);
             invariants.assertKept(intake.submitAll(Complaints.of("before-" + rate, 30), 4), Set.of(),
                     Duration.ofMinutes(5));
+            HotlineSystem.hold(QUIET);
             phase(memory, "sustained " + rate + "/s");
             long started = System.nanoTime();
             List<Intake.Submission> submissions = intake.atFixedRate("rate-" + rate, rate, step, i -> null);
             double achieved = submissions.size() / ((System.nanoTime() - started) / 1e9);
             inside.add(insideNotification(system, rate));
+            HotlineSystem.hold(QUIET);
             Invariants.Report kept = invariants.assertKept(submissions, Set.of(), Duration.ofMinutes(20));
             Map<String, Instant> lastEmail = lastEmails(system);
             List<Long> latencies = endToEnd(lastEmail, submissions);
@@ -257,6 +270,7 @@ class SystemBenchmark {
             log.info("rate {}: p99 {} ms", rate, p99);
             stages.add(stages(system, rate, submissions, lastEmail));
             windows.add(windows(rate, submissions, lastEmail, windowCount()));
+            logSlowBySecond(rate, submissions, lastEmail);
             if (holds) {
                 held = rate;
                 heldP99 = p99;
@@ -313,6 +327,36 @@ class SystemBenchmark {
     }
 
     private static final Duration WINDOW = Duration.ofSeconds(30);
+
+    /**
+     * How long nothing of the benchmark's own runs before and after each measured step: the checks read every
+     * topic and the whole mailbox, several CPU seconds of the test JVM, the broker and the mail catcher, and must
+     * take none of the cores from the step's first or last complaints.
+     */
+    private static final Duration QUIET = Duration.ofSeconds(10);
+
+    /**
+     * Logs (not in the report) the seconds of the step in which complaints took over 1 s, with how many: finer than
+     * the windows, to tell a stall from the rate.
+     */
+    private static void logSlowBySecond(int rate, List<Intake.Submission> submissions,
+            Map<String, Instant> lastEmail) {
+        List<Intake.Submission> accepted = submissions.stream().filter(Intake.Submission::accepted).toList();
+        long first = accepted.stream().mapToLong(Intake.Submission::acceptedAtMillis).min().orElse(0);
+        Map<Long, Long> slowBySecond = new TreeMap<>();
+        for (Intake.Submission submission : accepted) {
+            if (lastEmail.get(submission.reference()).toEpochMilli() - submission.acceptedAtMillis() > 1000) {
+                slowBySecond.merge((submission.acceptedAtMillis() - first) / 1000, 1L, Long::sum);
+            }
+        }
+        if (slowBySecond.size() > 20) {
+            log.info("rate {}: complaints over 1 s in {} of the step's seconds, {} in all", rate,
+                    slowBySecond.size(), slowBySecond.values().stream().mapToLong(Long::longValue).sum());
+        } else {
+            log.info("rate {}: complaints over 1 s by the second of the step they were accepted in: {}", rate,
+                    slowBySecond);
+        }
+    }
 
     private long windowCount() {
         return Math.max(1, (step.toMillis() + WINDOW.toMillis() - 1) / WINDOW.toMillis());
