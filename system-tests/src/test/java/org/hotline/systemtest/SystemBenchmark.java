@@ -345,14 +345,13 @@ class SystemBenchmark {
      */
     private static void logSlowBySecond(int rate, List<Intake.Submission> submissions,
             Map<String, Instant> lastEmail) {
-        List<Intake.Submission> accepted = submissions.stream().filter(Intake.Submission::accepted).toList();
-        long first = accepted.stream().mapToLong(Intake.Submission::acceptedAtMillis).min().orElse(0);
         Map<Long, Long> slowBySecond = new TreeMap<>();
-        for (Intake.Submission submission : accepted) {
-            if (lastEmail.get(submission.reference()).toEpochMilli() - submission.acceptedAtMillis() > 1000) {
-                slowBySecond.merge((submission.acceptedAtMillis() - first) / 1000, 1L, Long::sum);
+        latenciesByAcceptance(submissions, lastEmail, 1000, Long.MAX_VALUE).forEach((second, latencies) -> {
+            long slow = latencies.stream().filter(latency -> latency > 1000).count();
+            if (slow > 0) {
+                slowBySecond.put(second, slow);
             }
-        }
+        });
         if (slowBySecond.size() > 20) {
             log.info("rate {}: complaints over 1 s in {} of the step's seconds, {} in all", rate,
                     slowBySecond.size(), slowBySecond.values().stream().mapToLong(Long::longValue).sum());
@@ -372,16 +371,9 @@ class SystemBenchmark {
      */
     private static String windows(int rate, List<Intake.Submission> submissions, Map<String, Instant> lastEmail,
             long windowCount) {
-        List<Intake.Submission> accepted = submissions.stream().filter(Intake.Submission::accepted).toList();
-        long first = accepted.stream().mapToLong(Intake.Submission::acceptedAtMillis).min().orElse(0);
-        Map<Long, List<Long>> byWindow = new TreeMap<>();
-        for (Intake.Submission submission : accepted) {
-            long latency = lastEmail.get(submission.reference()).toEpochMilli() - submission.acceptedAtMillis();
-            // The last requests of a step may be answered just after its end: they count in its last window.
-            byWindow.computeIfAbsent(Math.min(windowCount - 1, (submission.acceptedAtMillis() - first)
-                    / WINDOW.toMillis()),
-                    window -> new ArrayList<>()).add(latency);
-        }
+        // The last requests of a step may be answered just after its end: they count in its last window.
+        Map<Long, List<Long>> byWindow = latenciesByAcceptance(submissions, lastEmail, WINDOW.toMillis(),
+                windowCount - 1);
         StringBuilder row = new StringBuilder("| " + rate + " |");
         for (List<Long> latencies : byWindow.values()) {
             latencies.sort(null);
@@ -389,6 +381,23 @@ class SystemBenchmark {
             row.append(' ').append(percentile(latencies, 0.99)).append(" ms (").append(slow).append(") |");
         }
         return row.toString();
+    }
+
+    /**
+     * The accepted complaints' end-to-end latencies, in ms, by the period of {@code periodMillis} from the step's
+     * first acceptance in which each was accepted (at most {@code lastPeriod}), in the periods' order.
+     */
+    private static Map<Long, List<Long>> latenciesByAcceptance(List<Intake.Submission> submissions,
+            Map<String, Instant> lastEmail, long periodMillis, long lastPeriod) {
+        List<Intake.Submission> accepted = submissions.stream().filter(Intake.Submission::accepted).toList();
+        long first = accepted.stream().mapToLong(Intake.Submission::acceptedAtMillis).min().orElse(0);
+        Map<Long, List<Long>> byPeriod = new TreeMap<>();
+        for (Intake.Submission submission : accepted) {
+            long latency = lastEmail.get(submission.reference()).toEpochMilli() - submission.acceptedAtMillis();
+            byPeriod.computeIfAbsent(Math.min(lastPeriod, (submission.acceptedAtMillis() - first) / periodMillis),
+                    period -> new ArrayList<>()).add(latency);
+        }
+        return byPeriod;
     }
 
     private static final Pattern NOTIFICATION_TIMER = Pattern.compile(
