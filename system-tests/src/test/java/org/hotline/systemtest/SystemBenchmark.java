@@ -147,6 +147,7 @@ class SystemBenchmark {
         notificationEnv.put("HOTLINE_NOTIFICATION_CONNECTIONS", String.valueOf(NOTIFICATION_CONNECTIONS));
         serviceEnv.put(Part.NOTIFICATION, notificationEnv);
         figures.put("runAt", Instant.now().toString());
+        figures.put("serviceInstances", HotlineSystem.SERVICE_INSTANCES);
         try (HotlineSystem system = HotlineSystem.start(new HotlineSystem.Settings(serviceEnv, mailMemoryMiB));
                 Memory memory = new Memory(system, rssSeconds)) {
             Intake intake = new Intake(system.intakes());
@@ -1088,7 +1089,8 @@ class SystemBenchmark {
         Files.createDirectories(folder.toAbsolutePath());
         Files.writeString(folder.resolve("results.md"), String.join("\n", report) + "\n");
         Map<String, Object> json = new LinkedHashMap<>();
-        for (String key : List.of("intake", "routing", "case", "notification", "burst", "sustained", "runAt")) {
+        for (String key : List.of("intake", "routing", "case", "notification", "burst", "sustained", "serviceInstances",
+                "runAt")) {
             json.put(key, figures.get(key));
         }
         Files.writeString(folder.resolve("results.json"), JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
