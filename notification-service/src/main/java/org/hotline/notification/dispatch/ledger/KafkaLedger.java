@@ -41,8 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       that timed out, a failed abort): the partition is dropped here and listed by {@link #lostPartitions()};
  *       the consumer takes it again if it still owns it, which reads the ledger anew.</li>
  * </ul>
- * Memory holds the latest state of every message of the owned partitions (about 200 bytes each), not their
- * content.
+ * Memory holds the latest state of every message of the owned partitions (about 160 bytes each, the id kept as
+ * {@link MessageKeys} does), not their content.
  */
 public final class KafkaLedger implements Ledger, AutoCloseable {
 
@@ -60,12 +60,14 @@ public final class KafkaLedger implements Ledger, AutoCloseable {
     private final Duration loadTimeout;
     private final Map<Integer, Owned> owned = new ConcurrentHashMap<>();
     private final Set<Integer> lost = ConcurrentHashMap.newKeySet();
+    private final MessageKeys keys = new MessageKeys();
     private volatile boolean writable = true;
 
     /** A partition this instance owns: its writer and what it knows. */
     private static final class Owned {
         final Producer<byte[], byte[]> producer;
-        final Map<String, LedgerEntry.Known> known = new ConcurrentHashMap<>();
+        /** By {@link MessageKeys#of} of the message id. */
+        final Map<Object, LedgerEntry.Known> known = new ConcurrentHashMap<>();
         final ReentrantLock lock = new ReentrantLock();
         boolean broken;
 
@@ -161,7 +163,7 @@ public final class KafkaLedger implements Ledger, AutoCloseable {
     @Override
     public LedgerEntry.@Nullable Known find(int partition, String messageId) {
         Owned taken = owned.get(partition);
-        return taken == null ? null : taken.known.get(messageId);
+        return taken == null ? null : taken.known.get(keys.of(messageId));
     }
 
     @Override
@@ -202,7 +204,7 @@ public final class KafkaLedger implements Ledger, AutoCloseable {
                 throw giveUp(partition, taken, e);
             }
             for (LedgerEntry entry : entries) {
-                taken.known.put(entry.messageId(), entry.known());
+                taken.known.put(keys.of(entry.messageId()), entry.known());
             }
             writable = true;
         } finally {
@@ -245,7 +247,7 @@ public final class KafkaLedger implements Ledger, AutoCloseable {
         return new PartitionLostException(partition, "ledger partition " + partition + " lost: " + cause, cause);
     }
 
-    private int load(int partition, Map<String, LedgerEntry.Known> known) {
+    private int load(int partition, Map<Object, LedgerEntry.Known> known) {
         TopicPartition source = new TopicPartition(topic, partition);
         try (Consumer<byte[], byte[]> reader = readers.get()) {
             reader.assign(List.of(source));
@@ -265,11 +267,11 @@ public final class KafkaLedger implements Ledger, AutoCloseable {
         return known.size();
     }
 
-    private void apply(ConsumerRecord<byte[], byte[]> record, Map<String, LedgerEntry.Known> known) {
+    private void apply(ConsumerRecord<byte[], byte[]> record, Map<Object, LedgerEntry.Known> known) {
         if (record.key() == null) {
             return;
         }
-        String messageId = new String(record.key(), StandardCharsets.UTF_8);
+        Object messageId = keys.of(new String(record.key(), StandardCharsets.UTF_8));
         if (record.value() == null) {
             known.remove(messageId);
             return;
