@@ -46,15 +46,22 @@ final class MessageKeys {
                 : new Compact(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits(), domain);
     }
 
+    /** The shared string of {@code domain}; null when it is not shared, which then holds for good. */
     private @Nullable String domain(String domain) {
         String shared = domains.get(domain);
-        if (shared != null) {
+        return shared != null ? shared : share(domain);
+    }
+
+    /**
+     * Under the lock, so that whether a domain is shared is decided once: an id must get the same key every time, or
+     * the ledger would not find what it recorded of it.
+     */
+    private synchronized @Nullable String share(String domain) {
+        String shared = domains.get(domain);
+        if (shared != null || domains.size() >= MAX_DOMAINS) {
             return shared;
         }
-        if (domains.size() >= MAX_DOMAINS) {
-            return null;
-        }
-        shared = domains.putIfAbsent(domain, domain);
-        return shared == null ? domain : shared;
+        domains.put(domain, domain);
+        return domain;
     }
 }
