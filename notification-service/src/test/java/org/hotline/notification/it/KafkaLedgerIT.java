@@ -140,6 +140,36 @@ class KafkaLedgerIT {
         }
     }
 
+    @Test
+    void aPlannedMessagesIdIsFoundAsWrittenAndAsReadAgainAndNoOtherIdWithTheSameUuidIs() {
+        // given an id as the planner makes it (MessageIds), which the ledger's memory keeps in a compact form
+        String id = UUID.nameUUIDFromBytes("ledger-it compact".getBytes(StandardCharsets.UTF_8))
+                + "@notification.hotline.invalid";
+        String sameUuidUpperCase = id.substring(0, 36).toUpperCase() + id.substring(36);
+        String sameUuidOtherDomain = id.substring(0, 36) + "@ngo.example";
+        KafkaLedger ledger = ledger();
+        KafkaLedger reread = ledger();
+        try {
+            ledger.open(1);
+
+            // when its intent, then its result, are recorded
+            ledger.write(1, List.of(entry(id, LedgerEntry.Status.INTENT, null)), List.of());
+            ledger.write(1, List.of(entry(new String(id), LedgerEntry.Status.SENT, null)), List.of());
+
+            // then this instance and the next owner find the result under the id, and nothing under the others
+            reread.open(1);
+            for (KafkaLedger owner : List.of(ledger, reread)) {
+                assertThat(owner.find(1, new String(id))).isNotNull()
+                        .satisfies(known -> assertThat(known.status()).isEqualTo(LedgerEntry.Status.SENT));
+                assertThat(owner.find(1, sameUuidUpperCase)).isNull();
+                assertThat(owner.find(1, sameUuidOtherDomain)).isNull();
+            }
+        } finally {
+            ledger.close();
+            reread.close();
+        }
+    }
+
     private List<String> outcomesFor(String messageId) {
         return Brokers.readCommitted(broker, OUTCOMES).stream()
                 .map(record -> record.key())

@@ -1,6 +1,8 @@
 package org.hotline.notification.dispatch.ledger;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +10,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 import org.hotline.notification.dispatch.application.LedgerEntry;
 
@@ -41,13 +44,15 @@ public final class LedgerMemoryBenchmark {
             asKey = bytesPerMessage(messages, keys::of);
         }
         String table = """
-                %,d messages in the ledger's memory, %s, Java %s
+                %,d messages in the ledger's memory, %s, Java %s, collectors %s
 
                 | id kept as | bytes a message | MB in all |
                 |---|---:|---:|
                 | its string (before, the baseline) | %.1f | %.1f |
                 | MessageKeys: the UUID's two numbers and the shared domain | %.1f | %.1f |
-                """.formatted(messages, Instant.now(), Runtime.version(), asString, asString * messages / 1e6,
+                """.formatted(messages, Instant.now(), Runtime.version(), ManagementFactory.getGarbageCollectorMXBeans()
+                        .stream().map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", ")),
+                asString, asString * messages / 1e6,
                 asKey, asKey * messages / 1e6);
         Files.createDirectories(output.toAbsolutePath().getParent());
         Files.writeString(output, table);

@@ -42,9 +42,9 @@ class MessageKeysTest {
         // given
         MessageKeys keys = new MessageKeys();
         String upperCase = ID.substring(0, 36).toUpperCase() + ID.substring(36);
-        String unpadded = "1-2-3-4-5" + ID.substring(36);
+        String unpadded = "000000001-002-0003-0004-000000000005" + ID.substring(36);
 
-        // when / then: UUID.fromString reads both as UUIDs, one of them the same as ID's, yet they are other ids
+        // when / then: UUID.fromString reads both as UUIDs, the first the same as ID's, yet they are other ids
         assertThat(keys.of(upperCase)).isEqualTo(upperCase).isNotEqualTo(keys.of(ID));
         assertThat(keys.of(unpadded)).isEqualTo(unpadded);
         String notUuid = "not-a-uuid-but-thirty-six-characters@x";
