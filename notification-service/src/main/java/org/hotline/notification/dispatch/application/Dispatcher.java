@@ -118,30 +118,26 @@ public class Dispatcher {
         LedgerEntry.Known known = ledger.find(partition, message.messageId());
         if (known == null) {
             works.add(new Work(message, partition, offset, 0, now, now, Work.Kind.SEND, trace));
-            return;
-        }
-        switch (known.status()) {
-            case RETRY -> works.add(new Work(message, partition, offset, known.attempts(), known.queuedAt(),
-                    known.at(), Work.Kind.SEND, trace));
-            case INTENT -> {
-                metrics.inDoubt(1);
-                log.warn("message {} was being sent when its partition last changed hands; policy {}",
-                        message.messageId(), inDoubtPolicy);
-                works.add(new Work(message, partition, offset, known.attempts(), known.queuedAt(), now,
-                        Work.Kind.IN_DOUBT, trace));
+        } else if (known instanceof LedgerEntry.Known.Done done) {
+            if (done.status() == LedgerEntry.Status.FAILED
+                    && !MessagePlanner.CASEWORKER_ALERT.equals(message.template())) {
+                plan(partition, offset, alertAbout(message, done.failure(), DETAIL_NOT_KEPT), now, trace, works);
             }
-            case FAILED -> {
-                if (!MessagePlanner.CASEWORKER_ALERT.equals(message.template())) {
-                    plan(partition, offset, alertAbout(message, known.failure(), DETAIL_NOT_KEPT), now, trace,
-                            works);
+        } else if (known instanceof LedgerEntry.Known.Unfinished unfinished) {
+            switch (unfinished.status()) {
+                case RETRY -> works.add(new Work(message, partition, offset, unfinished.attempts(),
+                        unfinished.queuedAt(), unfinished.at(), Work.Kind.SEND, trace));
+                case INTENT -> {
+                    metrics.inDoubt(1);
+                    log.warn("message {} was being sent when its partition last changed hands; policy {}",
+                            message.messageId(), inDoubtPolicy);
+                    works.add(new Work(message, partition, offset, unfinished.attempts(), unfinished.queuedAt(), now,
+                            Work.Kind.IN_DOUBT, trace));
                 }
-            }
-            case SENT -> {
-                if (!known.reported()) {
-                    // Its sender died after the SMTP server took it and before recording the result.
-                    works.add(new Work(message, partition, offset, known.attempts(), known.queuedAt(), now,
-                            Work.Kind.RECORD_SENT, trace));
-                }
+                // Its sender died after the SMTP server took it and before recording the result.
+                case SENT -> works.add(new Work(message, partition, offset, unfinished.attempts(),
+                        unfinished.queuedAt(), now, Work.Kind.RECORD_SENT, trace));
+                case FAILED -> throw new IllegalStateException("a failure is never unfinished");
             }
         }
     }

@@ -55,7 +55,7 @@ record LedgerRecord(
     }
 
     LedgerEntry.Known known() {
-        return new LedgerEntry.Known(LedgerEntry.Status.valueOf(status), attempts,
+        return LedgerEntry.Known.of(LedgerEntry.Status.valueOf(status), attempts,
                 failure == null ? null : FailureClass.valueOf(failure), queuedAt, at, !isMarker());
     }
 

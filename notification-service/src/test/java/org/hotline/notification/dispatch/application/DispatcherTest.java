@@ -534,7 +534,7 @@ class DispatcherTest {
             }
             LedgerEntry.Known before = known.get(sent.messageId());
             if (before == null || !before.status().settled()) {
-                known.put(sent.messageId(), new LedgerEntry.Known(sent.status(), sent.attempts(), null,
+                known.put(sent.messageId(), LedgerEntry.Known.of(sent.status(), sent.attempts(), null,
                         sent.queuedAt(), sent.at(), false));
             }
             whenDurable.run();

@@ -10,16 +10,19 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.hotline.notification.dispatch.application.LedgerEntry;
+import org.hotline.notification.dispatch.domain.FailureClass;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one sent message costs in the ledger's memory ({@link KafkaLedger}'s map of what each message is known to
- * be), which holds every message its partitions ever sent: the heap a map of that many entries takes after a full
- * collection, with each id kept as its string (as before {@link MessageKeys}, the baseline of this run) and as
- * {@link MessageKeys} keeps it. Each entry is made as reading the ledger topic makes it: a fresh id string, fresh
- * instants.
+ * be), which holds every message its partitions ever sent: the heap a map of that many sent messages takes after a
+ * full collection, in three forms measured in the same run: each id kept as its string with a whole record of its state
+ * per message (as before {@link MessageKeys}, the baseline), the id as {@link MessageKeys} keeps it with that same
+ * record, and the id so with {@link LedgerEntry.Known#of}'s state (a sent message's is one shared instance). Each
+ * entry is made as reading the ledger topic makes it: a fresh id string, fresh instants.
  *
  * <p>Not a test: run with {@code benchmarks/run-ledger-memory-benchmark.sh}; {@code -Dbench.messages} (300,000),
  * {@code -Dbench.output} (where the table goes).
@@ -39,34 +42,38 @@ public final class LedgerMemoryBenchmark {
         // Twice each, the first of each warming up; the table has the second.
         double asString = 0;
         double asKey = 0;
+        double asKeyAndShared = 0;
         for (int round = 0; round < 2; round++) {
-            asString = bytesPerMessage(messages, id -> id);
-            asKey = bytesPerMessage(messages, keys::of);
+            asString = bytesPerMessage(messages, id -> id, Whole::new);
+            asKey = bytesPerMessage(messages, keys::of, Whole::new);
+            asKeyAndShared = bytesPerMessage(messages, keys::of, LedgerEntry.Known::of);
         }
         String table = """
                 %,d messages in the ledger's memory, %s, Java %s, collectors %s
 
-                | id kept as | bytes a message | MB in all |
-                |---|---:|---:|
-                | its string (before, the baseline) | %.1f | %.1f |
-                | MessageKeys: the UUID's two numbers and the shared domain | %.1f | %.1f |
+                | id kept as | state kept as | bytes a message | MB in all |
+                |---|---|---:|---:|
+                | its string (the baseline) | a record per message | %.1f | %.1f |
+                | MessageKeys: the UUID's two numbers and the shared domain | a record per message | %.1f | %.1f |
+                | MessageKeys | Known.of: one shared Done for every sent message | %.1f | %.1f |
                 """.formatted(messages, Instant.now(), Runtime.version(), ManagementFactory.getGarbageCollectorMXBeans()
                         .stream().map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", ")),
                 asString, asString * messages / 1e6,
-                asKey, asKey * messages / 1e6);
+                asKey, asKey * messages / 1e6,
+                asKeyAndShared, asKeyAndShared * messages / 1e6);
         Files.createDirectories(output.toAbsolutePath().getParent());
         Files.writeString(output, table);
         System.out.print(table);
     }
 
-    private static double bytesPerMessage(int messages, Function<String, Object> key) {
+    private static double bytesPerMessage(int messages, Function<String, Object> key, State state) {
         long before = usedAfterCollection();
-        Map<Object, LedgerEntry.Known> known = new ConcurrentHashMap<>();
+        Map<Object, Object> known = new ConcurrentHashMap<>();
         for (int i = 0; i < messages; i++) {
             String id = new String((UUID.nameUUIDFromBytes(("message " + i).getBytes(StandardCharsets.UTF_8)) + DOMAIN)
                     .getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
             Instant queuedAt = START.plusMillis(i);
-            known.put(key.apply(id), new LedgerEntry.Known(LedgerEntry.Status.SENT, 1, null,
+            known.put(key.apply(id), state.of(LedgerEntry.Status.SENT, 1, null,
                     Instant.ofEpochMilli(queuedAt.toEpochMilli()), queuedAt.plusMillis(40), true));
         }
         long used = usedAfterCollection() - before;
@@ -74,6 +81,18 @@ public final class LedgerMemoryBenchmark {
             throw new IllegalStateException(known.size() + " entries for " + messages + " messages");
         }
         return used / (double) messages;
+    }
+
+    /** How a message's state is kept. */
+    @FunctionalInterface
+    private interface State {
+        Object of(LedgerEntry.Status status, int attempts, @Nullable FailureClass failure, Instant queuedAt,
+                Instant at, boolean reported);
+    }
+
+    /** What the memory kept of every message before {@link LedgerEntry.Known#of}: all of its state. */
+    private record Whole(LedgerEntry.Status status, int attempts, @Nullable FailureClass failure, Instant queuedAt,
+            Instant at, boolean reported) {
     }
 
     private static long usedAfterCollection() {
