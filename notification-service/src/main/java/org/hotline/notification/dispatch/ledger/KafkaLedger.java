@@ -41,8 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       that timed out, a failed abort): the partition is dropped here and listed by {@link #lostPartitions()};
  *       the consumer takes it again if it still owns it, which reads the ledger anew.</li>
  * </ul>
- * Memory holds the latest state of every message of the owned partitions (about 160 bytes each, the id kept as
- * {@link MessageKeys} does), not their content.
+ * Memory holds the latest state of every message of the owned partitions, not their content: about 70 bytes a
+ * settled message, its id kept as {@link MessageKeys} does and its state shared ({@link LedgerEntry.Known#of}).
  */
 public final class KafkaLedger implements Ledger, AutoCloseable {
 
