@@ -124,6 +124,7 @@ public class Dispatcher {
                 plan(partition, offset, alertAbout(message, done.failure(), DETAIL_NOT_KEPT), now, trace, works);
             }
         } else if (known instanceof LedgerEntry.Known.Unfinished unfinished) {
+            // Never FAILED: a failure is final, so always Done.
             switch (unfinished.status()) {
                 case RETRY -> works.add(new Work(message, partition, offset, unfinished.attempts(),
                         unfinished.queuedAt(), unfinished.at(), Work.Kind.SEND, trace));
@@ -137,7 +138,6 @@ public class Dispatcher {
                 // Its sender died after the SMTP server took it and before recording the result.
                 case SENT -> works.add(new Work(message, partition, offset, unfinished.attempts(),
                         unfinished.queuedAt(), now, Work.Kind.RECORD_SENT, trace));
-                case FAILED -> throw new IllegalStateException("a failure is never unfinished");
             }
         }
     }
