@@ -106,9 +106,9 @@ for entry in "${services[@]}"; do
   echo "Starting $name..."
   # The dev profile's keys and accounts are public and kept out of the jars: they come from deploy/dev-config.
   # Notification's and the case service's stores of the complaints' keys live with the stack's other state (the
-  # setting is ignored by the services that have none). Two malloc arenas, a fixed threshold for its large blocks and
-  # the JDK's socket buffers bounded, as in the image (deploy/docker/Dockerfile).
-  MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072 java "-Xmx$heap" -Djdk.nio.maxCachedBufferSize=262144 \
+  # setting is ignored by the services that have none). Two malloc arenas and the JDK's socket buffers bounded, as in
+  # the image (deploy/docker/Dockerfile).
+  MALLOC_ARENA_MAX=2 java "-Xmx$heap" -Djdk.nio.maxCachedBufferSize=262144 \
     -jar "$root/$jar" --spring.profiles.active=dev \
     --spring.config.additional-location="file:$root/deploy/dev-config/$name/" \
     --hotline.sealing.complaint-keys.directory="$state/complaint-keys/$name" > "$logs/$name.log" 2>&1 &
