@@ -12,16 +12,16 @@ output="${BENCH_OUTPUT:-$here/results.md}"
 bytes="${BENCH_BYTES:-1073741824}"
 rows=()
 for size in 262144 1048576 4194304 16777216; do
-  # name | JVM option | glibc's threshold | a sixteenth (16) or a quarter (4) of the bytes for the larger responses
-  for setting in "bounded, threshold dynamic|-Djdk.nio.maxCachedBufferSize=262144||1" \
-      "bounded, threshold fixed|-Djdk.nio.maxCachedBufferSize=262144|131072|16" \
-      "unbounded, threshold dynamic|||1" "unbounded, threshold fixed||131072|1"; do
-    IFS='|' read -r name option threshold divisor <<<"$setting"
+  # name | JVM option | glibc's threshold | slow: reads a sixteenth of the bytes at 4 MiB, a quarter at 16 MiB
+  for setting in "bounded, threshold dynamic|-Djdk.nio.maxCachedBufferSize=262144||" \
+      "bounded, threshold fixed|-Djdk.nio.maxCachedBufferSize=262144|131072|slow" \
+      "unbounded, threshold dynamic|||" "unbounded, threshold fixed||131072|"; do
+    IFS='|' read -r name option threshold slow <<<"$setting"
     total=$bytes
-    if ((size >= 16777216 && divisor > 1)); then
+    if [[ -n $slow ]] && ((size == 4194304)); then
+      total=$((bytes / 16))
+    elif [[ -n $slow ]] && ((size == 16777216)); then
       total=$((bytes / 4))
-    elif ((size >= 4194304)); then
-      total=$((bytes / divisor))
     fi
     environment=(MALLOC_ARENA_MAX=2)
     if [[ -n $threshold ]]; then environment+=("MALLOC_MMAP_THRESHOLD_=$threshold"); fi
