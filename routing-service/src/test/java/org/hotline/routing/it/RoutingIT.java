@@ -27,6 +27,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.header.Header;
 import org.hotline.routing.complaint.messaging.ComplaintEvents;
 import org.hotline.testsupport.ScrapePages;
 import org.junit.jupiter.api.AfterAll;
@@ -103,6 +104,9 @@ class RoutingIT {
         assertThat(header(record, "ce_id")).isEqualTo(event.get("eventId").stringValue());
         assertThat(header(record, "ce_time")).isEqualTo(event.get("occurredAt").stringValue());
         assertThat(header(record, "content-type")).isEqualTo("application/json");
+        assertThat(record.headers()).as("the contract's headers and no other (no spring_json_header_types)")
+                .extracting(Header::key).containsExactlyInAnyOrder("ce_specversion", "ce_type", "ce_source",
+                        "ce_subject", "ce_id", "ce_time", "content-type", "traceparent");
         JsonNode in = JSON.readTree(received);
         assertThat(value).contains("\"description\":" + in.at("/incident/description"));
         assertThat(value).contains("\"sealed\":" + in.at("/complainant/sealed"));
@@ -138,6 +142,8 @@ class RoutingIT {
         assertThat(header(dead.get(0), "x-dead-letter-exception")).endsWith("UndecidableEventException");
         assertThat(header(dead.get(0), "x-dead-letter-group")).isEqualTo("routing-service");
         assertThat(header(dead.get(0), "ce_type")).isEqualTo("org.hotline.complaint.received.v1");
+        assertThat(dead).flatExtracting(record -> List.of(record.headers().toArray())).extracting(Header::key)
+                .doesNotContain("spring_json_header_types");
         JsonNode routed = JSON.readTree(withKey(readCommitted(broker, ROUTED), key).get(0).value());
         assertThat(routed.at("/assignments/0/authorityId").stringValue()).isEqualTo("kz-75-labour-inspection");
         await().atMost(PATIENCE).until(() -> metrics().contains("hotline_routing_dead_letters_total"));

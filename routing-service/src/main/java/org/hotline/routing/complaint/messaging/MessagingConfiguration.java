@@ -11,11 +11,16 @@ import org.hotline.web.kafka.BrokerHealthIndicator;
 import org.hotline.web.tracing.ComplaintTracing;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.cloud.stream.binder.kafka.common.BinderHeaderMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.support.KafkaHeaderMapper;
 import org.springframework.messaging.Message;
 
-/** The {@code routeComplaint} function bound to {@code complaints.received.v1} in batch mode, and the broker's health. */
+/**
+ * The {@code routeComplaint} function bound to {@code complaints.received.v1} in batch mode, the headers of what it
+ * writes, and the broker's health.
+ */
 @Configuration(proxyBeanMethods = false)
 class MessagingConfiguration {
 
@@ -27,6 +32,21 @@ class MessagingConfiguration {
         return new RouteComplaintHandler(router, clocks,
                 new DeadLetters(properties.deadLetters().topic(), group, metrics, clock), metrics,
                 properties.routingAttempts(), clock, tracing);
+    }
+
+    /**
+     * The binder's header mapper (named by {@code spring.cloud.stream.kafka.binder.header-mapper-bean-name}), as its
+     * default but for one thing: every header routing writes is text and goes out as its UTF-8 bytes, and nothing
+     * else. The default also adds {@code spring_json_header_types}, a JSON map of each header's Java type for
+     * Spring's own readers, to every {@code ComplaintRouted} and dead letter: a header no contract names
+     * (docs/asyncapi.yaml) on a topic integrators read, about 300 bytes a record, and a JSON document written for
+     * each. The records read are mapped as before, each header as its bytes.
+     */
+    @Bean
+    KafkaHeaderMapper routedHeaderMapper() {
+        BinderHeaderMapper mapper = new BinderHeaderMapper();
+        mapper.setMapAllStringsOut(true);
+        return mapper;
     }
 
     /** Readiness: the broker answers, to the service's own Kafka login. */
