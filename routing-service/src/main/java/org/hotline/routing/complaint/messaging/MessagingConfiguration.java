@@ -35,12 +35,14 @@ class MessagingConfiguration {
     }
 
     /**
-     * The binder's header mapper (named by {@code spring.cloud.stream.kafka.binder.header-mapper-bean-name}), as its
-     * default but for one thing: every header routing writes is text and goes out as its UTF-8 bytes, and nothing
-     * else. The default also adds {@code spring_json_header_types}, a JSON map of each header's Java type for
-     * Spring's own readers, to every {@code ComplaintRouted} and dead letter: a header no contract names
-     * (docs/asyncapi.yaml) on a topic integrators read, about 300 bytes a record, and a JSON document written for
-     * each. The records read are mapped as before, each header as its bytes.
+     * The binder's header mapper for what routing writes (named by
+     * {@code spring.cloud.stream.kafka.binder.header-mapper-bean-name}), as its default but for one thing: a text
+     * header goes out as its UTF-8 bytes and nothing more. The default also adds {@code spring_json_header_types}, a
+     * JSON map of each header's Java type for Spring's own readers, to every {@code ComplaintRouted} and dead letter:
+     * a header no contract names (docs/asyncapi.yaml) on a topic integrators read, about 300 bytes a record, and a
+     * JSON document written for each. Every header routing sets is text or bytes; one of another type would bring the
+     * map back. Reading is not changed: in batch mode the binder maps the polled records' headers with Spring Kafka's
+     * own mapper.
      */
     @Bean
     KafkaHeaderMapper routedHeaderMapper() {
