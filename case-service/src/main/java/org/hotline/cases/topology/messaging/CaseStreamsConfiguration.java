@@ -36,6 +36,7 @@ import org.hotline.cases.sealing.domain.SealedFields;
 import org.hotline.web.tracing.ComplaintTracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -43,6 +44,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+import org.springframework.kafka.streams.KafkaStreamsMicrometerListener;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -135,6 +137,22 @@ class CaseStreamsConfiguration {
             log.error("A case-files stream thread failed; replacing it, its records are read again", exception);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+    }
+
+    /**
+     * Kafka Streams' own metrics stay out of Micrometer, which Spring Boot binds them to. Micrometer reads every
+     * Kafka metric's value as it binds them (at start, and again whenever the set changes, as in a rebalance), and a
+     * scrape reads the gauges; RocksDB's property gauges among them read a store's native handle with nothing to stop
+     * Kafka Streams closing that store meanwhile, and such a read crashed a test JVM (SIGSEGV in RocksDB's
+     * GetAggregatedIntProperty as the service started, 2026-12-07; Kafka's KAFKA-10025). The service exports its
+     * groups' lag from the broker instead (ConsumerLagConfiguration). Runs after every configurer has added its
+     * listener and before the streams start.
+     */
+    @Bean
+    SmartInitializingSingleton noStreamsMetricsInMicrometer(StreamsBuilderFactoryBean streams) {
+        return () -> List.copyOf(streams.getListeners()).stream()
+                .filter(KafkaStreamsMicrometerListener.class::isInstance)
+                .forEach(streams::removeListener);
     }
 
     @Bean
