@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The lag of the case files' Kafka Streams application (its consumer group is the application id) as the broker
- * sees it ({@code hotline_kafka_consumer_group_lag}), beside Kafka Streams' own metrics.
+ * sees it ({@code hotline_kafka_consumer_group_lag}), in place of Kafka Streams' own metrics, which are not exported
+ * (CaseStreamsConfiguration).
  */
 @Configuration(proxyBeanMethods = false)
 class ConsumerLagConfiguration {
