@@ -147,6 +147,9 @@ final class ComplaintRoutedWriter {
         // The object's closing brace becomes the comma before the deadlines (optional in v1: the dates the body is
         // held to, which its email states and the case service enforces).
         String object = out.toString(StandardCharsets.UTF_8);
-        return new SerializedString(object.substring(0, object.length() - 1) + ",");
+        SerializedString fields = new SerializedString(object.substring(0, object.length() - 1) + ",");
+        // Encoded now, before other threads can find it: SerializedString keeps its bytes in a plain field.
+        fields.asUnquotedUTF8();
+        return fields;
     }
 }

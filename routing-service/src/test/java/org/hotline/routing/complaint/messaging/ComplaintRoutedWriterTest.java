@@ -49,6 +49,32 @@ class ComplaintRoutedWriterTest {
     }
 
     @Test
+    void anAssignmentThatDiffersInAnyOneFieldIsWrittenWithItsOwnValues() {
+        // given: one assignment written first, then others each differing from it in one field
+        Authority body = inspection("labour@kostanay.example", "Инспекция труда");
+        Reason reason = new Reason("Harassment at work.", "Домогательство на работе.", "Жұмыстағы қудалау.");
+        write(new Assignment(body, Role.PRIMARY, "KZ-39", "R-1", reason));
+
+        // when
+        JsonNode role = write(new Assignment(body, Role.COPY, "KZ-39", "R-1", reason));
+        JsonNode jurisdiction = write(new Assignment(body, Role.PRIMARY, "KZ-39-392410000", "R-1", reason));
+        JsonNode rule = write(new Assignment(body, Role.PRIMARY, "KZ-39", "R-2", reason));
+        JsonNode russian = write(new Assignment(body, Role.PRIMARY, "KZ-39", "R-1",
+                new Reason(reason.en(), "Домогательство на работе. В копии.", reason.kk())));
+        JsonNode kazakh = write(new Assignment(body, Role.PRIMARY, "KZ-39", "R-1",
+                new Reason(reason.en(), reason.ru(), "Жұмыстағы қудалау. Көшірмеде.")));
+        JsonNode english = write(new Assignment(body, Role.PRIMARY, "KZ-39", "R-1", Reason.english(reason.en())));
+
+        // then
+        assertThat(role.at("/role").stringValue()).isEqualTo("COPY");
+        assertThat(jurisdiction.at("/jurisdiction").stringValue()).isEqualTo("KZ-39-392410000");
+        assertThat(rule.at("/ruleId").stringValue()).isEqualTo("R-2");
+        assertThat(russian.at("/reasonTranslations/ru").stringValue()).isEqualTo("Домогательство на работе. В копии.");
+        assertThat(kazakh.at("/reasonTranslations/kk").stringValue()).isEqualTo("Жұмыстағы қудалау. Көшірмеде.");
+        assertThat(english.has("reasonTranslations")).isFalse();
+    }
+
+    @Test
     void theSameAssignmentWrittenAgainGivesTheSameTextAndEachComplaintItsOwnDeadlines() {
         // given
         Assignment assignment = assignment(inspection("labour@kostanay.example", "Инспекция труда"),
