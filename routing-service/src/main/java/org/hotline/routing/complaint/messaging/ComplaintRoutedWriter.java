@@ -27,7 +27,7 @@ final class ComplaintRoutedWriter {
     /**
      * How many assignments' fixed fields are kept written; past it they are all forgotten and written again. Each
      * takes about 4 KiB (its text, its bytes, its key's reasons), so at most about 4 MiB; the sample directory's 173
-     * bodies and 11 rules name far fewer in practice.
+     * bodies, 9 rules and the fallback name far fewer in practice.
      */
     static final int KEPT_ASSIGNMENTS = 1024;
 
